@@ -1,0 +1,126 @@
+//! What a badge says. The trust state of an account at a given moment, ordered as DESIGN.md ranks them
+//! (sanctioned › certified › certificate expired › registered), and the short localized text drawn beside a
+//! profile link. Text, icon and colour are all derived here so every surface (in-page badge, popup, portal)
+//! shows the same words; the colour is never the only carrier of meaning.
+
+use crate::i18n::Lang;
+use serde::Serialize;
+
+/// The trust state a badge shows. Unknown accounts have no state and get no badge by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum TrustState {
+    /// At least one sanction is in effect.
+    Sanctioned,
+    /// A valid certificate with its 0–100 trust score.
+    Certified { score: u8 },
+    /// Was certified; the certificate has lapsed.
+    CertificateExpired,
+    /// Known to the registry, not certified.
+    Registered,
+}
+
+impl TrustState {
+    /// Stable machine name, used by the content script to pick the style.
+    pub fn code(self) -> &'static str {
+        match self {
+            TrustState::Sanctioned => "sanctioned",
+            TrustState::Certified { .. } => "certified",
+            TrustState::CertificateExpired => "expired",
+            TrustState::Registered => "registered",
+        }
+    }
+
+    /// A symbol that carries the state without colour (for people who cannot tell the colours apart).
+    pub fn icon(self) -> &'static str {
+        match self {
+            TrustState::Sanctioned => "⚠",
+            TrustState::Certified { .. } => "✓",
+            TrustState::CertificateExpired => "⌛",
+            TrustState::Registered => "ⓘ",
+        }
+    }
+
+    /// The short text beside the icon.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            TrustState::Sanctioned => lang.pick("Đang bị xử phạt", "Sanctioned").to_string(),
+            TrustState::Certified { score } => {
+                format!("{} · {score}", lang.pick("Đã chứng nhận", "Certified"))
+            }
+            TrustState::CertificateExpired => lang.pick("Chứng nhận hết hạn", "Certificate expired").to_string(),
+            TrustState::Registered => lang.pick("Đã đăng ký", "Registered").to_string(),
+        }
+    }
+}
+
+/// Everything the content script needs to draw one badge. It renders these strings as text, never as markup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BadgeView {
+    /// `sanctioned` | `certified` | `expired` | `registered`.
+    pub state: &'static str,
+    pub icon: &'static str,
+    pub label: String,
+    /// Longer text for the tooltip and the accessible name.
+    pub title: String,
+    /// True while answers come from the built-in demo table rather than a signed Alliance registry.
+    pub demo: bool,
+}
+
+impl BadgeView {
+    pub fn new(state: TrustState, display_name: &str, demo: bool, lang: Lang) -> BadgeView {
+        let label = state.label(lang);
+        let mut title = format!(
+            "{} — {}: {}",
+            display_name,
+            lang.pick("Liên minh Tín nhiệm số", "Digital Trust Alliance"),
+            label
+        );
+        if demo {
+            title.push_str(lang.pick(
+                " (DỮ LIỆU MINH HOẠ — không phải sổ đăng ký thật)",
+                " (DEMO DATA — not the real registry)",
+            ));
+        }
+        BadgeView {
+            state: state.code(),
+            icon: state.icon(),
+            label,
+            title,
+            demo,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_exist_in_both_languages_and_differ() {
+        let states = [
+            TrustState::Sanctioned,
+            TrustState::Certified { score: 92 },
+            TrustState::CertificateExpired,
+            TrustState::Registered,
+        ];
+        for s in states {
+            assert_ne!(s.label(Lang::Vi), s.label(Lang::En), "{s:?}");
+            assert!(!s.icon().is_empty());
+        }
+        assert_eq!(
+            TrustState::Certified { score: 92 }.label(Lang::Vi),
+            "Đã chứng nhận · 92"
+        );
+    }
+
+    #[test]
+    fn demo_badges_say_so() {
+        let b = BadgeView::new(TrustState::Registered, "A", true, Lang::Vi);
+        assert!(b.title.contains("MINH HOẠ"));
+        let b = BadgeView::new(TrustState::Registered, "A", true, Lang::En);
+        assert!(b.title.contains("DEMO"));
+        let b = BadgeView::new(TrustState::Registered, "A", false, Lang::En);
+        assert!(!b.title.contains("DEMO"));
+    }
+}

@@ -1,0 +1,28 @@
+//! # KOL Trust core
+//!
+//! Everything KOL Trust *decides* lives here, as plain Rust with no I/O, so that the same code runs in the CLI, the
+//! Alliance server, the tests and benchmarks (natively) and in the extension's service worker and the portal
+//! (compiled to `wasm32-unknown-unknown`).
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | [`platform`] | the vocabulary shared by every other module: platforms, account-id namespaces, account keys |
+//! | [`recognize`] | turning a URL into `(platform, id_type, account_id, kind)` |
+//! | [`i18n`] | the two languages every person-facing string exists in (Vietnamese first, English second) |
+//! | [`badge`] | what a badge says: the trust state of an account and its localized label |
+//! | [`demo`] | the small built-in table of fictional accounts used until the signed registry lands |
+//! | [`lookup`] | the batch answer the service worker gives a content script |
+//! | `wasm` | the wasm-bindgen glue (compiled only for wasm32): a thin, typed adapter over the modules above |
+//!
+//! Glue code (JavaScript in `extension/` and `www/`, the CLI in `cli/`) wires browser APIs, files and sockets to
+//! these functions and decides nothing it could ask the core.
+
+pub mod badge;
+pub mod demo;
+pub mod i18n;
+pub mod lookup;
+pub mod platform;
+pub mod recognize;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
