@@ -12,6 +12,7 @@
 //! | [`badge`] | what a badge says: the trust state of an account and its localized label |
 //! | [`demo`] | the small built-in table of fictional accounts used until the signed registry lands |
 //! | [`lookup`] | the batch answer the service worker gives a content script |
+//! | [`popup`] | the toolbar popup's view of the current tab |
 //! | `wasm` | the wasm-bindgen glue (compiled only for wasm32): a thin, typed adapter over the modules above |
 //!
 //! Glue code (JavaScript in `extension/` and `www/`, the CLI in `cli/`) wires browser APIs, files and sockets to
@@ -22,7 +23,8 @@ pub mod demo;
 pub mod i18n;
 pub mod lookup;
 pub mod platform;
+pub mod popup;
 pub mod recognize;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

@@ -31,3 +31,9 @@ pub fn lookup_links(hrefs: JsValue, lang: &str) -> Result<JsValue, JsError> {
 pub fn recognize(url: &str) -> Result<JsValue, JsError> {
     to_js(&crate::recognize::recognize(url))
 }
+
+/// The toolbar popup's view of the page at `url` (see `popup::PopupView`).
+#[wasm_bindgen(js_name = popupView)]
+pub fn popup_view(url: &str, lang: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::popup::popup_view(url, Lang::from_tag(lang)))
+}

@@ -1,0 +1,49 @@
+// Toolbar popup glue: finds the page the person is looking at, asks the worker (which asks the core) for its view,
+// and places the already-localized strings. No decisions here.
+
+/** The last page the person looked at: the active tab when opened from the toolbar; when the popup is opened as a
+ * tab of its own (tests, keyboard users), the most recently used tab that is not one of our pages. */
+async function currentPage() {
+  const ours = chrome.runtime.getURL('');
+  const tabs = await chrome.tabs.query({ windowType: 'normal' });
+  const candidates = tabs.filter((t) => t.url && !t.url.startsWith(ours));
+  candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return candidates[0]?.url ?? '';
+}
+
+function show(id, text) {
+  const el = document.getElementById(id);
+  el.hidden = !text;
+  if (text) el.textContent = text;
+  return el;
+}
+
+async function main() {
+  const reply = await chrome.runtime.sendMessage({ type: 'tabStatus', url: await currentPage() });
+  if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the service worker');
+  const v = reply.view;
+  document.documentElement.lang = v.lang;
+  show('heading', v.heading);
+  show('subject', v.subject);
+  const badge = show('badge', v.badge ? 'x' : '');
+  if (v.badge) {
+    badge.className = v.badge.state;
+    badge.title = v.badge.title;
+    badge.replaceChildren();
+    const icon = document.createElement('span');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = v.badge.icon;
+    const label = document.createElement('span');
+    label.textContent = v.badge.label;
+    badge.append(icon, ' ', label);
+  }
+  show('message', v.message);
+  show('demo-notice', v.demo_notice);
+  show('options', v.options_label);
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((err) => {
+  show('message', `Lỗi / Error: ${err.message ?? err}`);
+  document.body.dataset.ready = 'error';
+});

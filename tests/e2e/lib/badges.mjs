@@ -1,0 +1,86 @@
+// Reads the badges the extension drew, *through* their closed shadow roots, the way only a debugger can: CDP's
+// DOM.getDocument with `pierce: true`. The extension's shadow roots stay closed; page scripts cannot do this.
+
+const BADGE_TAG = 'KOL-TRUST-BADGE';
+
+function attrs(node) {
+  const out = {};
+  const a = node?.attributes ?? [];
+  for (let i = 0; i + 1 < a.length; i += 2) out[a[i]] = a[i + 1];
+  return out;
+}
+
+function textOf(node) {
+  if (!node) return '';
+  if (node.nodeType === 3) return node.nodeValue;
+  if (node.nodeName === 'STYLE' || node.nodeName === 'SCRIPT') return '';
+  let s = '';
+  for (const c of node.children ?? []) s += textOf(c);
+  for (const r of node.shadowRoots ?? []) s += textOf(r);
+  return s;
+}
+
+function find(node, pred) {
+  if (!node) return null;
+  if (pred(node)) return node;
+  for (const c of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const f = find(c, pred);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** Every badge on the page: { href, anchorText, shadowRootType, state, label, text, title, demo }. */
+export async function readBadges(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const badges = [];
+    const base = page.url();
+    const walk = (node) => {
+      const kids = node.children ?? [];
+      kids.forEach((child, i) => {
+        if (child.nodeName === BADGE_TAG) {
+          const anchor = kids.slice(0, i).reverse().find((k) => k.nodeType === 1);
+          const shadow = child.shadowRoots?.[0];
+          const badge = find(shadow, (n) => (attrs(n).class ?? '').startsWith('badge'));
+          const label = find(shadow, (n) => attrs(n).class === 'label');
+          const href = attrs(anchor).href;
+          badges.push({
+            href: href ? new URL(href, base).href : null,
+            anchorText: textOf(anchor).trim(),
+            shadowRootType: shadow?.shadowRootType ?? null,
+            state: (attrs(badge).class ?? '').replace('badge', '').trim(),
+            label: textOf(label),
+            text: textOf(shadow).trim(),
+            title: attrs(badge).title ?? '',
+            demo: !!find(shadow, (n) => attrs(n).class === 'demo'),
+          });
+          return; // nothing of ours to find inside a badge
+        }
+        walk(child);
+      });
+      for (const r of node.shadowRoots ?? []) walk(r);
+      if (node.contentDocument) walk(node.contentDocument);
+    };
+    walk(root);
+    return badges;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Waits until `predicate(badges)` holds (re-reading on every animation frame's worth of time), or fails with the
+ * last badges seen. This waits for a condition, never for a fixed time. */
+export async function waitForBadges(page, predicate, { timeout = 10000, what = 'badges' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = [];
+  for (;;) {
+    last = await readBadges(page);
+    if (predicate(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; badges seen: ${JSON.stringify(last, null, 1)}`);
+    }
+    await page.waitForTimeout(50);
+  }
+}

@@ -1,0 +1,170 @@
+// The thin slice, end to end: fixture pages at the real hostnames → content script → service worker → Rust/WASM
+// core → badge drawn in a closed shadow root. If the worker's WASM is broken, no badge appears and these fail.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { launchWithExtension, screenshot } from './lib/browser.mjs';
+import { readBadges, waitForBadges } from './lib/badges.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ fixturePort: server.port });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Each site's fixture page and exactly the badges it must get: `[href, state]`, in document order. */
+const SITES = [
+  {
+    name: 'tiktok',
+    url: 'https://www.tiktok.com/@minh.beauty.demo',
+    expected: [
+      ['https://www.tiktok.com/@bepnha.demo', 'certified'],
+      ['https://www.tiktok.com/@minh.beauty.demo?lang=vi-VN&is_from_webapp=1', 'sanctioned'],
+    ],
+  },
+  {
+    name: 'facebook',
+    url: 'https://www.facebook.com/',
+    expected: [
+      ['https://www.facebook.com/lan.review.demo?__cft__[0]=AZX1abc&__tn__=%3C%2CP-R', 'certified'],
+      ['https://www.facebook.com/100000000000001?comment_id=Y29tbWVudDo1&__cft__[0]=AZX2', 'sanctioned'],
+    ],
+  },
+  {
+    name: 'youtube',
+    url: 'https://www.youtube.com/watch?v=dQw4w9WgXcA',
+    expected: [
+      ['https://www.youtube.com/@reviewcongnghe.demo', 'certified'],
+      ['https://www.youtube.com/channel/UCdemo0000000000000000A1', 'expired'],
+      ['https://www.youtube.com/@reviewcongnghe.demo', 'certified'],
+    ],
+  },
+  {
+    name: 'instagram',
+    url: 'https://www.instagram.com/thutrang.style.demo/',
+    expected: [
+      ['https://www.instagram.com/thutrang.style.demo/followers/', 'expired'],
+      ['https://www.instagram.com/thutrang.style.demo/following/', 'expired'],
+      ['https://www.instagram.com/thutrang.style.demo/?igsh=MTc4bWR6&utm_source=qr', 'expired'],
+    ],
+  },
+  {
+    name: 'x',
+    url: 'https://x.com/tuan_tech_demo/status/1850000000000000001',
+    expected: [
+      ['https://x.com/tuan_tech_demo', 'registered'],
+      ['https://x.com/tuan_tech_demo', 'registered'],
+      ['https://x.com/tuan_tech_demo', 'registered'],
+    ],
+  },
+];
+
+for (const site of SITES) {
+  test(`${site.name}: every demo profile link gets one badge, nothing else does`, async () => {
+    const page = await browser.ctx.newPage();
+    try {
+      await page.goto(site.url);
+      const badges = await waitForBadges(page, (b) => b.length >= site.expected.length, {
+        what: `${site.expected.length} badges on ${site.url}`,
+      });
+      assert.deepEqual(
+        badges.map((b) => [b.href, b.state]),
+        site.expected,
+      );
+      for (const b of badges) {
+        assert.equal(b.shadowRootType, 'closed', 'badges live in closed shadow roots');
+        assert.ok(b.demo, 'answers from the demo table are marked DEMO');
+        assert.match(b.title, /MINH HOẠ/, 'the tooltip says it is demo data (Vietnamese UI)');
+        assert.ok(b.label.length > 0);
+      }
+      // The page itself cannot see inside: its view of a badge host is an element with no open shadow root.
+      const pageView = await page.evaluate(() =>
+        [...document.querySelectorAll('kol-trust-badge')].map((h) => [h.shadowRoot, h.textContent]),
+      );
+      assert.equal(pageView.length, site.expected.length);
+      assert.ok(pageView.every(([root, text]) => root === null && text === ''));
+      await screenshot(page, `skeleton-${site.name}`);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('labels are Vietnamese by default: certified shows its score', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto('https://www.facebook.com/');
+    const badges = await waitForBadges(page, (b) => b.length >= 2);
+    assert.equal(badges[0].label, 'Đã chứng nhận · 92');
+    assert.equal(badges[1].label, 'Đang bị xử phạt');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a link added later by the page (feed mutation) gets its badge', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto('https://www.tiktok.com/@minh.beauty.demo');
+    await waitForBadges(page, (b) => b.length === 2);
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '/@minh.beauty.demo';
+      document.querySelector('.suggested ul').append(a);
+      // Text arrives a moment after the element, as with framework renders.
+      requestAnimationFrame(() => (a.textContent = 'minh.beauty.demo'));
+    });
+    const badges = await waitForBadges(page, (b) => b.length === 3, { what: 'a badge on the added link' });
+    assert.equal(badges[2].state, 'sanctioned');
+    assert.equal(badges[2].href, 'https://www.tiktok.com/@minh.beauty.demo');
+  } finally {
+    await page.close();
+  }
+});
+
+test('popup shows the status of the page being viewed, and says it is demo data', async () => {
+  const page = await browser.ctx.newPage();
+  await page.goto('https://www.tiktok.com/@minh.beauty.demo');
+  await waitForBadges(page, (b) => b.length === 2);
+  const popup = await browser.ctx.newPage();
+  try {
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.waitForSelector('body[data-ready="true"]');
+    assert.equal(await popup.textContent('#subject'), 'TikTok · minh.beauty.demo');
+    assert.match(await popup.textContent('#badge'), /Đang bị xử phạt/);
+    assert.equal(await popup.getAttribute('#badge', 'class'), 'sanctioned');
+    assert.match(await popup.textContent('#demo-notice'), /hư cấu/);
+    await screenshot(popup, 'skeleton-popup');
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('the worker answers only with what the core decides, and rejects malformed requests', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    // An extension page reaches the worker through the same message path a content script uses.
+    await page.goto(browser.extensionUrl('options.html'));
+    const replies = await page.evaluate(async () => [
+      await chrome.runtime.sendMessage({
+        type: 'lookupLinks',
+        hrefs: ['https://www.tiktok.com/@not.in.registry', 'https://www.tiktok.com/explore', 'https://x.com/tuan_tech_demo'],
+      }),
+      await chrome.runtime.sendMessage({ type: 'lookupLinks', hrefs: 'not-an-array' }),
+    ]);
+    assert.equal(replies[0].ok, true);
+    assert.deepEqual(replies[0].answers.slice(0, 2), [null, null]);
+    assert.equal(replies[0].answers[2].badge.state, 'registered');
+    assert.deepEqual(replies[1], { ok: false, error: 'hrefs must be an array' });
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,198 @@
+//! `cargo xtask dist`: the shipped extension.
+//!
+//! 1. `cargo build --profile wasm-release --target wasm32-unknown-unknown` (size-optimised, see Cargo.toml);
+//! 2. the pinned `wasm-bindgen --target web` writes the JS glue and `.wasm` into `dist/extension/pkg/`;
+//! 3. `wasm-opt -Oz` from the npm `binaryen` package shrinks and strips it (Debian's binaryen is too old to parse
+//!    current rustc output);
+//! 4. `extension/` is copied beside it, the manifest gets the crate's version, and
+//!    `dist/koltrust-extension-<version>.zip` is written;
+//! 5. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (DESIGN.md).
+
+use crate::exec::{self, cmd, project_root};
+use crate::tools;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What `dist` produced.
+pub struct Dist {
+    pub extension_dir: PathBuf,
+}
+
+/// The budget for all shipped WASM, gzipped (DESIGN.md).
+const WASM_GZIP_BUDGET: u64 = 150 * 1024;
+
+pub fn run() -> Result<Dist, String> {
+    let root = project_root();
+    tools::ensure_wasm_target(&root)?;
+    let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
+    tools::ensure_npm_packages(&root)?;
+
+    exec::run(
+        cmd("cargo", &root).args([
+            "build",
+            "--profile",
+            "wasm-release",
+            "--target",
+            tools::WASM_TARGET,
+            "--package",
+            "koltrust",
+            "--lib",
+        ]),
+        "building the wasm core",
+    )?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let raw_wasm = target_dir
+        .join(tools::WASM_TARGET)
+        .join("wasm-release")
+        .join("koltrust.wasm");
+
+    let dist = root.join("dist");
+    let ext = dist.join("extension");
+    if ext.exists() {
+        fs::remove_dir_all(&ext).map_err(|e| format!("clearing {}: {e}", ext.display()))?;
+    }
+    copy_dir(&root.join("extension"), &ext)?;
+    let pkg = ext.join("pkg");
+    exec::run(
+        cmd(
+            bindgen_bin.join("wasm-bindgen").to_str().unwrap_or("wasm-bindgen"),
+            &root,
+        )
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&pkg)
+        .arg(&raw_wasm),
+        "wasm-bindgen",
+    )?;
+    let bound = pkg.join("koltrust_bg.wasm");
+    exec::run(
+        cmd(
+            root.join("node_modules/.bin/wasm-opt").to_str().unwrap_or("wasm-opt"),
+            &root,
+        )
+        .args([
+            "-Oz",
+            "--strip-debug",
+            "--strip-producers",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+        ])
+        .arg(&bound)
+        .arg("-o")
+        .arg(&bound),
+        "wasm-opt",
+    )?;
+
+    let version = crate_version(&root)?;
+    stamp_manifest_version(&ext.join("manifest.json"), &version)?;
+    let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
+    write_zip(&ext, &zip_path)?;
+
+    report_wasm_sizes(&ext)?;
+    println!("extension: {}\nzip:       {}", ext.display(), zip_path.display());
+    Ok(Dist { extension_dir: ext })
+}
+
+/// The version of the `koltrust` package (the first `version =` line of the root manifest's `[package]`).
+fn crate_version(root: &Path) -> Result<String, String> {
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("reading Cargo.toml: {e}"))?;
+    manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \"").and_then(|v| v.strip_suffix('"')))
+        .map(str::to_string)
+        .ok_or_else(|| "Cargo.toml has no package version".into())
+}
+
+/// Writes the crate version into the copied manifest so the extension and the core can never disagree.
+fn stamp_manifest_version(manifest: &Path, version: &str) -> Result<(), String> {
+    let text = fs::read_to_string(manifest).map_err(|e| format!("reading {}: {e}", manifest.display()))?;
+    let mut json: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{} is not valid JSON: {e}", manifest.display()))?;
+    json["version"] = serde_json::Value::String(version.to_string());
+    let out = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+    fs::write(manifest, out + "\n").map_err(|e| format!("writing {}: {e}", manifest.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+    for entry in fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        let dest = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &dest)?;
+        } else {
+            fs::copy(&path, &dest).map_err(|e| format!("copying {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .map_err(|e| format!("reading {}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            files_under(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn write_zip(dir: &Path, zip_path: &Path) -> Result<(), String> {
+    let file = fs::File::create(zip_path).map_err(|e| format!("creating {}: {e}", zip_path.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut files = Vec::new();
+    files_under(dir, &mut files)?;
+    for f in files {
+        let name = f
+            .strip_prefix(dir)
+            .map_err(|e| e.to_string())?
+            .to_string_lossy()
+            .replace('\\', "/");
+        zip.start_file(name, options).map_err(|e| e.to_string())?;
+        zip.write_all(&fs::read(&f).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    }
+    zip.finish()
+        .map_err(|e| format!("finishing {}: {e}", zip_path.display()))?;
+    Ok(())
+}
+
+/// Prints each shipped `.wasm`, raw and gzipped, and the total against the budget.
+pub fn report_wasm_sizes(ext: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    files_under(ext, &mut files)?;
+    let mut total_gz = 0;
+    println!("\nshipped WebAssembly (budget {} KB gzipped):", WASM_GZIP_BUDGET / 1024);
+    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "wasm")) {
+        let bytes = fs::read(f).map_err(|e| e.to_string())?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&bytes).map_err(|e| e.to_string())?;
+        let gz_len = gz.finish().map_err(|e| e.to_string())?.len() as u64;
+        total_gz += gz_len;
+        println!(
+            "  {:<40} {:>9} bytes raw  {:>8} bytes gzipped ({:.1} KB)",
+            f.strip_prefix(ext).unwrap_or(f).display(),
+            bytes.len(),
+            gz_len,
+            gz_len as f64 / 1024.0
+        );
+    }
+    let verdict = if total_gz <= WASM_GZIP_BUDGET {
+        "within budget"
+    } else {
+        "OVER BUDGET"
+    };
+    println!("  total gzipped: {:.1} KB — {verdict}", total_gz as f64 / 1024.0);
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! `cargo xtask test`: every test the project has, in the order that fails fastest, with the counts of each layer
+//! printed at the end. A layer that ran zero tests is a failure: a suite that silently skips (no browser, no wasm
+//! runner) must never look green.
+//!
+//! Layers: `cargo fmt --check`, `cargo clippy -D warnings`, native `cargo test`, `wasm-bindgen-test` in a real
+//! Chromium service worker, then `cargo xtask dist` and the browser tests in `tests/e2e/` against the built
+//! extension. `cargo xtask test e2e` runs only the last two (for iterating on the extension).
+
+use crate::exec::{self, cmd, project_root};
+use crate::{dist, tools};
+use std::path::Path;
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let root = project_root();
+    let only_e2e = args.iter().any(|a| a == "e2e");
+    let started = std::time::Instant::now();
+    let mut counts: Vec<(&str, u64)> = Vec::new();
+
+    // Install everything up front so a missing tool fails the run in its first minute, not its last.
+    tools::ensure_wasm_target(&root)?;
+    let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
+    tools::ensure_npm_packages(&root)?;
+    let chromium = tools::ensure_chromium()?;
+
+    if !only_e2e {
+        exec::run(
+            cmd("cargo", &root).args(["fmt", "--all", "--check"]),
+            "cargo fmt --check (run `cargo fmt`)",
+        )?;
+        exec::run(
+            cmd("cargo", &root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+            "cargo clippy",
+        )?;
+        let native = exec::run_captured(cmd("cargo", &root).args(["test", "--workspace"]), "native tests")?;
+        counts.push(("native (cargo test)", cargo_passed(&native)));
+
+        let wasm = exec::run_captured(
+            cmd("cargo", &root)
+                .args([
+                    "test",
+                    "--target",
+                    tools::WASM_TARGET,
+                    "--package",
+                    "koltrust",
+                    "--test",
+                    "wasm_bindings",
+                ])
+                .env(
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    bindgen_bin.join("wasm-bindgen-test-runner"),
+                )
+                .env("CHROMEDRIVER", chromedriver_path())
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "60"),
+            "wasm-bindgen tests",
+        )?;
+        counts.push(("wasm (wasm-bindgen-test)", cargo_passed(&wasm)));
+    }
+
+    let built = dist::run()?;
+    let browser = exec::run_captured(
+        cmd("node", &root)
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(e2e_test_files(&root)?)
+            .env("KOLTRUST_EXTENSION_DIR", &built.extension_dir)
+            .env("CHROMIUM", &chromium),
+        "browser tests",
+    )?;
+    counts.push(("browser (node --test, Chromium)", node_passed(&browser)));
+
+    println!("\nKOL Trust test summary ({:.0} s):", started.elapsed().as_secs_f64());
+    let mut total = 0;
+    for (layer, n) in &counts {
+        println!("  {layer:<34} {n:>5} passed");
+        total += n;
+    }
+    if let Some((layer, _)) = counts.iter().find(|(_, n)| *n == 0) {
+        return Err(format!("{layer} ran no test"));
+    }
+    println!("{total} passed, 0 failed");
+    Ok(())
+}
+
+/// Sums `test result: ok. N passed` lines of cargo's test harness (and wasm-bindgen-test-runner's, same format).
+fn cargo_passed(output: &str) -> u64 {
+    output
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("test result: ok. "))
+        .filter_map(|rest| rest.split(' ').next()?.parse::<u64>().ok())
+        .sum()
+}
+
+/// Reads `ℹ pass N` from node's spec reporter.
+fn node_passed(output: &str) -> u64 {
+    output
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("ℹ pass "))
+        .filter_map(|n| n.trim().parse::<u64>().ok())
+        .sum()
+}
+
+fn e2e_test_files(root: &Path) -> Result<Vec<String>, String> {
+    let dir = root.join("tests/e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("reading {}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("tests/e2e has no *.test.mjs files".into());
+    }
+    Ok(files)
+}
+
+fn chromedriver_path() -> String {
+    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_read_from_runner_output() {
+        let cargo =
+            "test result: ok. 6 passed; 0 failed\n   test result: ok. 0 passed; 0 failed\ntest result: ok. 3 passed;";
+        assert_eq!(cargo_passed(cargo), 9);
+        assert_eq!(node_passed("ℹ tests 4\nℹ pass 4\nℹ fail 0\n"), 4);
+        assert_eq!(node_passed("nothing"), 0);
+    }
+}
