@@ -71,28 +71,58 @@ pub struct SourceSet {
 #[derive(Clone, Debug, Default)]
 struct Lines {
     file: String,
-    /// Path prefix of the record, e.g. `records[3]` (JSON) or `id KT-1` (CSV).
+    /// Path prefix of the record, e.g. `records[3]` (JSON); empty for CSV, whose fields are column names.
     path: String,
     record: usize,
-    accounts: Vec<usize>,
-    sanctions: Vec<usize>,
-    /// CSV: the column a record-level field came from.
+    /// For each kept account: its index in the source, file and line.
+    accounts: Vec<(usize, String, usize)>,
+    /// For each kept sanction: its index in the source, file and line.
+    sanctions: Vec<(usize, String, usize)>,
     csv: bool,
+    /// Fields (as displayed) that already have a parse error: semantic checks do not repeat them.
+    errored: Vec<String>,
 }
 
 impl Lines {
-    fn line_of(&self, field: &str) -> usize {
-        let idx = |prefix: &str| -> Option<usize> {
+    /// File, line and displayed field name of a record-relative field path such as `sanctions[1].issued`.
+    fn locate(&self, field: &str) -> (String, usize, String) {
+        let split = |prefix: &str| -> Option<(usize, &str)> {
             let rest = field.strip_prefix(prefix)?;
-            rest[..rest.find(']')?].parse().ok()
+            let close = rest.find(']')?;
+            Some((rest[..close].parse().ok()?, &rest[close + 1..]))
         };
-        if let Some(i) = idx("accounts[") {
-            return self.accounts.get(i).copied().unwrap_or(self.record);
+        let part = |list: &[(usize, String, usize)], name: &str, i: usize, rest: &str| {
+            let (src, file, line) = list.get(i).cloned().unwrap_or((i, self.file.clone(), self.record));
+            let shown = if self.csv {
+                match (name, rest.trim_start_matches('.')) {
+                    ("accounts", _) => "account_id".to_string(),
+                    (_, "") => "sanction".to_string(),
+                    (_, r) => r.to_string(),
+                }
+            } else {
+                format!("{}.{name}[{src}]{rest}", self.path)
+            };
+            (file, line, shown)
+        };
+        if let Some((i, rest)) = split("accounts[") {
+            return part(&self.accounts, "accounts", i, rest);
         }
-        if let Some(i) = idx("sanctions[") {
-            return self.sanctions.get(i).copied().unwrap_or(self.record);
+        if let Some((i, rest)) = split("sanctions[") {
+            return part(&self.sanctions, "sanctions", i, rest);
         }
-        self.record
+        let shown = if self.csv {
+            let base = field.split('[').next().unwrap_or(field);
+            match base {
+                "complaints" => "complaints_received".to_string(),
+                f => match f.strip_prefix("certification.") {
+                    Some(c) => format!("cert_{c}"),
+                    None => f.to_string(),
+                },
+            }
+        } else {
+            format!("{}.{field}", self.path)
+        };
+        (self.file.clone(), self.record, shown)
     }
 }
 
@@ -198,11 +228,13 @@ struct Errs<'a> {
     out: &'a mut Vec<SourceError>,
     file: &'a str,
     failed: bool,
+    fields: Vec<String>,
 }
 
 impl Errs<'_> {
     fn push(&mut self, line: usize, field: String, message: impl Into<String>) {
         self.failed = true;
+        self.fields.push(field.clone());
         self.out.push(SourceError {
             file: self.file.to_string(),
             line,
@@ -231,17 +263,20 @@ impl Errs<'_> {
         v
     }
     fn account(&mut self, line: usize, field: &str, a: &RawAccount) -> Option<AccountKey> {
+        // CSV passes an empty field prefix: its fields are the column names.
+        let sub = |name: &str| {
+            if field.is_empty() {
+                name.to_string()
+            } else {
+                format!("{field}.{name}")
+            }
+        };
+        let whole = if field.is_empty() { "account_id" } else { field };
         let explicit = match (&a.platform, &a.id_type, &a.id) {
             (None, None, None) => None,
             (Some(p), Some(t), Some(id)) => {
-                let p = self.parsed(
-                    line,
-                    format!("{field}.platform"),
-                    p,
-                    Platform::parse,
-                    platform_choices(),
-                );
-                let t = self.parsed(line, format!("{field}.id_type"), t, IdType::parse, id_type_choices());
+                let p = self.parsed(line, sub("platform"), p, Platform::parse, platform_choices());
+                let t = self.parsed(line, sub("id_type"), t, IdType::parse, id_type_choices());
                 match (p, t) {
                     (Some(p), Some(t)) => Some(AccountKey::new(p, t, id.clone())),
                     _ => return None,
@@ -250,7 +285,7 @@ impl Errs<'_> {
             _ => {
                 self.push(
                     line,
-                    field.to_string(),
+                    whole.to_string(),
                     "give `url`, or all of `platform`, `id_type` and `id`",
                 );
                 return None;
@@ -262,20 +297,12 @@ impl Errs<'_> {
                 Some(r) => match r.account {
                     Some(acc) => Some(AccountKey::new(r.platform, acc.id_type, acc.account_id)),
                     None => {
-                        self.push(
-                            line,
-                            format!("{field}.url"),
-                            format!("{u:?} is not the address of an account"),
-                        );
+                        self.push(line, sub("url"), format!("{u:?} is not the address of an account"));
                         return None;
                     }
                 },
                 None => {
-                    self.push(
-                        line,
-                        format!("{field}.url"),
-                        format!("{u:?} is not a URL of a supported platform"),
-                    );
+                    self.push(line, sub("url"), format!("{u:?} is not a URL of a supported platform"));
                     return None;
                 }
             },
@@ -284,7 +311,7 @@ impl Errs<'_> {
             (Some(e), Some(u)) if e != u => {
                 self.push(
                     line,
-                    field.to_string(),
+                    whole.to_string(),
                     format!(
                         "`url` names {} {} {}, not the explicit {} {} {}",
                         u.platform.as_str(),
@@ -302,7 +329,7 @@ impl Errs<'_> {
             (None, None) => {
                 self.push(
                     line,
-                    field.to_string(),
+                    whole.to_string(),
                     "give `url`, or all of `platform`, `id_type` and `id`",
                 );
                 None
@@ -403,6 +430,7 @@ impl SourceSet {
                 out: &mut self.errors,
                 file,
                 failed: false,
+                fields: Vec::new(),
             };
             let mut ln = Lines {
                 file: file.into(),
@@ -418,7 +446,7 @@ impl SourceSet {
                     Ok(ra) => {
                         if let Some(k) = errs.account(l, &f, &ra) {
                             accounts.push(k);
-                            ln.accounts.push(l);
+                            ln.accounts.push((j, file.to_string(), l));
                         }
                     }
                     Err(e) => errs.push(l + e.line().saturating_sub(1), f, serde_msg(&e)),
@@ -431,7 +459,7 @@ impl SourceSet {
                 match serde_json::from_str::<RawSanction>(s.get()) {
                     Ok(rs) => {
                         sanctions.push(errs.sanction(l, &f, &rs));
-                        ln.sanctions.push(l);
+                        ln.sanctions.push((j, file.to_string(), l));
                     }
                     Err(e) => errs.push(l + e.line().saturating_sub(1), f, serde_msg(&e)),
                 }
@@ -470,9 +498,9 @@ impl SourceSet {
                 fictional: rr.fictional,
                 note: rr.note,
             };
-            if !errs.failed {
-                self.records.push((record, ln));
-            }
+            // Kept even after a parse error, so its other problems are reported too.
+            ln.errored = errs.fields;
+            self.records.push((record, ln));
         }
     }
 
@@ -572,6 +600,7 @@ impl SourceSet {
                 out: &mut self.errors,
                 file,
                 failed: false,
+                fields: Vec::new(),
             };
             let id = get("id").to_string();
             if is_sanctions {
@@ -611,7 +640,7 @@ impl SourceSet {
                 id: Some(get("account_id")).filter(|s| !s.is_empty()).map(Into::into),
                 url: Some(get("url")).filter(|s| !s.is_empty()).map(Into::into),
             };
-            let account = errs.account(line, "account", &raw_acc);
+            let account = errs.account(line, "", &raw_acc);
             let list = |s: &str| -> Vec<String> {
                 s.split(';')
                     .map(str::trim)
@@ -679,7 +708,8 @@ impl SourceSet {
                 fictional,
                 note: Some(get("note")).filter(|s| !s.is_empty()).map(Into::into),
             };
-            if errs.failed {
+            let errored = std::mem::take(&mut errs.fields);
+            if errs.failed && by_id.contains_key(&id) {
                 continue;
             }
             match by_id.get(&id) {
@@ -700,18 +730,23 @@ impl SourceSet {
                         });
                         continue;
                     }
-                    first.accounts.extend(record.accounts);
-                    ln.accounts.push(line);
+                    for a in record.accounts {
+                        ln.accounts.push((first.accounts.len(), file.to_string(), line));
+                        first.accounts.push(a);
+                    }
                 }
                 None => {
                     by_id.insert(id.clone(), pending.len());
                     let ln = Lines {
                         file: file.into(),
-                        path: format!("id {id}"),
+                        path: String::new(),
                         record: line,
-                        accounts: vec![line],
+                        accounts: (0..record.accounts.len())
+                            .map(|j| (j, file.to_string(), line))
+                            .collect(),
                         sanctions: Vec::new(),
                         csv: true,
+                        errored,
                     };
                     pending.push((record, ln));
                 }
@@ -748,8 +783,9 @@ impl SourceSet {
         for (id, s, file, line) in std::mem::take(&mut self.sanctions) {
             match index.get(&id) {
                 Some(&i) => {
-                    self.records[i].0.sanctions.push(s);
-                    self.records[i].1.sanctions.push(line);
+                    let (r, ln) = &mut self.records[i];
+                    ln.sanctions.push((r.sanctions.len(), file, line));
+                    r.sanctions.push(s);
                 }
                 None => self.errors.push(SourceError {
                     file,
@@ -760,39 +796,48 @@ impl SourceSet {
             }
         }
         let mut seen_ids: HashMap<&str, &Lines> = HashMap::new();
-        let mut seen_accounts: HashMap<&AccountKey, (&str, &Lines)> = HashMap::new();
+        let mut seen_accounts: HashMap<&AccountKey, (&str, &Lines, usize)> = HashMap::new();
         for (r, ln) in &self.records {
-            let sep = if ln.csv { " " } else { "." };
             for p in r.problems() {
+                let (file, line, field) = ln.locate(&p.field);
+                // A field that failed to parse is reported once; an account list emptied by failed accounts too.
+                if ln.errored.contains(&field) || (p.field == "accounts" && !ln.errored.is_empty()) {
+                    continue;
+                }
+                let message = if ln.csv {
+                    format!("{}: {}", r.id, p.message)
+                } else {
+                    p.message
+                };
                 self.errors.push(SourceError {
-                    file: ln.file.clone(),
-                    line: ln.line_of(&p.field),
-                    field: format!("{}{sep}{}", ln.path, p.field),
-                    message: p.message,
+                    file,
+                    line,
+                    field,
+                    message,
                 });
             }
             if let Some(prev) = seen_ids.insert(&r.id, ln) {
+                let (file, line, field) = ln.locate("id");
                 self.errors.push(SourceError {
-                    file: ln.file.clone(),
-                    line: ln.record,
-                    field: format!("{}{sep}id", ln.path),
+                    file,
+                    line,
+                    field,
                     message: format!("duplicate id {:?} (first at {}:{})", r.id, prev.file, prev.record),
                 });
             }
             for (j, a) in r.accounts.iter().enumerate() {
-                if let Some((other, pl)) = seen_accounts.insert(a, (&r.id, ln)) {
+                let (file, line, field) = ln.locate(&format!("accounts[{j}]"));
+                if let Some((other, _, prev_line)) = seen_accounts.insert(a, (&r.id, ln, line)) {
                     if other != r.id {
                         self.errors.push(SourceError {
-                            file: ln.file.clone(),
-                            line: ln.accounts.get(j).copied().unwrap_or(ln.record),
-                            field: format!("{}{sep}accounts[{j}]", ln.path),
+                            file,
+                            line,
+                            field,
                             message: format!(
-                                "{} {} {} already belongs to {other} ({}:{})",
+                                "{} {} {} already belongs to {other} (line {prev_line})",
                                 a.platform.as_str(),
                                 a.id_type.as_str(),
                                 a.account_id,
-                                pl.file,
-                                pl.record
                             ),
                         });
                     }
