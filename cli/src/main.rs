@@ -5,6 +5,9 @@ use clap::{Parser, Subcommand};
 use koltrust::i18n::Lang;
 use std::process::ExitCode;
 
+mod registry_cmd;
+mod vet_cmd;
+
 #[derive(Parser)]
 #[command(
     name = "koltrust",
@@ -28,6 +31,10 @@ enum Command {
         #[arg(long, default_value = "vi")]
         lang: String,
     },
+    /// Alliance registry tooling: keygen, build, verify, delta, apply-delta, lookup, sample.
+    Registry(registry_cmd::RegistryArgs),
+    /// Vet a list of profile URLs against a signed registry snapshot; CSV out.
+    Vet(vet_cmd::VetArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,5 +50,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Registry(args) => registry_cmd::run(args),
+        Command::Vet(args) => vet_cmd::run(args),
     }
 }

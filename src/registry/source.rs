@@ -869,52 +869,108 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<Record>, Vec<SourceError>
 
 /// Writes records as a JSON source document (the inverse of [`parse_json`], used by `registry sample`).
 pub fn to_json(records: &[Record]) -> String {
-    let records: Vec<serde_json::Value> = records.iter().map(record_json).collect();
-    let doc = serde_json::json!({ "format": "koltrust-registry/1", "records": records });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-}
-
-fn record_json(r: &Record) -> serde_json::Value {
-    use serde_json::json;
-    let mut v = json!({
-        "id": r.id,
-        "name": r.name,
-        "aliases": r.aliases,
-        "fictional": r.fictional,
-        "accounts": r.accounts.iter().map(|a| json!({
-            "platform": a.platform.as_str(), "id_type": a.id_type.as_str(), "id": a.account_id
-        })).collect::<Vec<_>>(),
-        "categories": r.categories,
-        "complaints": r.complaints,
-        "created": r.created,
-        "updated": r.updated,
-    });
-    if let Some(c) = &r.certification {
-        v["certification"] = json!({
-            "level": c.level.as_str(), "score": c.score, "number": c.number,
-            "issued": c.issued, "expires": c.expires
-        });
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        format: &'static str,
+        records: Vec<Out<'a>>,
     }
-    if !r.sanctions.is_empty() {
-        v["sanctions"] = r
-            .sanctions
+    #[derive(serde::Serialize)]
+    struct Acc<'a> {
+        platform: &'static str,
+        id_type: &'static str,
+        id: &'a str,
+    }
+    #[derive(serde::Serialize)]
+    struct Cert<'a> {
+        level: &'static str,
+        score: u8,
+        number: &'a str,
+        issued: Date,
+        expires: Date,
+    }
+    #[derive(serde::Serialize)]
+    struct San<'a> {
+        kind: &'static str,
+        reason: &'static str,
+        authority: &'a str,
+        decision: &'a str,
+        summary_vi: &'a str,
+        summary_en: &'a str,
+        issued: Date,
+        effective_from: Date,
+        effective_until: Option<Date>,
+        source_url: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fine_vnd: Option<u64>,
+    }
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        id: &'a str,
+        name: &'a str,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        aliases: &'a [String],
+        fictional: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<&'a str>,
+        accounts: Vec<Acc<'a>>,
+        categories: &'a [String],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        certification: Option<Cert<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        sanctions: Vec<San<'a>>,
+        complaints: ComplaintStats,
+        created: Date,
+        updated: Date,
+    }
+    let doc = Doc {
+        format: "koltrust-registry/1",
+        records: records
             .iter()
-            .map(|s| {
-                let mut o = json!({
-                    "kind": s.kind.as_str(), "reason": s.reason.as_str(), "authority": s.authority,
-                    "decision": s.decision, "summary_vi": s.summary_vi, "summary_en": s.summary_en,
-                    "issued": s.issued, "effective_from": s.effective_from, "effective_until": s.effective_until,
-                    "source_url": s.source_url,
-                });
-                if let Some(f) = s.fine_vnd {
-                    o["fine_vnd"] = json!(f);
-                }
-                o
+            .map(|r| Out {
+                id: &r.id,
+                name: &r.name,
+                aliases: &r.aliases,
+                fictional: r.fictional,
+                note: r.note.as_deref(),
+                accounts: r
+                    .accounts
+                    .iter()
+                    .map(|a| Acc {
+                        platform: a.platform.as_str(),
+                        id_type: a.id_type.as_str(),
+                        id: &a.account_id,
+                    })
+                    .collect(),
+                categories: &r.categories,
+                certification: r.certification.as_ref().map(|c| Cert {
+                    level: c.level.as_str(),
+                    score: c.score,
+                    number: &c.number,
+                    issued: c.issued,
+                    expires: c.expires,
+                }),
+                sanctions: r
+                    .sanctions
+                    .iter()
+                    .map(|s| San {
+                        kind: s.kind.as_str(),
+                        reason: s.reason.as_str(),
+                        authority: &s.authority,
+                        decision: &s.decision,
+                        summary_vi: &s.summary_vi,
+                        summary_en: &s.summary_en,
+                        issued: s.issued,
+                        effective_from: s.effective_from,
+                        effective_until: s.effective_until,
+                        source_url: &s.source_url,
+                        fine_vnd: s.fine_vnd,
+                    })
+                    .collect(),
+                complaints: r.complaints,
+                created: r.created,
+                updated: r.updated,
             })
-            .collect();
-    }
-    if let Some(n) = &r.note {
-        v["note"] = json!(n);
-    }
-    v
+            .collect(),
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
