@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use koltrust::i18n::Lang;
 use std::process::ExitCode;
 
+mod recognize_cmd;
 mod registry_cmd;
 mod vet_cmd;
 
@@ -31,6 +32,12 @@ enum Command {
         #[arg(long, default_value = "vi")]
         lang: String,
     },
+    /// Recognize URLs, one per line, from standard input or a file; prints
+    /// url<TAB>platform<TAB>id_type<TAB>account_id<TAB>kind for each line.
+    Recognize {
+        /// File of URLs, one per line (default or `-`: standard input).
+        file: Option<std::path::PathBuf>,
+    },
     /// Alliance registry tooling: keygen, build, verify, delta, apply-delta, lookup, sample.
     Registry(registry_cmd::RegistryArgs),
     /// Vet a list of profile URLs against a signed registry snapshot; CSV out.
@@ -50,6 +57,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Recognize { file } => recognize_cmd::run(file.as_deref()),
         Command::Registry(args) => registry_cmd::run(args),
         Command::Vet(args) => vet_cmd::run(args),
     }

@@ -14,7 +14,7 @@
 //! `/pages/category/<category>/<name>` (the 2020 canonical of pages) is not read: its last word may be a display
 //! name rather than a username.
 
-use super::normalize::{account_id, DIGITS, FB_USERNAME};
+use super::normalize::{account_id, canonical_id, DIGITS, FB_USERNAME};
 use super::url::{decode_seg, query_get, Segments};
 use super::{eq_ci, kind_after, reserved, Found, Kind, Target};
 use crate::platform::IdType;
@@ -48,7 +48,7 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
     }
     if eq_ci(s0, "groups") {
         // A member's page inside a group (`/groups/<g>/user/<uid>/`) names the member.
-        if segs.get(2).is_some_and(|s| eq_ci(s, "user")) {
+        if segs.get(2).and_then(decode_seg).is_some_and(|s| eq_ci(&s, "user")) {
             let id = account_id(segs.get(3)?, DIGITS)?;
             return Some((IdType::FbNumericId, id, Kind::Profile));
         }
@@ -62,12 +62,17 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
 
 /// The account named by segment `i` (a numeric id or a username), followed by an optional tab or content path.
 fn named(segs: &Segments<'_>, i: usize) -> Found {
-    let raw = segs.get(i)?;
+    let name = decode_seg(segs.get(i)?)?;
     let kind = kind_after(segs, i + 1, CONTENT_TABS, &[]);
-    if raw.bytes().all(|c| c.is_ascii_digit()) {
-        return Some((IdType::FbNumericId, account_id(raw, DIGITS)?, kind));
+    if name.bytes().all(|c| c.is_ascii_digit()) {
+        return Some((IdType::FbNumericId, canonical_id(&name, DIGITS)?, kind));
     }
-    Some((IdType::FbUsername, account_id(raw, FB_USERNAME)?, kind))
+    let name = canonical_id(&name, FB_USERNAME)?;
+    // Site words and endpoints are no usernames after `/pg/` either.
+    if reserved::contains(reserved::FACEBOOK, &name) || name.ends_with(".php") {
+        return None;
+    }
+    Some((IdType::FbUsername, name, kind))
 }
 
 /// `profile.php?id=N` is the profile of N; `story.php` and `permalink.php` with `id=N` are N's posts. Every other

@@ -184,10 +184,10 @@ pub(crate) fn effective_path<'a>(parts: &url::UrlParts<'a>) -> (&'a str, Option<
 /// item id follows it, `Content` when it is one of `always_content`, `Profile` otherwise (tabs, lists, unknown
 /// sub-pages of the profile).
 pub(crate) fn kind_after(segs: &Segments<'_>, tab: usize, content: &[&str], always_content: &[&str]) -> Kind {
-    let Some(t) = segs.get(tab) else {
+    let Some(t) = segs.get(tab).and_then(url::decode_seg) else {
         return Kind::Profile;
     };
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t));
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(&t));
     if is(always_content) || (segs.get(tab + 1).is_some() && is(content)) {
         Kind::Content
     } else {

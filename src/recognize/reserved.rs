@@ -120,6 +120,7 @@ pub(crate) const FACEBOOK: &[&str] = &[
 /// Instagram first segments that are never usernames.
 pub(crate) const INSTAGRAM: &[&str] = &[
     "_n",
+    "_u",
     "about",
     "accounts",
     "api",

@@ -50,7 +50,10 @@ pub(crate) fn split(input: &str) -> Option<UrlParts<'_>> {
         (Scheme::Missing, s)
     };
     // The authority ends at the first path, query or fragment delimiter (browsers treat `\` like `/`).
-    let auth_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let auth_end = rest
+        .bytes()
+        .position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\'))
+        .unwrap_or(rest.len());
     let authority = &rest[..auth_end];
     let after = &rest[auth_end..];
 
@@ -101,9 +104,13 @@ fn starts_with_ci(b: &[u8], prefix: &[u8]) -> bool {
     b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
-/// Host names: letters, digits, `-`, `_`, dots, and non-ASCII (internationalized names stay as written).
+/// Host names: letters, digits, `-`, `_`, and non-ASCII (internationalized names stay as written), in non-empty
+/// dot-separated labels.
 fn valid_host(host: &str) -> bool {
     !host.is_empty()
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && !host.contains("..")
         && host
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_') || c >= 0x80)
@@ -123,15 +130,20 @@ impl<'a> Segments<'a> {
     pub fn new(path: &'a str) -> Self {
         let mut segs = [""; Self::CAP];
         let mut len = 0;
-        for seg in path.split(['/', '\\']) {
-            if seg.is_empty() {
-                continue;
+        let b = path.as_bytes();
+        let mut start = 0;
+        // Byte scan: both separators are ASCII, so every slice boundary is a char boundary.
+        for i in 0..=b.len() {
+            if i == b.len() || b[i] == b'/' || b[i] == b'\\' {
+                if i > start {
+                    if len == Self::CAP {
+                        break;
+                    }
+                    segs[len] = &path[start..i];
+                    len += 1;
+                }
+                start = i + 1;
             }
-            if len == Self::CAP {
-                break;
-            }
-            segs[len] = seg;
-            len += 1;
         }
         Segments { segs, len }
     }
@@ -232,6 +244,8 @@ mod tests {
             "https://exa mple.com/",
             "https://x.com:abc/",
             "ftp://x.com/jack",
+            "https://x..com/",
+            "a..",
         ] {
             assert!(split(s).is_none(), "{s:?}");
         }

@@ -22,8 +22,8 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
         return Some((IdType::YtHandle, canonical_id(h, YT_NAME)?, tab_kind(t, 1)));
     }
     if eq_ci(&s0, "channel") || (eq_ci(&s0, "browse") && t.role == Role::ChannelsOnly) {
-        let id = segs.get(1).filter(|s| is_channel_id(s))?;
-        return Some((IdType::YtChannelId, id.to_owned(), tab_kind(t, 2)));
+        let id = decode_seg(segs.get(1)?)?;
+        return is_channel_id(&id).then(|| (IdType::YtChannelId, id.into_owned(), tab_kind(t, 2)));
     }
     if eq_ci(&s0, "c") {
         return Some((IdType::YtCustom, account_id(segs.get(1)?, YT_NAME)?, tab_kind(t, 2)));
