@@ -10,7 +10,7 @@
 //! - writes `https` and the site's main host for the hosts of supported sites that serve profiles
 //!   (`m.facebook.com` → `www.facebook.com`, `twitter.com` → `x.com`, `instagr.am` → `www.instagram.com`…), and
 //!   lower-cases any other host, dropping userinfo and default ports;
-//! - removes tracking parameters ([`TRACKING`], `utm_*`, `__cft__*`, `__xts__*`, and on X the share `s`/`t`) and
+//! - removes tracking parameters (the `TRACKING` table, `utm_*`, `__cft__*`, `__xts__*`, and on X the share `s`/`t`) and
 //!   keeps every other parameter in order (`watch?v=`, `profile.php?id=`, `story_fbid` + `id`…);
 //! - percent-encodes what may not appear raw in a URL (non-ASCII, spaces, quotes) and keeps existing escapes.
 //!

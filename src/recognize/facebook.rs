@@ -6,7 +6,8 @@
 //! | `/<digits>`, `/profile.php?id=N` | `fb_numeric_id`, profile |
 //! | `/people/<any name>/N`, `/pages/<name>/N`, `/groups/<g>/user/N` | `fb_numeric_id` N, profile |
 //! | `/pg/<username>/<tab>` (2017–2019 page URLs) | `fb_username`, profile |
-//! | `/<user>/posts|videos|photos|permalink/<id>` | content of the user |
+//! | `/p/<Display-Name>-N/` (accounts without a username, since 2023) | `fb_numeric_id` N, profile |
+//! | `/<user>/posts/<id>` (also `videos`, `photos`, `permalink`…) | content of the user |
 //! | `/story.php` / `/permalink.php?…&id=N` | content of N |
 //! | other `*.php`, reserved words (groups, watch, reel, marketplace…) | no account |
 //!
@@ -45,6 +46,16 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
     }
     if eq_ci(s0, "pg") {
         return named(segs, 1);
+    }
+    if eq_ci(s0, "p") {
+        // Since 2023 accounts without a username get `/p/<Display-Name>-<id>/`: the id after the last `-` counts.
+        let slug = segs.get(1)?;
+        let id = slug.rsplit('-').next()?;
+        return Some((
+            IdType::FbNumericId,
+            account_id(id, DIGITS)?,
+            kind_after(segs, 2, CONTENT_TABS, &[]),
+        ));
     }
     if eq_ci(s0, "groups") {
         // A member's page inside a group (`/groups/<g>/user/<uid>/`) names the member.

@@ -8,16 +8,16 @@
 //! names no account. `None` means "not a URL of a supported site".
 //!
 //! ## How (one pass, no allocation until the answer)
-//! 1. [`url`] splits the string into borrowed pieces (scheme optional, any case, userinfo and port dropped).
-//! 2. [`hosts`] folds the host into a stack buffer and classifies it: which site, and whether the host serves
+//! 1. `url` splits the string into borrowed pieces (scheme optional, any case, userinfo and port dropped).
+//! 2. `hosts` folds the host into a stack buffer and classifies it: which site, and whether the host serves
 //!    profiles, only redirects (`l.facebook.com`), or never names accounts (short links, embeds).
-//! 3. [`wrappers`] unwraps redirect wrappers (`l.php?u=`, `youtube.com/redirect?q=`, `google.com/url?q=`…) and
+//! 3. `wrappers` unwraps redirect wrappers (`l.php?u=`, `youtube.com/redirect?q=`, `google.com/url?q=`…) and
 //!    recognizes the target instead, at most [`MAX_UNWRAP`] levels deep. A wrapper whose target is not a supported
 //!    site answers for the wrapper's own site ("no account"), or `None` for Google.
-//! 4. One module per site ([`facebook`], [`tiktok`], [`youtube`], [`instagram`], [`x`], [`threads`], [`shopee`],
-//!    [`lazada`], [`zalo`]) reads the path segments and the few query parameters that carry ids, consulting the
-//!    [`reserved`] word tables so that `/explore` or `/login` never become accounts.
-//! 5. [`normalize`] turns the raw id into its canonical form; this is the only allocation (one `String`), and the
+//! 4. One module per site (`facebook`, `tiktok`, `youtube`, `instagram`, `x`, `threads`, `shopee`,
+//!    `lazada`, `zalo`) reads the path segments and the few query parameters that carry ids, consulting the
+//!    `reserved` word tables so that `/explore` or `/login` never become accounts.
+//! 5. `normalize` turns the raw id into its canonical form; this is the only allocation (one `String`), and the
 //!    Unicode work (NFC, full lower-casing) runs only for non-ASCII ids.
 //!
 //! Matching is hand-written over `&str`/bytes (no regex, no `url` crate) because it runs for every link of a feed
