@@ -441,7 +441,7 @@ mod tests {
         };
         assert_eq!(
             main_profile(&s).unwrap().primary(),
-            &acc(IdType::FbNumericId, "119240841493711")
+            Some(&acc(IdType::FbNumericId, "119240841493711"))
         );
         // Two different page-level ids are ambiguous: no id is tied.
         let s = PageSignals {
