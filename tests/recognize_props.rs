@@ -40,6 +40,8 @@ const HOSTS: &[&str] = &[
     "oa.zalo.me",
     "www.google.com",
     "google.com.vn",
+    "nam12.safelinks.protection.outlook.com",
+    "l.messenger.com",
     "example.com",
     "WWW.FACEBOOK.COM",
     "X.COM:443",

@@ -4,7 +4,8 @@
 //! subdomain. Every supported site serves profiles from a few hosts only (`www.`, `m.`, `mbasic.`, locale
 //! subdomains…); its other hosts (short links, embeds, admin portals, link shims) belong to the site but never name
 //! an account from their path, so they answer "this site, no account" ([`Role::NoAccounts`]). Unknown hosts answer
-//! `None`, except Google's `/url?q=` link shim, which only matters as a wrapper.
+//! `None`, except the link shims of other services (Google results, Outlook safe links, Messenger), which only
+//! matter as wrappers.
 //!
 //! The host is folded to lower case into a stack buffer: no allocation, and hosts longer than any real one of a
 //! supported site simply do not match.
@@ -28,8 +29,19 @@ pub(crate) enum Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HostClass {
     Site(Platform, Role),
-    /// `google.<tld>`: interesting only for its `/url?q=` redirector.
+    /// A host of another service that wraps links: interesting only as a redirect wrapper.
+    Shim(Shim),
+}
+
+/// Link shims of services other than the supported sites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shim {
+    /// `google.<tld>/url?q=` (or `url=`): search-result links as copied from the results page.
     Google,
+    /// `*.safelinks.protection.outlook.com/?url=`: every link in a mail read in Outlook.
+    Outlook,
+    /// `l.messenger.com/l.php?u=`: links sent in Messenger.
+    Messenger,
 }
 
 /// Longest host we bother to fold; real hosts of the supported sites are far shorter.
@@ -50,7 +62,7 @@ pub(crate) fn classify(host: &str) -> Option<HostClass> {
     // Dispatch on the first letter first, so that a host costs one or two string compares, not twenty.
     let first = base.as_bytes().first().copied().unwrap_or(0);
     if !matches!(first, b'f' | b't' | b'y' | b'i' | b'x' | b's' | b'l' | b'z') {
-        return is_google(host).then_some(HostClass::Google);
+        return shim(host, base).map(HostClass::Shim);
     }
     match base {
         "facebook.com" => site(Facebook, facebook_sub(sub)),
@@ -117,7 +129,7 @@ pub(crate) fn classify(host: &str) -> Option<HostClass> {
         ),
         "zalo.me" => site(Zalo, if sub.is_empty() { Main } else { NoAccounts }),
         "zalo.vn" => site(Zalo, NoAccounts),
-        _ => is_google(host).then_some(HostClass::Google),
+        _ => shim(host, base).map(HostClass::Shim),
     }
 }
 
@@ -143,6 +155,18 @@ fn is_locale(s: &str) -> bool {
         && region.len() == 2
         && lang.iter().all(u8::is_ascii_lowercase)
         && region.iter().all(u8::is_ascii_lowercase)
+}
+
+fn shim(host: &str, base: &str) -> Option<Shim> {
+    if is_google(host) {
+        Some(Shim::Google)
+    } else if base == "outlook.com" && host.ends_with(".safelinks.protection.outlook.com") {
+        Some(Shim::Outlook)
+    } else if host == "l.messenger.com" {
+        Some(Shim::Messenger)
+    } else {
+        None
+    }
 }
 
 /// `google.com`, `www.google.com.vn`, `google.co.uk`…
@@ -216,8 +240,14 @@ mod tests {
             classify("vt.tiktok.com"),
             Some(HostClass::Site(Platform::Tiktok, Role::NoAccounts))
         );
-        assert_eq!(classify("www.google.com.vn"), Some(HostClass::Google));
-        assert_eq!(classify("google.com"), Some(HostClass::Google));
+        assert_eq!(classify("www.google.com.vn"), Some(HostClass::Shim(Shim::Google)));
+        assert_eq!(classify("google.com"), Some(HostClass::Shim(Shim::Google)));
+        assert_eq!(
+            classify("nam12.safelinks.protection.outlook.com"),
+            Some(HostClass::Shim(Shim::Outlook))
+        );
+        assert_eq!(classify("outlook.com"), None);
+        assert_eq!(classify("l.messenger.com"), Some(HostClass::Shim(Shim::Messenger)));
         assert_eq!(classify("notfacebook.com"), None);
         assert_eq!(classify("facebook.com.evil.net"), None);
         assert_eq!(classify("example.com"), None);

@@ -13,7 +13,7 @@
 //!    profiles, only redirects (`l.facebook.com`), or never names accounts (short links, embeds).
 //! 3. `wrappers` unwraps redirect wrappers (`l.php?u=`, `youtube.com/redirect?q=`, `google.com/url?q=`…) and
 //!    recognizes the target instead, at most [`MAX_UNWRAP`] levels deep. A wrapper whose target is not a supported
-//!    site answers for the wrapper's own site ("no account"), or `None` for Google.
+//!    site answers for the wrapper's own site ("no account"), or `None` for other services' shims (Google…).
 //! 4. One module per site (`facebook`, `tiktok`, `youtube`, `instagram`, `x`, `threads`, `shopee`,
 //!    `lazada`, `zalo`) reads the path segments and the few query parameters that carry ids, consulting the
 //!    `reserved` word tables so that `/explore` or `/login` never become accounts.
@@ -123,7 +123,7 @@ fn recognize_at(input: &str, depth: u8) -> Option<Recognized> {
         }
     }
     let HostClass::Site(platform, role) = class else {
-        return None; // Google, not wrapping a supported URL
+        return None; // another service's link shim, not wrapping a supported URL
     };
     let found = match role {
         Role::Main | Role::ChannelsOnly => {
