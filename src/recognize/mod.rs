@@ -7,7 +7,7 @@
 //! whether the URL is the account's profile (or a tab of it), a piece of its content, or a page of the site that
 //! names no account. `None` means "not a URL of a supported site".
 //!
-//! ## How (one pass, no allocation until the answer)
+//! ## How (one pass; nothing allocated but the answer, unless a piece must be percent-decoded or unwrapped)
 //! 1. `url` splits the string into borrowed pieces (scheme optional, any case, userinfo and port dropped).
 //! 2. `hosts` folds the host into a stack buffer and classifies it: which site, and whether the host serves
 //!    profiles, only redirects (`l.facebook.com`), or never names accounts (short links, embeds).
@@ -23,6 +23,8 @@
 //! Matching is hand-written over `&str`/bytes (no regex, no `url` crate) because it runs for every link of a feed
 //! page under a budget of 200 ns per URL, and ships as WebAssembly under a size budget. No input can make it panic:
 //! slicing happens only at ASCII delimiters found by search, and property tests feed it arbitrary strings.
+//! Measured with `cargo bench --bench recognize` (2-core shared machine): 113 ns median per URL over the mixed set
+//! (profiles ≈110 ns, posts ≈125–145 ns, other sites ≈30–45 ns, non-Latin or wrapped links ≈230–260 ns).
 //!
 //! [`canonical`] builds canonical profile URLs and tracking-free canonical forms of any URL; [`page`] decides a
 //! page's main profile from the signals a content script reads (canonical link, `og:url`, app links, JSON-LD,
