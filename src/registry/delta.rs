@@ -196,7 +196,7 @@ fn diff_words(
 pub fn make_delta(old: &[u8], new: &[u8], key: &SigningKey) -> Result<Vec<u8>, BuildError> {
     let ho = Header::parse(old).map_err(|e| BuildError(format!("old snapshot: {e}")))?;
     let hn = Header::parse(new).map_err(|e| BuildError(format!("new snapshot: {e}")))?;
-    if old.len() != ho.file_len() || new.len() != hn.file_len() {
+    if old.len() as u64 != ho.file_len() || new.len() as u64 != hn.file_len() {
         return Err(BuildError("snapshot length does not match its header".into()));
     }
     if hn.sequence <= ho.sequence {
@@ -330,7 +330,7 @@ pub fn apply_delta(old: &[u8], delta: &[u8], keys: &KeySet) -> Result<Vec<u8>, S
         return Err(SnapshotError::DeltaBaseMismatch);
     }
     let bad = |m: &str| SnapshotError::Corrupt(format!("delta operation: {m}"));
-    let new_len = info.new_len as usize;
+    let new_len = usize::try_from(info.new_len).map_err(|_| SnapshotError::BadHeader("delta result too large"))?;
     let mut out = Vec::with_capacity(new_len);
     let mut r = Reader::new(&delta[DELTA_HEADER_LEN..delta.len() - SIGNATURE_LEN]);
     let room = |out: &Vec<u8>, n: usize| out.len().checked_add(n).is_some_and(|e| e <= new_len);

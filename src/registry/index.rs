@@ -2,25 +2,27 @@
 //!
 //! ## Layout
 //! Every account key is hashed to 64 bits with [`key_hash`] (a fixed, platform-independent multiply–rotate hash
-//! with a murmur3 finalizer; it is part of the format). The top `bucket_bits` bits pick a bucket; the low 32 bits
-//! give a fingerprint. Two sections hold the index:
+//! with a murmur3 finalizer; it is part of the format). The high 32 bits pick one of `buckets` buckets by
+//! multiply-shift range reduction (`hi · buckets >> 32`); the low 32 bits give a fingerprint. The shape is a pure
+//! function of the counts in the header ([`IndexParams::for_counts`]: `buckets = ⌈accounts / 10⌉`, `ordinal_bits`
+//! just wide enough for the record count), so it is not stored. Two sections hold the index:
 //!
-//! - **directory**: `2^bucket_bits + 1` little-endian `u32`s, the cumulative start of each bucket in the entries;
+//! - **directory**: `buckets + 1` little-endian `u32`s, the cumulative start of each bucket in the entries;
 //! - **entries**: one `u32` per account, sorted by bucket, then value: `fingerprint << ordinal_bits | ordinal`,
 //!   where `ordinal` is the record's position (records are in registry-id order) and `ordinal_bits` is just wide
 //!   enough for the record count; the fingerprint keeps the remaining `32 − ordinal_bits` bits.
 //!
-//! `bucket_bits` is chosen so that a bucket holds about 8 entries (32 bytes: one or two cache lines). A lookup
+//! A bucket holds about 10 entries (40 bytes: one or two cache lines). A lookup
 //! hashes the key, reads two directory words, scans the bucket for a matching fingerprint, and **confirms** the
 //! candidate by comparing the key with the record's account list (the first bytes of the record). A fingerprint
-//! false match (≈ 8 · 2^−(32−ordinal_bits) per miss, ~0.1 % at 300 k records) therefore costs one extra read but
+//! false match (≈ 10 · 2^−(32−ordinal_bits) per miss, ~0.1 % at 300 k records) therefore costs one extra read but
 //! never a wrong badge.
 //!
 //! ## Why this and not a minimal perfect hash or a binary fuse filter
 //! - Nothing is decoded at open: the sections are used in place (zero-copy), so cold start does not grow with the
 //!   registry (see [`super::snapshot`] for how the signature check also stays constant-size).
-//! - Memory for a badge answer is `4 + 4/8` bytes per account (entries + directory) plus a 4-byte badge word per
-//!   *record*; at the ~3.3 accounts per KOL of the sample this is ≈ 5.7 bytes per account, under the 6-byte budget.
+//! - Memory for a badge answer is `4 + 4/10` bytes per account (entries + directory) plus a 4-byte badge word per
+//!   *record*; at the ~3.2 accounts per KOL of the sample this is ≈ 5.7 bytes per account, under the 6-byte budget.
 //!   A minimal perfect hash needs ~0.4 bytes/key for itself but still a fingerprint and an ordinal per key, so it
 //!   saves at most the directory's 0.5 byte while costing a slower, more complex build and a harder-to-diff layout.
 //!   A binary fuse filter only answers "maybe present", not "which record".
@@ -53,44 +55,35 @@ pub fn key_hash(platform: u8, id_type: u8, id: &[u8]) -> u64 {
     h ^ (h >> 33)
 }
 
-/// The two numbers that shape the index.
+/// The two numbers that shape the index (derived from the header's counts, never stored).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IndexParams {
-    pub bucket_bits: u8,
+    pub buckets: u32,
     pub ordinal_bits: u8,
 }
 
 /// Most records a snapshot can hold (ordinals need at most 24 bits, leaving at least 8 fingerprint bits).
 pub const MAX_RECORDS: usize = 1 << 24;
-/// Most buckets (and so, in practice, accounts ≈ 8 × this).
-pub const MAX_BUCKET_BITS: u8 = 26;
+/// Most accounts a snapshot can hold.
+pub const MAX_ACCOUNTS: usize = 1 << 28;
+/// Average entries per bucket.
+pub const BUCKET_TARGET: usize = 10;
 
 impl IndexParams {
     pub fn for_counts(accounts: usize, records: usize) -> IndexParams {
-        let want_buckets = accounts.div_ceil(8).max(1);
-        let bucket_bits = (usize::BITS - (want_buckets - 1).leading_zeros()).min(MAX_BUCKET_BITS as u32) as u8;
-        let ordinal_bits = (usize::BITS - records.saturating_sub(1).leading_zeros()).max(1) as u8;
         IndexParams {
-            bucket_bits,
-            ordinal_bits,
+            buckets: accounts.div_ceil(BUCKET_TARGET).clamp(1, MAX_ACCOUNTS) as u32,
+            ordinal_bits: (usize::BITS - records.saturating_sub(1).leading_zeros()).max(1) as u8,
         }
     }
 
-    pub fn is_valid(self) -> bool {
-        self.bucket_bits <= MAX_BUCKET_BITS && (1..=24).contains(&self.ordinal_bits)
-    }
-
     pub fn buckets(self) -> usize {
-        1usize << self.bucket_bits
+        self.buckets as usize
     }
 
     #[inline]
     pub fn bucket(self, h: u64) -> usize {
-        if self.bucket_bits == 0 {
-            0
-        } else {
-            (h >> (64 - self.bucket_bits as u32)) as usize
-        }
+        (((h >> 32) * self.buckets as u64) >> 32) as usize
     }
 
     #[inline]

@@ -80,16 +80,16 @@ impl Registry {
             .ok_or_else(|| SnapshotError::UnknownKey(to_hex(&header.key_id)))?;
         let head_len = header.head_len();
         let file_len = header.file_len();
-        if bytes.len() < file_len {
+        if (bytes.len() as u64) < file_len {
             return Err(SnapshotError::Truncated(format!(
                 "file is {} bytes, its header describes {file_len}",
                 bytes.len()
             )));
         }
-        if bytes.len() > file_len {
+        if bytes.len() as u64 > file_len {
             return Err(SnapshotError::Overlong(format!(
                 "{} bytes after the {file_len} its header describes",
-                bytes.len() - file_len
+                bytes.len() as u64 - file_len
             )));
         }
         let mut sig = [0u8; SIGNATURE_LEN];
@@ -315,6 +315,9 @@ impl Registry {
         let end = u32::from_le_bytes([d[4], d[5], d[6], d[7]]) as usize;
         if start == end {
             return Ok(None);
+        }
+        if start > end || end > self.header.account_count as usize {
+            return Err(corrupt("directory points outside the entries"));
         }
         let entries = self.section_bytes(1, 4 * start, 4 * end)?;
         let fp = params.fingerprint(h);

@@ -7,9 +7,7 @@
 //!      8     2  format version = 1
 //!     10     1  chunk_log2: body chunk size is 2^chunk_log2 bytes (10..=20; the writer uses 14 = 16 KiB)
 //!     11     1  section count = 5
-//!     12     1  bucket_bits  (index shape, see `index`)
-//!     13     1  ordinal_bits (index shape)
-//!     14     2  reserved, zero
+//!     12     4  reserved, zero (the index shape is derived from the counts, see `index`)
 //!     16     8  key id of the signing key (see `keys`)
 //!     24     8  sequence: strictly increasing per publisher; readers refuse anything older than what they hold
 //!     32     8  issued, Unix seconds
@@ -22,7 +20,7 @@
 //!      H    64  Ed25519 signature over bytes [0, H)   (H = 144 + 32·C: the whole "head")
 //!   H+64     …  body: the sections, back to back, in id order
 //! ```
-//! Sections: 1 directory (`u32` × 2^bucket_bits + 1), 2 entries (`u32` × accounts), 3 badge words (`u32` ×
+//! Sections: 1 directory (`u32` × buckets + 1), 2 entries (`u32` × accounts), 3 badge words (`u32` ×
 //! records, see [`super::status::BadgeWord`]), 4 record offsets (`u32` × records + 1, into section 5),
 //! 5 records (see [`super::codec`]). Their lengths must match the counts exactly; the body must be exactly their sum,
 //! and the file exactly head + signature + body — anything shorter is *truncated*, anything longer *overlong*.
@@ -44,7 +42,7 @@
 use crate::platform::AccountKey;
 use crate::registry::codec::{encode_record, id_type_code, platform_code};
 use crate::registry::date::Date;
-use crate::registry::index::{self, key_hash, IndexParams, MAX_RECORDS};
+use crate::registry::index::{self, key_hash, IndexParams, MAX_ACCOUNTS, MAX_RECORDS};
 use crate::registry::keys::{signing_key_id, SigningKey};
 use crate::registry::model::Record;
 use crate::registry::status::BadgeWord;
@@ -201,21 +199,14 @@ impl Header {
         if bytes[11] as usize != SECTION_COUNT {
             return Err(SnapshotError::BadHeader("section count is not 5"));
         }
-        let params = IndexParams {
-            bucket_bits: bytes[12],
-            ordinal_bits: bytes[13],
-        };
-        if !params.is_valid() {
-            return Err(SnapshotError::BadHeader("index shape out of range"));
-        }
-        if rd_u16(bytes, 14) != 0 {
+        if rd_u32(bytes, 12) != 0 {
             return Err(SnapshotError::BadHeader("reserved bytes are not zero"));
         }
         let mut key_id = [0u8; 8];
         key_id.copy_from_slice(&bytes[16..24]);
         let h = Header {
             chunk_log2,
-            params,
+            params: IndexParams::for_counts(0, 0),
             key_id,
             sequence: rd_u64(bytes, 24),
             issued_unix: rd_u64(bytes, 32) as i64,
@@ -227,10 +218,13 @@ impl Header {
         if h.body_len > u32::MAX as u64 {
             return Err(SnapshotError::BadHeader("body longer than 4 GiB"));
         }
-        if h.record_count as usize > MAX_RECORDS || (h.record_count as u64) > (1u64 << params.ordinal_bits) {
-            return Err(SnapshotError::BadHeader("record count does not fit the index shape"));
+        if h.record_count as usize > MAX_RECORDS || h.account_count as usize > MAX_ACCOUNTS {
+            return Err(SnapshotError::BadHeader("record or account count out of range"));
         }
-        Ok(h)
+        Ok(Header {
+            params: IndexParams::for_counts(h.account_count as usize, h.record_count as usize),
+            ..h
+        })
     }
 
     pub fn chunk_count(&self) -> usize {
@@ -242,9 +236,9 @@ impl Header {
         FIXED_HEADER_LEN + SECTION_ENTRY_LEN * SECTION_COUNT + 32 * self.chunk_count()
     }
 
-    /// Length of the whole file this header describes.
-    pub fn file_len(&self) -> usize {
-        self.head_len() + SIGNATURE_LEN + self.body_len as usize
+    /// Length of the whole file this header describes (u64: on wasm32 it may exceed the address space).
+    pub fn file_len(&self) -> u64 {
+        self.head_len() as u64 + SIGNATURE_LEN as u64 + self.body_len
     }
 }
 
@@ -277,6 +271,12 @@ pub fn check_records(records: &[Record]) -> Vec<String> {
     }
     if records.len() > MAX_RECORDS {
         out.push(format!("too many records: {} (at most {MAX_RECORDS})", records.len()));
+    }
+    if accounts.len() > MAX_ACCOUNTS {
+        out.push(format!(
+            "too many accounts: {} (at most {MAX_ACCOUNTS})",
+            accounts.len()
+        ));
     }
     out
 }
@@ -352,17 +352,10 @@ pub fn build_snapshot_with_chunk(
         record_count: order.len() as u32,
         account_count: keys.len() as u32,
     };
-    let mut out = Vec::with_capacity(header.file_len());
+    let mut out = Vec::with_capacity(header.file_len() as usize);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&[
-        chunk_log2,
-        SECTION_COUNT as u8,
-        params.bucket_bits,
-        params.ordinal_bits,
-        0,
-        0,
-    ]);
+    out.extend_from_slice(&[chunk_log2, SECTION_COUNT as u8, 0, 0, 0, 0]);
     out.extend_from_slice(&header.key_id);
     out.extend_from_slice(&meta.sequence.to_le_bytes());
     out.extend_from_slice(&meta.issued_unix.to_le_bytes());
