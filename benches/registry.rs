@@ -3,7 +3,8 @@
 //! For each size this prints one table row — build time, snapshot bytes per account, badge-index bytes per account
 //! (directory + entries + badge words: what a badge answer keeps resident), cold start (`Registry::open` on fresh
 //! bytes + the first lookup, which verifies the signature over the head and hashes the chunks that lookup touches),
-//! and median lookup time for known and unknown accounts — and runs criterion benches for the same cold start and
+//! median lookup time for known and unknown accounts, `verify_all` time, and the lookalike check of an unknown
+//! handle — and runs criterion benches for the same cold start and
 //! lookups (`registry/<size>/…`).
 //!
 //! Lookups are measured after `verify_all` (steady state of a worker that verified its snapshot in idle time); a
@@ -89,6 +90,21 @@ fn median_lookup_ns(reg: &Registry, keys: &[(Platform, IdType, String)]) -> f64 
     batches[50]
 }
 
+fn median_lookalike_ns(reg: &Registry, keys: &[(Platform, IdType, String)]) -> f64 {
+    let keys = &keys[..512];
+    let mut batches: Vec<f64> = (0..21)
+        .map(|_| {
+            let t = Instant::now();
+            for (p, ty, id) in keys {
+                black_box(reg.lookalike(*p, *ty, id).unwrap());
+            }
+            t.elapsed().as_nanos() as f64 / keys.len() as f64
+        })
+        .collect();
+    batches.sort_by(f64::total_cmp);
+    batches[10]
+}
+
 fn cold_start(f: &Fixture) -> Duration {
     let mut runs: Vec<Duration> = (0..15)
         .map(|_| {
@@ -120,7 +136,7 @@ fn bench(c: &mut Criterion) {
         reg.verify_all().unwrap();
         let verify = t.elapsed();
         let row = format!(
-            "| {:>9} | {:>8.1} ms | {:>6.1} | {:>5.2} | {:>8.3} ms | {:>6.0} ns | {:>6.0} ns | {:>8.1} ms |",
+            "| {:>9} | {:>8.1} ms | {:>6.1} | {:>5.2} | {:>8.3} ms | {:>6.0} ns | {:>6.0} ns | {:>8.1} ms | {:>6.0} ns |",
             f.accounts,
             f.build.as_secs_f64() * 1e3,
             f.bytes.len() as f64 / f.accounts as f64,
@@ -129,6 +145,7 @@ fn bench(c: &mut Criterion) {
             median_lookup_ns(&reg, &f.hits),
             median_lookup_ns(&reg, &f.misses),
             verify.as_secs_f64() * 1e3,
+            median_lookalike_ns(&reg, &f.misses),
         );
         eprintln!("{row}");
         rows.push(row);
@@ -168,8 +185,8 @@ fn bench(c: &mut Criterion) {
         g.finish();
     }
     eprintln!();
-    eprintln!("| accounts | build | snapshot B/acct | badge index B/acct | cold start (open+1st lookup) | median lookup, known | median lookup, unknown | verify_all |");
-    eprintln!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    eprintln!("| accounts | build | snapshot B/acct | badge index B/acct | cold start (open+1st lookup) | median lookup, known | median lookup, unknown | verify_all | lookalike check, unknown handle |");
+    eprintln!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for r in rows {
         eprintln!("{r}");
     }

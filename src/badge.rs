@@ -18,6 +18,9 @@ pub enum TrustState {
     CertificateExpired,
     /// Known to the registry, not certified.
     Registered,
+    /// Not in the registry, but its name is one deceptive edit away from a registered account's
+    /// (see `registry::lookalike`). Ranked below every registered state.
+    Lookalike,
 }
 
 impl TrustState {
@@ -28,6 +31,7 @@ impl TrustState {
             TrustState::Certified { .. } => "certified",
             TrustState::CertificateExpired => "expired",
             TrustState::Registered => "registered",
+            TrustState::Lookalike => "lookalike",
         }
     }
 
@@ -38,6 +42,7 @@ impl TrustState {
             TrustState::Certified { .. } => "✓",
             TrustState::CertificateExpired => "⌛",
             TrustState::Registered => "ⓘ",
+            TrustState::Lookalike => "≈",
         }
     }
 
@@ -50,6 +55,7 @@ impl TrustState {
             }
             TrustState::CertificateExpired => lang.pick("Chứng nhận hết hạn", "Certificate expired").to_string(),
             TrustState::Registered => lang.pick("Đã đăng ký", "Registered").to_string(),
+            TrustState::Lookalike => lang.pick("Tài khoản nhái tên", "Lookalike account").to_string(),
         }
     }
 }
@@ -91,6 +97,27 @@ impl BadgeView {
         }
     }
 
+    /// The badge of an unregistered account whose name imitates `of_account` (registered to `of_name`). The title
+    /// says plainly that this is *not* that person's registered account.
+    pub fn lookalike(of_name: &str, of_account: &str, lang: Lang) -> BadgeView {
+        let state = TrustState::Lookalike;
+        let title = match lang {
+            Lang::Vi => format!(
+                "Cảnh báo: tên gần giống tài khoản {of_account} của {of_name} nhưng KHÔNG phải tài khoản đã đăng ký với Liên minh Tín nhiệm số"
+            ),
+            Lang::En => format!(
+                "Warning: looks like {of_account} of {of_name} but is NOT an account registered with the Digital Trust Alliance"
+            ),
+        };
+        BadgeView {
+            state: state.code(),
+            icon: state.icon(),
+            label: state.label(lang),
+            title,
+            demo: false,
+        }
+    }
+
     /// Marks the badge as coming from a snapshot past its expiry: the answer is still shown, with a warning.
     pub fn stale(mut self, lang: Lang) -> BadgeView {
         self.title.push_str(lang.pick(
@@ -112,6 +139,7 @@ mod tests {
             TrustState::Certified { score: 92 },
             TrustState::CertificateExpired,
             TrustState::Registered,
+            TrustState::Lookalike,
         ];
         for s in states {
             assert_ne!(s.label(Lang::Vi), s.label(Lang::En), "{s:?}");

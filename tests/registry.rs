@@ -499,3 +499,66 @@ fn sample_data_is_fictional_and_covers_every_kind() {
     assert_eq!(recs, sample(500, 1));
     assert!(koltrust::registry::snapshot::check_records(&recs).is_empty());
 }
+
+#[test]
+fn lookalike_names_of_registered_accounts_are_flagged_and_others_are_not() {
+    let records = sample(300, 17);
+    let reg = open(build(&records, 1)).unwrap();
+    let mut flagged = 0;
+    for (i, r) in records.iter().enumerate().take(60) {
+        let real = &r.accounts[0];
+        assert_eq!(real.platform, Platform::Tiktok);
+        let fake = match i % 4 {
+            0 => format!("{}_official", real.account_id),
+            1 => real.account_id.replacen('o', "0", 1),
+            2 => format!("real.{}", real.account_id),
+            _ => real.account_id.replacen(".demo", "._demo", 1),
+        };
+        if fake == real.account_id || reg.lookup(Platform::Tiktok, IdType::Handle, &fake).unwrap().is_some() {
+            continue;
+        }
+        let l = reg
+            .lookalike(Platform::Tiktok, IdType::Handle, &fake)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{fake} should look like {}", real.account_id));
+        assert_eq!(reg.record(l.record).unwrap().id, r.id);
+        assert_eq!(l.of_account_id, real.account_id);
+        let b = reg
+            .badge(Platform::Tiktok, IdType::Handle, &fake, Lang::Vi)
+            .unwrap()
+            .unwrap();
+        assert_eq!(b.state, "lookalike");
+        assert!(
+            b.title.contains("KHÔNG phải") && b.title.contains(&r.name),
+            "{}",
+            b.title
+        );
+        // Same name on another platform or namespace is not a lookalike there.
+        assert!(reg
+            .lookalike(Platform::Youtube, IdType::YtCustom, &fake)
+            .unwrap()
+            .is_none());
+        flagged += 1;
+    }
+    assert!(flagged > 40, "{flagged}");
+    // Registered accounts (including the sample's registered impersonators) and stable ids are never lookalikes.
+    for r in &records {
+        for a in &r.accounts {
+            assert!(reg.lookalike(a.platform, a.id_type, &a.account_id).unwrap().is_none());
+        }
+    }
+    assert!(reg
+        .lookalike(Platform::Facebook, IdType::FbNumericId, "1000000000000001")
+        .unwrap()
+        .is_none());
+    // Ordinary unknown names are not flagged.
+    for i in 0..2000 {
+        let name = format!("unrelated.person{i}");
+        assert!(
+            reg.lookalike(Platform::Tiktok, IdType::Handle, &name)
+                .unwrap()
+                .is_none(),
+            "{name}"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! are never printed; keep them out of the repository.
 
 use clap::{Args, Subcommand};
+use koltrust::badge::BadgeView;
 use koltrust::i18n::Lang;
 use koltrust::recognize::{recognize, Kind};
 use koltrust::registry::delta::{apply_delta, make_delta, verify_delta};
@@ -13,7 +14,7 @@ use koltrust::registry::keys::{from_hex, signing_key_id, to_hex, KeySet, Signing
 use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::sha256_hex;
 use koltrust::registry::source::{to_json, SourceSet};
-use koltrust::registry::{build_snapshot, Date, Registry, SnapshotMeta};
+use koltrust::registry::{build_snapshot, Date, LookalikeHit, Registry, SnapshotMeta};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -385,26 +386,54 @@ fn apply(pubkeys: &[String], base: &Path, delta: &Path, out: &Path) -> Result<()
     Ok(())
 }
 
-/// The status columns for one URL: (platform, id_type, account_id, status, hit).
-pub fn status_of(reg: &Registry, url: &str) -> Result<(String, String, String, &'static str, Option<u32>), String> {
+/// What the registry says about one URL.
+pub struct UrlStatus {
+    pub platform: String,
+    pub id_type: String,
+    pub account_id: String,
+    /// `sanctioned` | `certified` | `expired` | `registered` | `lookalike` | `unknown` | `not_profile` | `unsupported`.
+    pub status: &'static str,
+    /// The record, for registered accounts.
+    pub record: Option<u32>,
+    /// The imitated registered account, for lookalikes.
+    pub lookalike: Option<LookalikeHit>,
+}
+
+pub fn status_of(reg: &Registry, url: &str) -> Result<UrlStatus, String> {
+    let mut s = UrlStatus {
+        platform: String::new(),
+        id_type: String::new(),
+        account_id: String::new(),
+        status: "unsupported",
+        record: None,
+        lookalike: None,
+    };
     let Some(r) = recognize(url) else {
-        return Ok((String::new(), String::new(), String::new(), "unsupported", None));
+        return Ok(s);
     };
-    let platform = r.platform.as_str().to_string();
+    s.platform = r.platform.as_str().to_string();
+    s.status = "not_profile";
     let Some(acc) = r.account.filter(|_| r.kind != Kind::NotProfile) else {
-        return Ok((platform, String::new(), String::new(), "not_profile", None));
+        return Ok(s);
     };
+    s.id_type = acc.id_type.as_str().to_string();
     let hit = reg
         .lookup(r.platform, acc.id_type, &acc.account_id)
         .map_err(|e| e.to_string())?;
-    let status = hit.map_or("unknown", |h| h.state.code());
-    Ok((
-        platform,
-        acc.id_type.as_str().to_string(),
-        acc.account_id,
-        status,
-        hit.map(|h| h.record),
-    ))
+    match hit {
+        Some(h) => {
+            s.status = h.state.code();
+            s.record = Some(h.record);
+        }
+        None => {
+            s.lookalike = reg
+                .lookalike(r.platform, acc.id_type, &acc.account_id)
+                .map_err(|e| e.to_string())?;
+            s.status = if s.lookalike.is_some() { "lookalike" } else { "unknown" };
+        }
+    }
+    s.account_id = acc.account_id;
+    Ok(s)
 }
 
 fn lookup(
@@ -423,24 +452,33 @@ fn lookup(
         );
     }
     for url in urls {
-        let (platform, id_type, account_id, status, hit) = status_of(&reg, url)?;
-        match hit {
-            Some(ord) if json => {
+        let st = status_of(&reg, url)?;
+        let cols = format!(
+            "{url}\t{}\t{}\t{}\t{}",
+            st.platform, st.id_type, st.account_id, st.status
+        );
+        match (st.record, &st.lookalike) {
+            (Some(ord), _) if json => {
                 let card = reg.card(ord, lang).map_err(|e| e.to_string())?;
                 println!("{}", serde_json::to_string(&card).map_err(|e| e.to_string())?);
             }
-            Some(ord) => {
+            (Some(ord), _) => {
                 let rec = reg.record(ord).map_err(|e| e.to_string())?;
                 let state = reg.state_of(ord).map_err(|e| e.to_string())?;
                 println!(
-                    "{url}\t{platform}\t{id_type}\t{account_id}\t{status}\t{} {}\t{}\t{}",
+                    "{cols}\t{} {}\t{}\t{}",
                     state.icon(),
                     state.label(lang),
                     rec.id,
                     rec.name
                 );
             }
-            None => println!("{url}\t{platform}\t{id_type}\t{account_id}\t{status}"),
+            (None, Some(l)) => {
+                let name = reg.display_name(l.record).map_err(|e| e.to_string())?;
+                let view = BadgeView::lookalike(&name, &l.of_account_id, lang);
+                println!("{cols}\t{} {}\t{}", view.icon, view.label, view.title);
+            }
+            (None, None) => println!("{cols}"),
         }
     }
     Ok(())

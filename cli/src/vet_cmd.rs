@@ -2,9 +2,11 @@
 //! blank lines and `#` comments skipped) and writes CSV:
 //!
 //! ```text
-//! url,status,score,cert_expires,active_sanctions,registry_id,name,platform,id_type,account_id
+//! url,status,score,cert_expires,active_sanctions,registry_id,name,platform,id_type,account_id,lookalike_of
 //! ```
-//! `status` is `sanctioned`, `certified`, `expired`, `registered`, `unknown` (a profile the registry does not know),
+//! `status` is `sanctioned`, `certified`, `expired`, `registered`, `lookalike` (not registered, but its name imitates
+//! the registered account named in `lookalike_of` as `registry_id account_id`), `unknown` (a profile the registry
+//! does not know),
 //! `not_profile` (a page of a supported site that names no account) or `unsupported`. `score` and `cert_expires`
 //! (the first day the certificate is no longer valid) come from the certificate, if any; `active_sanctions` lists
 //! the kinds in effect today separated by `;`. The snapshot is verified in full before anything is answered.
@@ -78,13 +80,14 @@ fn vet(args: &VetArgs) -> Result<(), String> {
         "platform",
         "id_type",
         "account_id",
+        "lookalike_of",
     ])?;
     for line in text.lines() {
         let url = line.trim();
         if url.is_empty() || url.starts_with('#') {
             continue;
         }
-        let (platform, id_type, account_id, status, hit) = status_of(&reg, url)?;
+        let st = status_of(&reg, url)?;
         let (mut score, mut expires, mut active, mut id, mut name) = (
             String::new(),
             String::new(),
@@ -92,7 +95,7 @@ fn vet(args: &VetArgs) -> Result<(), String> {
             String::new(),
             String::new(),
         );
-        if let Some(ord) = hit {
+        if let Some(ord) = st.record {
             let rec = reg.record(ord).map_err(|e| e.to_string())?;
             if let Some(c) = &rec.certification {
                 score = c.score.to_string();
@@ -108,17 +111,26 @@ fn vet(args: &VetArgs) -> Result<(), String> {
             id = rec.id;
             name = rec.name;
         }
+        let lookalike_of = match &st.lookalike {
+            Some(l) => format!(
+                "{} {}",
+                reg.record(l.record).map_err(|e| e.to_string())?.id,
+                l.of_account_id
+            ),
+            None => String::new(),
+        };
         emit(&[
             url,
-            status,
+            st.status,
             &score,
             &expires,
             &active,
             &id,
             &name,
-            &platform,
-            &id_type,
-            &account_id,
+            &st.platform,
+            &st.id_type,
+            &st.account_id,
+            &lookalike_of,
         ])?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))

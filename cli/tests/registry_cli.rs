@@ -344,7 +344,7 @@ fn vet_writes_csv_for_a_list_of_profiles() {
     fs::write(
         d.join("list.txt"),
         format!(
-            "# shortlist\nhttps://www.tiktok.com/@{handle}\n\nhttps://www.tiktok.com/@nobody.here\nhttps://www.facebook.com/groups/1\nnot a url, really\n"
+            "# shortlist\nhttps://www.tiktok.com/@{handle}\n\nhttps://www.tiktok.com/@nobody.here\nhttps://www.facebook.com/groups/1\nnot a url, really\nhttps://www.tiktok.com/@{handle}_official\n"
         ),
     )
     .unwrap();
@@ -364,13 +364,15 @@ fn vet_writes_csv_for_a_list_of_profiles() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "url,status,score,cert_expires,active_sanctions,registry_id,name,platform,id_type,account_id"
+        "url,status,score,cert_expires,active_sanctions,registry_id,name,platform,id_type,account_id,lookalike_of"
     );
-    assert_eq!(lines.len(), 5, "{out}");
+    assert_eq!(lines.len(), 6, "{out}");
     assert!(lines[1].contains(",KT-0000001,"), "{}", lines[1]);
     assert!(lines[2].starts_with("https://www.tiktok.com/@nobody.here,unknown,"));
     assert!(lines[3].contains(",not_profile,"));
     assert!(lines[4].starts_with("\"not a url, really\",unsupported,"));
+    assert!(lines[5].contains(",lookalike,"), "{}", lines[5]);
+    assert!(lines[5].ends_with(&format!(",KT-0000001 {handle}")), "{}", lines[5]);
     let e = fails(
         d,
         &[

@@ -12,6 +12,7 @@
 //! | [`card`] | the localized (vi/en) detail-card view model |
 //! | [`codec`] | the binary encoding of one record; varints and a bounds-checked reader |
 //! | [`index`] | the account index: hashed buckets of fingerprint+ordinal words, used in place |
+//! | [`lookalike`] | unregistered names one deceptive edit away from a registered one (`_official`, `0`/`o`…) |
 //! | [`keys`] | key ids, the pinned key set, hex |
 //! | [`snapshot`] | the signed file format, its errors, and the writer |
 //! | [`reader`] | [`Registry`]: open (verify head), lazy per-chunk verification, lookup, record, card |
@@ -56,6 +57,7 @@ pub mod date;
 pub mod delta;
 pub mod index;
 pub mod keys;
+pub mod lookalike;
 pub mod model;
 pub mod reader;
 #[cfg(not(target_arch = "wasm32"))]
@@ -69,6 +71,6 @@ pub use card::{card_view, CardView, Freshness};
 pub use date::Date;
 pub use keys::{KeyId, KeySet, SigningKey};
 pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
-pub use reader::{Hit, Registry};
+pub use reader::{Hit, LookalikeHit, Registry};
 pub use snapshot::{build_snapshot, BuildError, SnapshotError, SnapshotMeta};
 pub use status::state_at;

@@ -20,6 +20,7 @@ use crate::registry::codec::{decode_record, id_type_code, platform_code, record_
 use crate::registry::date::Date;
 use crate::registry::index::{key_hash, IndexParams};
 use crate::registry::keys::{to_hex, KeyId, KeySet};
+use crate::registry::lookalike;
 use crate::registry::model::Record;
 use crate::registry::snapshot::{
     rd_u32, section_name, Header, SnapshotError, FIXED_HEADER_LEN, SECTION_COUNT, SECTION_ENTRY_LEN, SEC_BADGES,
@@ -29,6 +30,15 @@ use crate::registry::status::{state_at, BadgeWord};
 use ed25519_dalek::Signature;
 use sha2::{Digest, Sha256};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+
+/// An unregistered account whose name imitates a registered one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LookalikeHit {
+    /// The record of the imitated account.
+    pub record: u32,
+    /// The registered account id it imitates (same platform and namespace).
+    pub of_account_id: String,
+}
 
 /// One account found in the registry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -370,7 +380,30 @@ impl Registry {
         name.map_err(|e| SnapshotError::Corrupt(format!("record {ordinal}: {}", e.0)))
     }
 
-    /// The badge for one account, or `None` if the registry does not know it. Stale snapshots say so in the title.
+    /// For an account the registry does not know: the registered account of the same platform and namespace whose
+    /// name it imitates, if any (see [`crate::registry::lookalike`]). Registered accounts are never lookalikes.
+    pub fn lookalike(
+        &self,
+        platform: Platform,
+        id_type: IdType,
+        account_id: &str,
+    ) -> Result<Option<LookalikeHit>, SnapshotError> {
+        if !lookalike::applies_to(id_type) || self.lookup(platform, id_type, account_id)?.is_some() {
+            return Ok(None);
+        }
+        for v in lookalike::variants(account_id) {
+            if let Some(hit) = self.lookup(platform, id_type, &v)? {
+                return Ok(Some(LookalikeHit {
+                    record: hit.record,
+                    of_account_id: v,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The badge for one account: its state if registered, a lookalike warning if its name imitates a registered
+    /// account, `None` otherwise. Stale snapshots say so in the title.
     pub fn badge(
         &self,
         platform: Platform,
@@ -378,10 +411,13 @@ impl Registry {
         account_id: &str,
         lang: Lang,
     ) -> Result<Option<BadgeView>, SnapshotError> {
-        let Some(hit) = self.lookup(platform, id_type, account_id)? else {
-            return Ok(None);
+        let view = match self.lookup(platform, id_type, account_id)? {
+            Some(hit) => BadgeView::new(hit.state, &self.display_name(hit.record)?, false, lang),
+            None => match self.lookalike(platform, id_type, account_id)? {
+                Some(l) => BadgeView::lookalike(&self.display_name(l.record)?, &l.of_account_id, lang),
+                None => return Ok(None),
+            },
         };
-        let view = BadgeView::new(hit.state, &self.display_name(hit.record)?, false, lang);
         Ok(Some(if self.is_stale() { view.stale(lang) } else { view }))
     }
 

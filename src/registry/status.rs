@@ -63,7 +63,8 @@ impl BadgeWord {
 
     pub fn for_record(record: &Record, issue_day: Date) -> BadgeWord {
         let (code, score) = match state_at(record, issue_day) {
-            TrustState::Registered => (0, 0),
+            // `state_at` never answers Lookalike (only unknown accounts can be lookalikes).
+            TrustState::Registered | TrustState::Lookalike => (0, 0),
             TrustState::Certified { score } => (1, score.min(127) as u32),
             TrustState::CertificateExpired => (2, 0),
             TrustState::Sanctioned => (3, 0),
