@@ -562,3 +562,26 @@ fn lookalike_names_of_registered_accounts_are_flagged_and_others_are_not() {
         );
     }
 }
+
+#[test]
+fn record_decoder_is_total_on_mutated_bytes() {
+    use koltrust::registry::codec::{decode_record, encode_record, record_has_account};
+    let mut enc = Vec::new();
+    encode_record(&full_record(), &mut enc);
+    assert_eq!(decode_record(&enc).unwrap(), full_record());
+    for i in 0..enc.len() {
+        for flip in [0x01u8, 0x80, 0xFF] {
+            let mut b = enc.clone();
+            b[i] ^= flip;
+            // Either an error or some record; never a panic.
+            let _ = decode_record(&b);
+            let _ = record_has_account(&b, 2, 1, b"nhung.review.demo");
+        }
+    }
+    for n in 0..enc.len() {
+        assert!(decode_record(&enc[..n]).is_err(), "prefix {n}");
+    }
+    let mut longer = enc.clone();
+    longer.push(0);
+    assert!(decode_record(&longer).is_err());
+}

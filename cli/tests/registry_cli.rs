@@ -259,6 +259,42 @@ fn source_errors_are_listed_with_lines_and_nothing_is_written() {
         "{err}"
     );
     assert!(!d.join("bad.snap").exists());
+    fs::write(d.join("binary.json"), [0xFFu8, 0xFE, 0x00, 0x81]).unwrap();
+    let e = fails(
+        d,
+        &[
+            "registry",
+            "build",
+            "--key",
+            "alliance.key",
+            "--sequence",
+            "2",
+            "-o",
+            "b.snap",
+            "binary.json",
+        ],
+    );
+    assert!(e.contains("binary.json is not UTF-8 text"), "{e}");
+    fs::write(d.join("broken.json"), "{\"records\": [}").unwrap();
+    let out = koltrust(
+        d,
+        &[
+            "registry",
+            "build",
+            "--key",
+            "alliance.key",
+            "--sequence",
+            "2",
+            "-o",
+            "b.snap",
+            "broken.json",
+        ],
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !out.status.success() && err.starts_with("broken.json:1: document:"),
+        "{err}"
+    );
 }
 
 #[test]
