@@ -470,9 +470,10 @@ fn lookups_agree_with_state_at_across_days() {
 #[test]
 fn sample_data_is_fictional_and_covers_every_kind() {
     let recs = sample(500, 1);
-    assert!(recs
-        .iter()
-        .all(|r| r.fictional && r.note.as_deref().is_some_and(|n| n.contains("ictional"))));
+    assert!(recs.iter().all(|r| r.fictional
+        && r.note
+            .as_deref()
+            .is_some_and(|n| n.contains("fictional") || n.contains("Fictional"))));
     for k in SanctionKind::ALL {
         assert!(recs.iter().any(|r| r.sanctions.iter().any(|s| s.kind == *k)), "{k:?}");
     }
@@ -584,4 +585,27 @@ fn record_decoder_is_total_on_mutated_bytes() {
     let mut longer = enc.clone();
     longer.push(0);
     assert!(decode_record(&longer).is_err());
+}
+
+#[test]
+fn deltas_stay_exact_for_removals_and_large_changes() {
+    let base = sample(2000, 8);
+    let old = build(&base, 1);
+    // A record removed from the middle (renumbers later ordinals), many records changed, the bucket count stepping.
+    let mut changed = base.clone();
+    changed.remove(1000);
+    for r in changed.iter_mut().step_by(3) {
+        r.complaints.received += 1;
+        r.complaints.pending += 1;
+    }
+    changed.extend(sample(2400, 9).into_iter().skip(2000).map(|mut r| {
+        // Ids after the base's; handles and numeric ids embed the record number, so the accounts are new too.
+        r.id = format!("KT-X{}", r.id);
+        r
+    }));
+    for (n, new_records) in [changed, base[..1].to_vec(), Vec::new()].into_iter().enumerate() {
+        let new = build(&new_records, 2 + n as u64);
+        let delta = make_delta(&old, &new, &key(1)).unwrap();
+        assert_eq!(apply_delta(&old, &delta, &keys(1)).unwrap(), new, "case {n}");
+    }
 }

@@ -27,7 +27,8 @@
 //! content wherever it moved. What still grows a delta: the head's chunk hashes after the first changed byte
 //! (32 bytes per 16 KiB chunk ≈ 0.2 % of the body), a record removed or inserted in the middle of the id order
 //! (it renumbers the ordinals stored in later index entries — ids are allocated increasingly, so records normally
-//! append), and a change of the directory size when the account count crosses a power of two.
+//! append), and a step of the bucket count (every ≈ 3 % of account growth), which resends the directory
+//! (0.4 byte per account; the entries keep their order, see `index::build`).
 //!
 //! Applying checks the signature, then that N is the expected base, then that the result hashes to the promised
 //! SHA-256, and the caller then opens M as any snapshot (its own signature, rollback rule, …). So a delta can never

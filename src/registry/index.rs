@@ -4,11 +4,12 @@
 //! Every account key is hashed to 64 bits with [`key_hash`] (a fixed, platform-independent multiply–rotate hash
 //! with a murmur3 finalizer; it is part of the format). The high 32 bits pick one of `buckets` buckets by
 //! multiply-shift range reduction (`hi · buckets >> 32`); the low 32 bits give a fingerprint. The shape is a pure
-//! function of the counts in the header ([`IndexParams::for_counts`]: `buckets = ⌈accounts / 10⌉`, `ordinal_bits`
-//! just wide enough for the record count), so it is not stored. Two sections hold the index:
+//! function of the counts in the header ([`IndexParams::for_counts`]: `buckets = ⌈accounts / 10⌉` rounded up to
+//! five significant bits, so that adding a few accounts keeps the shape; `ordinal_bits` just wide enough for the
+//! record count), so it is not stored. Two sections hold the index:
 //!
 //! - **directory**: `buckets + 1` little-endian `u32`s, the cumulative start of each bucket in the entries;
-//! - **entries**: one `u32` per account, sorted by bucket, then value: `fingerprint << ordinal_bits | ordinal`,
+//! - **entries**: one `u32` per account, in hash order (so grouped by bucket): `fingerprint << ordinal_bits | ordinal`,
 //!   where `ordinal` is the record's position (records are in registry-id order) and `ordinal_bits` is just wide
 //!   enough for the record count; the fingerprint keeps the remaining `32 − ordinal_bits` bits.
 //!
@@ -71,8 +72,13 @@ pub const BUCKET_TARGET: usize = 10;
 
 impl IndexParams {
     pub fn for_counts(accounts: usize, records: usize) -> IndexParams {
+        // ⌈accounts / 10⌉ rounded up to 5 significant bits: a few more accounts keep the same bucket count (so the
+        // index, and a delta of it, changes only locally); the rounding costs at most 1/16 of the directory.
+        let want = accounts.div_ceil(BUCKET_TARGET).clamp(1, MAX_ACCOUNTS);
+        let shift = (usize::BITS - want.leading_zeros()).saturating_sub(5);
+        let buckets = want.div_ceil(1 << shift) << shift;
         IndexParams {
-            buckets: accounts.div_ceil(BUCKET_TARGET).clamp(1, MAX_ACCOUNTS) as u32,
+            buckets: buckets as u32,
             ordinal_bits: (usize::BITS - records.saturating_sub(1).leading_zeros()).max(1) as u8,
         }
     }
@@ -98,23 +104,23 @@ impl IndexParams {
 }
 
 /// Builds the directory and the entries from `(hash, ordinal)` pairs.
+///
+/// Entries are ordered by the full hash (then ordinal), not by bucket and value: the bucket is monotone in the hash
+/// for any bucket count, so this groups buckets correctly *and* makes the entries' order independent of the bucket
+/// count — when growth changes the bucket count, only the directory changes (which keeps deltas small).
 pub fn build(params: IndexParams, keys: &[(u64, u32)]) -> (Vec<u32>, Vec<u32>) {
-    let mut items: Vec<(u32, u32)> = keys
-        .iter()
-        .map(|&(h, ord)| {
-            (
-                params.bucket(h) as u32,
-                (params.fingerprint(h) << params.ordinal_bits) | ord,
-            )
-        })
-        .collect();
+    let mut items: Vec<(u64, u32)> = keys.to_vec();
     items.sort_unstable();
     let mut dir = vec![0u32; params.buckets() + 1];
-    for &(b, _) in &items {
-        dir[b as usize + 1] += 1;
+    for &(h, _) in &items {
+        dir[params.bucket(h) + 1] += 1;
     }
     for i in 1..dir.len() {
         dir[i] += dir[i - 1];
     }
-    (dir, items.into_iter().map(|(_, e)| e).collect())
+    let entries = items
+        .into_iter()
+        .map(|(h, ord)| (params.fingerprint(h) << params.ordinal_bits) | ord)
+        .collect();
+    (dir, entries)
 }

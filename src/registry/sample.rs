@@ -321,7 +321,7 @@ pub fn generate(spec: SampleSpec) -> Vec<Record> {
                     "Hồ sơ hư cấu: tài khoản giả mạo, tên giống KT-{i:07} / Fictional: impersonator with a lookalike handle"
                 )
             } else {
-                "Hồ sơ hư cấu — dữ liệu mẫu / Fictional sample record".to_string()
+                "hư cấu / fictional".to_string()
             }),
         });
     }
