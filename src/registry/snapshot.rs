@@ -29,8 +29,9 @@
 //! The signature covers the head, and the head carries a SHA-256 of every 16 KiB body chunk (a one-level Merkle
 //! tree, as dm-verity does). Opening a snapshot checks magic, version, key id, lengths and the signature over the
 //! head only — about 0.2 % of the file — and each body chunk is hashed the first time a lookup touches it (a bit per
-//! chunk remembers it). Cold start is therefore independent of the registry size (hashing 40 MB in wasm would take
-//! hundreds of milliseconds, against a 20 ms budget) while **no byte is ever used before it is verified**.
+//! chunk remembers it). Cold start therefore grows only with the head, not with the body (hashing the ~70 MB of a
+//! million-account snapshot would take hundreds of milliseconds in wasm, against a 20 ms budget), while **no byte
+//! is ever used before it is verified**.
 //! [`super::reader::Registry::verify_all`] hashes every chunk and checks every structure (the CLI's `verify`, and
 //! what a worker should run once in idle time after downloading a snapshot).
 //!
