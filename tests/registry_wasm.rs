@@ -1,0 +1,134 @@
+//! The registry reader compiled to wasm32 and run by `wasm-bindgen-test-runner` (Node): build → open → lookup →
+//! card → delta, so the code the service worker will run is exercised on its target, and a rough timing of open and
+//! lookups at 1 M accounts is printed (the extension owns the real wasm benchmark).
+//!
+//! Run: `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=.tools/wasm-bindgen-0.2.130/bin/wasm-bindgen-test-runner
+//! cargo test --release --target wasm32-unknown-unknown --test registry_wasm`
+#![cfg(target_arch = "wasm32")]
+
+use koltrust::badge::TrustState;
+use koltrust::i18n::Lang;
+use koltrust::platform::{AccountKey, IdType, Platform};
+use koltrust::registry::delta::{apply_delta, make_delta};
+use koltrust::registry::keys::{KeySet, SigningKey};
+use koltrust::registry::{
+    build_snapshot, CertLevel, Certification, ComplaintStats, Date, Record, Registry, SnapshotError, SnapshotMeta,
+};
+use wasm_bindgen_test::*;
+
+fn records(n: usize) -> Vec<Record> {
+    let day = |s: &str| Date::parse(s).unwrap();
+    (0..n)
+        .map(|i| Record {
+            id: format!("KT-{i:07}"),
+            name: format!("Người Mẫu Số {i} (hư cấu)"),
+            aliases: vec![],
+            accounts: vec![
+                AccountKey::new(Platform::Tiktok, IdType::Handle, format!("kol{i}.demo")),
+                AccountKey::new(
+                    Platform::Facebook,
+                    IdType::FbNumericId,
+                    format!("{}", 100_000_000_000_000u64 + i as u64),
+                ),
+                AccountKey::new(Platform::Instagram, IdType::Username, format!("kol{i}.demo")),
+            ],
+            categories: vec!["food".into()],
+            certification: (i % 2 == 0).then(|| Certification {
+                level: CertLevel::Basic,
+                score: (50 + i % 50) as u8,
+                number: format!("TN-{i}"),
+                issued: day("2026-01-01"),
+                expires: day("2027-01-01"),
+            }),
+            sanctions: vec![],
+            complaints: ComplaintStats::default(),
+            created: day("2025-01-01"),
+            updated: day("2025-01-01"),
+            fictional: true,
+            note: None,
+        })
+        .collect()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+#[wasm_bindgen_test]
+fn build_open_lookup_card_and_delta_in_wasm() {
+    let key = SigningKey::from_bytes(&[3; 32]);
+    let keys = KeySet::single(key.verifying_key().to_bytes()).unwrap();
+    let issued = Date::parse("2026-06-01").unwrap().start_unix_vn();
+    let meta = |sequence| SnapshotMeta {
+        sequence,
+        issued_unix: issued,
+        expires_unix: issued + 7 * 86_400,
+    };
+    let recs = records(500);
+    let bytes = build_snapshot(&recs, &meta(1), &key).unwrap();
+    let reg = Registry::open(bytes.clone(), &keys, None, issued + 60).unwrap();
+    reg.verify_all().unwrap();
+    let hit = reg
+        .lookup(Platform::Tiktok, IdType::Handle, "kol42.demo")
+        .unwrap()
+        .unwrap();
+    assert_eq!(hit.state, TrustState::Certified { score: 92 });
+    assert_eq!(reg.lookup(Platform::Tiktok, IdType::Handle, "nobody").unwrap(), None);
+    assert_eq!(reg.card(hit.record, Lang::Vi).unwrap().registry_id, "KT-0000042");
+    let b = reg
+        .badge(Platform::Tiktok, IdType::Handle, "kol42.demo_official", Lang::En)
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.state, "lookalike");
+    let mut more = recs.clone();
+    more.extend(records(501).into_iter().skip(500));
+    let new = build_snapshot(&more, &meta(2), &key).unwrap();
+    let d = make_delta(&bytes, &new, &key).unwrap();
+    assert_eq!(apply_delta(&bytes, &d, &keys).unwrap(), new);
+    let mut bad = bytes.clone();
+    bad[200] ^= 1;
+    assert_eq!(
+        Registry::open(bad, &keys, None, issued).unwrap_err(),
+        SnapshotError::BadSignature
+    );
+}
+
+#[wasm_bindgen_test]
+fn rough_timing_at_1m_accounts_in_release() {
+    let key = SigningKey::from_bytes(&[3; 32]);
+    let keys = KeySet::single(key.verifying_key().to_bytes()).unwrap();
+    let issued = Date::parse("2026-06-01").unwrap().start_unix_vn();
+    let meta = SnapshotMeta {
+        sequence: 1,
+        issued_unix: issued,
+        expires_unix: issued + 7 * 86_400,
+    };
+    // 1 M accounts in release; a small size in debug builds, which are too slow to build a million-account snapshot.
+    let n = if cfg!(debug_assertions) { 3_334 } else { 333_334 };
+    let bytes = build_snapshot(&records(n), &meta, &key).unwrap();
+    let t = now_ms();
+    let reg = Registry::open(bytes.clone(), &keys, None, issued + 60).unwrap();
+    assert!(reg
+        .lookup(Platform::Tiktok, IdType::Handle, "kol7.demo")
+        .unwrap()
+        .is_some());
+    let cold = now_ms() - t;
+    reg.verify_all().unwrap();
+    let known: Vec<String> = (0..4096).map(|i| format!("kol{}.demo", (i * 7919) % n)).collect();
+    let unknown: Vec<String> = (0..4096).map(|i| format!("nobody{i}.demo")).collect();
+    let time = |names: &[String]| {
+        let t = now_ms();
+        for _ in 0..25 {
+            for n in names {
+                std::hint::black_box(reg.lookup(Platform::Tiktok, IdType::Handle, n).unwrap());
+            }
+        }
+        (now_ms() - t) * 1e6 / (25.0 * names.len() as f64)
+    };
+    let (k, u) = (time(&known), time(&unknown));
+    console_log!(
+        "wasm (Node), {} accounts: {} bytes, cold start (copy + open + first lookup) {cold:.2} ms, lookup known {k:.0} ns, unknown {u:.0} ns",
+        3 * n,
+        bytes.len()
+    );
+}
