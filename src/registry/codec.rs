@@ -117,12 +117,14 @@ impl<'a> Reader<'a> {
         self.pos >= self.buf.len()
     }
 
+    #[inline(always)]
     pub fn u8(&mut self) -> Result<u8, DecodeError> {
         let b = *self.buf.get(self.pos).ok_or(DecodeError("unexpected end"))?;
         self.pos += 1;
         Ok(b)
     }
 
+    #[inline(always)]
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         let end = self.pos.checked_add(n).ok_or(DecodeError("length overflow"))?;
         let s = self.buf.get(self.pos..end).ok_or(DecodeError("unexpected end"))?;
@@ -134,6 +136,7 @@ impl<'a> Reader<'a> {
         Ok(u32::from_le_bytes(self.bytes(4)?.try_into().unwrap_or([0; 4])))
     }
 
+    #[inline(always)]
     pub fn varint(&mut self) -> Result<u64, DecodeError> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
@@ -149,6 +152,7 @@ impl<'a> Reader<'a> {
         Err(DecodeError("varint overflow"))
     }
 
+    #[inline(always)]
     fn len(&mut self) -> Result<usize, DecodeError> {
         let n = self.varint()?;
         if n > (self.buf.len() - self.pos) as u64 {
@@ -157,6 +161,7 @@ impl<'a> Reader<'a> {
         Ok(n as usize)
     }
 
+    #[inline(always)]
     fn count(&mut self) -> Result<usize, DecodeError> {
         // Every counted item takes at least one byte, so a count larger than what is left is corrupt.
         self.len()
@@ -329,6 +334,7 @@ pub fn decode_record(buf: &[u8]) -> Result<Record, DecodeError> {
 
 /// Whether the record starting at `buf` lists the account `(platform, id_type, account_id)`, reading only its
 /// account list.
+#[inline(always)]
 pub fn record_has_account(buf: &[u8], platform: u8, id_type: u8, account_id: &[u8]) -> Result<bool, DecodeError> {
     let mut r = Reader::new(buf);
     let n = r.count()?;

@@ -33,7 +33,7 @@
 //! Measured numbers are in `benches/registry.rs` and the module docs of [`super`].
 
 /// The fixed key hash (part of the snapshot format: changing it is a format version bump).
-#[inline]
+#[inline(always)]
 pub fn key_hash(platform: u8, id_type: u8, id: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h =
@@ -87,17 +87,17 @@ impl IndexParams {
         self.buckets as usize
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn bucket(self, h: u64) -> usize {
         (((h >> 32) * self.buckets as u64) >> 32) as usize
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn fingerprint(self, h: u64) -> u32 {
         (h as u32) >> self.ordinal_bits
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn ordinal_mask(self) -> u32 {
         (1u32 << self.ordinal_bits) - 1
     }

@@ -78,7 +78,7 @@ impl BadgeWord {
     }
 
     /// The state, if `day` lies in `[issue_day, change day)`; `None` means "decode the record".
-    #[inline]
+    #[inline(always)]
     pub fn state_on(self, issue_day: Date, day: Date) -> Option<TrustState> {
         let until = self.0 >> 16;
         if day < issue_day || (until != BadgeWord::NO_CHANGE as u32 && day.0 >= until as i32) {
