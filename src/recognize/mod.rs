@@ -129,7 +129,8 @@ pub fn recognize(input: &str) -> Option<Recognized> {
         }
         _ => (IdType::Handle, first),
     };
-    let kind = if second.is_some_and(|s| matches!(s, "status" | "video" | "posts" | "p" | "reel" | "videos")) {
+    let kind = if second.is_some_and(|s| matches!(s, "status" | "video" | "photo" | "posts" | "p" | "reel" | "videos"))
+    {
         Kind::Content
     } else {
         Kind::Profile
