@@ -1,11 +1,58 @@
 //! Profile recognition: a URL in, `(platform, id_type, account_id, kind)` out.
 //!
-//! This is the walking-skeleton version: it knows the basic profile-path shapes of the five main sites well enough
-//! to carry the thin slice end to end. The full recognizer (every host, redirect wrappers, reserved paths,
-//! percent-encoding, page-level signals) replaces the internals of this module; its public API stays.
+//! ## What it answers
+//! [`recognize`] tells, for one URL, which supported site it belongs to and which account it names, in the
+//! conventions of `shared/corpus/README.md`: the identifier the URL itself states (no redirects are followed),
+//! percent-decoded, NFC, lower-cased (YouTube `UC…` ids keep their case), in its own namespace ([`IdType`]); and
+//! whether the URL is the account's profile (or a tab of it), a piece of its content, or a page of the site that
+//! names no account. `None` means "not a URL of a supported site".
+//!
+//! ## How (one pass, no allocation until the answer)
+//! 1. [`url`] splits the string into borrowed pieces (scheme optional, any case, userinfo and port dropped).
+//! 2. [`hosts`] folds the host into a stack buffer and classifies it: which site, and whether the host serves
+//!    profiles, only redirects (`l.facebook.com`), or never names accounts (short links, embeds).
+//! 3. [`wrappers`] unwraps redirect wrappers (`l.php?u=`, `youtube.com/redirect?q=`, `google.com/url?q=`…) and
+//!    recognizes the target instead, at most [`MAX_UNWRAP`] levels deep. A wrapper whose target is not a supported
+//!    site answers for the wrapper's own site ("no account"), or `None` for Google.
+//! 4. One module per site ([`facebook`], [`tiktok`], [`youtube`], [`instagram`], [`x`], [`threads`], [`shopee`],
+//!    [`lazada`], [`zalo`]) reads the path segments and the few query parameters that carry ids, consulting the
+//!    [`reserved`] word tables so that `/explore` or `/login` never become accounts.
+//! 5. [`normalize`] turns the raw id into its canonical form; this is the only allocation (one `String`), and the
+//!    Unicode work (NFC, full lower-casing) runs only for non-ASCII ids.
+//!
+//! Matching is hand-written over `&str`/bytes (no regex, no `url` crate) because it runs for every link of a feed
+//! page under a budget of 200 ns per URL, and ships as WebAssembly under a size budget. No input can make it panic:
+//! slicing happens only at ASCII delimiters found by search, and property tests feed it arbitrary strings.
+//!
+//! [`canonical`] builds canonical profile URLs and tracking-free canonical forms of any URL; [`page`] decides a
+//! page's main profile from the signals a content script reads (canonical link, `og:url`, app links, JSON-LD,
+//! stable ids).
+
+mod facebook;
+mod hosts;
+mod instagram;
+mod lazada;
+mod normalize;
+mod reserved;
+mod shopee;
+mod threads;
+mod tiktok;
+mod url;
+mod wrappers;
+mod x;
+mod youtube;
+mod zalo;
+
+pub mod canonical;
+pub mod page;
+
+pub use canonical::{canonical_profile_url, canonical_url};
+pub use page::{main_profile, MainProfile, PageSignals, StableIdKind, StableIdSignal};
 
 use crate::platform::{IdType, Platform};
+use hosts::{HostClass, Role};
 use serde::Serialize;
+use url::Segments;
 
 /// What a URL is, relative to an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -45,112 +92,158 @@ pub struct Recognized {
     pub kind: Kind,
 }
 
+/// How many redirect wrappers are unwrapped around one URL (real links have one, sometimes two).
+pub const MAX_UNWRAP: u8 = 4;
+
+/// What a site module found: the id's namespace, the canonical id, and the kind (never `NotProfile`).
+/// `None` means the URL belongs to the site but names no account.
+pub(crate) type Found = Option<(IdType, String, Kind)>;
+
+/// The parts of a URL a site module reads.
+pub(crate) struct Target<'a> {
+    pub segs: Segments<'a>,
+    pub query: Option<&'a str>,
+    pub role: Role,
+}
+
 /// Recognizes one URL. `None` means the input is not a URL of a supported platform.
 pub fn recognize(input: &str) -> Option<Recognized> {
-    let rest = input.trim();
-    let rest = rest
-        .strip_prefix("https://")
-        .or_else(|| rest.strip_prefix("http://"))
-        .unwrap_or(rest);
-    let (host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
+    recognize_at(input, 0)
+}
+
+fn recognize_at(input: &str, depth: u8) -> Option<Recognized> {
+    let parts = url::split(input)?;
+    let class = hosts::classify(parts.host)?;
+    let (path, query) = effective_path(&parts);
+    if let Some(raw) = wrappers::target(class, path, query) {
+        if depth < MAX_UNWRAP {
+            if let Some(r) = url::percent_decode(raw, true).and_then(|t| recognize_at(&t, depth + 1)) {
+                return Some(r);
+            }
+        }
+    }
+    let HostClass::Site(platform, role) = class else {
+        return None; // Google, not wrapping a supported URL
     };
-    let host = host.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let mut segments = path.split('/').filter(|s| !s.is_empty());
-    let first = segments.next();
-    let second = segments.next();
-    let platform = match host {
-        "facebook.com" | "m.facebook.com" => Platform::Facebook,
-        "tiktok.com" => Platform::Tiktok,
-        "youtube.com" | "m.youtube.com" => Platform::Youtube,
-        "instagram.com" => Platform::Instagram,
-        "x.com" | "twitter.com" => Platform::X,
-        _ => return None,
+    let found = match role {
+        Role::Main | Role::ChannelsOnly => {
+            let t = Target {
+                segs: Segments::new(path),
+                query,
+                role,
+            };
+            dispatch(platform, &t)
+        }
+        Role::Redirector | Role::NoAccounts => None,
     };
-    let not_profile = Recognized {
-        platform,
-        account: None,
-        kind: Kind::NotProfile,
-    };
-    let Some(first) = first else {
-        return Some(not_profile);
-    };
-    let (id_type, id) = match platform {
-        Platform::Tiktok | Platform::Youtube => match first.strip_prefix('@') {
-            Some(h) if !h.is_empty() => (
-                if platform == Platform::Tiktok {
-                    IdType::Handle
-                } else {
-                    IdType::YtHandle
-                },
-                h,
-            ),
-            _ if platform == Platform::Youtube && first == "channel" => match second {
-                Some(c) if c.starts_with("UC") => {
-                    return Some(found(platform, IdType::YtChannelId, c.to_string(), Kind::Profile))
-                }
-                _ => return Some(not_profile),
-            },
-            _ => return Some(not_profile),
+    Some(match found {
+        Some((id_type, account_id, kind)) => Recognized {
+            platform,
+            account: Some(AccountRef { id_type, account_id }),
+            kind,
         },
-        Platform::Facebook
-            if is_reserved(
-                first,
-                &[
-                    "watch",
-                    "groups",
-                    "events",
-                    "login",
-                    "marketplace",
-                    "search",
-                    "profile.php",
-                ],
-            ) =>
-        {
-            return Some(not_profile)
+        None => Recognized {
+            platform,
+            account: None,
+            kind: Kind::NotProfile,
+        },
+    })
+}
+
+fn dispatch(platform: Platform, t: &Target<'_>) -> Found {
+    match platform {
+        Platform::Facebook => facebook::recognize(t),
+        Platform::Tiktok => tiktok::recognize(t),
+        Platform::Youtube => youtube::recognize(t),
+        Platform::Instagram => instagram::recognize(t),
+        Platform::X => x::recognize(t),
+        Platform::Threads => threads::recognize(t),
+        Platform::Shopee => shopee::recognize(t),
+        Platform::Lazada => lazada::recognize(t),
+        Platform::Zalo => zalo::recognize(t),
+    }
+}
+
+/// The path and query that name the page. Old Facebook and Twitter links route in the fragment
+/// (`twitter.com/#!/jack`, `facebook.com/#!/zuck`); those still circulate, so a `#!/…` fragment on an empty path
+/// is read as the path.
+pub(crate) fn effective_path<'a>(parts: &url::UrlParts<'a>) -> (&'a str, Option<&'a str>) {
+    match parts.fragment {
+        Some(f) if (parts.path.is_empty() || parts.path == "/") && f.starts_with("!/") => {
+            let f = &f[1..];
+            match f.find('?') {
+                Some(i) => (&f[..i], Some(&f[i + 1..])),
+                None => (f, parts.query),
+            }
         }
-        Platform::Facebook if first.bytes().all(|b| b.is_ascii_digit()) => (IdType::FbNumericId, first),
-        Platform::Facebook => (IdType::FbUsername, first),
-        Platform::Instagram if is_reserved(first, &["p", "reel", "explore", "accounts", "direct", "stories"]) => {
-            return Some(not_profile)
-        }
-        Platform::Instagram => (IdType::Username, first),
-        _ if is_reserved(
-            first,
-            &[
-                "i", "home", "explore", "search", "settings", "hashtag", "intent", "login",
-            ],
-        ) =>
-        {
-            return Some(not_profile)
-        }
-        _ => (IdType::Handle, first),
+        _ => (parts.path, parts.query),
+    }
+}
+
+/// The kind of a page whose segment `tab` follows the account: `Content` when `tab` is one of `content` and an
+/// item id follows it, `Content` when it is one of `always_content`, `Profile` otherwise (tabs, lists, unknown
+/// sub-pages of the profile).
+pub(crate) fn kind_after(segs: &Segments<'_>, tab: usize, content: &[&str], always_content: &[&str]) -> Kind {
+    let Some(t) = segs.get(tab) else {
+        return Kind::Profile;
     };
-    let kind = if second.is_some_and(|s| matches!(s, "status" | "video" | "photo" | "posts" | "p" | "reel" | "videos"))
-    {
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t));
+    if is(always_content) || (segs.get(tab + 1).is_some() && is(content)) {
         Kind::Content
     } else {
         Kind::Profile
-    };
-    let id = if id_type == IdType::YtChannelId {
-        id.to_string()
-    } else {
-        id.to_lowercase()
-    };
-    Some(found(platform, id_type, id, kind))
+    }
 }
 
-fn is_reserved(segment: &str, reserved: &[&str]) -> bool {
-    reserved.iter().any(|r| r.eq_ignore_ascii_case(segment))
+/// ASCII case-insensitive equality, for path words.
+pub(crate) fn eq_ci(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
 }
 
-fn found(platform: Platform, id_type: IdType, account_id: String, kind: Kind) -> Recognized {
-    Recognized {
-        platform,
-        account: Some(AccountRef { id_type, account_id }),
-        kind,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Answer = (Platform, Option<(IdType, String)>, Kind);
+
+    fn answer(url: &str) -> Option<Answer> {
+        recognize(url).map(|r| (r.platform, r.account.map(|a| (a.id_type, a.account_id)), r.kind))
+    }
+
+    #[test]
+    fn not_urls_and_unknown_sites_are_none() {
+        for s in [
+            "",
+            "   ",
+            "not a url",
+            "@jack",
+            "https://example.com/jack",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(answer(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn wrappers_are_unwrapped() {
+        let r = answer("https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.tiktok.com%2F%40chillezy&h=AT0");
+        assert_eq!(
+            r,
+            Some((
+                Platform::Tiktok,
+                Some((IdType::Handle, "chillezy".into())),
+                Kind::Profile
+            ))
+        );
+        // A wrapper around an unsupported site answers for the wrapper's own site.
+        let r = answer("https://www.youtube.com/redirect?q=https%3A%2F%2Fexample.com%2F").unwrap();
+        assert_eq!((r.0, r.2), (Platform::Youtube, Kind::NotProfile));
+        assert_eq!(answer("https://www.google.com/url?q=https://example.com/"), None);
+    }
+
+    #[test]
+    fn hashbang_routes_are_read() {
+        let r = answer("http://twitter.com/#!/jack").unwrap();
+        assert_eq!(r.1, Some((IdType::Handle, "jack".into())));
     }
 }

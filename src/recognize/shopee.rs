@@ -1,0 +1,46 @@
+//! Shopee (shopee.vn): shops by numeric id (`/shop/<id>`, with tabs) or by username (`/<username>`); product pages
+//! carry the shop id (`/<slug>-i.<shopid>.<itemid>`, `/product/<shopid>/<itemid>`) and are content of that shop.
+//! Category pages (`/<slug>-cat.<id>`), search, cart, mall, login, user pages and `s.shopee.vn` short links name no
+//! account. The product and category suffixes are ASCII, so they are matched on the raw segment: the slug before
+//! them (often Vietnamese, often percent-encoded) is never decoded.
+
+use super::normalize::{account_id, DIGITS, SHOP_USERNAME};
+use super::{eq_ci, reserved, Found, Kind, Target};
+use crate::platform::IdType;
+
+pub(crate) fn recognize(t: &Target<'_>) -> Found {
+    let segs = &t.segs;
+    let s0 = segs.get(0)?;
+    if eq_ci(s0, "shop") {
+        return Some((IdType::ShopId, account_id(segs.get(1)?, DIGITS)?, Kind::Profile));
+    }
+    if eq_ci(s0, "product") {
+        let shop = account_id(segs.get(1)?, DIGITS)?;
+        account_id(segs.get(2)?, DIGITS)?; // the item id must be there too
+        return Some((IdType::ShopId, shop, Kind::Content));
+    }
+    if let Some(shop) = product_shop(s0) {
+        return Some((IdType::ShopId, shop.to_owned(), Kind::Content));
+    }
+    if is_category(s0) || reserved::contains(reserved::SHOPEE, s0) {
+        return None;
+    }
+    Some((IdType::ShopUsername, account_id(s0, SHOP_USERNAME)?, Kind::Profile))
+}
+
+/// The shop id of a product slug `…-i.<shopid>.<itemid>` (or a bare `i.<shopid>.<itemid>`).
+fn product_shop(seg: &str) -> Option<&str> {
+    let ids = match seg.rfind("-i.") {
+        Some(i) => &seg[i + 3..],
+        None => seg.strip_prefix("i.")?,
+    };
+    let (shop, item) = ids.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 20 && s.bytes().all(|c| c.is_ascii_digit());
+    (digits(shop) && digits(item)).then_some(shop)
+}
+
+/// Category pages end in `-cat.<id>` (sub-categories add `.<id>` levels).
+fn is_category(seg: &str) -> bool {
+    seg.rfind("-cat.")
+        .is_some_and(|i| seg[i + 5..].bytes().all(|c| c.is_ascii_digit() || c == b'.'))
+}
