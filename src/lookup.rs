@@ -141,6 +141,9 @@ mod tests {
             location: "https://www.tiktok.com/explore".into(),
             ..PageSignals::default()
         };
-        assert_eq!(lookup_page(&nobody, Lang::En, BadgeOptions { show_unknown: true }).badge, None);
+        assert_eq!(
+            lookup_page(&nobody, Lang::En, BadgeOptions { show_unknown: true }).badge,
+            None
+        );
     }
 }

@@ -59,14 +59,25 @@ fn lookup_links_answers_in_order_with_nulls() {
 #[wasm_bindgen_test]
 fn labels_follow_the_language_tag_and_default_to_vietnamese() {
     let vi = Array::from(
-        &koltrust::wasm::lookup_links(hrefs(&["https://www.facebook.com/lan.review.demo"]), "vi-VN", JsValue::NULL).unwrap(),
+        &koltrust::wasm::lookup_links(
+            hrefs(&["https://www.facebook.com/lan.review.demo"]),
+            "vi-VN",
+            JsValue::NULL,
+        )
+        .unwrap(),
     );
     assert_eq!(
         get(&get(&vi.get(0), "badge"), "label").as_string().as_deref(),
         Some("Đã chứng nhận · 92")
     );
-    let other =
-        Array::from(&koltrust::wasm::lookup_links(hrefs(&["https://www.facebook.com/lan.review.demo"]), "fr", JsValue::NULL).unwrap());
+    let other = Array::from(
+        &koltrust::wasm::lookup_links(
+            hrefs(&["https://www.facebook.com/lan.review.demo"]),
+            "fr",
+            JsValue::NULL,
+        )
+        .unwrap(),
+    );
     assert_eq!(
         get(&get(&other.get(0), "badge"), "label").as_string().as_deref(),
         Some("Đã chứng nhận · 92")
@@ -104,7 +115,10 @@ fn options_and_page_signals_cross_the_boundary() {
     let answers = Array::from(
         &koltrust::wasm::lookup_links(hrefs(&["https://www.tiktok.com/@someone.new"]), "en", opts.into()).unwrap(),
     );
-    assert_eq!(get(&get(&answers.get(0), "badge"), "state").as_string().as_deref(), Some("unknown"));
+    assert_eq!(
+        get(&get(&answers.get(0), "badge"), "state").as_string().as_deref(),
+        Some("unknown")
+    );
 
     let signals = object(&[
         ("location", "https://www.youtube.com/@renamed"),
@@ -112,8 +126,21 @@ fn options_and_page_signals_cross_the_boundary() {
     ]);
     let page = koltrust::wasm::lookup_page(signals, "vi", JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&get(&page, "main"), "kind").as_string().as_deref(), Some("profile"));
-    assert_eq!(get(&get(&page, "badge"), "state").as_string().as_deref(), Some("expired"));
+    assert_eq!(
+        get(&get(&page, "badge"), "state").as_string().as_deref(),
+        Some("expired")
+    );
     // Wrong shapes are errors with a reason.
     let err = koltrust::wasm::lookup_page(JsValue::from_str("nope"), "vi", JsValue::UNDEFINED);
     assert!(err.is_err());
+}
+
+#[wasm_bindgen_test]
+fn non_ascii_handles_are_nfc_in_wasm_too() {
+    // "hương.vi" composed (U+01B0 U+01A1) and decomposed (u + U+031B, o + U+031B): one account.
+    let composed = koltrust::wasm::recognize("https://www.youtube.com/@H%C6%B0%C6%A1ng.Vi").unwrap();
+    let decomposed = koltrust::wasm::recognize("https://www.youtube.com/@Hu%CC%9Bo%CC%9Bng.Vi").unwrap();
+    let id = |v: &JsValue| get(&get(v, "account"), "account_id").as_string();
+    assert_eq!(id(&composed).as_deref(), Some("hương.vi"));
+    assert_eq!(id(&composed), id(&decomposed));
 }

@@ -40,14 +40,22 @@ pub fn core_version() -> String {
 #[wasm_bindgen(js_name = lookupLinks)]
 pub fn lookup_links(hrefs: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
     let hrefs: Vec<String> = from_js(hrefs, "hrefs")?;
-    to_js(&crate::lookup::lookup_links(&hrefs, Lang::from_tag(lang), options(opts)?))
+    to_js(&crate::lookup::lookup_links(
+        &hrefs,
+        Lang::from_tag(lang),
+        options(opts)?,
+    ))
 }
 
 /// Answers the page question from a content script's page signals: `{main, badge}`.
 #[wasm_bindgen(js_name = lookupPage)]
 pub fn lookup_page(signals: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
     let signals: PageSignals = from_js(signals, "signals")?;
-    to_js(&crate::lookup::lookup_page(&signals, Lang::from_tag(lang), options(opts)?))
+    to_js(&crate::lookup::lookup_page(
+        &signals,
+        Lang::from_tag(lang),
+        options(opts)?,
+    ))
 }
 
 /// Recognizes one URL: `{platform, account: {id_type, account_id} | null, kind}` or `null`.
