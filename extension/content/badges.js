@@ -14,6 +14,8 @@
   const site = globalThis.KolTrustSites.forHost(location.hostname);
   const MAX_URL = 2048; // page-provided strings are capped before they cross to the worker
   const MAX_URLS = 20;
+  /** The URL the document was served for: inline page data describes it, and only it. */
+  const initialHref = location.href;
 
   /** anchor → the href it was last checked with; lets SPA frameworks that reuse anchors get re-checked. */
   let checked = new WeakMap();
@@ -158,7 +160,7 @@
       ogUrl: cap(document.querySelector('meta[property="og:url"]')?.getAttribute('content')),
       alUrls: metas('meta[property^="al:"][property$=":url"]'),
       jsonLdUrls: structuredDataUrls(),
-      stableIds: (site.stableIds?.(document) ?? [])
+      stableIds: (site.stableIds?.(document, { initial: location.href === initialHref }) ?? [])
         .slice(0, MAX_URLS)
         .map((s) => ({ kind: s.kind, value: cap(s.value) ?? '', handle: cap(s.handle) })),
     };

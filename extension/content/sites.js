@@ -5,10 +5,28 @@
 globalThis.KolTrustSites = (() => {
   'use strict';
 
+  /** The first match of `re` in the page's inline scripts, skipping huge ones. Only meaningful on the document as
+   * the server sent it: after an SPA navigation, inline data still describes the first page (callers check). */
+  function inlineScriptMatch(doc, re) {
+    for (const script of doc.scripts) {
+      if (script.src) continue;
+      const text = script.text;
+      if (text.length > 3_000_000) continue;
+      const m = re.exec(text);
+      if (m) return m;
+    }
+    return null;
+  }
+
   const SITES = [
     {
       hosts: /(^|\.)facebook\.com$/,
       header: ['div[role="main"] h1', 'h1'],
+      stableIds(doc, { initial }) {
+        // Pages state their id in the server-rendered `CurrentPage` data (`pageID:"119240841493711"`).
+        const m = initial && inlineScriptMatch(doc, /\bpageID"?\s*:\s*"(\d{5,20})"/);
+        return m ? [{ kind: 'fb_numeric_id', value: m[1] }] : [];
+      },
     },
     {
       hosts: /(^|\.)tiktok\.com$/,
@@ -21,13 +39,15 @@ globalThis.KolTrustSites = (() => {
         'ytd-c4-tabbed-header-renderer #channel-name #text',
         '#channel-header #channel-name #text',
       ],
-      stableIds(doc) {
-        // Channel and watch pages state the channel id in microdata.
+      stableIds(doc, { initial }) {
+        // Channel and watch pages state the channel id in microdata; a channel page's initial data also states
+        // its handle (`vanityChannelUrl`), which ties the two.
         const ids = [];
-        for (const sel of ['meta[itemprop="identifier"]', 'meta[itemprop="channelId"]']) {
-          const v = doc.querySelector(sel)?.getAttribute('content');
-          if (v) ids.push({ kind: 'yt_channel_id', value: v });
-        }
+        const vanity = initial && inlineScriptMatch(doc, /"vanityChannelUrl":"https?:\/\/(?:www\.)?youtube\.com\/(@[^"\\]{1,100})"/);
+        const channel = doc.querySelector('meta[itemprop="identifier"]')?.getAttribute('content');
+        if (channel) ids.push({ kind: 'yt_channel_id', value: channel, handle: vanity ? vanity[1] : null });
+        const uploader = doc.querySelector('meta[itemprop="channelId"]')?.getAttribute('content');
+        if (uploader) ids.push({ kind: 'yt_channel_id', value: uploader });
         return ids;
       },
     },
