@@ -90,6 +90,15 @@ impl BadgeView {
             demo,
         }
     }
+
+    /// Marks the badge as coming from a snapshot past its expiry: the answer is still shown, with a warning.
+    pub fn stale(mut self, lang: Lang) -> BadgeView {
+        self.title.push_str(lang.pick(
+            " (dữ liệu có thể đã cũ — chưa cập nhật được sổ đăng ký)",
+            " (data may be out of date — the registry could not be refreshed)",
+        ));
+        self
+    }
 }
 
 impl BadgeView {

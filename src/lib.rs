@@ -11,6 +11,7 @@
 //! | [`i18n`] | the two languages every person-facing string exists in (Vietnamese first, English second) |
 //! | [`badge`] | what a badge says: the trust state of an account and its localized label |
 //! | [`demo`] | the small built-in table of fictional accounts used until the signed registry lands |
+//! | [`registry`] | the Alliance registry: data model, status, signed snapshots and deltas, the account index |
 //! | [`lookup`] | the batch answer the service worker gives a content script |
 //! | [`popup`] | the toolbar popup's view of the current tab |
 //! | `wasm` | the wasm-bindgen glue (compiled only for wasm32): a thin, typed adapter over the modules above |
@@ -25,6 +26,7 @@ pub mod lookup;
 pub mod platform;
 pub mod popup;
 pub mod recognize;
+pub mod registry;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -49,7 +49,7 @@ pub fn popup_view(signals: &PageSignals, lang: Lang) -> PopupView {
     PopupView {
         lang: lang.as_str(),
         heading: lang.pick("Tín nhiệm KOL", "KOL Trust"),
-        subject: answer.main.as_ref().map(subject_line),
+        subject: answer.main.as_ref().and_then(subject_line),
         demo_notice: Some(lang.pick(
             "Dữ liệu minh hoạ: bảng demo gồm các nhân vật hư cấu, chưa phải sổ đăng ký thật của Liên minh.",
             "Demo data: the demo table lists fictional people, not the Alliance's real registry.",
@@ -61,13 +61,13 @@ pub fn popup_view(signals: &PageSignals, lang: Lang) -> PopupView {
 }
 
 /// `Platform · name`: the name a person recognizes (a handle) rather than a numeric id, when the page states one.
-fn subject_line(main: &MainProfile) -> String {
+fn subject_line(main: &MainProfile) -> Option<String> {
     let shown = main
         .accounts
         .iter()
         .find(|a| !a.id_type.is_stable())
-        .unwrap_or_else(|| main.primary());
-    format!("{} · {}", main.platform.display_name(), shown.account_id)
+        .or_else(|| main.primary())?;
+    Some(format!("{} · {}", main.platform.display_name(), shown.account_id))
 }
 
 #[cfg(test)]

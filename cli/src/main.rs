@@ -5,6 +5,10 @@ use clap::{Parser, Subcommand};
 use koltrust::i18n::Lang;
 use std::process::ExitCode;
 
+mod recognize_cmd;
+mod registry_cmd;
+mod vet_cmd;
+
 #[derive(Parser)]
 #[command(
     name = "koltrust",
@@ -28,6 +32,16 @@ enum Command {
         #[arg(long, default_value = "vi")]
         lang: String,
     },
+    /// Recognize URLs, one per line, from standard input or a file; prints
+    /// url<TAB>platform<TAB>id_type<TAB>account_id<TAB>kind for each line.
+    Recognize {
+        /// File of URLs, one per line (default or `-`: standard input).
+        file: Option<std::path::PathBuf>,
+    },
+    /// Alliance registry tooling: keygen, build, verify, delta, apply-delta, lookup, sample.
+    Registry(registry_cmd::RegistryArgs),
+    /// Vet a list of profile URLs against a signed registry snapshot; CSV out.
+    Vet(vet_cmd::VetArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,7 +49,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Badge { urls, lang } => {
             let lang = Lang::from_tag(&lang);
-            for (url, answer) in urls.iter().zip(koltrust::lookup::lookup_links(&urls, lang, Default::default())) {
+            for (url, answer) in urls
+                .iter()
+                .zip(koltrust::lookup::lookup_links(&urls, lang, Default::default()))
+            {
                 match answer {
                     Some(a) => println!("{url}\t{} {}\t{}", a.badge.icon, a.badge.label, a.badge.title),
                     None => println!("{url}\t-"),
@@ -43,5 +60,8 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Recognize { file } => recognize_cmd::run(file.as_deref()),
+        Command::Registry(args) => registry_cmd::run(args),
+        Command::Vet(args) => vet_cmd::run(args),
     }
 }

@@ -10,7 +10,7 @@
 //! - writes `https` and the site's main host for the hosts of supported sites that serve profiles
 //!   (`m.facebook.com` → `www.facebook.com`, `twitter.com` → `x.com`, `instagr.am` → `www.instagram.com`…), and
 //!   lower-cases any other host, dropping userinfo and default ports;
-//! - removes tracking parameters ([`TRACKING`], `utm_*`, `__cft__*`, `__xts__*`, and on X the share `s`/`t`) and
+//! - removes tracking parameters (the `TRACKING` table, `utm_*`, `__cft__*`, `__xts__*`, and on X the share `s`/`t`) and
 //!   keeps every other parameter in order (`watch?v=`, `profile.php?id=`, `story_fbid` + `id`…);
 //! - percent-encodes what may not appear raw in a URL (non-ASCII, spaces, quotes) and keeps existing escapes.
 //!
@@ -123,13 +123,20 @@ pub fn canonical_profile_url(platform: Platform, id_type: IdType, account_id: &s
     out
 }
 
-/// A tracking-free canonical form of any http(s) URL (see the module docs). `None` when `input` is not a URL.
+/// A tracking-free canonical form of any http(s) URL (see the module docs). `None` when `input` is not a URL, or
+/// wraps redirects deeper than [`MAX_UNWRAP`] (there is no stable answer then: one more pass would unwrap one more
+/// level).
 pub fn canonical_url(input: &str) -> Option<String> {
-    canonical_at(input, 0)
+    canonical_at(input, 0).ok().flatten()
 }
 
-fn canonical_at(input: &str, depth: u8) -> Option<String> {
-    let parts = url::split(input)?;
+/// Redirect wrappers nested deeper than the bound.
+struct TooDeep;
+
+fn canonical_at(input: &str, depth: u8) -> Result<Option<String>, TooDeep> {
+    let Some(parts) = url::split(input) else {
+        return Ok(None);
+    };
     let class = hosts::classify(parts.host);
     // `#!/` routes are paths on the supported sites only; elsewhere a fragment is the page's own business.
     let (path, query) = match class {
@@ -137,12 +144,13 @@ fn canonical_at(input: &str, depth: u8) -> Option<String> {
         _ => (parts.path, parts.query),
     };
     if let Some(raw) = class.and_then(|c| wrappers::target(c, path, query)) {
-        // Past the depth bound there is no stable answer (one more pass would unwrap one more level).
-        if depth >= MAX_UNWRAP {
-            return None;
-        }
-        if let Some(target) = percent_decode(raw, true).and_then(|t| canonical_at(&t, depth + 1)) {
-            return Some(target);
+        if let Some(target) = percent_decode(raw, true) {
+            if depth >= MAX_UNWRAP && url::split(&target).is_some() {
+                return Err(TooDeep);
+            }
+            if let Some(target) = canonical_at(&target, depth + 1)? {
+                return Ok(Some(target));
+            }
         }
     }
     let site = match class {
@@ -190,7 +198,7 @@ fn canonical_at(input: &str, depth: u8) -> Option<String> {
         first = false;
         push_encoded(&mut out, pair, false);
     }
-    Some(out)
+    Ok(Some(out))
 }
 
 fn is_tracking(key: &str, site: Option<Platform>) -> bool {

@@ -6,7 +6,8 @@
 //! | `/<digits>`, `/profile.php?id=N` | `fb_numeric_id`, profile |
 //! | `/people/<any name>/N`, `/pages/<name>/N`, `/groups/<g>/user/N` | `fb_numeric_id` N, profile |
 //! | `/pg/<username>/<tab>` (2017–2019 page URLs) | `fb_username`, profile |
-//! | `/<user>/posts|videos|photos|permalink/<id>` | content of the user |
+//! | `/p/<Display-Name>-N/` (accounts without a username, since 2023) | `fb_numeric_id` N, profile |
+//! | `/<user>/posts/<id>` (also `videos`, `photos`, `permalink`…) | content of the user |
 //! | `/story.php` / `/permalink.php?…&id=N` | content of N |
 //! | other `*.php`, reserved words (groups, watch, reel, marketplace…) | no account |
 //!
@@ -14,7 +15,7 @@
 //! `/pages/category/<category>/<name>` (the 2020 canonical of pages) is not read: its last word may be a display
 //! name rather than a username.
 
-use super::normalize::{account_id, DIGITS, FB_USERNAME};
+use super::normalize::{account_id, canonical_id, DIGITS, FB_USERNAME};
 use super::url::{decode_seg, query_get, Segments};
 use super::{eq_ci, kind_after, reserved, Found, Kind, Target};
 use crate::platform::IdType;
@@ -46,9 +47,19 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
     if eq_ci(s0, "pg") {
         return named(segs, 1);
     }
+    if eq_ci(s0, "p") {
+        // Since 2023 accounts without a username get `/p/<Display-Name>-<id>/`: the id after the last `-` counts.
+        let slug = segs.get(1)?;
+        let id = slug.rsplit('-').next()?;
+        return Some((
+            IdType::FbNumericId,
+            account_id(id, DIGITS)?,
+            kind_after(segs, 2, CONTENT_TABS, &[]),
+        ));
+    }
     if eq_ci(s0, "groups") {
         // A member's page inside a group (`/groups/<g>/user/<uid>/`) names the member.
-        if segs.get(2).is_some_and(|s| eq_ci(s, "user")) {
+        if segs.get(2).and_then(decode_seg).is_some_and(|s| eq_ci(&s, "user")) {
             let id = account_id(segs.get(3)?, DIGITS)?;
             return Some((IdType::FbNumericId, id, Kind::Profile));
         }
@@ -62,12 +73,17 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
 
 /// The account named by segment `i` (a numeric id or a username), followed by an optional tab or content path.
 fn named(segs: &Segments<'_>, i: usize) -> Found {
-    let raw = segs.get(i)?;
+    let name = decode_seg(segs.get(i)?)?;
     let kind = kind_after(segs, i + 1, CONTENT_TABS, &[]);
-    if raw.bytes().all(|c| c.is_ascii_digit()) {
-        return Some((IdType::FbNumericId, account_id(raw, DIGITS)?, kind));
+    if name.bytes().all(|c| c.is_ascii_digit()) {
+        return Some((IdType::FbNumericId, canonical_id(&name, DIGITS)?, kind));
     }
-    Some((IdType::FbUsername, account_id(raw, FB_USERNAME)?, kind))
+    let name = canonical_id(&name, FB_USERNAME)?;
+    // Site words and endpoints are no usernames after `/pg/` either.
+    if reserved::contains(reserved::FACEBOOK, &name) || name.ends_with(".php") {
+        return None;
+    }
+    Some((IdType::FbUsername, name, kind))
 }
 
 /// `profile.php?id=N` is the profile of N; `story.php` and `permalink.php` with `id=N` are N's posts. Every other

@@ -4,7 +4,8 @@
 //! subdomain. Every supported site serves profiles from a few hosts only (`www.`, `m.`, `mbasic.`, locale
 //! subdomains…); its other hosts (short links, embeds, admin portals, link shims) belong to the site but never name
 //! an account from their path, so they answer "this site, no account" ([`Role::NoAccounts`]). Unknown hosts answer
-//! `None`, except Google's `/url?q=` link shim, which only matters as a wrapper.
+//! `None`, except the link shims of other services (Google results, Outlook safe links, Messenger), which only
+//! matter as wrappers.
 //!
 //! The host is folded to lower case into a stack buffer: no allocation, and hosts longer than any real one of a
 //! supported site simply do not match.
@@ -28,8 +29,19 @@ pub(crate) enum Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HostClass {
     Site(Platform, Role),
-    /// `google.<tld>`: interesting only for its `/url?q=` redirector.
+    /// A host of another service that wraps links: interesting only as a redirect wrapper.
+    Shim(Shim),
+}
+
+/// Link shims of services other than the supported sites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shim {
+    /// `google.<tld>/url?q=` (or `url=`): search-result links as copied from the results page.
     Google,
+    /// `*.safelinks.protection.outlook.com/?url=`: every link in a mail read in Outlook.
+    Outlook,
+    /// `l.messenger.com/l.php?u=`: links sent in Messenger.
+    Messenger,
 }
 
 /// Longest host we bother to fold; real hosts of the supported sites are far shorter.
@@ -38,15 +50,20 @@ const MAX_HOST: usize = 96;
 /// Classifies a host as written in a URL (any case, no port, no trailing dot).
 pub(crate) fn classify(host: &str) -> Option<HostClass> {
     let mut buf = [0u8; MAX_HOST];
-    let host = fold(host, &mut buf)?;
+    let (host, dot) = fold(host, &mut buf)?;
     // Split "sub.domain.tld" into the subdomain ("" when none) and the registrable part.
-    let (sub, base) = match host.rfind('.').and_then(|last| host[..last].rfind('.')) {
+    let (sub, base) = match dot {
         Some(i) => (&host[..i], &host[i + 1..]),
         None => ("", host),
     };
     use Platform::*;
     use Role::*;
     let site = |p: Platform, r: Role| Some(HostClass::Site(p, r));
+    // Dispatch on the first letter first, so that a host costs one or two string compares, not twenty.
+    let first = base.as_bytes().first().copied().unwrap_or(0);
+    if !matches!(first, b'f' | b't' | b'y' | b'i' | b'x' | b's' | b'l' | b'z') {
+        return shim(host, base).map(HostClass::Shim);
+    }
     match base {
         "facebook.com" => site(Facebook, facebook_sub(sub)),
         "fb.com" => site(
@@ -112,7 +129,7 @@ pub(crate) fn classify(host: &str) -> Option<HostClass> {
         ),
         "zalo.me" => site(Zalo, if sub.is_empty() { Main } else { NoAccounts }),
         "zalo.vn" => site(Zalo, NoAccounts),
-        _ => is_google(host).then_some(HostClass::Google),
+        _ => shim(host, base).map(HostClass::Shim),
     }
 }
 
@@ -140,6 +157,18 @@ fn is_locale(s: &str) -> bool {
         && region.iter().all(u8::is_ascii_lowercase)
 }
 
+fn shim(host: &str, base: &str) -> Option<Shim> {
+    if is_google(host) {
+        Some(Shim::Google)
+    } else if base == "outlook.com" && host.ends_with(".safelinks.protection.outlook.com") {
+        Some(Shim::Outlook)
+    } else if host == "l.messenger.com" {
+        Some(Shim::Messenger)
+    } else {
+        None
+    }
+}
+
 /// `google.com`, `www.google.com.vn`, `google.co.uk`…
 fn is_google(host: &str) -> bool {
     let h = host.strip_prefix("www.").unwrap_or(host);
@@ -149,17 +178,26 @@ fn is_google(host: &str) -> bool {
     !tld.is_empty() && tld.len() <= 6 && tld.bytes().all(|c| c.is_ascii_lowercase() || c == b'.')
 }
 
-/// ASCII-lowercases `host` into `buf`. `None` for non-ASCII or over-long hosts (no supported site has either).
-fn fold<'b>(host: &str, buf: &'b mut [u8; MAX_HOST]) -> Option<&'b str> {
+/// ASCII-lowercases `host` into `buf`, and finds the dot before the registrable part (the second-to-last dot).
+/// `None` for non-ASCII or over-long hosts (no supported site has either).
+fn fold<'b>(host: &str, buf: &'b mut [u8; MAX_HOST]) -> Option<(&'b str, Option<usize>)> {
     let src = host.as_bytes();
-    if src.len() > MAX_HOST || !src.is_ascii() {
+    if src.len() > MAX_HOST {
         return None;
     }
-    let dst = &mut buf[..src.len()];
-    for (d, s) in dst.iter_mut().zip(src) {
+    let (mut last, mut second) = (None, None);
+    for (i, (d, &s)) in buf.iter_mut().zip(src).enumerate() {
+        if s >= 0x80 {
+            return None;
+        }
+        if s == b'.' {
+            second = last;
+            last = Some(i);
+        }
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(dst).ok()
+    let folded = std::str::from_utf8(&buf[..src.len()]).ok()?;
+    Some((folded, second))
 }
 
 /// The host canonical URLs use for a site's pages (mobile and locale hosts serve the same pages).
@@ -202,8 +240,14 @@ mod tests {
             classify("vt.tiktok.com"),
             Some(HostClass::Site(Platform::Tiktok, Role::NoAccounts))
         );
-        assert_eq!(classify("www.google.com.vn"), Some(HostClass::Google));
-        assert_eq!(classify("google.com"), Some(HostClass::Google));
+        assert_eq!(classify("www.google.com.vn"), Some(HostClass::Shim(Shim::Google)));
+        assert_eq!(classify("google.com"), Some(HostClass::Shim(Shim::Google)));
+        assert_eq!(
+            classify("nam12.safelinks.protection.outlook.com"),
+            Some(HostClass::Shim(Shim::Outlook))
+        );
+        assert_eq!(classify("outlook.com"), None);
+        assert_eq!(classify("l.messenger.com"), Some(HostClass::Shim(Shim::Messenger)));
         assert_eq!(classify("notfacebook.com"), None);
         assert_eq!(classify("facebook.com.evil.net"), None);
         assert_eq!(classify("example.com"), None);

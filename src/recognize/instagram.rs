@@ -11,24 +11,27 @@ use crate::platform::IdType;
 
 pub(crate) fn recognize(t: &Target<'_>) -> Found {
     let segs = &t.segs;
-    let s0 = segs.get(0)?;
-    if eq_ci(s0, "stories") {
+    let s0 = decode_seg(segs.get(0)?)?;
+    if eq_ci(&s0, "stories") {
         let s1 = segs.get(1)?;
-        if eq_ci(s1, "highlights") {
+        if eq_ci(&decode_seg(s1)?, "highlights") {
             return None;
         }
-        return Some((IdType::Username, account_id(s1, INSTAGRAM_USERNAME)?, Kind::Content));
+        return Some((IdType::Username, username(s1)?, Kind::Content));
     }
-    if eq_ci(s0, "_u") {
-        let user = account_id(segs.get(1)?, INSTAGRAM_USERNAME)?;
-        return Some((IdType::Username, user, user_kind(t, 2)));
+    if eq_ci(&s0, "_u") {
+        return Some((IdType::Username, username(segs.get(1)?)?, user_kind(t, 2)));
     }
-    let s0 = decode_seg(s0)?;
     if reserved::contains(reserved::INSTAGRAM, &s0) {
         return None;
     }
     let user = account_id(&s0, INSTAGRAM_USERNAME)?;
     Some((IdType::Username, user, user_kind(t, 1)))
+}
+
+/// A username in a position where site words cannot appear either (`/stories/<user>`, `/_u/<user>`).
+fn username(raw: &str) -> Option<String> {
+    account_id(raw, INSTAGRAM_USERNAME).filter(|u| !reserved::contains(reserved::INSTAGRAM, u))
 }
 
 fn user_kind(t: &Target<'_>, tab: usize) -> Kind {

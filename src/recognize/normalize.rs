@@ -5,12 +5,14 @@
 //! take a fast path: one validation pass, one lower-casing copy. Only ids that contain non-ASCII text go through
 //! NFC (`unicode-normalization`) and `str::to_lowercase`.
 //!
-//! Cost of NFC: `unicode-normalization` brings composition and decomposition tables that measured ~60 KB *gzipped*
-//! in the WebAssembly build — 40% of the whole shipped-WASM budget. So the wasm32 build asks the host instead:
-//! `String.prototype.normalize("NFC")`, which every browser and Node ship (ICU) and which implements the same Unicode
-//! algorithm; native builds keep `unicode-normalization`. A wasm-bindgen test checks both paths agree on Vietnamese
-//! text in composed and decomposed form. Non-Latin ids are real (Korean, Japanese, Cyrillic, Vietnamese YouTube handles and custom names), and
-//! pasted text arrives both composed and decomposed, so without NFC the same Vietnamese handle would be two keys.
+//! Cost of NFC: `unicode-normalization`'s composition, decomposition and combining-class tables weigh about 125 KB
+//! of WebAssembly, 62 KB gzipped (measured on a minimal cdylib, `opt-level = "z"`, LTO), which is 40% of the whole
+//! 150 KB budget. So NFC has two implementations of the same Unicode algorithm: natively (CLI, server, registry
+//! tooling) the crate, and in wasm32 the JS engine's `String.prototype.normalize("NFC")` through `js-sys` (ICU in
+//! V8 and SpiderMonkey), which costs a few hundred bytes of glue. Both run only on the non-ASCII branch.
+//! NFC is needed: non-Latin ids are real (Korean, Japanese, Cyrillic, Vietnamese YouTube handles and custom
+//! names), and pasted text arrives both composed and decomposed, so without NFC the same Vietnamese handle would be
+//! two keys.
 //!
 //! Validation rejects what cannot be an id of the site (`x.com/foo.json`, `instagram.com/a b`), so that such paths
 //! answer "no account" instead of inventing one. It is deliberately a little looser than the sites' current rules
@@ -18,19 +20,6 @@
 //! entry.
 
 use super::url::percent_decode;
-
-/// Unicode Normalization Form C (see the module docs for why there are two implementations).
-#[cfg(not(target_arch = "wasm32"))]
-fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
-}
-
-/// Unicode Normalization Form C, by the JavaScript host (see the module docs).
-#[cfg(target_arch = "wasm32")]
-fn nfc(s: &str) -> String {
-    String::from(js_sys::JsString::from(s).normalize("NFC"))
-}
 
 /// Which characters an id may contain.
 #[derive(Clone, Copy, Debug)]
@@ -125,7 +114,7 @@ pub(crate) fn canonical_id(s: &str, rules: IdRules) -> Option<String> {
         return None;
     }
     // Lower-case first, then compose: composition is the last step, so the result is NFC whatever the input.
-    let folded: String = if rules.keep_case {
+    let folded = if rules.keep_case {
         nfc(s)
     } else {
         nfc(&s.to_lowercase())
@@ -134,6 +123,19 @@ pub(crate) fn canonical_id(s: &str, rules: IdRules) -> Option<String> {
         return None;
     }
     Some(folded)
+}
+
+/// Canonical composition (NFC), natively with `unicode-normalization`.
+#[cfg(not(target_arch = "wasm32"))]
+fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
+/// Canonical composition (NFC), in WebAssembly with the JS engine's `String.prototype.normalize`.
+#[cfg(target_arch = "wasm32")]
+fn nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
 }
 
 fn allowed_char(c: char, rules: IdRules) -> bool {

@@ -119,9 +119,10 @@ pub struct MainProfile {
 }
 
 impl MainProfile {
-    /// The preferred key: the stable id when the page states one, else the name.
-    pub fn primary(&self) -> &AccountRef {
-        &self.accounts[0]
+    /// The preferred key: the stable id when the page states one, else the name. (`None` only for a value not made
+    /// by [`main_profile`], which never returns an empty list.)
+    pub fn primary(&self) -> Option<&AccountRef> {
+        self.accounts.first()
     }
 }
 
@@ -440,7 +441,7 @@ mod tests {
         };
         assert_eq!(
             main_profile(&s).unwrap().primary(),
-            &acc(IdType::FbNumericId, "119240841493711")
+            Some(&acc(IdType::FbNumericId, "119240841493711"))
         );
         // Two different page-level ids are ambiguous: no id is tied.
         let s = PageSignals {

@@ -120,6 +120,7 @@ pub(crate) const FACEBOOK: &[&str] = &[
 /// Instagram first segments that are never usernames.
 pub(crate) const INSTAGRAM: &[&str] = &[
     "_n",
+    "_u",
     "about",
     "accounts",
     "api",
@@ -301,7 +302,18 @@ pub(crate) fn contains(table: &[&str], seg: &str) -> bool {
         *d = s.to_ascii_lowercase();
     }
     let dst: &[u8] = dst;
-    table.binary_search_by(|w| w.as_bytes().cmp(dst)).is_ok()
+    table.binary_search_by(|w| cmp_short(w.as_bytes(), dst)).is_ok()
+}
+
+/// Byte-wise comparison inlined for short words (a libc `memcmp` call costs more than the compare itself).
+#[inline]
+fn cmp_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 #[cfg(test)]

@@ -1,16 +1,18 @@
 //! Shopee (shopee.vn): shops by numeric id (`/shop/<id>`, with tabs) or by username (`/<username>`); product pages
 //! carry the shop id (`/<slug>-i.<shopid>.<itemid>`, `/product/<shopid>/<itemid>`) and are content of that shop.
 //! Category pages (`/<slug>-cat.<id>`), search, cart, mall, login, user pages and `s.shopee.vn` short links name no
-//! account. The product and category suffixes are ASCII, so they are matched on the raw segment: the slug before
-//! them (often Vietnamese, often percent-encoded) is never decoded.
+//! account. The product and category suffixes are ASCII, so they are matched at the end of the segment: the slug before
+//! them (often Vietnamese) is never read.
 
-use super::normalize::{account_id, DIGITS, SHOP_USERNAME};
+use super::normalize::{account_id, canonical_id, DIGITS, SHOP_USERNAME};
+use super::url::decode_seg;
 use super::{eq_ci, reserved, Found, Kind, Target};
 use crate::platform::IdType;
 
 pub(crate) fn recognize(t: &Target<'_>) -> Found {
     let segs = &t.segs;
-    let s0 = segs.get(0)?;
+    let s0 = decode_seg(segs.get(0)?)?;
+    let s0: &str = &s0;
     if eq_ci(s0, "shop") {
         return Some((IdType::ShopId, account_id(segs.get(1)?, DIGITS)?, Kind::Profile));
     }
@@ -25,7 +27,7 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
     if is_category(s0) || reserved::contains(reserved::SHOPEE, s0) {
         return None;
     }
-    Some((IdType::ShopUsername, account_id(s0, SHOP_USERNAME)?, Kind::Profile))
+    Some((IdType::ShopUsername, canonical_id(s0, SHOP_USERNAME)?, Kind::Profile))
 }
 
 /// The shop id of a product slug `…-i.<shopid>.<itemid>` (or a bare `i.<shopid>.<itemid>`).

@@ -49,43 +49,58 @@ pub(crate) fn split(input: &str) -> Option<UrlParts<'_>> {
     } else {
         (Scheme::Missing, s)
     };
-    // The authority ends at the first path, query or fragment delimiter (browsers treat `\` like `/`).
-    let auth_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    let authority = &rest[..auth_end];
-    let after = &rest[auth_end..];
-
-    let host_port = match authority.rfind('@') {
+    // One pass over the authority: it ends at the first path, query or fragment delimiter (browsers treat `\\`
+    // like `/`); remember the last `@` (userinfo) and `:` (port) on the way.
+    let rb = rest.as_bytes();
+    let (mut auth_end, mut at, mut colon) = (rb.len(), None, None);
+    for (i, &c) in rb.iter().enumerate() {
+        match c {
+            b'/' | b'?' | b'#' | b'\\' => {
+                auth_end = i;
+                break;
+            }
+            b'@' => at = Some(i),
+            b':' => colon = Some(i),
+            _ => {}
+        }
+    }
+    let host_start = match at {
         // Userinfo is legal only after an explicit scheme; `mailto:x@host` or `a@b.com` are not web URLs.
-        Some(i) if scheme != Scheme::Missing || b.starts_with(b"//") => &authority[i + 1..],
+        Some(i) if scheme != Scheme::Missing || b.starts_with(b"//") => i + 1,
         Some(_) => return None,
-        None => authority,
+        None => 0,
     };
-    let (host, port) = match host_port.rfind(':') {
+    let (host, port) = match colon.filter(|&i| i >= host_start) {
         Some(i) => {
-            let port = &host_port[i + 1..];
+            let port = &rest[i + 1..auth_end];
             if !port.bytes().all(|c| c.is_ascii_digit()) {
                 return None;
             }
-            (&host_port[..i], Some(port))
+            (&rest[host_start..i], Some(port))
         }
-        None => (host_port, None),
+        None => (&rest[host_start..auth_end], None),
     };
     let host = host.strip_suffix('.').unwrap_or(host);
     if !valid_host(host) {
         return None;
     }
     // Without a scheme, only something that looks like a domain name is taken as a URL ("hello/world" is not).
-    if scheme == Scheme::Missing && (!host.contains('.') || host.starts_with('.')) {
+    if scheme == Scheme::Missing && !host.contains('.') {
         return None;
     }
 
-    let (before_frag, fragment) = match after.find('#') {
-        Some(i) => (&after[..i], Some(&after[i + 1..])),
-        None => (after, None),
-    };
-    let (path, query) = match before_frag.find('?') {
-        Some(i) => (&before_frag[..i], Some(&before_frag[i + 1..])),
-        None => (before_frag, None),
+    // The path ends at the first `?` or `#`; a `?` after the `#` belongs to the fragment.
+    let after = &rest[auth_end..];
+    let (path, query, fragment) = match after.bytes().position(|c| c == b'?' || c == b'#') {
+        None => (after, None, None),
+        Some(i) if after.as_bytes()[i] == b'#' => (&after[..i], None, Some(&after[i + 1..])),
+        Some(i) => {
+            let q = &after[i + 1..];
+            match q.find('#') {
+                Some(j) => (&after[..i], Some(&q[..j]), Some(&q[j + 1..])),
+                None => (&after[..i], Some(q), None),
+            }
+        }
     };
     Some(UrlParts {
         scheme,
@@ -101,9 +116,13 @@ fn starts_with_ci(b: &[u8], prefix: &[u8]) -> bool {
     b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
-/// Host names: letters, digits, `-`, `_`, dots, and non-ASCII (internationalized names stay as written).
+/// Host names: letters, digits, `-`, `_`, and non-ASCII (internationalized names stay as written), in non-empty
+/// dot-separated labels.
 fn valid_host(host: &str) -> bool {
     !host.is_empty()
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && !host.contains("..")
         && host
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_') || c >= 0x80)
@@ -123,15 +142,20 @@ impl<'a> Segments<'a> {
     pub fn new(path: &'a str) -> Self {
         let mut segs = [""; Self::CAP];
         let mut len = 0;
-        for seg in path.split(['/', '\\']) {
-            if seg.is_empty() {
-                continue;
+        let b = path.as_bytes();
+        let mut start = 0;
+        // Byte scan: both separators are ASCII, so every slice boundary is a char boundary.
+        for i in 0..=b.len() {
+            if i == b.len() || b[i] == b'/' || b[i] == b'\\' {
+                if i > start {
+                    if len == Self::CAP {
+                        break;
+                    }
+                    segs[len] = &path[start..i];
+                    len += 1;
+                }
+                start = i + 1;
             }
-            if len == Self::CAP {
-                break;
-            }
-            segs[len] = seg;
-            len += 1;
         }
         Segments { segs, len }
     }
@@ -218,6 +242,13 @@ mod tests {
 
         let u = split("https://x.com?x=1").unwrap();
         assert_eq!((u.path, u.query), ("", Some("x=1")));
+
+        let u = split("https://x.com/a#b?c").unwrap();
+        assert_eq!((u.path, u.query, u.fragment), ("/a", None, Some("b?c")));
+        let u = split("https://x.com/a?b#c?d").unwrap();
+        assert_eq!((u.path, u.query, u.fragment), ("/a", Some("b"), Some("c?d")));
+        let u = split("https://a@b:c@x.com:8080/").unwrap();
+        assert_eq!((u.host, u.port), ("x.com", Some("8080")));
     }
 
     #[test]
@@ -232,6 +263,8 @@ mod tests {
             "https://exa mple.com/",
             "https://x.com:abc/",
             "ftp://x.com/jack",
+            "https://x..com/",
+            "a..",
         ] {
             assert!(split(s).is_none(), "{s:?}");
         }

@@ -2,13 +2,14 @@
 //!
 //! Sites wrap outbound links to track clicks and warn about malware (`l.facebook.com/l.php?u=`,
 //! `l.instagram.com/?u=`, `youtube.com/redirect?q=`, TikTok's `/link/v2?target=`), and people paste links copied
-//! from search results (`google.com/url?q=` or `url=`) or consent screens (`consent.youtube.com/m?continue=`).
+//! from search results (`google.com/url?q=` or `url=`), mail (Outlook safe links, `?url=`), Messenger
+//! (`l.messenger.com/l.php?u=`) or consent screens (`consent.youtube.com/m?continue=`).
 //! A profile link behind a wrapper is still that profile, so recognition unwraps first.
 //!
 //! Not wrappers on purpose: Facebook's `/flx/warn/` interstitial and login pages with a `next=` (the page the
 //! person sees is the warning or the login form, and the corpus says so), X's `i/flow/login?redirect_after_login=`.
 
-use super::hosts::{HostClass, Role};
+use super::hosts::{HostClass, Role, Shim};
 use super::url::query_get;
 use crate::platform::Platform;
 
@@ -17,13 +18,15 @@ use crate::platform::Platform;
 pub(crate) fn target<'a>(class: HostClass, path: &str, query: Option<&'a str>) -> Option<&'a str> {
     let is = |p: &str| path_is(path, p);
     let param = match class {
-        HostClass::Google if is("/url") => {
+        HostClass::Shim(Shim::Google) if is("/url") => {
             // Google uses `q=` on the classic result links and `url=` on newer ones.
             return query_get(query, "q")
                 .filter(|v| !v.is_empty())
                 .or_else(|| query_get(query, "url"));
         }
-        HostClass::Google => return None,
+        HostClass::Shim(Shim::Outlook) => "url",
+        HostClass::Shim(Shim::Messenger) if is("/l.php") => "u",
+        HostClass::Shim(_) => return None,
         HostClass::Site(Platform::Facebook, Role::Redirector) => "u",
         HostClass::Site(Platform::Facebook, _) if is("/l.php") => "u",
         HostClass::Site(Platform::Instagram | Platform::Threads, Role::Redirector) => "u",

@@ -12,10 +12,11 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
     let segs = &t.segs;
     let s0 = decode_seg(segs.get(0)?)?;
     if eq_ci(&s0, "intent") {
-        let s1 = segs.get(1)?;
-        if eq_ci(s1, "user") || eq_ci(s1, "follow") {
+        let s1 = decode_seg(segs.get(1)?)?;
+        if eq_ci(&s1, "user") || eq_ci(&s1, "follow") {
             let handle = account_id(query_get(t.query, "screen_name")?, X_HANDLE)?;
-            return Some((IdType::Handle, handle, Kind::Profile));
+            // A site word is no handle here either (and would not survive the round trip to x.com/<handle>).
+            return (!reserved::contains(reserved::X, &handle)).then_some((IdType::Handle, handle, Kind::Profile));
         }
         return None;
     }

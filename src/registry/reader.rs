@@ -1,0 +1,446 @@
+//! The snapshot reader: [`Registry`], opened straight from the stored bytes.
+//!
+//! `open` checks the head (magic, version, key, lengths, signature, rollback, section table) and nothing else;
+//! lookups then read the index in place and hash each 16 KiB body chunk the first time they touch it
+//! (see [`super::snapshot`] for why). One atomic bit per chunk remembers what is verified, so `Registry` is `Sync`
+//! natively and costs nothing extra on single-threaded wasm.
+//!
+//! API for the glue (the wasm service worker, the CLI):
+//! - [`Registry::open`]`(bytes, &KeySet, held_sequence, now_unix)` → `Registry` or a one-line [`SnapshotError`];
+//! - [`Registry::lookup`]`(platform, id_type, account_id)` → `Option<Hit>` (record ordinal + [`TrustState`]) —
+//!   no record is decoded unless the state changed since the snapshot was issued;
+//! - [`Registry::record`] / [`Registry::card`] decode one record on demand for the detail card;
+//! - [`Registry::verify_all`] hashes every chunk and checks every structure.
+
+use crate::badge::{BadgeView, TrustState};
+use crate::i18n::Lang;
+use crate::platform::{IdType, Platform};
+use crate::registry::card::{card_view, CardView, Freshness};
+use crate::registry::codec::{decode_record, id_type_code, platform_code, record_has_account, Reader};
+use crate::registry::date::Date;
+use crate::registry::index::{key_hash, IndexParams};
+use crate::registry::keys::{to_hex, KeyId, KeySet};
+use crate::registry::model::Record;
+use crate::registry::snapshot::{
+    rd_u32, section_name, Header, SnapshotError, FIXED_HEADER_LEN, SECTION_COUNT, SECTION_ENTRY_LEN, SEC_BADGES,
+    SEC_DIRECTORY, SEC_ENTRIES, SEC_RECORDS, SIGNATURE_LEN,
+};
+use crate::registry::status::{state_at, BadgeWord};
+use ed25519_dalek::Signature;
+use sha2::{Digest, Sha256};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+
+/// One account found in the registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The record's ordinal, for [`Registry::record`] and [`Registry::card`].
+    pub record: u32,
+    /// The state on the registry's current day.
+    pub state: TrustState,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Section {
+    /// Absolute offset in the file.
+    start: usize,
+    len: usize,
+}
+
+/// An opened, signature-checked snapshot.
+#[derive(Debug)]
+pub struct Registry {
+    bytes: Vec<u8>,
+    header: Header,
+    body_start: usize,
+    chunk_table: usize,
+    sections: [Section; SECTION_COUNT],
+    verified: Vec<AtomicU64>,
+    all_verified: AtomicBool,
+    issue_day: Date,
+    now_unix: i64,
+    today: Date,
+}
+
+fn corrupt(what: &str) -> SnapshotError {
+    SnapshotError::Corrupt(what.to_string())
+}
+
+impl Registry {
+    /// Opens a snapshot: checks magic, version, key id (must be in `keys`), exact lengths, the signature over the
+    /// head, rollback against `held_sequence`, and the section table. `now_unix` sets the day lookups answer for.
+    pub fn open(
+        bytes: Vec<u8>,
+        keys: &KeySet,
+        held_sequence: Option<u64>,
+        now_unix: i64,
+    ) -> Result<Registry, SnapshotError> {
+        let header = Header::parse(&bytes)?;
+        let key = keys
+            .get(KeyId(header.key_id))
+            .ok_or_else(|| SnapshotError::UnknownKey(to_hex(&header.key_id)))?;
+        let head_len = header.head_len();
+        let file_len = header.file_len();
+        if bytes.len() < file_len {
+            return Err(SnapshotError::Truncated(format!(
+                "file is {} bytes, its header describes {file_len}",
+                bytes.len()
+            )));
+        }
+        if bytes.len() > file_len {
+            return Err(SnapshotError::Overlong(format!(
+                "{} bytes after the {file_len} its header describes",
+                bytes.len() - file_len
+            )));
+        }
+        let mut sig = [0u8; SIGNATURE_LEN];
+        sig.copy_from_slice(&bytes[head_len..head_len + SIGNATURE_LEN]);
+        key.verify_strict(&bytes[..head_len], &Signature::from_bytes(&sig))
+            .map_err(|_| SnapshotError::BadSignature)?;
+        if let Some(held) = held_sequence {
+            if header.sequence < held {
+                return Err(SnapshotError::Rollback {
+                    held,
+                    got: header.sequence,
+                });
+            }
+        }
+        let body_start = head_len + SIGNATURE_LEN;
+        let mut sections = [Section::default(); SECTION_COUNT];
+        let mut expected_offset = 0usize;
+        let n_rec = header.record_count as usize;
+        let n_acc = header.account_count as usize;
+        for (i, s) in sections.iter_mut().enumerate() {
+            let o = FIXED_HEADER_LEN + i * SECTION_ENTRY_LEN;
+            let (id, count, offset, len) = (
+                rd_u32(&bytes, o),
+                rd_u32(&bytes, o + 4) as usize,
+                rd_u32(&bytes, o + 8) as usize,
+                rd_u32(&bytes, o + 12) as usize,
+            );
+            let want_id = i as u32 + 1;
+            if id != want_id {
+                return Err(SnapshotError::BadSection(format!(
+                    "entry {i} has id {id}, expected {want_id}"
+                )));
+            }
+            let name = section_name(id);
+            if offset != expected_offset {
+                return Err(SnapshotError::BadSection(format!(
+                    "{name} starts at {offset}, expected {expected_offset}"
+                )));
+            }
+            let want_count = match id {
+                SEC_DIRECTORY => header.params.buckets() + 1,
+                SEC_ENTRIES => n_acc,
+                SEC_BADGES | SEC_RECORDS => n_rec,
+                _ => n_rec + 1,
+            };
+            if count != want_count {
+                return Err(SnapshotError::BadSection(format!(
+                    "{name} holds {count} items, expected {want_count}"
+                )));
+            }
+            if id != SEC_RECORDS {
+                let want = 4 * want_count;
+                if len < want {
+                    return Err(SnapshotError::Truncated(format!(
+                        "{name} section is {len} bytes, expected {want}"
+                    )));
+                }
+                if len > want {
+                    return Err(SnapshotError::Overlong(format!(
+                        "{name} section is {len} bytes, expected {want}"
+                    )));
+                }
+            }
+            *s = Section {
+                start: body_start + offset,
+                len,
+            };
+            expected_offset = offset + len;
+        }
+        let body_len = header.body_len as usize;
+        if expected_offset < body_len {
+            return Err(SnapshotError::Overlong(format!(
+                "{} body bytes after the last section",
+                body_len - expected_offset
+            )));
+        }
+        if expected_offset > body_len {
+            return Err(SnapshotError::Truncated(format!(
+                "sections need {expected_offset} body bytes, body is {body_len}"
+            )));
+        }
+        let chunks = header.chunk_count();
+        let mut reg = Registry {
+            bytes,
+            header,
+            body_start,
+            chunk_table: FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN,
+            sections,
+            verified: (0..chunks.div_ceil(64)).map(|_| AtomicU64::new(0)).collect(),
+            all_verified: AtomicBool::new(chunks == 0),
+            issue_day: Date::from_unix_vn(header.issued_unix),
+            now_unix,
+            today: Date::from_unix_vn(now_unix),
+        };
+        reg.set_now(now_unix);
+        Ok(reg)
+    }
+
+    /// Moves the registry's clock (a long-lived worker calls this as days pass).
+    pub fn set_now(&mut self, now_unix: i64) {
+        self.now_unix = now_unix;
+        self.today = Date::from_unix_vn(now_unix);
+    }
+
+    pub fn sequence(&self) -> u64 {
+        self.header.sequence
+    }
+    pub fn issued_unix(&self) -> i64 {
+        self.header.issued_unix
+    }
+    pub fn expires_unix(&self) -> i64 {
+        self.header.expires_unix
+    }
+    pub fn key_id(&self) -> KeyId {
+        KeyId(self.header.key_id)
+    }
+    pub fn record_count(&self) -> u32 {
+        self.header.record_count
+    }
+    pub fn account_count(&self) -> u32 {
+        self.header.account_count
+    }
+    pub fn index_params(&self) -> IndexParams {
+        self.header.params
+    }
+    /// Past its `expires` time: still answered, but every surface must say the data may be out of date.
+    pub fn is_stale(&self) -> bool {
+        self.now_unix > self.header.expires_unix
+    }
+    /// The day lookups answer for.
+    pub fn today(&self) -> Date {
+        self.today
+    }
+    /// The snapshot bytes as given to `open`.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
+    /// Bytes a badge answer needs resident: directory + entries + badge words.
+    pub fn badge_index_bytes(&self) -> usize {
+        self.sections[0].len + self.sections[1].len + self.sections[2].len
+    }
+
+    pub fn freshness(&self) -> Freshness {
+        Freshness {
+            sequence: self.header.sequence,
+            issued_unix: self.header.issued_unix,
+            expires_unix: self.header.expires_unix,
+            stale: self.is_stale(),
+        }
+    }
+
+    /// Verifies the chunks covering body bytes `[start, end)` (absolute file offsets) and returns them.
+    #[inline]
+    fn verified_range(&self, start: usize, end: usize) -> Result<&[u8], SnapshotError> {
+        if !self.all_verified.load(Relaxed) && end > start {
+            let log2 = self.header.chunk_log2 as u32;
+            let first = (start - self.body_start) >> log2;
+            let last = (end - 1 - self.body_start) >> log2;
+            for c in first..=last {
+                self.verify_chunk(c)?;
+            }
+        }
+        Ok(&self.bytes[start..end])
+    }
+
+    #[inline]
+    fn verify_chunk(&self, c: usize) -> Result<(), SnapshotError> {
+        let (word, bit) = (&self.verified[c / 64], 1u64 << (c % 64));
+        if word.load(Relaxed) & bit != 0 {
+            return Ok(());
+        }
+        let size = 1usize << self.header.chunk_log2;
+        let start = self.body_start + c * size;
+        let end = (start + size).min(self.bytes.len());
+        let want = &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32];
+        if Sha256::digest(&self.bytes[start..end]).as_slice() != want {
+            return Err(SnapshotError::ChunkMismatch(c));
+        }
+        word.fetch_or(bit, Relaxed);
+        Ok(())
+    }
+
+    /// Verified bytes `[from, to)` of section `idx` (0-based), bounds-checked against the section.
+    #[inline]
+    fn section_bytes(&self, idx: usize, from: usize, to: usize) -> Result<&[u8], SnapshotError> {
+        let s = self.sections[idx];
+        if from > to || to > s.len {
+            return Err(corrupt(&format!("{} read out of bounds", section_name(idx as u32 + 1))));
+        }
+        self.verified_range(s.start + from, s.start + to)
+    }
+
+    #[inline]
+    fn word(&self, idx: usize, i: usize) -> Result<u32, SnapshotError> {
+        let b = self.section_bytes(idx, 4 * i, 4 * i + 4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// The encoded bytes of record `ordinal`.
+    fn record_bytes(&self, ordinal: u32) -> Result<&[u8], SnapshotError> {
+        if ordinal >= self.header.record_count {
+            return Err(corrupt("record ordinal out of range"));
+        }
+        let b = self.section_bytes(3, 4 * ordinal as usize, 4 * ordinal as usize + 8)?;
+        let from = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        let to = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
+        self.section_bytes(4, from, to)
+    }
+
+    /// Looks an account up. `Ok(None)` = unknown account. `Err` only if a chunk fails its hash or verified data
+    /// is malformed — the caller must then distrust the whole snapshot.
+    pub fn lookup(&self, platform: Platform, id_type: IdType, account_id: &str) -> Result<Option<Hit>, SnapshotError> {
+        let (p, t) = (platform_code(platform), id_type_code(id_type));
+        let h = key_hash(p, t, account_id.as_bytes());
+        let params = self.header.params;
+        let b = params.bucket(h);
+        let d = self.section_bytes(0, 4 * b, 4 * b + 8)?;
+        let start = u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize;
+        let end = u32::from_le_bytes([d[4], d[5], d[6], d[7]]) as usize;
+        if start == end {
+            return Ok(None);
+        }
+        let entries = self.section_bytes(1, 4 * start, 4 * end)?;
+        let fp = params.fingerprint(h);
+        let shift = params.ordinal_bits as u32;
+        for e in entries.chunks_exact(4) {
+            let e = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+            if e >> shift == fp {
+                let ordinal = e & params.ordinal_mask();
+                let rec = self.record_bytes(ordinal)?;
+                if record_has_account(rec, p, t, account_id.as_bytes()).map_err(|e| corrupt(e.0))? {
+                    return Ok(Some(Hit {
+                        record: ordinal,
+                        state: self.state_of(ordinal)?,
+                    }));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The state of record `ordinal` today: from its badge word when today is inside the word's window, otherwise
+    /// by decoding the record.
+    pub fn state_of(&self, ordinal: u32) -> Result<TrustState, SnapshotError> {
+        let w = BadgeWord(self.word(2, ordinal as usize)?);
+        match w.state_on(self.issue_day, self.today) {
+            Some(s) => Ok(s),
+            None => Ok(state_at(&self.record(ordinal)?, self.today)),
+        }
+    }
+
+    /// Decodes record `ordinal` in full.
+    pub fn record(&self, ordinal: u32) -> Result<Record, SnapshotError> {
+        decode_record(self.record_bytes(ordinal)?)
+            .map_err(|e| SnapshotError::Corrupt(format!("record {ordinal}: {}", e.0)))
+    }
+
+    /// The display name of record `ordinal`, decoding only what precedes it.
+    pub fn display_name(&self, ordinal: u32) -> Result<String, SnapshotError> {
+        let mut r = Reader::new(self.record_bytes(ordinal)?);
+        let name = (|| {
+            let n = r.varint()?;
+            for _ in 0..n {
+                r.bytes(2)?;
+                let l = r.varint()? as usize;
+                r.bytes(l)?;
+            }
+            r.str()?;
+            r.str().map(str::to_string)
+        })();
+        name.map_err(|e| SnapshotError::Corrupt(format!("record {ordinal}: {}", e.0)))
+    }
+
+    /// The badge for one account, or `None` if the registry does not know it. Stale snapshots say so in the title.
+    pub fn badge(
+        &self,
+        platform: Platform,
+        id_type: IdType,
+        account_id: &str,
+        lang: Lang,
+    ) -> Result<Option<BadgeView>, SnapshotError> {
+        let Some(hit) = self.lookup(platform, id_type, account_id)? else {
+            return Ok(None);
+        };
+        let view = BadgeView::new(hit.state, &self.display_name(hit.record)?, false, lang);
+        Ok(Some(if self.is_stale() { view.stale(lang) } else { view }))
+    }
+
+    /// The localized detail card of record `ordinal`.
+    pub fn card(&self, ordinal: u32, lang: Lang) -> Result<CardView, SnapshotError> {
+        Ok(card_view(&self.record(ordinal)?, self.today, &self.freshness(), lang))
+    }
+
+    /// Hashes every body chunk and checks every structure: directory monotone and complete, ordinals in range,
+    /// record offsets monotone, badge words well-formed, every record decodes and every account is found.
+    pub fn verify_all(&self) -> Result<(), SnapshotError> {
+        for c in 0..self.header.chunk_count() {
+            self.verify_chunk(c)?;
+        }
+        self.all_verified.store(true, Relaxed);
+        let n_acc = self.header.account_count;
+        let n_rec = self.header.record_count;
+        let mut prev = 0;
+        for i in 0..=self.header.params.buckets() {
+            let v = self.word(0, i)?;
+            if v < prev || v > n_acc || (i == 0 && v != 0) {
+                return Err(corrupt("directory is not monotone"));
+            }
+            prev = v;
+        }
+        if prev != n_acc {
+            return Err(corrupt("directory does not cover every entry"));
+        }
+        let mask = self.header.params.ordinal_mask();
+        for i in 0..n_acc as usize {
+            if self.word(1, i)? & mask >= n_rec {
+                return Err(corrupt("entry points past the last record"));
+            }
+        }
+        let mut prev = 0;
+        for i in 0..=n_rec as usize {
+            let v = self.word(3, i)?;
+            if v < prev || (i == 0 && v != 0) {
+                return Err(corrupt("record offsets are not monotone"));
+            }
+            prev = v;
+        }
+        if prev as usize != self.sections[4].len {
+            return Err(corrupt("record offsets do not cover the record section"));
+        }
+        let mut seen = 0u64;
+        for ord in 0..n_rec {
+            let r = self.record(ord)?;
+            let w = BadgeWord(self.word(2, ord as usize)?);
+            if !w.is_well_formed() || w != BadgeWord::for_record(&r, self.issue_day) {
+                return Err(corrupt(&format!("record {ord}: badge word does not match the record")));
+            }
+            for a in &r.accounts {
+                match self.lookup(a.platform, a.id_type, &a.account_id)? {
+                    Some(h) if h.record == ord => seen += 1,
+                    _ => return Err(corrupt(&format!("record {ord}: account {} not indexed", a.account_id))),
+                }
+            }
+        }
+        if seen != n_acc as u64 {
+            return Err(corrupt("index holds entries no record lists"));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,397 @@
+//! The signed binary snapshot: layout, errors, and the writer.
+//!
+//! ## File layout (format version 1, all integers little-endian)
+//! ```text
+//! offset  size  field
+//!      0     8  magic "KOLTSNAP"
+//!      8     2  format version = 1
+//!     10     1  chunk_log2: body chunk size is 2^chunk_log2 bytes (10..=20; the writer uses 14 = 16 KiB)
+//!     11     1  section count = 5
+//!     12     1  bucket_bits  (index shape, see `index`)
+//!     13     1  ordinal_bits (index shape)
+//!     14     2  reserved, zero
+//!     16     8  key id of the signing key (see `keys`)
+//!     24     8  sequence: strictly increasing per publisher; readers refuse anything older than what they hold
+//!     32     8  issued, Unix seconds
+//!     40     8  expires, Unix seconds: after this the snapshot is still used but flagged stale
+//!     48     8  body length in bytes
+//!     56     4  record count
+//!     60     4  account count
+//!     64  16×5  section table: {u32 id, u32 item count, u32 offset in body, u32 length}
+//!    144  32×C  chunk table: SHA-256 of each body chunk, C = ceil(body length / chunk size)
+//!      H    64  Ed25519 signature over bytes [0, H)   (H = 144 + 32·C: the whole "head")
+//!   H+64     …  body: the sections, back to back, in id order
+//! ```
+//! Sections: 1 directory (`u32` × 2^bucket_bits + 1), 2 entries (`u32` × accounts), 3 badge words (`u32` ×
+//! records, see [`super::status::BadgeWord`]), 4 record offsets (`u32` × records + 1, into section 5),
+//! 5 records (see [`super::codec`]). Their lengths must match the counts exactly; the body must be exactly their sum,
+//! and the file exactly head + signature + body — anything shorter is *truncated*, anything longer *overlong*.
+//!
+//! ## Why a chunk table instead of signing the body
+//! The signature covers the head, and the head carries a SHA-256 of every 16 KiB body chunk (a one-level Merkle
+//! tree, as dm-verity does). Opening a snapshot checks magic, version, key id, lengths and the signature over the
+//! head only — about 0.2 % of the file — and each body chunk is hashed the first time a lookup touches it (a bit per
+//! chunk remembers it). Cold start is therefore independent of the registry size (hashing 40 MB in wasm would take
+//! hundreds of milliseconds, against a 20 ms budget) while **no byte is ever used before it is verified**.
+//! [`super::reader::Registry::verify_all`] hashes every chunk and checks every structure (the CLI's `verify`, and
+//! what a worker should run once in idle time after downloading a snapshot).
+//!
+//! ## Rejections
+//! bad magic · unsupported version · unknown key id · truncated or overlong file or section · bad signature · a
+//! sequence older than the one held (rollback; the same sequence is accepted, so a worker can reload what it has) ·
+//! a chunk whose hash does not match. An expired snapshot is accepted and reported stale.
+
+use crate::platform::AccountKey;
+use crate::registry::codec::{encode_record, id_type_code, platform_code};
+use crate::registry::date::Date;
+use crate::registry::index::{self, key_hash, IndexParams, MAX_RECORDS};
+use crate::registry::keys::{signing_key_id, SigningKey};
+use crate::registry::model::Record;
+use crate::registry::status::BadgeWord;
+use ed25519_dalek::Signer;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::fmt;
+
+pub const MAGIC: &[u8; 8] = b"KOLTSNAP";
+pub const VERSION: u16 = 1;
+pub const FIXED_HEADER_LEN: usize = 64;
+pub const SECTION_ENTRY_LEN: usize = 16;
+pub const SECTION_COUNT: usize = 5;
+pub const SIGNATURE_LEN: usize = 64;
+pub const DEFAULT_CHUNK_LOG2: u8 = 14;
+
+pub const SEC_DIRECTORY: u32 = 1;
+pub const SEC_ENTRIES: u32 = 2;
+pub const SEC_BADGES: u32 = 3;
+pub const SEC_RECORD_OFFSETS: u32 = 4;
+pub const SEC_RECORDS: u32 = 5;
+
+pub fn section_name(id: u32) -> &'static str {
+    match id {
+        SEC_DIRECTORY => "directory",
+        SEC_ENTRIES => "entries",
+        SEC_BADGES => "badges",
+        SEC_RECORD_OFFSETS => "record offsets",
+        SEC_RECORDS => "records",
+        _ => "unknown",
+    }
+}
+
+/// Why a snapshot or delta was refused. Every variant displays as one line naming the problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    BadMagic,
+    UnsupportedVersion(u16),
+    /// The fixed header is inconsistent (reserved bytes, chunk size, section count, index shape).
+    BadHeader(&'static str),
+    UnknownKey(String),
+    Truncated(String),
+    Overlong(String),
+    BadSection(String),
+    BadSignature,
+    Rollback {
+        held: u64,
+        got: u64,
+    },
+    /// A body chunk does not hash to what the signed head says.
+    ChunkMismatch(usize),
+    /// Verified bytes that do not decode (only a faulty writer can produce these).
+    Corrupt(String),
+    /// Delta-specific: the delta was made against different bytes than the ones it is applied to.
+    DeltaBaseMismatch,
+    /// Delta-specific: applying produced bytes whose SHA-256 differs from the promised one.
+    DeltaResultMismatch,
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::BadMagic => write!(f, "not a KOL Trust registry file (bad magic)"),
+            SnapshotError::UnsupportedVersion(v) => write!(f, "unsupported format version {v}"),
+            SnapshotError::BadHeader(m) => write!(f, "bad header: {m}"),
+            SnapshotError::UnknownKey(id) => write!(f, "signed by unknown key id {id}"),
+            SnapshotError::Truncated(m) => write!(f, "truncated: {m}"),
+            SnapshotError::Overlong(m) => write!(f, "overlong: {m}"),
+            SnapshotError::BadSection(m) => write!(f, "bad section: {m}"),
+            SnapshotError::BadSignature => write!(f, "bad signature"),
+            SnapshotError::Rollback { held, got } => {
+                write!(f, "rollback refused: sequence {got} is older than held sequence {held}")
+            }
+            SnapshotError::ChunkMismatch(c) => write!(f, "body chunk {c} does not match its signed hash"),
+            SnapshotError::Corrupt(m) => write!(f, "corrupt data: {m}"),
+            SnapshotError::DeltaBaseMismatch => write!(f, "delta does not apply: base snapshot differs"),
+            SnapshotError::DeltaResultMismatch => write!(f, "delta result does not match its checksum"),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// Why a snapshot could not be built from records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildError(pub String);
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// What the publisher states about a snapshot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SnapshotMeta {
+    pub sequence: u64,
+    pub issued_unix: i64,
+    pub expires_unix: i64,
+}
+
+pub(crate) fn rd_u16(b: &[u8], o: usize) -> u16 {
+    u16::from_le_bytes([b[o], b[o + 1]])
+}
+pub(crate) fn rd_u32(b: &[u8], o: usize) -> u32 {
+    u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]])
+}
+pub(crate) fn rd_u64(b: &[u8], o: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[o..o + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The fixed header, parsed but not yet trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub chunk_log2: u8,
+    pub params: IndexParams,
+    pub key_id: [u8; 8],
+    pub sequence: u64,
+    pub issued_unix: i64,
+    pub expires_unix: i64,
+    pub body_len: u64,
+    pub record_count: u32,
+    pub account_count: u32,
+}
+
+impl Header {
+    /// Parses and sanity-checks the fixed 64 bytes (magic, version, reserved fields, shapes).
+    pub fn parse(bytes: &[u8]) -> Result<Header, SnapshotError> {
+        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+            return Err(if bytes.len() < 8 && MAGIC.starts_with(bytes) {
+                SnapshotError::Truncated(format!("file is {} bytes, shorter than the magic", bytes.len()))
+            } else {
+                SnapshotError::BadMagic
+            });
+        }
+        if bytes.len() < FIXED_HEADER_LEN {
+            return Err(SnapshotError::Truncated(format!(
+                "file is {} bytes, shorter than the {FIXED_HEADER_LEN}-byte header",
+                bytes.len()
+            )));
+        }
+        let version = rd_u16(bytes, 8);
+        if version != VERSION {
+            return Err(SnapshotError::UnsupportedVersion(version));
+        }
+        let chunk_log2 = bytes[10];
+        if !(10..=20).contains(&chunk_log2) {
+            return Err(SnapshotError::BadHeader("chunk size out of range"));
+        }
+        if bytes[11] as usize != SECTION_COUNT {
+            return Err(SnapshotError::BadHeader("section count is not 5"));
+        }
+        let params = IndexParams {
+            bucket_bits: bytes[12],
+            ordinal_bits: bytes[13],
+        };
+        if !params.is_valid() {
+            return Err(SnapshotError::BadHeader("index shape out of range"));
+        }
+        if rd_u16(bytes, 14) != 0 {
+            return Err(SnapshotError::BadHeader("reserved bytes are not zero"));
+        }
+        let mut key_id = [0u8; 8];
+        key_id.copy_from_slice(&bytes[16..24]);
+        let h = Header {
+            chunk_log2,
+            params,
+            key_id,
+            sequence: rd_u64(bytes, 24),
+            issued_unix: rd_u64(bytes, 32) as i64,
+            expires_unix: rd_u64(bytes, 40) as i64,
+            body_len: rd_u64(bytes, 48),
+            record_count: rd_u32(bytes, 56),
+            account_count: rd_u32(bytes, 60),
+        };
+        if h.body_len > u32::MAX as u64 {
+            return Err(SnapshotError::BadHeader("body longer than 4 GiB"));
+        }
+        if h.record_count as usize > MAX_RECORDS || (h.record_count as u64) > (1u64 << params.ordinal_bits) {
+            return Err(SnapshotError::BadHeader("record count does not fit the index shape"));
+        }
+        Ok(h)
+    }
+
+    pub fn chunk_count(&self) -> usize {
+        (self.body_len as usize).div_ceil(1usize << self.chunk_log2)
+    }
+
+    /// Length of the signed head (fixed header + section table + chunk table).
+    pub fn head_len(&self) -> usize {
+        FIXED_HEADER_LEN + SECTION_ENTRY_LEN * SECTION_COUNT + 32 * self.chunk_count()
+    }
+
+    /// Length of the whole file this header describes.
+    pub fn file_len(&self) -> usize {
+        self.head_len() + SIGNATURE_LEN + self.body_len as usize
+    }
+}
+
+/// Checks that records can go into one snapshot: each record's own rules, unique registry ids, and no account
+/// claimed by two records. Returns every problem, one line each.
+pub fn check_records(records: &[Record]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut accounts: HashMap<&AccountKey, &str> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        for p in r.problems() {
+            out.push(format!("record {} ({}): {}: {}", i, r.id, p.field, p.message));
+        }
+        if let Some(j) = ids.insert(&r.id, i) {
+            out.push(format!("record {i} ({}): id: duplicate of record {j}", r.id));
+        }
+        for a in &r.accounts {
+            if let Some(other) = accounts.insert(a, &r.id) {
+                if other != r.id {
+                    out.push(format!(
+                        "record {i} ({}): accounts: {} {} {} is also claimed by {other}",
+                        r.id,
+                        a.platform.as_str(),
+                        a.id_type.as_str(),
+                        a.account_id
+                    ));
+                }
+            }
+        }
+    }
+    if records.len() > MAX_RECORDS {
+        out.push(format!("too many records: {} (at most {MAX_RECORDS})", records.len()));
+    }
+    out
+}
+
+/// Builds and signs a snapshot. Records are stored in registry-id order whatever order they come in.
+pub fn build_snapshot(records: &[Record], meta: &SnapshotMeta, key: &SigningKey) -> Result<Vec<u8>, BuildError> {
+    build_snapshot_with_chunk(records, meta, key, DEFAULT_CHUNK_LOG2)
+}
+
+/// [`build_snapshot`] with a chosen chunk size (tests use small chunks to exercise chunk boundaries).
+pub fn build_snapshot_with_chunk(
+    records: &[Record],
+    meta: &SnapshotMeta,
+    key: &SigningKey,
+    chunk_log2: u8,
+) -> Result<Vec<u8>, BuildError> {
+    let problems = check_records(records);
+    if let Some(first) = problems.first() {
+        return Err(BuildError(format!("{} problem(s); first: {first}", problems.len())));
+    }
+    if !(10..=20).contains(&chunk_log2) {
+        return Err(BuildError("chunk size must be 2^10..2^20".into()));
+    }
+    let mut order: Vec<&Record> = records.iter().collect();
+    order.sort_by(|a, b| a.id.cmp(&b.id));
+    let issue_day = Date::from_unix_vn(meta.issued_unix);
+
+    let mut recs = Vec::new();
+    let mut offsets = Vec::with_capacity(order.len() + 1);
+    let mut badges = Vec::with_capacity(order.len());
+    let mut keys = Vec::new();
+    for (ord, r) in order.iter().enumerate() {
+        offsets.push(recs.len() as u64);
+        encode_record(r, &mut recs);
+        badges.push(BadgeWord::for_record(r, issue_day).0);
+        for a in &r.accounts {
+            let h = key_hash(
+                platform_code(a.platform),
+                id_type_code(a.id_type),
+                a.account_id.as_bytes(),
+            );
+            keys.push((h, ord as u32));
+        }
+    }
+    offsets.push(recs.len() as u64);
+    if recs.len() > u32::MAX as usize / 2 {
+        return Err(BuildError("records take more than 2 GiB".into()));
+    }
+    let params = IndexParams::for_counts(keys.len(), order.len());
+    let (dir, entries) = index::build(params, &keys);
+
+    let words = |v: &[u32]| v.iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>();
+    let offsets32: Vec<u32> = offsets.iter().map(|&o| o as u32).collect();
+    let sections: [(u32, u32, Vec<u8>); SECTION_COUNT] = [
+        (SEC_DIRECTORY, dir.len() as u32, words(&dir)),
+        (SEC_ENTRIES, entries.len() as u32, words(&entries)),
+        (SEC_BADGES, badges.len() as u32, words(&badges)),
+        (SEC_RECORD_OFFSETS, offsets32.len() as u32, words(&offsets32)),
+        (SEC_RECORDS, order.len() as u32, recs),
+    ];
+    let body_len: usize = sections.iter().map(|s| s.2.len()).sum();
+    if body_len > u32::MAX as usize {
+        return Err(BuildError("snapshot body larger than 4 GiB".into()));
+    }
+    let header = Header {
+        chunk_log2,
+        params,
+        key_id: signing_key_id(key).0,
+        sequence: meta.sequence,
+        issued_unix: meta.issued_unix,
+        expires_unix: meta.expires_unix,
+        body_len: body_len as u64,
+        record_count: order.len() as u32,
+        account_count: keys.len() as u32,
+    };
+    let mut out = Vec::with_capacity(header.file_len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&[
+        chunk_log2,
+        SECTION_COUNT as u8,
+        params.bucket_bits,
+        params.ordinal_bits,
+        0,
+        0,
+    ]);
+    out.extend_from_slice(&header.key_id);
+    out.extend_from_slice(&meta.sequence.to_le_bytes());
+    out.extend_from_slice(&meta.issued_unix.to_le_bytes());
+    out.extend_from_slice(&meta.expires_unix.to_le_bytes());
+    out.extend_from_slice(&(body_len as u64).to_le_bytes());
+    out.extend_from_slice(&header.record_count.to_le_bytes());
+    out.extend_from_slice(&header.account_count.to_le_bytes());
+    let mut offset = 0u32;
+    for (id, count, data) in &sections {
+        for v in [*id, *count, offset, data.len() as u32] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        offset += data.len() as u32;
+    }
+    let mut body = Vec::with_capacity(body_len);
+    for (_, _, data) in &sections {
+        body.extend_from_slice(data);
+    }
+    for chunk in body.chunks(1usize << chunk_log2) {
+        out.extend_from_slice(&Sha256::digest(chunk));
+    }
+    debug_assert_eq!(out.len(), header.head_len());
+    let signature = key.sign(&out);
+    out.extend_from_slice(&signature.to_bytes());
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// SHA-256 of a whole file, in hex (the checksum deltas promise).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    crate::registry::keys::to_hex(&Sha256::digest(bytes))
+}
