@@ -5,32 +5,53 @@
 //  - no top-level await (it silently kills a module service worker): `ready` is a promise every handler awaits;
 //  - listeners are registered synchronously, at the top level, so a cold-started worker receives the message
 //    that woke it;
-//  - `return true` from onMessage keeps the channel open for the asynchronous answer.
+//  - `return true` from onMessage keeps the channel open for the asynchronous answer;
+//  - the worker is stopped after ~30 s idle, so what must outlive it (the page signals each tab reported, for the
+//    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
 import init, * as core from './pkg/koltrust.js';
 
 const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) });
 
-/** The language the person chose in the options, else the browser's. The core falls back to Vietnamese. */
-async function currentLang() {
-  const { lang } = await chrome.storage.local.get('lang');
-  return lang && lang !== 'auto' ? lang : chrome.i18n.getUILanguage();
+/** The person's choices from the options page. */
+async function settings() {
+  const { lang, showUnknown } = await chrome.storage.local.get(['lang', 'showUnknown']);
+  return {
+    lang: lang && lang !== 'auto' ? lang : chrome.i18n.getUILanguage(),
+    options: { showUnknown: showUnknown === true },
+  };
 }
+
+const tabKey = (tabId) => `tab:${tabId}`;
 
 const handlers = {
   /** A content script's batch of link hrefs → one badge answer (or null) per href. */
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
-    return { answers: core.lookupLinks(msg.hrefs.map(String), await currentLang()) };
+    const { lang, options } = await settings();
+    return { answers: core.lookupLinks(msg.hrefs.map(String), lang, options) };
   },
-  /** The popup's question: what is the page at this URL, and what badge does its profile have? */
+  /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
+  async lookupPage(msg, sender) {
+    const { lang, options } = await settings();
+    const answer = core.lookupPage(msg.signals, lang, options);
+    if (sender.tab?.id != null && sender.frameId === 0) {
+      await chrome.storage.session.set({ [tabKey(sender.tab.id)]: msg.signals });
+    }
+    return answer;
+  },
+  /** The popup's question about a tab: its content script's last signals, else just its URL. */
   async tabStatus(msg) {
-    return { view: core.popupView(String(msg.url ?? ''), await currentLang()) };
+    const { lang } = await settings();
+    const key = tabKey(msg.tabId);
+    const stored = (await chrome.storage.session.get(key))[key];
+    const signals = stored && stored.location === msg.url ? stored : { location: String(msg.url ?? '') };
+    return { view: core.popupView(signals, lang) };
   },
 };
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  // Only our own extension's pages and content scripts may ask; web pages cannot reach onMessage at all
-  // (no externally_connectable), but a message from another extension would arrive at onMessageExternal.
+  // Only our own extension's pages and content scripts reach onMessage (web pages cannot: no
+  // externally_connectable); anything else is ignored.
   if (sender.id !== chrome.runtime.id) return false;
   const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
   if (!handler) return false;
@@ -39,4 +60,8 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     .then((answer) => sendResponse({ ok: true, ...answer }))
     .catch((err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
   return true;
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  chrome.storage.session.remove(tabKey(tabId));
 });

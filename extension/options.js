@@ -8,11 +8,16 @@ for (const el of document.querySelectorAll('[data-i18n]')) {
 document.documentElement.lang = chrome.i18n.getUILanguage().startsWith('en') ? 'en' : 'vi';
 
 const select = document.getElementById('lang');
-chrome.storage.local.get('lang').then(({ lang }) => {
+const showUnknown = document.getElementById('showUnknown');
+chrome.storage.local.get(['lang', 'showUnknown']).then(({ lang, showUnknown: show }) => {
   select.value = lang ?? 'auto';
+  showUnknown.checked = show === true;
   document.body.dataset.ready = 'true';
 });
-select.addEventListener('change', async () => {
-  await chrome.storage.local.set({ lang: select.value });
+
+async function save(values) {
+  await chrome.storage.local.set(values);
   document.getElementById('saved').textContent = chrome.i18n.getMessage('optionsSaved');
-});
+}
+select.addEventListener('change', () => save({ lang: select.value }));
+showUnknown.addEventListener('change', () => save({ showUnknown: showUnknown.checked }));

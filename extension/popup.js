@@ -8,7 +8,7 @@ async function currentPage() {
   const tabs = await chrome.tabs.query({ windowType: 'normal' });
   const candidates = tabs.filter((t) => t.url && !t.url.startsWith(ours));
   candidates.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  return candidates[0]?.url ?? '';
+  return candidates[0] ?? null;
 }
 
 function show(id, text) {
@@ -19,7 +19,8 @@ function show(id, text) {
 }
 
 async function main() {
-  const reply = await chrome.runtime.sendMessage({ type: 'tabStatus', url: await currentPage() });
+  const tab = await currentPage();
+  const reply = await chrome.runtime.sendMessage({ type: 'tabStatus', tabId: tab?.id ?? -1, url: tab?.url ?? '' });
   if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the service worker');
   const v = reply.view;
   document.documentElement.lang = v.lang;

@@ -128,6 +128,27 @@ impl BadgeView {
     }
 }
 
+impl BadgeView {
+    /// The neutral marker for a recognized profile the registry does not know. Drawn only when the person asks for
+    /// it (option "mark profiles not in the registry"): by default unknown accounts get nothing, so a page full of
+    /// ordinary people is not covered in grey.
+    pub fn not_in_registry(lang: Lang) -> BadgeView {
+        let label = lang.pick("Chưa đăng ký", "Not registered").to_string();
+        BadgeView {
+            state: "unknown",
+            icon: "?",
+            title: lang
+                .pick(
+                    "Tài khoản này chưa có trong sổ đăng ký của Liên minh Tín nhiệm số",
+                    "This account is not in the Digital Trust Alliance registry",
+                )
+                .to_string(),
+            label,
+            demo: false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

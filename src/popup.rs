@@ -4,8 +4,8 @@
 
 use crate::badge::BadgeView;
 use crate::i18n::Lang;
-use crate::lookup::lookup_link;
-use crate::recognize::recognize;
+use crate::lookup::{lookup_page, BadgeOptions};
+use crate::recognize::{recognize, MainProfile, PageSignals};
 use serde::Serialize;
 
 /// Everything the popup shows, already localized.
@@ -23,21 +23,17 @@ pub struct PopupView {
     pub options_label: &'static str,
 }
 
-/// Builds the popup view for the page at `url`.
-pub fn popup_view(url: &str, lang: Lang) -> PopupView {
-    let recognized = recognize(url);
-    let subject = recognized.as_ref().and_then(|r| {
-        r.account
-            .as_ref()
-            .map(|a| format!("{} · {}", r.platform.display_name(), a.account_id))
-    });
-    let answer = lookup_link(url, lang);
-    let message = match (&recognized, &answer) {
-        (None, _) => lang.pick(
+/// Builds the popup view from what the tab's content script read (or just `{location}` when the page has no
+/// content script, such as a site KOL Trust does not cover).
+pub fn popup_view(signals: &PageSignals, lang: Lang) -> PopupView {
+    let on_supported_site = recognize(&signals.location).is_some();
+    let answer = lookup_page(signals, lang, BadgeOptions::default());
+    let message = match (&answer.main, &answer.badge) {
+        (None, _) if !on_supported_site => lang.pick(
             "Trang này không thuộc mạng xã hội được hỗ trợ.",
             "This page is not on a supported social site.",
         ),
-        (Some(r), _) if r.account.is_none() => lang.pick(
+        (None, _) => lang.pick(
             "Trang này không thuộc về một hồ sơ cụ thể.",
             "This page does not belong to a specific profile.",
         ),
@@ -53,33 +49,54 @@ pub fn popup_view(url: &str, lang: Lang) -> PopupView {
     PopupView {
         lang: lang.as_str(),
         heading: lang.pick("Tín nhiệm KOL", "KOL Trust"),
-        subject,
+        subject: answer.main.as_ref().and_then(subject_line),
         demo_notice: Some(lang.pick(
             "Dữ liệu minh hoạ: bảng demo gồm các nhân vật hư cấu, chưa phải sổ đăng ký thật của Liên minh.",
             "Demo data: the demo table lists fictional people, not the Alliance's real registry.",
         )),
-        badge: answer.map(|a| a.badge),
+        badge: answer.badge,
         message,
         options_label: lang.pick("Tuỳ chọn", "Options"),
     }
+}
+
+/// `Platform · name`: the name a person recognizes (a handle) rather than a numeric id, when the page states one.
+fn subject_line(main: &MainProfile) -> Option<String> {
+    let shown = main
+        .accounts
+        .iter()
+        .find(|a| !a.id_type.is_stable())
+        .or_else(|| main.primary())?;
+    Some(format!("{} · {}", main.platform.display_name(), shown.account_id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn at(url: &str) -> PageSignals {
+        PageSignals {
+            location: url.into(),
+            ..PageSignals::default()
+        }
+    }
+
     #[test]
     fn each_situation_has_its_message() {
-        let v = popup_view("https://www.tiktok.com/@minh.beauty.demo", Lang::Vi);
+        let v = popup_view(&at("https://www.tiktok.com/@minh.beauty.demo"), Lang::Vi);
         assert_eq!(v.badge.as_ref().map(|b| b.state), Some("sanctioned"));
         assert_eq!(v.subject.as_deref(), Some("TikTok · minh.beauty.demo"));
         assert!(v.demo_notice.is_some());
-        let unknown = popup_view("https://www.tiktok.com/@nobody.here", Lang::En);
+        let unknown = popup_view(&at("https://www.tiktok.com/@nobody.here"), Lang::En);
         assert!(unknown.badge.is_none());
         assert_eq!(unknown.message, "This profile is not in the Alliance registry.");
-        let system = popup_view("https://www.tiktok.com/explore", Lang::En);
+        let system = popup_view(&at("https://www.tiktok.com/explore"), Lang::En);
         assert!(system.subject.is_none());
-        let elsewhere = popup_view("https://example.org/", Lang::En);
+        let elsewhere = popup_view(&at("https://example.org/"), Lang::En);
         assert!(elsewhere.message.contains("not on a supported"));
+        // A post page: the popup names the post's owner.
+        let post = popup_view(&at("https://www.facebook.com/lan.review.demo/posts/123"), Lang::En);
+        assert_eq!(post.subject.as_deref(), Some("Facebook · lan.review.demo"));
+        assert_eq!(post.badge.map(|b| b.state), Some("certified"));
     }
 }

@@ -49,7 +49,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Badge { urls, lang } => {
             let lang = Lang::from_tag(&lang);
-            for (url, answer) in urls.iter().zip(koltrust::lookup::lookup_links(&urls, lang)) {
+            for (url, answer) in urls
+                .iter()
+                .zip(koltrust::lookup::lookup_links(&urls, lang, Default::default()))
+            {
                 match answer {
                     Some(a) => println!("{url}\t{} {}\t{}", a.badge.icon, a.badge.label, a.badge.title),
                     None => println!("{url}\t-"),

@@ -1,28 +1,43 @@
 // KOL Trust content script (plain JS: page CSPs may forbid WASM here, so the core runs in the service worker).
 //
-// It only finds candidates and draws: it collects profile-link candidates (`a[href]`), sends them to the worker in
-// one deduplicated batch per animation frame, and draws the worker's answer beside each link inside a *closed*
-// shadow root, so the page can neither read nor restyle the badge. Every string drawn comes from the worker and is
-// set as text, never as markup.
+// It only finds candidates and draws:
+//  - links: collects text links (`a[href]`), sends them to the worker in one deduplicated batch per animation frame,
+//    and draws the answer beside each link;
+//  - the page: reads the page-level signals (location, canonical, og:url, app links, JSON-LD, per-site stable ids),
+//    asks the worker whose page this is, and draws that profile's badge in the site's profile header;
+//  - re-does both after SPA navigation and when the person changes an option.
+// Badges live inside *closed* shadow roots so the page can neither read nor restyle them, and every string drawn
+// comes from the worker and is set as text, never as markup.
 (() => {
   'use strict';
 
+  const site = globalThis.KolTrustSites.forHost(location.hostname);
+  const MAX_URL = 2048; // page-provided strings are capped before they cross to the worker
+  const MAX_URLS = 20;
+  /** The URL the document was served for: inline page data describes it, and only it. */
+  const initialHref = location.href;
+
   /** anchor → the href it was last checked with; lets SPA frameworks that reuse anchors get re-checked. */
-  const checked = new WeakMap();
+  let checked = new WeakMap();
   /** anchor → its badge host element. */
   const badges = new WeakMap();
   const pending = new Set();
-  let flushScheduled = false;
+  let scheduled = false;
+  let lastSignalsKey = '';
+  /** The page answer to show in the header, and where it is shown. */
+  let header = { answer: null, host: null, element: null };
 
   const STYLE = `
     :host { all: initial; }
     .badge { display: inline-flex; align-items: center; gap: 3px; margin-inline-start: 4px; padding: 1px 6px;
       border-radius: 9px; font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
       white-space: nowrap; vertical-align: middle; border: 1px solid; cursor: default; }
+    .header .badge { font-size: 13px; line-height: 20px; padding: 1px 8px; margin-inline-start: 8px; }
     .certified { background: #e7f6ec; color: #0b5d27; border-color: #2e9d55; }
     .sanctioned { background: #fdeaea; color: #8a1111; border-color: #d33b3b; }
     .expired { background: #fff4e0; color: #6b4500; border-color: #c98a10; }
     .registered { background: #eef2f7; color: #263445; border-color: #7b8da3; }
+    .unknown { background: #f4f4f4; color: #4a4a4a; border-color: #b0b0b0; border-style: dashed; font-weight: 500; }
     .demo { font-weight: 700; font-size: 9px; letter-spacing: .04em; padding: 0 3px; border-radius: 3px;
       background: #263445; color: #fff; }
     @media (prefers-color-scheme: dark) {
@@ -30,6 +45,7 @@
       .sanctioned { background: #3a1010; color: #ffb4b4; }
       .expired { background: #35280a; color: #ffd98a; }
       .registered { background: #1d2733; color: #cfd9e6; }
+      .unknown { background: #262626; color: #cfcfcf; border-color: #6a6a6a; }
     }`;
 
   // Inline `!important` on the host beats any page stylesheet rule, even `!important` ones.
@@ -38,25 +54,26 @@
     'opacity: 1 !important; position: static !important; transform: none !important; ' +
     'width: auto !important; height: auto !important; pointer-events: auto !important;';
 
-  function draw(anchor, answer) {
-    let host = badges.get(anchor);
-    if (!host || !host.isConnected) {
-      host = document.createElement('kol-trust-badge');
-      host.setAttribute('style', HOST_STYLE);
-      const shadow = host.attachShadow({ mode: 'closed' });
-      const style = document.createElement('style');
-      style.textContent = STYLE;
-      const badge = document.createElement('span');
-      shadow.append(style, badge);
-      host._render = (a) => render(badge, a); // reachable only from this isolated world
-      anchor.after(host);
-      badges.set(anchor, host);
-    }
-    host._render(answer);
+  /** Creates a badge host with its closed shadow root; returns the host and a render function for it. */
+  function createBadge(kind) {
+    const host = document.createElement('kol-trust-badge');
+    host.setAttribute('style', HOST_STYLE);
+    host.setAttribute('kind', kind);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const wrap = document.createElement('span');
+    wrap.className = kind;
+    const badge = document.createElement('span');
+    wrap.append(badge);
+    shadow.append(style, wrap);
+    return { host, render: (view) => render(badge, view) };
   }
 
-  function render(el, answer) {
-    const b = answer.badge;
+  /** render functions by host: reachable only from this isolated world, never through the page's DOM. */
+  const renderers = new WeakMap();
+
+  function render(el, b) {
     el.className = `badge ${b.state}`;
     el.setAttribute('role', 'img');
     el.setAttribute('aria-label', b.title);
@@ -76,10 +93,24 @@
     }
   }
 
-  function removeBadge(anchor) {
+  function drawLinkBadge(anchor, view) {
+    let host = badges.get(anchor);
+    if (!host || !host.isConnected) {
+      const created = createBadge('link');
+      host = created.host;
+      renderers.set(host, created.render);
+      anchor.after(host);
+      badges.set(anchor, host);
+    }
+    renderers.get(host)(view);
+  }
+
+  function removeLinkBadge(anchor) {
     badges.get(anchor)?.remove();
     badges.delete(anchor);
   }
+
+  // ---- links -------------------------------------------------------------------------------------------------
 
   /** Finds candidates in an added or changed node: anchors in it, or the anchor it was added into (frameworks
    * often render an anchor first and its text a moment later). */
@@ -96,12 +127,119 @@
     // Image-only links (avatars) sit right beside the name link of the same person: one badge, by the name.
     if (!anchor.textContent.trim()) return;
     pending.add(anchor);
-    scheduleFlush();
+    schedule();
   }
 
-  function scheduleFlush() {
-    if (flushScheduled) return;
-    flushScheduled = true;
+  async function flushLinks() {
+    const anchors = [...pending].filter((a) => a.isConnected);
+    pending.clear();
+    if (anchors.length === 0) return;
+    const hrefs = [...new Set(anchors.map((a) => a.href.slice(0, MAX_URL)))];
+    const reply = await ask({ type: 'lookupLinks', hrefs });
+    if (!reply) return;
+    const byHref = new Map(hrefs.map((h, i) => [h, reply.answers[i]]));
+    for (const anchor of anchors) {
+      const href = anchor.href.slice(0, MAX_URL);
+      const answer = byHref.get(href);
+      checked.set(anchor, anchor.href);
+      if (answer) drawLinkBadge(anchor, answer.badge);
+      else removeLinkBadge(anchor);
+    }
+  }
+
+  // ---- the page's own profile ---------------------------------------------------------------------------------
+
+  const cap = (s) => (typeof s === 'string' && s ? s.slice(0, MAX_URL) : null);
+
+  function readSignals() {
+    const metas = (sel) =>
+      [...document.querySelectorAll(sel)].map((m) => cap(m.getAttribute('content'))).filter(Boolean).slice(0, MAX_URLS);
+    return {
+      location: cap(location.href) ?? '',
+      canonical: cap(document.querySelector('link[rel="canonical"]')?.href),
+      ogUrl: cap(document.querySelector('meta[property="og:url"]')?.getAttribute('content')),
+      alUrls: metas('meta[property^="al:"][property$=":url"]'),
+      jsonLdUrls: structuredDataUrls(),
+      stableIds: (site.stableIds?.(document, { initial: location.href === initialHref }) ?? [])
+        .slice(0, MAX_URLS)
+        .map((s) => ({ kind: s.kind, value: cap(s.value) ?? '', handle: cap(s.handle) })),
+    };
+  }
+
+  /** `url`, `@id` and `sameAs` of JSON-LD entities and their author / main entity, and microdata author links. */
+  function structuredDataUrls() {
+    const out = [];
+    const take = (v) => {
+      for (const u of Array.isArray(v) ? v : [v]) if (typeof u === 'string' && out.length < MAX_URLS) out.push(cap(u));
+    };
+    const visit = (node, depth) => {
+      if (!node || typeof node !== 'object' || depth > 2 || out.length >= MAX_URLS) return;
+      if (Array.isArray(node)) return node.slice(0, MAX_URLS).forEach((n) => visit(n, depth));
+      take(node.url);
+      take(node['@id']);
+      take(node.sameAs);
+      visit(node.author, depth + 1);
+      visit(node.mainEntity, depth + 1);
+    };
+    for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+      const text = script.textContent;
+      if (text.length > 200_000) continue; // hostile or huge: not worth parsing
+      try {
+        visit(JSON.parse(text), 0);
+      } catch {
+        // malformed structured data is the page's problem, not ours
+      }
+    }
+    for (const link of document.querySelectorAll('[itemprop="author"] link[itemprop="url"]')) take(link.href);
+    return out;
+  }
+
+  async function checkPage() {
+    const signals = readSignals();
+    const key = JSON.stringify(signals);
+    if (key === lastSignalsKey) return;
+    lastSignalsKey = key;
+    const reply = await ask({ type: 'lookupPage', signals });
+    if (!reply || key !== lastSignalsKey) return; // a newer navigation overtook this answer
+    const answer = reply.main?.kind === 'profile' && reply.badge ? reply.badge : null;
+    setHeader(answer);
+  }
+
+  function setHeader(view) {
+    header.host?.remove();
+    header = { answer: view, host: null, element: null };
+    ensureHeader();
+  }
+
+  /** Draws the header badge once the site has rendered its header, and again after the site re-renders it. */
+  function ensureHeader() {
+    if (!header.answer) return;
+    if (header.host?.isConnected && header.element?.isConnected) return;
+    const element = site.header.map((sel) => document.querySelector(sel)).find(Boolean);
+    if (!element) return;
+    header.host?.remove();
+    const { host, render: draw } = createBadge('header');
+    draw(header.answer);
+    element.append(host);
+    header.host = host;
+    header.element = element;
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------------------------------
+
+  /** Sends a request to the worker; `null` when the extension was reloaded or the worker could not answer. */
+  async function ask(message) {
+    try {
+      const reply = await chrome.runtime.sendMessage(message);
+      return reply?.ok ? reply : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
     // One batch per frame. rAF does not run in hidden tabs, so a one-shot timer also triggers the flush.
     const timer = setTimeout(flush, 200);
     requestAnimationFrame(() => {
@@ -110,39 +248,44 @@
     });
   }
 
-  async function flush() {
-    if (!flushScheduled) return;
-    flushScheduled = false;
-    const anchors = [...pending].filter((a) => a.isConnected);
-    pending.clear();
-    if (anchors.length === 0) return;
-    const hrefs = [...new Set(anchors.map((a) => a.href))];
-    let reply;
-    try {
-      reply = await chrome.runtime.sendMessage({ type: 'lookupLinks', hrefs });
-    } catch (err) {
-      // The extension was reloaded or the worker is unreachable: leave the page as it is.
-      return;
-    }
-    if (!reply?.ok) return;
-    const byHref = new Map(hrefs.map((h, i) => [h, reply.answers[i]]));
-    for (const anchor of anchors) {
-      const answer = byHref.get(anchor.href);
-      checked.set(anchor, anchor.href);
-      if (answer) draw(anchor, answer);
-      else removeBadge(anchor);
-    }
+  function flush() {
+    if (!scheduled) return;
+    scheduled = false;
+    flushLinks();
+    checkPage();
+    ensureHeader();
   }
 
   new MutationObserver((records) => {
+    let touched = false;
     for (const r of records) {
       if (r.type === 'attributes') {
         if (r.target.matches('a[href]')) consider(r.target);
+        touched = true; // a canonical link or og:url meta changed: the route changed
       } else {
         for (const n of r.addedNodes) collect(n);
+        touched ||= r.removedNodes.length > 0 || r.target.closest?.('head') != null;
       }
     }
-  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    // SPA navigation and framework re-renders show up as mutations: re-check the page and the header badge.
+    if (touched || (header.answer && !header.host?.isConnected)) schedule();
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['href', 'content'],
+  });
+  window.addEventListener('popstate', schedule);
+
+  // A changed option (language, unknown-profile marks) re-answers everything on the page.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    checked = new WeakMap();
+    lastSignalsKey = '';
+    collect(document.documentElement);
+    schedule();
+  });
 
   collect(document.documentElement);
+  schedule();
 })();

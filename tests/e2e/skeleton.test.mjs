@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { launchWithExtension, screenshot } from './lib/browser.mjs';
-import { readBadges, waitForBadges } from './lib/badges.mjs';
+import { waitForBadges, linkBadges, headerBadges } from './lib/badges.mjs';
 
 let server;
 let browser;
@@ -24,6 +24,7 @@ const SITES = [
   {
     name: 'tiktok',
     url: 'https://www.tiktok.com/@minh.beauty.demo',
+    header: ['minh.beauty.demo', 'sanctioned'],
     expected: [
       ['https://www.tiktok.com/@bepnha.demo', 'certified'],
       ['https://www.tiktok.com/@minh.beauty.demo?lang=vi-VN&is_from_webapp=1', 'sanctioned'],
@@ -49,6 +50,7 @@ const SITES = [
   {
     name: 'instagram',
     url: 'https://www.instagram.com/thutrang.style.demo/',
+    header: ['thutrang.style.demo', 'expired'],
     expected: [
       ['https://www.instagram.com/thutrang.style.demo/followers/', 'expired'],
       ['https://www.instagram.com/thutrang.style.demo/following/', 'expired'],
@@ -71,12 +73,18 @@ for (const site of SITES) {
     const page = await browser.ctx.newPage();
     try {
       await page.goto(site.url);
-      const badges = await waitForBadges(page, (b) => b.length >= site.expected.length, {
-        what: `${site.expected.length} badges on ${site.url}`,
+      const total = site.expected.length + (site.header ? 1 : 0);
+      const badges = await waitForBadges(page, (b) => b.length >= total, {
+        what: `${total} badges on ${site.url}`,
       });
       assert.deepEqual(
-        badges.map((b) => [b.href, b.state]),
+        linkBadges(badges).map((b) => [b.href, b.state]),
         site.expected,
+      );
+      assert.deepEqual(
+        headerBadges(badges).map((b) => [b.headerText, b.state]),
+        site.header ? [site.header] : [],
+        'the profile header of the page gets its badge',
       );
       for (const b of badges) {
         assert.equal(b.shadowRootType, 'closed', 'badges live in closed shadow roots');
@@ -88,7 +96,7 @@ for (const site of SITES) {
       const pageView = await page.evaluate(() =>
         [...document.querySelectorAll('kol-trust-badge')].map((h) => [h.shadowRoot, h.textContent]),
       );
-      assert.equal(pageView.length, site.expected.length);
+      assert.equal(pageView.length, total);
       assert.ok(pageView.every(([root, text]) => root === null && text === ''));
       await screenshot(page, `skeleton-${site.name}`);
     } finally {
@@ -101,7 +109,7 @@ test('labels are Vietnamese by default: certified shows its score', async () => 
   const page = await browser.ctx.newPage();
   try {
     await page.goto('https://www.facebook.com/');
-    const badges = await waitForBadges(page, (b) => b.length >= 2);
+    const badges = linkBadges(await waitForBadges(page, (b) => b.length >= 2));
     assert.equal(badges[0].label, 'Đã chứng nhận · 92');
     assert.equal(badges[1].label, 'Đang bị xử phạt');
   } finally {
@@ -113,7 +121,7 @@ test('a link added later by the page (feed mutation) gets its badge', async () =
   const page = await browser.ctx.newPage();
   try {
     await page.goto('https://www.tiktok.com/@minh.beauty.demo');
-    await waitForBadges(page, (b) => b.length === 2);
+    await waitForBadges(page, (b) => linkBadges(b).length === 2);
     await page.evaluate(() => {
       const a = document.createElement('a');
       a.href = '/@minh.beauty.demo';
@@ -121,7 +129,9 @@ test('a link added later by the page (feed mutation) gets its badge', async () =
       // Text arrives a moment after the element, as with framework renders.
       requestAnimationFrame(() => (a.textContent = 'minh.beauty.demo'));
     });
-    const badges = await waitForBadges(page, (b) => b.length === 3, { what: 'a badge on the added link' });
+    const badges = linkBadges(
+      await waitForBadges(page, (b) => linkBadges(b).length === 3, { what: 'a badge on the added link' }),
+    );
     assert.equal(badges[2].state, 'sanctioned');
     assert.equal(badges[2].href, 'https://www.tiktok.com/@minh.beauty.demo');
   } finally {
@@ -132,7 +142,7 @@ test('a link added later by the page (feed mutation) gets its badge', async () =
 test('popup shows the status of the page being viewed, and says it is demo data', async () => {
   const page = await browser.ctx.newPage();
   await page.goto('https://www.tiktok.com/@minh.beauty.demo');
-  await waitForBadges(page, (b) => b.length === 2);
+  await waitForBadges(page, (b) => b.length === 3);
   const popup = await browser.ctx.newPage();
   try {
     await popup.goto(browser.extensionUrl('popup.html'));

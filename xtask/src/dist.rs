@@ -27,27 +27,7 @@ pub fn run() -> Result<Dist, String> {
     tools::ensure_wasm_target(&root)?;
     let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
     tools::ensure_npm_packages(&root)?;
-
-    exec::run(
-        cmd("cargo", &root).args([
-            "build",
-            "--profile",
-            "wasm-release",
-            "--target",
-            tools::WASM_TARGET,
-            "--package",
-            "koltrust",
-            "--lib",
-        ]),
-        "building the wasm core",
-    )?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let raw_wasm = target_dir
-        .join(tools::WASM_TARGET)
-        .join("wasm-release")
-        .join("koltrust.wasm");
+    let raw_wasm = build_wasm(&root, &[])?;
 
     let dist = root.join("dist");
     let ext = dist.join("extension");
@@ -55,22 +35,72 @@ pub fn run() -> Result<Dist, String> {
         fs::remove_dir_all(&ext).map_err(|e| format!("clearing {}: {e}", ext.display()))?;
     }
     copy_dir(&root.join("extension"), &ext)?;
-    let pkg = ext.join("pkg");
+    bind_and_shrink(&root, &bindgen_bin, &raw_wasm, &ext.join("pkg"), "web")?;
+
+    let version = crate_version(&root)?;
+    stamp_manifest_version(&ext.join("manifest.json"), &version)?;
+    let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
+    write_zip(&ext, &zip_path)?;
+
+    report_wasm_sizes(&ext)?;
+    println!("extension: {}\nzip:       {}", ext.display(), zip_path.display());
+    Ok(Dist { extension_dir: ext })
+}
+
+/// Builds the core for wasm32 with the size-optimised profile; returns the path of the raw `.wasm`.
+pub fn build_wasm(root: &Path, features: &[&str]) -> Result<PathBuf, String> {
+    let mut build = cmd("cargo", root);
+    build.args([
+        "build",
+        "--profile",
+        "wasm-release",
+        "--target",
+        tools::WASM_TARGET,
+        "--package",
+        "koltrust",
+        "--lib",
+    ]);
+    if !features.is_empty() {
+        build.args(["--features", &features.join(",")]);
+    }
+    exec::run(&mut build, "building the wasm core")?;
+    Ok(target_dir(root)
+        .join(tools::WASM_TARGET)
+        .join("wasm-release")
+        .join("koltrust.wasm"))
+}
+
+/// Cargo's target folder (`$CARGO_TARGET_DIR` when set).
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
+/// Runs the pinned wasm-bindgen (`--target web` for the extension, `nodejs` for the benchmark harness) into `out`,
+/// then `wasm-opt -Oz` on the result.
+pub fn bind_and_shrink(
+    root: &Path,
+    bindgen_bin: &Path,
+    raw_wasm: &Path,
+    out: &Path,
+    target: &str,
+) -> Result<(), String> {
     exec::run(
         cmd(
             bindgen_bin.join("wasm-bindgen").to_str().unwrap_or("wasm-bindgen"),
-            &root,
+            root,
         )
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(&pkg)
-        .arg(&raw_wasm),
+        .args(["--target", target, "--no-typescript", "--out-dir"])
+        .arg(out)
+        .arg(raw_wasm),
         "wasm-bindgen",
     )?;
-    let bound = pkg.join("koltrust_bg.wasm");
+    let bound = out.join("koltrust_bg.wasm");
     exec::run(
         cmd(
             root.join("node_modules/.bin/wasm-opt").to_str().unwrap_or("wasm-opt"),
-            &root,
+            root,
         )
         .args([
             "-Oz",
@@ -83,16 +113,7 @@ pub fn run() -> Result<Dist, String> {
         .arg("-o")
         .arg(&bound),
         "wasm-opt",
-    )?;
-
-    let version = crate_version(&root)?;
-    stamp_manifest_version(&ext.join("manifest.json"), &version)?;
-    let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
-    write_zip(&ext, &zip_path)?;
-
-    report_wasm_sizes(&ext)?;
-    println!("extension: {}\nzip:       {}", ext.display(), zip_path.display());
-    Ok(Dist { extension_dir: ext })
+    )
 }
 
 /// The version of the `koltrust` package (the first `version =` line of the root manifest's `[package]`).

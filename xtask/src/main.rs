@@ -5,10 +5,12 @@
 //! | `cargo xtask dist` | builds the WebAssembly core, binds it, shrinks it, assembles `dist/extension/` and the zip |
 //! | `cargo xtask test` | every test: fmt, clippy, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and starts the demo (fixture pages on loopback, for now) |
+//! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
 //!
 //! Each command first installs what it is missing ([`tools`]): the wasm32 target, the pinned wasm-bindgen CLI in the
 //! git-ignored `.tools/` folder, npm packages from the committed lockfile, and Debian's Chromium when running as root.
 
+mod bench;
 mod dist;
 mod exec;
 mod testing;
@@ -22,8 +24,9 @@ fn main() -> ExitCode {
         Some("dist") => dist::run().map(|_| ()),
         Some("test") => testing::run(&args[1..]),
         Some("demo") => dist::run().and_then(|_| demo()),
+        Some("bench-wasm") => bench::run(),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo>\n\n  dist   build dist/extension and the zip\n  test   run every test (fmt, clippy, native, wasm, browser)\n  demo   build the extension and start the demo");
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm>\n\n  dist        build dist/extension and the zip\n  test        run every test (fmt, clippy, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node");
             return ExitCode::from(2);
         }
     };

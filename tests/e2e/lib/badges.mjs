@@ -30,7 +30,8 @@ function find(node, pred) {
   return null;
 }
 
-/** Every badge on the page: { href, anchorText, shadowRootType, state, label, text, title, demo }. */
+/** Every badge on the page: { kind: 'link'|'header', href, anchorText, headerText, shadowRootType, state, label,
+ * text, title, demo }. */
 export async function readBadges(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -45,10 +46,14 @@ export async function readBadges(page) {
           const shadow = child.shadowRoots?.[0];
           const badge = find(shadow, (n) => (attrs(n).class ?? '').startsWith('badge'));
           const label = find(shadow, (n) => attrs(n).class === 'label');
-          const href = attrs(anchor).href;
+          const kind = attrs(child).kind ?? 'link';
+          const href = kind === 'link' ? attrs(anchor).href : null;
           badges.push({
+            kind,
             href: href ? new URL(href, base).href : null,
-            anchorText: textOf(anchor).trim(),
+            anchorText: kind === 'link' ? textOf(anchor).trim() : '',
+            /** For a header badge: the text of the header element it sits in. */
+            headerText: kind === 'header' ? textOf(node).replace(textOf(child), '').trim() : '',
             shadowRootType: shadow?.shadowRootType ?? null,
             state: (attrs(badge).class ?? '').replace('badge', '').trim(),
             label: textOf(label),
@@ -84,3 +89,6 @@ export async function waitForBadges(page, predicate, { timeout = 10000, what = '
     await page.waitForTimeout(50);
   }
 }
+
+export const linkBadges = (badges) => badges.filter((b) => b.kind === 'link');
+export const headerBadges = (badges) => badges.filter((b) => b.kind === 'header');

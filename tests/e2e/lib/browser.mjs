@@ -9,12 +9,12 @@ import { fixtureHosts } from './fixture-server.mjs';
 export const EXTENSION_DIR = process.env.KOLTRUST_EXTENSION_DIR ?? path.resolve('dist/extension');
 export const ARTIFACTS_DIR = path.resolve(process.env.KOLTRUST_ARTIFACTS ?? 'tests/e2e/artifacts');
 
-export async function launchWithExtension({ fixturePort, extensionDir = EXTENSION_DIR, locale = 'vi' }) {
+export async function launchWithExtension({ fixturePort, extensionDir = EXTENSION_DIR, locale = 'vi', extraHosts = [] }) {
   await fs.access(path.join(extensionDir, 'manifest.json')).catch(() => {
     throw new Error(`no built extension in ${extensionDir}: run \`cargo xtask dist\` first`);
   });
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'koltrust-e2e-'));
-  const hosts = await fixtureHosts();
+  const hosts = [...new Set([...(await fixtureHosts()), ...extraHosts])];
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`).join(', ');
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -27,7 +27,9 @@ export async function launchWithExtension({ fixturePort, extensionDir = EXTENSIO
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      // Every other hostname fails at once: the tests never touch the network, and captured pages that reference
+      // other hosts do not wait for DNS time-outs.
+      `--host-resolver-rules=${rules}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
       `--lang=${locale}`,
       '--ignore-certificate-errors',
       '--disable-gpu',
@@ -52,10 +54,16 @@ export async function launchWithExtension({ fixturePort, extensionDir = EXTENSIO
   };
 }
 
-/** Saves a screenshot of what a person sees under tests/e2e/artifacts/ (git-ignored). */
-export async function screenshot(page, name) {
+/** Saves a screenshot of what a person sees (the viewport, or the whole page with `fullPage`) under
+ * tests/e2e/artifacts/ (git-ignored). */
+export async function screenshot(page, name, { fullPage = false } = {}) {
   await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/** Sets extension options (chrome.storage.local) from the service worker, as the options page would. */
+export async function setOptions(browser, values) {
+  await browser.sw.evaluate((v) => chrome.storage.local.set(v), values);
 }

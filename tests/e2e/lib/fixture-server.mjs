@@ -61,8 +61,10 @@ async function resolveFile(host, pathname) {
   return host !== '_shared' && (await isFile(shell)) ? shell : null;
 }
 
-/** Starts the server on 127.0.0.1 (port 0 = any free port). Resolves to { port, close(), requests }. */
-export async function startFixtureServer({ port = 0 } = {}) {
+/** Starts the server on 127.0.0.1 (port 0 = any free port). `routes` maps exact URLs (`https://host/path?query`)
+ * to files outside the fixture tree, such as the real captured pages in shared/pages. Resolves to
+ * { port, close(), requests }. */
+export async function startFixtureServer({ port = 0, routes = {} } = {}) {
   const pems = await selfsigned.generate([{ name: 'commonName', value: 'koltrust-fixtures' }], {
     keyType: 'ec',
     algorithm: 'sha256',
@@ -72,7 +74,7 @@ export async function startFixtureServer({ port = 0 } = {}) {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url, `https://${host}`);
     requests.push(`${host}${url.pathname}`);
-    const file = await resolveFile(host, url.pathname);
+    const file = routes[url.href] ?? (await resolveFile(host, url.pathname));
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`no fixture for ${host}${url.pathname}\n`);

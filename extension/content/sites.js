@@ -1,0 +1,72 @@
+// Per-site knowledge for the content script, kept to the minimum a DOM reader needs: where a site puts its profile
+// header (to draw the page's main badge there) and which attributes carry stable ids next to handles. Everything
+// else — which links are profiles, whose page this is, what status they have — is decided by the Rust core in the
+// service worker. Selectors follow the sites' rendered markup (see shared/pages and tests/fixtures).
+globalThis.KolTrustSites = (() => {
+  'use strict';
+
+  /** The first match of `re` in the page's inline scripts, skipping huge ones. Only meaningful on the document as
+   * the server sent it: after an SPA navigation, inline data still describes the first page (callers check). */
+  function inlineScriptMatch(doc, re) {
+    for (const script of doc.scripts) {
+      if (script.src) continue;
+      const text = script.text;
+      if (text.length > 3_000_000) continue;
+      const m = re.exec(text);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  const SITES = [
+    {
+      hosts: /(^|\.)facebook\.com$/,
+      header: ['div[role="main"] h1', 'h1'],
+      stableIds(doc, { initial }) {
+        // Pages state their id in the server-rendered `CurrentPage` data (`pageID:"119240841493711"`).
+        const m = initial && inlineScriptMatch(doc, /\bpageID"?\s*:\s*"(\d{5,20})"/);
+        return m ? [{ kind: 'fb_numeric_id', value: m[1] }] : [];
+      },
+    },
+    {
+      hosts: /(^|\.)tiktok\.com$/,
+      header: ['h1[data-e2e="user-title"]', '[data-e2e="user-title"]'],
+    },
+    {
+      hosts: /(^|\.)youtube\.com$/,
+      header: [
+        'yt-page-header-view-model h1',
+        'ytd-c4-tabbed-header-renderer #channel-name #text',
+        '#channel-header #channel-name #text',
+      ],
+      stableIds(doc, { initial }) {
+        // Channel and watch pages state the channel id in microdata; a channel page's initial data also states
+        // its handle (`vanityChannelUrl`), which ties the two.
+        const ids = [];
+        const vanity = initial && inlineScriptMatch(doc, /"vanityChannelUrl":"https?:\/\/(?:www\.)?youtube\.com\/(@[^"\\]{1,100})"/);
+        const channel = doc.querySelector('meta[itemprop="identifier"]')?.getAttribute('content');
+        if (channel) ids.push({ kind: 'yt_channel_id', value: channel, handle: vanity ? vanity[1] : null });
+        const uploader = doc.querySelector('meta[itemprop="channelId"]')?.getAttribute('content');
+        if (uploader) ids.push({ kind: 'yt_channel_id', value: uploader });
+        return ids;
+      },
+    },
+    {
+      hosts: /(^|\.)instagram\.com$/,
+      header: ['header section h2', 'header h2'],
+    },
+    {
+      hosts: /(^|\.)(x|twitter)\.com$/,
+      header: ['[data-testid="primaryColumn"] [data-testid="UserName"]', '[data-testid="UserName"]'],
+    },
+  ];
+
+  const NONE = { header: [], stableIds: () => [] };
+
+  function forHost(hostname) {
+    const site = SITES.find((s) => s.hosts.test(hostname));
+    return site ? { ...NONE, ...site } : NONE;
+  }
+
+  return { forHost };
+})();
