@@ -20,7 +20,7 @@ use crate::badge::{BadgeView, TrustState};
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::registry::card::{card_view, CardView, Freshness};
-use crate::registry::codec::{decode_record, id_type_code, platform_code, record_has_account, Reader};
+use crate::registry::codec::{decode_record, id_type_code, platform_code, record_has_account, skip_accounts, Reader};
 use crate::registry::date::Date;
 use crate::registry::index::{key_hash, IndexParams};
 use crate::registry::keys::{to_hex, KeyId, KeySet};
@@ -374,12 +374,7 @@ impl Registry {
     pub fn display_name(&self, ordinal: u32) -> Result<String, SnapshotError> {
         let mut r = Reader::new(self.record_bytes(ordinal)?);
         let name = (|| {
-            let n = r.varint()?;
-            for _ in 0..n {
-                r.bytes(2)?;
-                let l = r.varint()? as usize;
-                r.bytes(l)?;
-            }
+            skip_accounts(&mut r)?;
             r.str()?;
             r.str().map(str::to_string)
         })();
