@@ -10,7 +10,19 @@
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
 import init, * as core from './pkg/koltrust.js';
 
-const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) });
+/** The opened registry (a wasm `Engine`): the signed snapshot bundled with the extension, checked against the
+ * pinned keys. Registry updates from the Alliance server replace it (a later issue). */
+let engine = null;
+
+async function openBundledRegistry() {
+  const [keys, bytes] = await Promise.all([
+    fetch(new URL('./registry/keys.json', import.meta.url)).then((r) => r.json()),
+    fetch(new URL('./registry/bundled.bin', import.meta.url)).then((r) => r.arrayBuffer()),
+  ]);
+  engine = new core.Engine(new Uint8Array(bytes), keys.pinned, undefined, Date.now());
+}
+
+const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(openBundledRegistry);
 
 /** The person's choices from the options page. */
 async function settings() {
@@ -28,12 +40,12 @@ const handlers = {
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
     const { lang, options } = await settings();
-    return { answers: core.lookupLinks(msg.hrefs.map(String), lang, options) };
+    return { answers: engine.lookupLinks(msg.hrefs.map(String), lang, options) };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {
     const { lang, options } = await settings();
-    const answer = core.lookupPage(msg.signals, lang, options);
+    const answer = engine.lookupPage(msg.signals, lang, options);
     if (sender.tab?.id != null && sender.frameId === 0) {
       await chrome.storage.session.set({ [tabKey(sender.tab.id)]: msg.signals });
     }
@@ -45,7 +57,7 @@ const handlers = {
     const key = tabKey(msg.tabId);
     const stored = (await chrome.storage.session.get(key))[key];
     const signals = stored && stored.location === msg.url ? stored : { location: String(msg.url ?? '') };
-    return { view: core.popupView(signals, lang) };
+    return { view: engine.popupView(signals, lang) };
   },
 };
 
@@ -56,7 +68,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
   if (!handler) return false;
   ready
-    .then(() => handler(msg, sender))
+    .then(() => {
+      engine.setNow(Date.now()); // statuses are judged on today, even in a long-lived worker
+      return handler(msg, sender);
+    })
     .then((answer) => sendResponse({ ok: true, ...answer }))
     .catch((err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
   return true;

@@ -40,6 +40,7 @@ async function main() {
   }
   show('message', v.message);
   show('demo-notice', v.demo_notice);
+  show('registry-line', v.registry_line);
   show('options', v.options_label);
   document.body.dataset.ready = 'true';
 }

@@ -69,8 +69,10 @@ pub struct BadgeView {
     pub label: String,
     /// Longer text for the tooltip and the accessible name.
     pub title: String,
-    /// True while answers come from the built-in demo table rather than a signed Alliance registry.
+    /// True when the record is fictional sample data (demo and sample registries); the badge then carries `tag`.
     pub demo: bool,
+    /// The short marker drawn inside a sample-data badge: "MẪU" / "SAMPLE".
+    pub tag: Option<&'static str>,
 }
 
 impl BadgeView {
@@ -84,8 +86,8 @@ impl BadgeView {
         );
         if demo {
             title.push_str(lang.pick(
-                " (DỮ LIỆU MINH HOẠ — không phải sổ đăng ký thật)",
-                " (DEMO DATA — not the real registry)",
+                " (DỮ LIỆU MẪU — nhân vật hư cấu, không phải người thật)",
+                " (SAMPLE DATA — a fictional person, not a real one)",
             ));
         }
         BadgeView {
@@ -94,6 +96,7 @@ impl BadgeView {
             label,
             title,
             demo,
+            tag: demo.then(|| lang.pick("MẪU", "SAMPLE")),
         }
     }
 
@@ -115,6 +118,7 @@ impl BadgeView {
             label: state.label(lang),
             title,
             demo: false,
+            tag: None,
         }
     }
 
@@ -145,6 +149,7 @@ impl BadgeView {
                 .to_string(),
             label,
             demo: false,
+            tag: None,
         }
     }
 }
@@ -175,10 +180,10 @@ mod tests {
     #[test]
     fn demo_badges_say_so() {
         let b = BadgeView::new(TrustState::Registered, "A", true, Lang::Vi);
-        assert!(b.title.contains("MINH HOẠ"));
+        assert!(b.title.contains("DỮ LIỆU MẪU") && b.tag == Some("MẪU"));
         let b = BadgeView::new(TrustState::Registered, "A", true, Lang::En);
-        assert!(b.title.contains("DEMO"));
+        assert!(b.title.contains("SAMPLE DATA") && b.tag == Some("SAMPLE"));
         let b = BadgeView::new(TrustState::Registered, "A", false, Lang::En);
-        assert!(!b.title.contains("DEMO"));
+        assert!(!b.title.contains("SAMPLE") && b.tag.is_none());
     }
 }

@@ -10,7 +10,6 @@
 //! | [`recognize`] | turning a URL into `(platform, id_type, account_id, kind)` |
 //! | [`i18n`] | the two languages every person-facing string exists in (Vietnamese first, English second) |
 //! | [`badge`] | what a badge says: the trust state of an account and its localized label |
-//! | [`demo`] | the small built-in table of fictional accounts used until the signed registry lands |
 //! | [`registry`] | the Alliance registry: data model, status, signed snapshots and deltas, the account index |
 //! | [`lookup`] | the batch answer the service worker gives a content script |
 //! | [`popup`] | the toolbar popup's view of the current tab |
@@ -20,13 +19,14 @@
 //! these functions and decides nothing it could ask the core.
 
 pub mod badge;
-pub mod demo;
 pub mod i18n;
 pub mod lookup;
 pub mod platform;
 pub mod popup;
 pub mod recognize;
 pub mod registry;
+#[doc(hidden)]
+pub mod testing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

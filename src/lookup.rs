@@ -5,14 +5,15 @@
 //! - **page**: "whose page is this, and what is their status?" From the page-level signals a content script reads
 //!   ([`PageSignals`]); the answer drives the badge in the profile header and the toolbar popup.
 //!
-//! Registry answers come from the demo table until the signed registry is wired in; every such answer is flagged
-//! `demo`.
+//! Answers come from a signed, opened [`Registry`]. A registry damaged after it was opened (a body chunk whose hash
+//! no longer matches, found on first touch) makes the question fail with the [`SnapshotError`], so the glue can
+//! fall back to a good snapshot instead of showing a wrong answer.
 
 use crate::badge::BadgeView;
-use crate::demo;
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals};
+use crate::registry::{Registry, SnapshotError};
 use serde::{Deserialize, Serialize};
 
 /// What the person chose to see (options page).
@@ -33,37 +34,61 @@ pub struct LinkAnswer {
     pub badge: BadgeView,
 }
 
-/// The registry's badge for one account, if it knows it.
-pub fn account_badge(platform: Platform, account: &AccountRef, lang: Lang) -> Option<BadgeView> {
-    let entry = demo::find(platform, account.id_type, &account.account_id)?;
-    Some(BadgeView::new(entry.state, entry.display_name, true, lang))
+/// The registry's badge for one account: registered, a lookalike of a registered account, or `None`.
+pub fn account_badge(
+    registry: &Registry,
+    platform: Platform,
+    account: &AccountRef,
+    lang: Lang,
+) -> Result<Option<BadgeView>, SnapshotError> {
+    registry.badge(platform, account.id_type, &account.account_id, lang)
 }
 
 /// Answers one link: recognizes it and looks the account up (profile and content links alike).
-pub fn lookup_link(href: &str, lang: Lang, options: BadgeOptions) -> Option<LinkAnswer> {
-    let recognized = recognize(href)?;
-    let account = recognized.account?;
-    let badge = match account_badge(recognized.platform, &account, lang) {
+pub fn lookup_link(
+    registry: &Registry,
+    href: &str,
+    lang: Lang,
+    options: BadgeOptions,
+) -> Result<Option<LinkAnswer>, SnapshotError> {
+    let Some(recognized) = recognize(href) else {
+        return Ok(None);
+    };
+    let Some(account) = recognized.account else {
+        return Ok(None);
+    };
+    let badge = match account_badge(registry, recognized.platform, &account, lang)? {
         Some(b) => b,
         None if options.show_unknown => BadgeView::not_in_registry(lang),
-        None => return None,
+        None => return Ok(None),
     };
-    Some(LinkAnswer {
+    Ok(Some(LinkAnswer {
         platform: recognized.platform,
         id_type: account.id_type,
         account_id: account.account_id,
         kind: recognized.kind,
         badge,
-    })
+    }))
 }
 
 /// Answers a batch of links from a page, in order. Only links to a profile itself get a badge: a feed links each
 /// person's posts, videos and comments many times over, and a badge on every one of them would bury the page (the
 /// author's profile link beside them carries the badge).
-pub fn lookup_links<S: AsRef<str>>(hrefs: &[S], lang: Lang, options: BadgeOptions) -> Vec<Option<LinkAnswer>> {
+pub fn lookup_links<S: AsRef<str>>(
+    registry: &Registry,
+    hrefs: &[S],
+    lang: Lang,
+    options: BadgeOptions,
+) -> Result<Vec<Option<LinkAnswer>>, SnapshotError> {
     hrefs
         .iter()
-        .map(|h| lookup_link(h.as_ref(), lang, options).filter(|a| a.kind == Kind::Profile))
+        .map(|h| {
+            if recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
+                lookup_link(registry, h.as_ref(), lang, options)
+            } else {
+                Ok(None)
+            }
+        })
         .collect()
 }
 
@@ -76,26 +101,40 @@ pub struct PageAnswer {
 }
 
 /// Answers the page question from the signals a content script read.
-pub fn lookup_page(signals: &PageSignals, lang: Lang, options: BadgeOptions) -> PageAnswer {
+pub fn lookup_page(
+    registry: &Registry,
+    signals: &PageSignals,
+    lang: Lang,
+    options: BadgeOptions,
+) -> Result<PageAnswer, SnapshotError> {
     let main = main_profile(signals);
-    let badge = main.as_ref().and_then(|m| {
-        m.accounts
-            .iter()
-            .find_map(|a| account_badge(m.platform, a, lang))
-            .or_else(|| options.show_unknown.then(|| BadgeView::not_in_registry(lang)))
-    });
-    PageAnswer { main, badge }
+    let mut badge = None;
+    if let Some(m) = &main {
+        for account in &m.accounts {
+            if let Some(b) = account_badge(registry, m.platform, account, lang)? {
+                badge = Some(b);
+                break;
+            }
+        }
+        if badge.is_none() && options.show_unknown {
+            badge = Some(BadgeView::not_in_registry(lang));
+        }
+    }
+    Ok(PageAnswer { main, badge })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{demo_registry, NOW};
 
     const DEFAULT: BadgeOptions = BadgeOptions { show_unknown: false };
 
     #[test]
     fn known_profile_links_get_badges_and_others_do_not() {
+        let reg = demo_registry(NOW);
         let answers = lookup_links(
+            &reg,
             &[
                 "https://www.tiktok.com/@minh.beauty.demo",
                 "https://www.tiktok.com/@someone.else",
@@ -105,36 +144,53 @@ mod tests {
             ],
             Lang::En,
             DEFAULT,
-        );
+        )
+        .unwrap();
         assert_eq!(answers.len(), 5);
-        let first = answers[0].as_ref().expect("demo account badged");
+        let first = answers[0].as_ref().expect("registered account badged");
         assert_eq!(first.badge.state, "sanctioned");
-        assert!(first.badge.demo);
+        assert!(first.badge.demo, "fictional sample records say so");
         assert!(answers[1].is_none() && answers[2].is_none() && answers[3].is_none());
         assert!(answers[4].is_none(), "post links are not badged");
-        let post = lookup_link("https://www.facebook.com/Lan.Review.Demo/posts/1", Lang::En, DEFAULT).expect("owner");
+        let post = lookup_link(
+            &reg,
+            "https://www.facebook.com/Lan.Review.Demo/posts/1",
+            Lang::En,
+            DEFAULT,
+        )
+        .unwrap()
+        .expect("owner");
         assert_eq!(post.kind, Kind::Content);
         assert_eq!(post.badge.label, "Certified · 92");
     }
 
     #[test]
     fn unknown_profiles_are_marked_only_on_request() {
+        let reg = demo_registry(NOW);
         let hrefs = ["https://www.tiktok.com/@someone.else", "https://www.tiktok.com/explore"];
-        let shown = lookup_links(&hrefs, Lang::Vi, BadgeOptions { show_unknown: true });
+        let shown = lookup_links(&reg, &hrefs, Lang::Vi, BadgeOptions { show_unknown: true }).unwrap();
         assert_eq!(shown[0].as_ref().map(|a| a.badge.state), Some("unknown"));
         assert_eq!(shown[0].as_ref().map(|a| a.badge.label.as_str()), Some("Chưa đăng ký"));
         assert!(shown[1].is_none(), "system pages never get a badge");
-        assert!(lookup_links(&hrefs, Lang::Vi, DEFAULT)[0].is_none());
+        assert!(lookup_links(&reg, &hrefs, Lang::Vi, DEFAULT).unwrap()[0].is_none());
+    }
+
+    #[test]
+    fn lookalikes_of_registered_handles_are_flagged() {
+        let reg = demo_registry(NOW);
+        let a = lookup_links(&reg, &["https://www.tiktok.com/@minh.beauty.dem0"], Lang::En, DEFAULT).unwrap();
+        assert_eq!(a[0].as_ref().map(|a| a.badge.state), Some("lookalike"));
     }
 
     #[test]
     fn page_answer_uses_any_known_name_of_the_main_profile() {
+        let reg = demo_registry(NOW);
         let signals = PageSignals {
             location: "https://www.youtube.com/@SomeOldHandle".into(),
             canonical: Some("https://www.youtube.com/channel/UCdemo0000000000000000A1".into()),
             ..PageSignals::default()
         };
-        let answer = lookup_page(&signals, Lang::En, DEFAULT);
+        let answer = lookup_page(&reg, &signals, Lang::En, DEFAULT).unwrap();
         assert_eq!(answer.main.as_ref().map(|m| m.kind), Some(Kind::Profile));
         assert_eq!(answer.badge.map(|b| b.state), Some("expired"));
         let nobody = PageSignals {
@@ -142,7 +198,9 @@ mod tests {
             ..PageSignals::default()
         };
         assert_eq!(
-            lookup_page(&nobody, Lang::En, BadgeOptions { show_unknown: true }).badge,
+            lookup_page(&reg, &nobody, Lang::En, BadgeOptions { show_unknown: true })
+                .unwrap()
+                .badge,
             None
         );
     }

@@ -6,6 +6,7 @@ use crate::badge::BadgeView;
 use crate::i18n::Lang;
 use crate::lookup::{lookup_page, BadgeOptions};
 use crate::recognize::{recognize, MainProfile, PageSignals};
+use crate::registry::{Registry, SnapshotError};
 use serde::Serialize;
 
 /// Everything the popup shows, already localized.
@@ -18,16 +19,18 @@ pub struct PopupView {
     pub badge: Option<BadgeView>,
     /// One sentence saying what was found (or why nothing is shown).
     pub message: &'static str,
-    /// Present while answers come from the demo table.
+    /// Present when the profile's record is fictional sample data.
     pub demo_notice: Option<&'static str>,
+    /// Which registry answered: sequence, issue day, and whether it is out of date.
+    pub registry_line: String,
     pub options_label: &'static str,
 }
 
 /// Builds the popup view from what the tab's content script read (or just `{location}` when the page has no
 /// content script, such as a site KOL Trust does not cover).
-pub fn popup_view(signals: &PageSignals, lang: Lang) -> PopupView {
+pub fn popup_view(registry: &Registry, signals: &PageSignals, lang: Lang) -> Result<PopupView, SnapshotError> {
     let on_supported_site = recognize(&signals.location).is_some();
-    let answer = lookup_page(signals, lang, BadgeOptions::default());
+    let answer = lookup_page(registry, signals, lang, BadgeOptions::default())?;
     let message = match (&answer.main, &answer.badge) {
         (None, _) if !on_supported_site => lang.pick(
             "Trang này không thuộc mạng xã hội được hỗ trợ.",
@@ -46,18 +49,30 @@ pub fn popup_view(signals: &PageSignals, lang: Lang) -> PopupView {
             "Confirmed by the extension — a web page cannot fake this panel.",
         ),
     };
-    PopupView {
+    let freshness = registry.freshness();
+    let issued = crate::registry::Date::from_unix_vn(freshness.issued_unix);
+    let mut registry_line = match lang {
+        Lang::Vi => format!("Sổ đăng ký số {}, phát hành {issued}", freshness.sequence),
+        Lang::En => format!("Registry #{}, issued {issued}", freshness.sequence),
+    };
+    if freshness.stale {
+        registry_line.push_str(lang.pick(" — đã cũ, chưa cập nhật được", " — out of date, not yet refreshed"));
+    }
+    Ok(PopupView {
         lang: lang.as_str(),
         heading: lang.pick("Tín nhiệm KOL", "KOL Trust"),
         subject: answer.main.as_ref().and_then(subject_line),
-        demo_notice: Some(lang.pick(
-            "Dữ liệu minh hoạ: bảng demo gồm các nhân vật hư cấu, chưa phải sổ đăng ký thật của Liên minh.",
-            "Demo data: the demo table lists fictional people, not the Alliance's real registry.",
-        )),
+        demo_notice: answer.badge.as_ref().filter(|b| b.demo).map(|_| {
+            lang.pick(
+                "Dữ liệu mẫu: hồ sơ này là nhân vật hư cấu, không phải người thật.",
+                "Sample data: this record is a fictional person, not a real one.",
+            )
+        }),
         badge: answer.badge,
         message,
         options_label: lang.pick("Tuỳ chọn", "Options"),
-    }
+        registry_line,
+    })
 }
 
 /// `Platform · name`: the name a person recognizes (a handle) rather than a numeric id, when the page states one.
@@ -74,6 +89,12 @@ fn subject_line(main: &MainProfile) -> Option<String> {
 mod tests {
     use super::*;
 
+    use crate::testing::{demo_registry, NOW};
+
+    fn popup_view(signals: &PageSignals, lang: Lang) -> PopupView {
+        super::popup_view(&demo_registry(NOW), signals, lang).unwrap()
+    }
+
     fn at(url: &str) -> PageSignals {
         PageSignals {
             location: url.into(),
@@ -86,7 +107,8 @@ mod tests {
         let v = popup_view(&at("https://www.tiktok.com/@minh.beauty.demo"), Lang::Vi);
         assert_eq!(v.badge.as_ref().map(|b| b.state), Some("sanctioned"));
         assert_eq!(v.subject.as_deref(), Some("TikTok · minh.beauty.demo"));
-        assert!(v.demo_notice.is_some());
+        assert!(v.demo_notice.is_some(), "fictional records are labelled sample data");
+        assert_eq!(v.registry_line, "Sổ đăng ký số 1, phát hành 2026-11-29");
         let unknown = popup_view(&at("https://www.tiktok.com/@nobody.here"), Lang::En);
         assert!(unknown.badge.is_none());
         assert_eq!(unknown.message, "This profile is not in the Alliance registry.");

@@ -1,14 +1,18 @@
 //! wasm-bindgen tests of the JavaScript-facing API, run by `wasm-bindgen-test-runner` inside a real Chromium
 //! **service worker** — the context the extension's core lives in (no `window`, no DOM). They check what crosses
-//! the boundary: shapes that survive structured cloning, nulls where no badge is due, and errors (not panics) on
-//! bad input.
+//! the boundary: the `Engine` handle over a signed snapshot, shapes that survive structured cloning, nulls where no
+//! badge is due, and errors (not panics) on bad input and on bad snapshots.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect};
+use koltrust::testing::{demo_snapshot, test_key, NOW};
+use koltrust::wasm::Engine;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_service_worker);
+
+const NOW_MS: f64 = NOW as f64 * 1000.0;
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).expect("property readable")
@@ -26,18 +30,35 @@ fn hrefs(list: &[&str]) -> JsValue {
     list.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
 }
 
+fn pinned() -> Vec<String> {
+    let public = test_key().verifying_key().to_bytes();
+    vec![public.iter().map(|b| format!("{b:02x}")).collect()]
+}
+
+fn engine() -> Engine {
+    Engine::open(demo_snapshot(NOW), pinned(), None, NOW_MS).expect("signed test snapshot opens")
+}
+
+fn error_text(e: wasm_bindgen::JsError) -> String {
+    let v: JsValue = e.into();
+    v.dyn_into::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 fn lookup_links_answers_in_order_with_nulls() {
-    let answers = koltrust::wasm::lookup_links(
-        hrefs(&[
-            "https://www.tiktok.com/@minh.beauty.demo",
-            "https://www.tiktok.com/explore",
-            "garbage",
-        ]),
-        "en",
-        JsValue::UNDEFINED,
-    )
-    .expect("valid input");
+    let answers = engine()
+        .lookup_links(
+            hrefs(&[
+                "https://www.tiktok.com/@minh.beauty.demo",
+                "https://www.tiktok.com/explore",
+                "garbage",
+            ]),
+            "en",
+            JsValue::UNDEFINED,
+        )
+        .expect("valid input");
     let answers = Array::from(&answers);
     assert_eq!(answers.length(), 3);
     let first = answers.get(0);
@@ -51,57 +72,85 @@ fn lookup_links_answers_in_order_with_nulls() {
     assert!(badge.is_instance_of::<Object>() && !badge.is_instance_of::<js_sys::Map>());
     assert_eq!(get(&badge, "state").as_string().as_deref(), Some("sanctioned"));
     assert_eq!(get(&badge, "label").as_string().as_deref(), Some("Sanctioned"));
-    assert_eq!(get(&badge, "demo").as_bool(), Some(true));
+    assert_eq!(get(&badge, "tag").as_string().as_deref(), Some("SAMPLE"));
     assert!(answers.get(1).is_null());
     assert!(answers.get(2).is_null());
 }
 
 #[wasm_bindgen_test]
 fn labels_follow_the_language_tag_and_default_to_vietnamese() {
-    let vi = Array::from(
-        &koltrust::wasm::lookup_links(
-            hrefs(&["https://www.facebook.com/lan.review.demo"]),
-            "vi-VN",
-            JsValue::NULL,
-        )
-        .unwrap(),
-    );
-    assert_eq!(
-        get(&get(&vi.get(0), "badge"), "label").as_string().as_deref(),
-        Some("Đã chứng nhận · 92")
-    );
-    let other = Array::from(
-        &koltrust::wasm::lookup_links(
-            hrefs(&["https://www.facebook.com/lan.review.demo"]),
-            "fr",
-            JsValue::NULL,
-        )
-        .unwrap(),
-    );
-    assert_eq!(
-        get(&get(&other.get(0), "badge"), "label").as_string().as_deref(),
-        Some("Đã chứng nhận · 92")
-    );
+    let e = engine();
+    for tag in ["vi-VN", "fr"] {
+        let a = Array::from(
+            &e.lookup_links(hrefs(&["https://www.facebook.com/lan.review.demo"]), tag, JsValue::NULL)
+                .unwrap(),
+        );
+        assert_eq!(
+            get(&get(&a.get(0), "badge"), "label").as_string().as_deref(),
+            Some("Đã chứng nhận · 92")
+        );
+    }
 }
 
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_not_a_panic() {
-    assert!(koltrust::wasm::lookup_links(JsValue::from_f64(3.0), "vi", JsValue::NULL).is_err());
+    let e = engine();
+    assert!(e.lookup_links(JsValue::from_f64(3.0), "vi", JsValue::NULL).is_err());
     let mixed: JsValue = [JsValue::from_str("https://x.com/a"), JsValue::NULL]
         .into_iter()
         .collect::<Array>()
         .into();
-    assert!(koltrust::wasm::lookup_links(mixed, "vi", JsValue::NULL).is_err());
+    assert!(e.lookup_links(mixed, "vi", JsValue::NULL).is_err());
+    assert!(e
+        .lookup_page(JsValue::from_str("nope"), "vi", JsValue::UNDEFINED)
+        .is_err());
+}
+
+#[wasm_bindgen_test]
+fn tampered_or_unpinned_snapshots_are_refused_with_a_reason() {
+    let mut bytes = demo_snapshot(NOW);
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    // The head is intact, so it opens; the damaged body chunk is refused when a lookup first touches it.
+    let damaged = Engine::open(bytes, pinned(), None, NOW_MS).expect("the signed head is intact");
+    let all = [
+        "https://x.com/tuan_tech_demo",
+        "https://www.tiktok.com/@minh.beauty.demo",
+    ];
+    let err = damaged
+        .lookup_links(hrefs(&all), "en", JsValue::NULL)
+        .err()
+        .map(error_text);
+    assert!(
+        err.is_some_and(|m| m.contains("registry")),
+        "a damaged chunk fails the lookup, never answers wrong"
+    );
+    let other_key = vec!["11".repeat(32)];
+    let refused = Engine::open(demo_snapshot(NOW), other_key, None, NOW_MS);
+    assert!(refused.is_err());
+    let err = Engine::open(demo_snapshot(NOW), pinned(), Some(5.0), NOW_MS)
+        .err()
+        .map(error_text);
+    assert!(
+        err.is_some_and(|m| m.contains("registry")),
+        "rollback refused with a reason"
+    );
+    assert!(Engine::open(vec![1, 2, 3], pinned(), None, NOW_MS).is_err());
 }
 
 #[wasm_bindgen_test]
 fn popup_view_and_recognize_cross_the_boundary() {
-    let view = koltrust::wasm::popup_view(object(&[("location", "https://x.com/tuan_tech_demo")]), "en").unwrap();
+    let view = engine()
+        .popup_view(object(&[("location", "https://x.com/tuan_tech_demo")]), "en")
+        .unwrap();
     assert_eq!(
         get(&get(&view, "badge"), "state").as_string().as_deref(),
         Some("registered")
     );
     assert!(get(&view, "demo_notice").as_string().is_some());
+    assert!(get(&view, "registry_line")
+        .as_string()
+        .is_some_and(|l| l.starts_with("Registry #1")));
     let r = koltrust::wasm::recognize("https://www.youtube.com/@reviewcongnghe.demo").unwrap();
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("profile"));
     assert!(koltrust::wasm::recognize("not a url").unwrap().is_null());
@@ -110,10 +159,12 @@ fn popup_view_and_recognize_cross_the_boundary() {
 
 #[wasm_bindgen_test]
 fn options_and_page_signals_cross_the_boundary() {
+    let e = engine();
     let opts = Object::new();
     Reflect::set(&opts, &JsValue::from_str("showUnknown"), &JsValue::TRUE).unwrap();
     let answers = Array::from(
-        &koltrust::wasm::lookup_links(hrefs(&["https://www.tiktok.com/@someone.new"]), "en", opts.into()).unwrap(),
+        &e.lookup_links(hrefs(&["https://www.tiktok.com/@someone.new"]), "en", opts.into())
+            .unwrap(),
     );
     assert_eq!(
         get(&get(&answers.get(0), "badge"), "state").as_string().as_deref(),
@@ -124,15 +175,12 @@ fn options_and_page_signals_cross_the_boundary() {
         ("location", "https://www.youtube.com/@renamed"),
         ("canonical", "https://www.youtube.com/channel/UCdemo0000000000000000A1"),
     ]);
-    let page = koltrust::wasm::lookup_page(signals, "vi", JsValue::UNDEFINED).unwrap();
+    let page = e.lookup_page(signals, "vi", JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&get(&page, "main"), "kind").as_string().as_deref(), Some("profile"));
     assert_eq!(
         get(&get(&page, "badge"), "state").as_string().as_deref(),
         Some("expired")
     );
-    // Wrong shapes are errors with a reason.
-    let err = koltrust::wasm::lookup_page(JsValue::from_str("nope"), "vi", JsValue::UNDEFINED);
-    assert!(err.is_err());
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,6 @@
 //! files or standard input, calls the core, and prints; the decisions are the core's.
 
 use clap::{Parser, Subcommand};
-use koltrust::i18n::Lang;
 use std::process::ExitCode;
 
 mod recognize_cmd;
@@ -13,7 +12,7 @@ mod vet_cmd;
 #[command(
     name = "koltrust",
     version,
-    about = "KOL Trust — Digital Trust Alliance badges for influencer profiles / huy hiệu Liên minh Tín nhiệm số cho KOL",
+    about = "KOL Trust — huy hiệu Liên minh Tín nhiệm số cho KOL / Digital Trust Alliance badges for influencers",
     long_about = None
 )]
 struct Cli {
@@ -23,15 +22,6 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Show the badge the extension would draw for each URL (built-in demo data until the registry lands).
-    Badge {
-        /// Profile or post URLs.
-        #[arg(required = true)]
-        urls: Vec<String>,
-        /// Language of the labels: vi (default) or en.
-        #[arg(long, default_value = "vi")]
-        lang: String,
-    },
     /// Recognize URLs, one per line, from standard input or a file; prints
     /// url<TAB>platform<TAB>id_type<TAB>account_id<TAB>kind for each line.
     Recognize {
@@ -47,19 +37,6 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Badge { urls, lang } => {
-            let lang = Lang::from_tag(&lang);
-            for (url, answer) in urls
-                .iter()
-                .zip(koltrust::lookup::lookup_links(&urls, lang, Default::default()))
-            {
-                match answer {
-                    Some(a) => println!("{url}\t{} {}\t{}", a.badge.icon, a.badge.label, a.badge.title),
-                    None => println!("{url}\t-"),
-                }
-            }
-            ExitCode::SUCCESS
-        }
         Command::Recognize { file } => recognize_cmd::run(file.as_deref()),
         Command::Registry(args) => registry_cmd::run(args),
         Command::Vet(args) => vet_cmd::run(args),

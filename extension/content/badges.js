@@ -38,6 +38,7 @@
     .expired { background: #fff4e0; color: #6b4500; border-color: #c98a10; }
     .registered { background: #eef2f7; color: #263445; border-color: #7b8da3; }
     .unknown { background: #f4f4f4; color: #4a4a4a; border-color: #b0b0b0; border-style: dashed; font-weight: 500; }
+    .lookalike { background: #fff0f6; color: #8a0f4d; border-color: #c2185b; border-style: dashed; }
     .demo { font-weight: 700; font-size: 9px; letter-spacing: .04em; padding: 0 3px; border-radius: 3px;
       background: #263445; color: #fff; }
     @media (prefers-color-scheme: dark) {
@@ -46,6 +47,7 @@
       .expired { background: #35280a; color: #ffd98a; }
       .registered { background: #1d2733; color: #cfd9e6; }
       .unknown { background: #262626; color: #cfcfcf; border-color: #6a6a6a; }
+      .lookalike { background: #3a1027; color: #ffb3d4; }
     }`;
 
   // Inline `!important` on the host beats any page stylesheet rule, even `!important` ones.
@@ -85,11 +87,11 @@
     label.className = 'label';
     label.textContent = b.label;
     el.replaceChildren(icon, label);
-    if (b.demo) {
-      const demo = document.createElement('span');
-      demo.className = 'demo';
-      demo.textContent = 'DEMO';
-      el.append(demo);
+    if (b.tag) {
+      const tag = document.createElement('span');
+      tag.className = 'demo';
+      tag.textContent = b.tag;
+      el.append(tag);
     }
   }
 

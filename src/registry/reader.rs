@@ -372,13 +372,29 @@ impl Registry {
 
     /// The display name of record `ordinal`, decoding only what precedes it.
     pub fn display_name(&self, ordinal: u32) -> Result<String, SnapshotError> {
+        self.badge_identity(ordinal).map(|(name, _)| name)
+    }
+
+    /// What a badge needs of a record besides its state: the display name, and whether the record is fictional
+    /// sample data (the badge then says so). Reads the record only up to its flags byte.
+    pub fn badge_identity(&self, ordinal: u32) -> Result<(String, bool), SnapshotError> {
         let mut r = Reader::new(self.record_bytes(ordinal)?);
-        let name = (|| {
+        let identity = (|| {
             skip_accounts(&mut r)?;
             r.str()?;
-            r.str().map(str::to_string)
+            let name = r.str()?.to_string();
+            for _ in 0..2 {
+                // aliases, then categories
+                for _ in 0..r.varint()? {
+                    r.str()?;
+                }
+            }
+            let flags = r.u8()?;
+            Ok((name, flags & 1 != 0))
         })();
-        name.map_err(|e| SnapshotError::Corrupt(format!("record {ordinal}: {}", e.0)))
+        identity.map_err(|e: crate::registry::codec::DecodeError| {
+            SnapshotError::Corrupt(format!("record {ordinal}: {}", e.0))
+        })
     }
 
     /// For an account the registry does not know: the registered account of the same platform and namespace whose
@@ -413,7 +429,10 @@ impl Registry {
         lang: Lang,
     ) -> Result<Option<BadgeView>, SnapshotError> {
         let view = match self.lookup(platform, id_type, account_id)? {
-            Some(hit) => BadgeView::new(hit.state, &self.display_name(hit.record)?, false, lang),
+            Some(hit) => {
+                let (name, fictional) = self.badge_identity(hit.record)?;
+                BadgeView::new(hit.state, &name, fictional, lang)
+            }
             None => match self.lookalike(platform, id_type, account_id)? {
                 Some(l) => BadgeView::lookalike(&self.display_name(l.record)?, &l.of_account_id, lang),
                 None => return Ok(None),

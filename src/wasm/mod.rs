@@ -1,10 +1,15 @@
 //! wasm-bindgen glue: the small, typed surface the extension's service worker and pages call. It converts between
 //! JavaScript values and core types and decides nothing itself. Values cross as JSON-compatible objects
 //! (`Serializer::json_compatible`) so they survive `chrome.runtime.sendMessage`'s structured clone.
+//!
+//! One opaque handle crosses the boundary (as in Ruffle): [`Engine`], an opened, signature-checked registry
+//! snapshot. JavaScript holds it, asks it questions, and replaces it when a newer snapshot arrives; it never sees
+//! the bytes' structure.
 
 use crate::i18n::Lang;
 use crate::lookup::BadgeOptions;
 use crate::recognize::PageSignals;
+use crate::registry::{KeySet, Registry, SnapshotError};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -32,33 +37,14 @@ fn options(value: JsValue) -> Result<BadgeOptions, JsError> {
     }
 }
 
+fn snapshot_error(e: SnapshotError) -> JsError {
+    JsError::new(&format!("registry: {e}"))
+}
+
 /// The core's version, so a page can show which engine answered.
 #[wasm_bindgen(js_name = coreVersion)]
 pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// Answers a batch of links (an array of strings) for the given language tag and options (`{showUnknown}`).
-/// Returns an array of the same length holding a badge answer or `null` per link.
-#[wasm_bindgen(js_name = lookupLinks)]
-pub fn lookup_links(hrefs: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
-    let hrefs: Vec<String> = from_js(hrefs, "hrefs")?;
-    to_js(&crate::lookup::lookup_links(
-        &hrefs,
-        Lang::from_tag(lang),
-        options(opts)?,
-    ))
-}
-
-/// Answers the page question from a content script's page signals: `{main, badge}`.
-#[wasm_bindgen(js_name = lookupPage)]
-pub fn lookup_page(signals: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
-    let signals: PageSignals = from_js(signals, "signals")?;
-    to_js(&crate::lookup::lookup_page(
-        &signals,
-        Lang::from_tag(lang),
-        options(opts)?,
-    ))
 }
 
 /// Recognizes one URL: `{platform, account: {id_type, account_id} | null, kind}` or `null`.
@@ -67,9 +53,69 @@ pub fn recognize(url: &str) -> Result<JsValue, JsError> {
     to_js(&crate::recognize::recognize(url))
 }
 
-/// The toolbar popup's view of a page, from its signals (see `popup::PopupView`).
-#[wasm_bindgen(js_name = popupView)]
-pub fn popup_view(signals: JsValue, lang: &str) -> Result<JsValue, JsError> {
-    let signals: PageSignals = from_js(signals, "signals")?;
-    to_js(&crate::popup::popup_view(&signals, Lang::from_tag(lang)))
+/// An opened registry snapshot, and every question the extension asks of it.
+#[wasm_bindgen]
+pub struct Engine {
+    registry: Registry,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Opens a snapshot: `bytes` (Uint8Array), `pinned_keys` (array of 64-hex-digit Ed25519 public keys),
+    /// `held_sequence` (the sequence already trusted, to refuse rollbacks; `undefined` for none), `now_ms`
+    /// (`Date.now()`). Fails with a one-line reason: bad magic, unknown key, bad signature, rollback…
+    #[wasm_bindgen(constructor)]
+    pub fn open(
+        bytes: Vec<u8>,
+        pinned_keys: Vec<String>,
+        held_sequence: Option<f64>,
+        now_ms: f64,
+    ) -> Result<Engine, JsError> {
+        let mut keys = KeySet::new();
+        for k in &pinned_keys {
+            keys.add_hex(k)
+                .ok_or_else(|| JsError::new(&format!("pinned key is not a valid Ed25519 key: {k}")))?;
+        }
+        let held = held_sequence.map(|s| s as u64);
+        let registry = Registry::open(bytes, &keys, held, (now_ms / 1000.0) as i64).map_err(snapshot_error)?;
+        Ok(Engine { registry })
+    }
+
+    /// Moves the engine's clock (the day statuses are judged on) without reopening.
+    #[wasm_bindgen(js_name = setNow)]
+    pub fn set_now(&mut self, now_ms: f64) {
+        self.registry.set_now((now_ms / 1000.0) as i64);
+    }
+
+    /// `{sequence, issued_unix, expires_unix, stale}` of the opened snapshot.
+    pub fn freshness(&self) -> Result<JsValue, JsError> {
+        to_js(&self.registry.freshness())
+    }
+
+    /// Answers a batch of links (an array of strings) for the given language tag and options (`{showUnknown}`).
+    /// Returns an array of the same length holding a badge answer or `null` per link.
+    #[wasm_bindgen(js_name = lookupLinks)]
+    pub fn lookup_links(&self, hrefs: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
+        let hrefs: Vec<String> = from_js(hrefs, "hrefs")?;
+        let answers = crate::lookup::lookup_links(&self.registry, &hrefs, Lang::from_tag(lang), options(opts)?)
+            .map_err(snapshot_error)?;
+        to_js(&answers)
+    }
+
+    /// Answers the page question from a content script's page signals: `{main, badge}`.
+    #[wasm_bindgen(js_name = lookupPage)]
+    pub fn lookup_page(&self, signals: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
+        let signals: PageSignals = from_js(signals, "signals")?;
+        let answer = crate::lookup::lookup_page(&self.registry, &signals, Lang::from_tag(lang), options(opts)?)
+            .map_err(snapshot_error)?;
+        to_js(&answer)
+    }
+
+    /// The toolbar popup's view of a page, from its signals (see `popup::PopupView`).
+    #[wasm_bindgen(js_name = popupView)]
+    pub fn popup_view(&self, signals: JsValue, lang: &str) -> Result<JsValue, JsError> {
+        let signals: PageSignals = from_js(signals, "signals")?;
+        let view = crate::popup::popup_view(&self.registry, &signals, Lang::from_tag(lang)).map_err(snapshot_error)?;
+        to_js(&view)
+    }
 }

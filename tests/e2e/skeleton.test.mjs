@@ -88,8 +88,9 @@ for (const site of SITES) {
       );
       for (const b of badges) {
         assert.equal(b.shadowRootType, 'closed', 'badges live in closed shadow roots');
-        assert.ok(b.demo, 'answers from the demo table are marked DEMO');
-        assert.match(b.title, /MINH HOẠ/, 'the tooltip says it is demo data (Vietnamese UI)');
+        assert.ok(b.demo, 'fictional sample records carry the MẪU tag');
+        assert.match(b.text, /MẪU$/);
+        assert.match(b.title, /DỮ LIỆU MẪU/, 'the tooltip says the person is fictional sample data (Vietnamese UI)');
         assert.ok(b.label.length > 0);
       }
       // The page itself cannot see inside: its view of a badge host is an element with no open shadow root.

@@ -4,9 +4,10 @@
 //! 2. the pinned `wasm-bindgen --target web` writes the JS glue and `.wasm` into `dist/extension/pkg/`;
 //! 3. `wasm-opt -Oz` from the npm `binaryen` package shrinks and strips it (Debian's binaryen is too old to parse
 //!    current rustc output);
-//! 4. `extension/` is copied beside it, the manifest gets the crate's version, and
+//! 4. the signed sample registry is built and bundled (see `registry.rs`);
+//! 5. `extension/` is copied beside it, the manifest gets the crate's version, and
 //!    `dist/koltrust-extension-<version>.zip` is written;
-//! 5. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (DESIGN.md).
+//! 6. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (DESIGN.md).
 
 use crate::exec::{self, cmd, project_root};
 use crate::tools;
@@ -36,6 +37,7 @@ pub fn run() -> Result<Dist, String> {
     }
     copy_dir(&root.join("extension"), &ext)?;
     bind_and_shrink(&root, &bindgen_bin, &raw_wasm, &ext.join("pkg"), "web")?;
+    crate::registry::bundle(&root, &ext)?;
 
     let version = crate_version(&root)?;
     stamp_manifest_version(&ext.join("manifest.json"), &version)?;

@@ -13,6 +13,7 @@
 mod bench;
 mod dist;
 mod exec;
+mod registry;
 mod testing;
 mod tools;
 
