@@ -179,7 +179,9 @@ fn badge_and_card_come_from_the_record() {
         .unwrap();
     assert_eq!(b.state, "certified");
     assert!(b.title.contains("Đặng Thị Hồng Nhung"));
-    assert!(!b.demo);
+    // A fictional record's badge says it is sample data.
+    assert_eq!(b.demo, full_record().fictional);
+    assert_eq!(b.tag.is_some(), full_record().fictional);
     let hit = reg
         .lookup(Platform::Tiktok, IdType::Handle, "nhung.review.demo")
         .unwrap()
