@@ -12,6 +12,7 @@
 //! | [`badge`] | what a badge says: the trust state of an account and its localized label |
 //! | [`demo`] | the small built-in table of fictional accounts used until the signed registry lands |
 //! | [`registry`] | the Alliance registry: data model, status, signed snapshots and deltas, the account index |
+//! | [`complaint`] | a consumer's report: the submission, its validation (shared by extension and server), its status lifecycle |
 //! | [`lookup`] | the batch answer the service worker gives a content script |
 //! | [`popup`] | the toolbar popup's view of the current tab |
 //! | `wasm` | the wasm-bindgen glue (compiled only for wasm32): a thin, typed adapter over the modules above |
@@ -20,6 +21,7 @@
 //! these functions and decides nothing it could ask the core.
 
 pub mod badge;
+pub mod complaint;
 pub mod demo;
 pub mod i18n;
 pub mod lookup;
