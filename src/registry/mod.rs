@@ -54,7 +54,7 @@
 //! full pass — SHA-256 of every chunk, every structure, every record decoded and looked up — meant for idle time
 //! after a download, not for cold start. The snapshot's size is dominated by the records'
 //! text (names, handles, sanction summaries); the badge path never reads it except to confirm a hit. The lookalike
-//! check ([`lookalike`]) runs only for unknown name-like accounts: ≈ 50 index probes, under 2 µs natively.
+//! check ([`lookalike`]) runs only for unknown name-like accounts: ≈ 50 index probes, about 2 µs natively.
 
 pub mod card;
 pub mod codec;
