@@ -11,6 +11,7 @@
 //! | [`i18n`] | the two languages every person-facing string exists in (Vietnamese first, English second) |
 //! | [`badge`] | what a badge says: the trust state of an account and its localized label |
 //! | [`registry`] | the Alliance registry: data model, status, signed snapshots and deltas, the account index |
+//! | [`complaint`] | a consumer's report: the submission, its validation (shared by extension and server), its status lifecycle |
 //! | [`lookup`] | the batch answer the service worker gives a content script |
 //! | [`popup`] | the toolbar popup's view of the current tab |
 //! | `wasm` | the wasm-bindgen glue (compiled only for wasm32): a thin, typed adapter over the modules above |
@@ -19,6 +20,7 @@
 //! these functions and decides nothing it could ask the core.
 
 pub mod badge;
+pub mod complaint;
 pub mod i18n;
 pub mod lookup;
 pub mod platform;

@@ -33,9 +33,9 @@
 //!
 //! | accounts | build | snapshot bytes/account | badge-index bytes/account | cold start (open + first lookup) | median lookup, known | median lookup, unknown | `verify_all` | lookalike check, unknown handle |
 //! | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-//! | 10 000 | 3.4 ms | 66.7 | 5.66 | 0.06 ms | 55 ns | 25 ns | 2.4 ms | 1.7 µs |
-//! | 300 000 | 188 ms | 68.8 | 5.67 | 0.14 ms | 91 ns | 30 ns | 77 ms | 1.8 µs |
-//! | 1 000 000 | 0.93 s | 69.3 | 5.67 | 0.25 ms | 109 ns | 36 ns | 247 ms | 1.9 µs |
+//! | 10 000 | 3.7 ms | 60.1 | 5.66 | 0.06 ms | 40 ns | 27 ns | 2.2 ms | 2.2 µs |
+//! | 300 000 | 248 ms | 61.8 | 5.67 | 0.13 ms | 75 ns | 31 ns | 66 ms | 1.9 µs |
+//! | 1 000 000 | 1.21 s | 62.1 | 5.67 | 0.23 ms | 103 ns | 42 ns | 235 ms | 2.3 µs |
 //!
 //! Budgets (DESIGN.md): ≤ 6 bytes per account for badge-level answers — the directory, the entries and the badge
 //! words (5.66); ≤ 20 ms cold start to the first answer at 1 M accounts — opening verifies only the signed head
@@ -44,17 +44,17 @@
 //! known account costs about four cache misses (directory, bucket, record offset, the record's account list for the
 //! exact confirmation, plus its badge word), an unknown one two.
 //!
-//! In wasm (`tests/registry_wasm.rs`, Node 20, 1 M accounts of simpler records, 50 MB snapshot, shipped
-//! `wasm-release` profile): cold start including the copy of the bytes ≈ 4 ms (millisecond clock), lookup of a
-//! known account ≈ 130 ns, of an unknown one ≈ 50 ns; with `--release` (opt-level 3) ≈ 120 and ≈ 40 ns. The
-//! extension's own benchmark in the service worker is the reference.
+//! In wasm (`tests/registry_wasm.rs`, Node 20, 1 M accounts of simpler records, 46 MB snapshot, shipped
+//! `wasm-release` profile, machine under load from other work): cold start including the copy of the bytes
+//! 4–8 ms, lookup of a known account 83–124 ns, of an unknown one ≈ 45 ns (`--release`, opt-level 3: 86–90 and
+//! 46–61 ns). The extension's own benchmark in the service worker is the reference.
 //!
 //! Not included in cold start: getting the bytes into memory (in the service worker, reading the snapshot from
 //! storage and copying it into wasm memory is a memcpy-speed cost the glue pays before `open`). `verify_all` is a
 //! full pass — SHA-256 of every chunk, every structure, every record decoded and looked up — meant for idle time
 //! after a download, not for cold start. The snapshot's size is dominated by the records'
 //! text (names, handles, sanction summaries); the badge path never reads it except to confirm a hit. The lookalike
-//! check ([`lookalike`]) runs only for unknown name-like accounts: ≈ 50 index probes, under 2 µs natively.
+//! check ([`lookalike`]) runs only for unknown name-like accounts: ≈ 50 index probes, about 2 µs natively.
 
 pub mod card;
 pub mod codec;
