@@ -18,3 +18,109 @@ pub fn recognize_rounds(urls: Vec<String>, rounds: u32) -> u32 {
     }
     found
 }
+
+use crate::platform::{AccountKey, IdType, Platform};
+use crate::registry::{build_snapshot, CertLevel, Certification, ComplaintStats, Date, Record, Registry, SnapshotMeta};
+
+/// The fixed "today" of the benchmark registry.
+const BENCH_DAY: &str = "2026-06-01";
+
+fn bench_key() -> crate::registry::SigningKey {
+    crate::registry::SigningKey::from_bytes(&[3; 32])
+}
+
+/// The public key of the benchmark registry, as the extension pins keys (64 hex digits).
+#[wasm_bindgen(js_name = benchKeyHex)]
+pub fn bench_key_hex() -> String {
+    bench_key()
+        .verifying_key()
+        .to_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A signed snapshot of `records` fictional KOLs with three accounts each (TikTok handle, Facebook numeric id,
+/// Instagram username), half of them certified — the shape of the real registry, at any size.
+#[wasm_bindgen(js_name = benchSnapshot)]
+pub fn bench_snapshot(records: u32) -> Vec<u8> {
+    let day = Date::parse(BENCH_DAY).expect("valid day");
+    let all: Vec<Record> = (0..records as usize)
+        .map(|i| Record {
+            id: format!("KT-{i:07}"),
+            name: format!("Người Mẫu Số {i} (hư cấu)"),
+            aliases: vec![],
+            accounts: vec![
+                AccountKey::new(Platform::Tiktok, IdType::Handle, format!("kol{i}.demo")),
+                AccountKey::new(
+                    Platform::Facebook,
+                    IdType::FbNumericId,
+                    format!("{}", 100_000_000_000_000u64 + i as u64),
+                ),
+                AccountKey::new(Platform::Instagram, IdType::Username, format!("kol{i}.demo")),
+            ],
+            categories: vec!["food".into()],
+            certification: (i % 2 == 0).then(|| Certification {
+                level: CertLevel::Basic,
+                score: (50 + i % 50) as u8,
+                number: format!("TN-{i}"),
+                issued: day.add_days(-100),
+                expires: day.add_days(265),
+            }),
+            sanctions: vec![],
+            complaints: ComplaintStats::default(),
+            created: day.add_days(-500),
+            updated: day.add_days(-100),
+            fictional: true,
+            note: None,
+        })
+        .collect();
+    let issued = day.start_unix_vn();
+    let meta = SnapshotMeta {
+        sequence: 1,
+        issued_unix: issued,
+        expires_unix: issued + 7 * 86_400,
+    };
+    build_snapshot(&all, &meta, &bench_key()).expect("benchmark records are valid")
+}
+
+/// The benchmark's "now" (ms), inside the snapshot's validity.
+#[wasm_bindgen(js_name = benchNowMs)]
+pub fn bench_now_ms() -> f64 {
+    (Date::parse(BENCH_DAY).expect("valid day").start_unix_vn() + 3600) as f64 * 1000.0
+}
+
+/// Account names to look up: `count` registered TikTok handles spread over the registry, or as many unknown ones.
+#[wasm_bindgen]
+pub struct BenchNames(Vec<String>);
+
+#[wasm_bindgen(js_name = benchNames)]
+pub fn bench_names(records: u32, count: u32, known: bool) -> BenchNames {
+    BenchNames(
+        (0..count as u64)
+            .map(|i| {
+                if known {
+                    format!("kol{}.demo", (i * 7919) % records.max(1) as u64)
+                } else {
+                    format!("nobody{i}.demo")
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Looks every name up `rounds` times in the engine's registry (the badge-level answer: state only); returns the
+/// number found.
+#[wasm_bindgen(js_name = benchLookups)]
+pub fn bench_lookups(engine: &super::Engine, names: &BenchNames, rounds: u32) -> u32 {
+    let registry: &Registry = &engine.registry;
+    let mut found = 0u32;
+    for _ in 0..rounds {
+        for n in &names.0 {
+            if let Ok(Some(_)) = registry.lookup(Platform::Tiktok, IdType::Handle, n) {
+                found = found.wrapping_add(1);
+            }
+        }
+    }
+    found
+}

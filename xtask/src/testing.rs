@@ -3,7 +3,7 @@
 //! runner) must never look green.
 //!
 //! Layers: `cargo fmt --check`, `cargo clippy -D warnings`, native `cargo test`, `wasm-bindgen-test` in a real
-//! Chromium service worker, then `cargo xtask dist` and the browser tests in `tests/e2e/` against the built
+//! Chromium service worker and in Node, then `cargo xtask dist` and the browser tests in `tests/e2e/` against the built
 //! extension. `cargo xtask test e2e` runs only the last two (for iterating on the extension).
 
 use crate::exec::{self, cmd, project_root};
