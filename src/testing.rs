@@ -122,3 +122,38 @@ pub fn demo_snapshot(now_unix: i64) -> Vec<u8> {
 pub fn demo_registry(now_unix: i64) -> Registry {
     Registry::open(demo_snapshot(now_unix), &test_keys(), None, now_unix).expect("test snapshot opens")
 }
+
+/// `n` fictional KOLs with three accounts each (TikTok handle `kol{i}.demo`, Facebook numeric id, Instagram username
+/// `kol{i}.demo`), half of them certified around `day` — the shape of the real registry at any size, for the
+/// wasm tests and the wasm benchmark.
+pub fn synthetic_records(n: usize, day: Date) -> Vec<Record> {
+    (0..n)
+        .map(|i| {
+            let mut r = record(
+                &format!("KT-{i:07}"),
+                &format!("Người Mẫu Số {i} (hư cấu)"),
+                &[
+                    (Platform::Tiktok, IdType::Handle, &format!("kol{i}.demo")),
+                    (
+                        Platform::Facebook,
+                        IdType::FbNumericId,
+                        &format!("{}", 100_000_000_000_000u64 + i as u64),
+                    ),
+                    (Platform::Instagram, IdType::Username, &format!("kol{i}.demo")),
+                ],
+                day,
+            );
+            r.categories = vec!["food".into()];
+            if i % 2 == 0 {
+                r.certification = Some(Certification {
+                    level: CertLevel::Basic,
+                    score: (50 + i % 50) as u8,
+                    number: format!("TN-{i}"),
+                    issued: day.add_days(-100),
+                    expires: day.add_days(265),
+                });
+            }
+            r
+        })
+        .collect()
+}

@@ -17,37 +17,7 @@ use koltrust::registry::{
 use wasm_bindgen_test::*;
 
 fn records(n: usize) -> Vec<Record> {
-    let day = |s: &str| Date::parse(s).unwrap();
-    (0..n)
-        .map(|i| Record {
-            id: format!("KT-{i:07}"),
-            name: format!("Người Mẫu Số {i} (hư cấu)"),
-            aliases: vec![],
-            accounts: vec![
-                AccountKey::new(Platform::Tiktok, IdType::Handle, format!("kol{i}.demo")),
-                AccountKey::new(
-                    Platform::Facebook,
-                    IdType::FbNumericId,
-                    format!("{}", 100_000_000_000_000u64 + i as u64),
-                ),
-                AccountKey::new(Platform::Instagram, IdType::Username, format!("kol{i}.demo")),
-            ],
-            categories: vec!["food".into()],
-            certification: (i % 2 == 0).then(|| Certification {
-                level: CertLevel::Basic,
-                score: (50 + i % 50) as u8,
-                number: format!("TN-{i}"),
-                issued: day("2026-01-01"),
-                expires: day("2027-01-01"),
-            }),
-            sanctions: vec![],
-            complaints: ComplaintStats::default(),
-            created: day("2025-01-01"),
-            updated: day("2025-01-01"),
-            fictional: true,
-            note: None,
-        })
-        .collect()
+    koltrust::testing::synthetic_records(n, Date::parse("2026-06-01").unwrap())
 }
 
 /// `performance.now()` (sub-millisecond), falling back to `Date.now()`.

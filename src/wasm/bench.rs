@@ -19,8 +19,8 @@ pub fn recognize_rounds(urls: Vec<String>, rounds: u32) -> u32 {
     found
 }
 
-use crate::platform::{AccountKey, IdType, Platform};
-use crate::registry::{build_snapshot, CertLevel, Certification, ComplaintStats, Date, Record, Registry, SnapshotMeta};
+use crate::platform::{IdType, Platform};
+use crate::registry::{build_snapshot, Date, Registry, SnapshotMeta};
 
 /// The fixed "today" of the benchmark registry.
 const BENCH_DAY: &str = "2026-06-01";
@@ -40,41 +40,11 @@ pub fn bench_key_hex() -> String {
         .collect()
 }
 
-/// A signed snapshot of `records` fictional KOLs with three accounts each (TikTok handle, Facebook numeric id,
-/// Instagram username), half of them certified — the shape of the real registry, at any size.
+/// A signed snapshot of `records` fictional KOLs (see `testing::synthetic_records`).
 #[wasm_bindgen(js_name = benchSnapshot)]
 pub fn bench_snapshot(records: u32) -> Vec<u8> {
     let day = Date::parse(BENCH_DAY).expect("valid day");
-    let all: Vec<Record> = (0..records as usize)
-        .map(|i| Record {
-            id: format!("KT-{i:07}"),
-            name: format!("Người Mẫu Số {i} (hư cấu)"),
-            aliases: vec![],
-            accounts: vec![
-                AccountKey::new(Platform::Tiktok, IdType::Handle, format!("kol{i}.demo")),
-                AccountKey::new(
-                    Platform::Facebook,
-                    IdType::FbNumericId,
-                    format!("{}", 100_000_000_000_000u64 + i as u64),
-                ),
-                AccountKey::new(Platform::Instagram, IdType::Username, format!("kol{i}.demo")),
-            ],
-            categories: vec!["food".into()],
-            certification: (i % 2 == 0).then(|| Certification {
-                level: CertLevel::Basic,
-                score: (50 + i % 50) as u8,
-                number: format!("TN-{i}"),
-                issued: day.add_days(-100),
-                expires: day.add_days(265),
-            }),
-            sanctions: vec![],
-            complaints: ComplaintStats::default(),
-            created: day.add_days(-500),
-            updated: day.add_days(-100),
-            fictional: true,
-            note: None,
-        })
-        .collect();
+    let all = crate::testing::synthetic_records(records as usize, day);
     let issued = day.start_unix_vn();
     let meta = SnapshotMeta {
         sequence: 1,
