@@ -42,8 +42,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     tools::WASM_TARGET,
                     "--package",
                     "koltrust",
+                    // wasm_bindings runs in a Chromium service worker, registry_wasm in Node.
                     "--test",
                     "wasm_bindings",
+                    "--test",
+                    "registry_wasm",
                 ])
                 .env(
                     "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
