@@ -19,7 +19,7 @@ use crate::store::Store;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use std::collections::HashMap;
@@ -121,16 +121,54 @@ pub fn router(app: AppState, www: Option<&Path>, body_limit: usize) -> Router {
         Some(dir) => api.fallback_service(ServeDir::new(dir)),
         None => api.fallback(not_found),
     };
+    layers(router, body_limit).with_state(app)
+}
+
+/// The cross-cutting layers, outermost last: body limit, request log, panic catcher, JSON error bodies, CORS.
+pub fn layers<S: Clone + Send + Sync + 'static>(router: Router<S>, body_limit: usize) -> Router<S> {
     router
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn(log_requests))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(json_errors))
         .layer(cors())
-        .with_state(app)
 }
 
-/// `IntoResponse` for handlers returning `Result<Response, ApiError>` built by hand.
-pub fn into_response(r: Result<Response, ApiError>) -> Response {
-    r.unwrap_or_else(IntoResponse::into_response)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    async fn call(router: Router, req: axum::http::Request<Body>) -> (u16, serde_json::Value) {
+        let resp = router.oneshot(req).await.unwrap();
+        let status = resp.status().as_u16();
+        let bytes = axum::body::to_bytes(resp.into_body(), 1 << 20).await.unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[tokio::test]
+    async fn panics_and_bare_errors_become_json() {
+        let r = layers(
+            Router::new()
+                .route(
+                    "/boom",
+                    get(|| async { "not a number".parse::<u8>().expect("handler bug").to_string() }),
+                )
+                .route("/ok", get(|| async { "ok" })),
+            1024,
+        );
+        let get_req = |p: &str| axum::http::Request::get(p).body(Body::empty()).unwrap();
+        let (status, v) = call(r.clone(), get_req("/boom")).await;
+        assert_eq!((status, v["error"]["code"].as_str()), (500, Some("internal")));
+        assert!(
+            !v.to_string().contains("handler bug"),
+            "panic text never reaches the client"
+        );
+        let (status, v) = call(r.clone(), get_req("/missing")).await;
+        assert_eq!((status, v["error"]["code"].as_str()), (404, Some("not_found")));
+        let post = axum::http::Request::post("/ok").body(Body::empty()).unwrap();
+        let (status, v) = call(r, post).await;
+        assert_eq!((status, v["error"]["code"].as_str()), (405, Some("method_not_allowed")));
+    }
 }
