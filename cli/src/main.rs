@@ -4,8 +4,11 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod admin_cmd;
+mod complaints_cmd;
 mod recognize_cmd;
 mod registry_cmd;
+mod serve_cmd;
 mod vet_cmd;
 
 #[derive(Parser)]
@@ -32,6 +35,10 @@ enum Command {
     Registry(registry_cmd::RegistryArgs),
     /// Vet a list of profile URLs against a signed registry snapshot; CSV out.
     Vet(vet_cmd::VetArgs),
+    /// Run the reference Alliance server: signed registry distribution, complaint intake, moderation API.
+    Serve(serve_cmd::ServeArgs),
+    /// Triage complaints in a server's data folder: list, show, set-status, export.
+    Complaints(complaints_cmd::ComplaintsArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +47,7 @@ fn main() -> ExitCode {
         Command::Recognize { file } => recognize_cmd::run(file.as_deref()),
         Command::Registry(args) => registry_cmd::run(args),
         Command::Vet(args) => vet_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
+        Command::Complaints(args) => complaints_cmd::run(args),
     }
 }

@@ -120,6 +120,9 @@ enum RegistryCommand {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
+    /// Commands on a server's data folder: publish, import, add-sanction, renew.
+    #[command(flatten)]
+    Db(crate::admin_cmd::RegistryDbCommand),
 }
 
 pub fn run(args: RegistryArgs) -> ExitCode {
@@ -166,6 +169,7 @@ pub fn run(args: RegistryArgs) -> ExitCode {
             today,
             out,
         } => ("sample", sample(count, seed, today.as_deref(), out.as_deref())),
+        RegistryCommand::Db(cmd) => return crate::admin_cmd::run(cmd),
     };
     finish(&format!("registry {name}"), result)
 }

@@ -40,16 +40,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Serves the fixture pages on loopback and explains how to see the extension on them.
+/// Runs the Alliance server on loopback and explains how to see the extension (and the fixture pages).
 fn demo() -> Result<(), String> {
     let root = exec::project_root();
     tools::ensure_npm_packages(&root)?;
+    let data = root.join(".data/demo");
     println!(
-        "\nKOL Trust demo\n  1. The unpacked extension is in {ext}\n     Chrome/Chromium → chrome://extensions → Developer mode → Load unpacked → choose that folder.\n  2. The fixture pages below imitate the real sites and are served at their real hostnames.\n     Start a browser that maps those names to this machine, e.g.:\n       chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors --load-extension={ext} \\\n         --host-resolver-rules='MAP www.facebook.com 127.0.0.1:8443, MAP www.tiktok.com 127.0.0.1:8443, MAP www.youtube.com 127.0.0.1:8443, MAP www.instagram.com 127.0.0.1:8443, MAP x.com 127.0.0.1:8443' \\\n         https://www.tiktok.com/@minh.beauty.demo\n  Badges use the built-in DEMO table of fictional people until the signed registry lands.\n",
-        ext = root.join("dist/extension").display()
+        "\nKOL Trust demo\n  1. The unpacked extension is in {ext}\n     Chrome/Chromium → chrome://extensions → Developer mode → Load unpacked → choose that folder.\n  2. The Alliance server starts below on http://127.0.0.1:8080 (data in {data}, git-ignored):\n     signed registry at /v1/registry/manifest, complaints at POST /v1/complaints, the portal at /.\n     The first start creates a signing key and an admin token there and publishes the fictional sample registry.\n  3. Fixture pages that imitate the real sites, at their real hostnames: in another terminal run\n       node tests/e2e/lib/serve-fixtures.mjs --port 8443\n     then start a browser that maps those names to this machine, e.g.:\n       chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors --load-extension={ext} \\\n         --host-resolver-rules='MAP www.facebook.com 127.0.0.1:8443, MAP www.tiktok.com 127.0.0.1:8443, MAP www.youtube.com 127.0.0.1:8443, MAP www.instagram.com 127.0.0.1:8443, MAP x.com 127.0.0.1:8443' \\\n         https://www.tiktok.com/@minh.beauty.demo\n  Every person in the sample data is fictional. Ctrl-C stops the server (it finishes requests in flight).\n",
+        ext = root.join("dist/extension").display(),
+        data = data.display()
     );
     exec::run(
-        exec::cmd("node", &root).args(["tests/e2e/lib/serve-fixtures.mjs", "--port", "8443"]),
-        "fixture server",
+        exec::cmd("cargo", &root)
+            .args(["run", "--release", "-p", "koltrust-cli", "--", "serve", "--data"])
+            .arg(&data)
+            .args(["--addr", "127.0.0.1:8080"]),
+        "koltrust serve",
     )
 }

@@ -1,0 +1,56 @@
+//! `koltrust serve`: the reference Alliance server (registry distribution, complaint intake, moderation). A thin
+//! adapter: flags → [`koltrust_server::ServeConfig`]; everything else is in the `koltrust-server` crate.
+
+use clap::Args;
+use koltrust_server::{RateConfig, ServeConfig};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Data folder (database, signing key, admin token, published files); initialised on first start.
+    #[arg(long, default_value = ".data/koltrust")]
+    data: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Static files served at `/` (default: `./www`, else the repository's `www/`, when it exists).
+    #[arg(long)]
+    www: Option<PathBuf>,
+    /// Complaint submissions per minute per IP address (0 = unlimited).
+    #[arg(long, default_value_t = 120)]
+    ip_per_minute: u32,
+    /// Burst of submissions allowed per IP address.
+    #[arg(long, default_value_t = 60)]
+    ip_burst: u32,
+    /// Complaint submissions per minute per client token (`X-Koltrust-Client`; 0 = unlimited).
+    #[arg(long, default_value_t = 30)]
+    client_per_minute: u32,
+    /// Burst of submissions allowed per client token.
+    #[arg(long, default_value_t = 20)]
+    client_burst: u32,
+}
+
+fn default_www() -> Option<PathBuf> {
+    let here = PathBuf::from("www");
+    if here.is_dir() {
+        return Some(here);
+    }
+    let repo = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../www"));
+    repo.is_dir().then_some(repo)
+}
+
+pub fn run(args: ServeArgs) -> ExitCode {
+    let mut cfg = ServeConfig::new(args.data, args.addr);
+    cfg.www = args.www.or_else(default_www);
+    cfg.per_ip = RateConfig {
+        per_minute: args.ip_per_minute,
+        burst: args.ip_burst,
+    };
+    cfg.per_client = RateConfig {
+        per_minute: args.client_per_minute,
+        burst: args.client_burst,
+    };
+    crate::registry_cmd::finish("serve", koltrust_server::serve(cfg))
+}

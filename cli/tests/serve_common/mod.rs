@@ -1,0 +1,172 @@
+//! Shared by the `serve_*` integration tests: start the real `koltrust serve` binary on a free loopback port with a
+//! temporary data folder, wait until `/v1/health` answers (polling, never a fixed sleep), talk HTTP with reqwest,
+//! and stop it with SIGKILL or SIGTERM.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_koltrust");
+
+pub struct Server {
+    child: Option<Child>,
+    pub base: String,
+    pub data: PathBuf,
+    pub stdout: PathBuf,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+impl Server {
+    /// Starts `koltrust serve --data <data> --addr 127.0.0.1:<free port> <extra…>` and waits until it is healthy.
+    pub async fn start(data: &Path, extra: &[&str]) -> Server {
+        let port = free_port();
+        let stdout = data.with_extension(format!("stdout-{port}.txt"));
+        let out = std::fs::File::create(&stdout).unwrap();
+        let child = Command::new(BIN)
+            .args(["serve", "--data"])
+            .arg(data)
+            .args(["--addr", &format!("127.0.0.1:{port}")])
+            .args(extra)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::from(out))
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn koltrust serve");
+        let mut s = Server {
+            child: Some(child),
+            base: format!("http://127.0.0.1:{port}"),
+            data: data.to_path_buf(),
+            stdout,
+        };
+        s.wait_healthy().await;
+        s
+    }
+
+    async fn wait_healthy(&mut self) {
+        let c = client();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(r) = c.get(self.url("/v1/health")).send().await {
+                if r.status().is_success() {
+                    return;
+                }
+            }
+            if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+                panic!("koltrust serve exited early: {status}");
+            }
+            assert!(Instant::now() < deadline, "koltrust serve not healthy within 30 s");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn token(&self) -> String {
+        std::fs::read_to_string(self.data.join("admin-token"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    pub fn printed(&self) -> String {
+        std::fs::read_to_string(&self.stdout).unwrap_or_default()
+    }
+
+    /// SIGKILL: no chance to clean up.
+    pub fn kill9(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            c.kill().unwrap();
+            c.wait().unwrap();
+        }
+    }
+
+    /// SIGTERM, then wait (bounded) for the exit status.
+    pub fn terminate(&mut self) -> ExitStatus {
+        let mut c = self.child.take().expect("running");
+        let ok = Command::new("kill")
+            .args(["-TERM", &c.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(s) = c.try_wait().unwrap() {
+                return s;
+            }
+            if Instant::now() > deadline {
+                let _ = c.kill();
+                panic!("no exit within 20 s of SIGTERM");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+/// Runs the CLI synchronously; returns stdout, panicking with stderr on failure.
+pub fn cli(args: &[&str]) -> String {
+    let out = Command::new(BIN).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "koltrust {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A valid complaint about a fictional TikTok handle.
+pub fn complaint(id: &str) -> Value {
+    json!({
+        "id": id,
+        "profile": {"platform": "tiktok", "id_type": "handle", "account_id": "minh.beauty.demo",
+                    "url": "https://www.tiktok.com/@minh.beauty.demo"},
+        "page_url": "https://www.tiktok.com/@minh.beauty.demo/video/7300000000000000001?utm_source=share&is_from_webapp=1",
+        "category": "misleading_claim",
+        "note": "Quảng cáo kem trị mụn “khỏi 100% sau 3 ngày” (dữ liệu thử nghiệm).",
+        "promotion": {"cues": [{"kind": "discount_code", "text": "GIAM50", "start": 0, "end": 6}]},
+        "locale": "vi",
+        "created": 1_764_374_400_000i64
+    })
+}
+
+/// Asserts the standard error body and returns it.
+pub async fn error_body(resp: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(resp.status().as_u16(), status, "status");
+    let ct = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert!(ct.starts_with("application/json"), "content-type {ct}");
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["error"]["code"], code, "{v}");
+    assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+    v
+}

@@ -1,0 +1,180 @@
+//! The data folder: everything a server instance owns, in one place that can be backed up as a whole.
+//!
+//! ```text
+//! <data>/
+//!   koltrust.sqlite3 (+ -wal, -shm)   complaints, registry records, publications, audit (see store::sqlite)
+//!   registry.key                      Ed25519 signing key (hex seed), mode 0600 — never commit or share it
+//!   registry.key.pub                  its public key (hex)
+//!   admin-token                       bearer token of the moderation API, mode 0600
+//!   public/                           static files; serve this folder at the site root from any CDN
+//!     v1/registry/manifest            signed manifest (JSON envelope, see `publish`)
+//!     v1/registry/keys                public keys (JSON)
+//!     v1/registry/snapshots/<seq>.bin
+//!     v1/registry/deltas/<from>-<to>.bin
+//! ```
+//! First start creates the folder, the key and the token from OS randomness; nothing secret is ever printed
+//! except the *path* of the token file.
+
+use koltrust::registry::keys::{from_hex, signing_key_id, to_hex, SigningKey};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug)]
+pub struct DataDir {
+    pub root: PathBuf,
+}
+
+/// What [`DataDir::init`] had to create.
+#[derive(Clone, Debug, Default)]
+pub struct InitReport {
+    pub created_folder: bool,
+    pub created_key: bool,
+    pub created_token: bool,
+}
+
+/// 32 random bytes from the OS.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
+    let mut b = [0u8; N];
+    getrandom::getrandom(&mut b).map_err(|e| format!("no OS randomness: {e}"))?;
+    Ok(b)
+}
+
+/// Creates `path` with mode 0600 (failing if it exists) and writes `text`.
+pub fn write_private(path: &Path, text: &str) -> Result<(), String> {
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts
+        .open(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, fsync, rename), creating parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| format!("{} has no parent", path.display()))?;
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
+        std::process::id()
+    ));
+    let res = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    res.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        format!("cannot write {}: {e}", path.display())
+    })
+}
+
+impl DataDir {
+    pub fn new(root: impl Into<PathBuf>) -> DataDir {
+        DataDir { root: root.into() }
+    }
+    pub fn database(&self) -> PathBuf {
+        self.root.join("koltrust.sqlite3")
+    }
+    pub fn key_path(&self) -> PathBuf {
+        self.root.join("registry.key")
+    }
+    pub fn token_path(&self) -> PathBuf {
+        self.root.join("admin-token")
+    }
+    pub fn public(&self) -> PathBuf {
+        self.root.join("public")
+    }
+    pub fn registry_dir(&self) -> PathBuf {
+        self.public().join("v1/registry")
+    }
+    pub fn manifest_path(&self) -> PathBuf {
+        self.registry_dir().join("manifest")
+    }
+    pub fn keys_path(&self) -> PathBuf {
+        self.registry_dir().join("keys")
+    }
+    pub fn snapshot_path(&self, seq: u64) -> PathBuf {
+        self.registry_dir().join(format!("snapshots/{seq}.bin"))
+    }
+    pub fn delta_path(&self, from: u64, to: u64) -> PathBuf {
+        self.registry_dir().join(format!("deltas/{from}-{to}.bin"))
+    }
+
+    /// Creates what is missing: the folder, the signing key, the admin token.
+    pub fn init(&self) -> Result<InitReport, String> {
+        let mut report = InitReport::default();
+        if !self.root.exists() {
+            report.created_folder = true;
+        }
+        fs::create_dir_all(self.registry_dir()).map_err(|e| format!("cannot create {}: {e}", self.root.display()))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if report.created_folder {
+                let _ = fs::set_permissions(&self.root, fs::Permissions::from_mode(0o700));
+            }
+        }
+        if !self.key_path().exists() {
+            let seed = random_bytes::<32>()?;
+            let key = SigningKey::from_bytes(&seed);
+            write_private(
+                &self.key_path(),
+                &format!(
+                    "# koltrust registry private key (Ed25519 seed). Keep secret; never commit.\n{}\n",
+                    to_hex(&seed)
+                ),
+            )?;
+            write_atomic(
+                &self.root.join("registry.key.pub"),
+                format!("{}\n", to_hex(key.verifying_key().as_bytes())).as_bytes(),
+            )?;
+            report.created_key = true;
+        }
+        if !self.token_path().exists() {
+            write_private(&self.token_path(), &format!("{}\n", to_hex(&random_bytes::<32>()?)))?;
+            report.created_token = true;
+        }
+        Ok(report)
+    }
+
+    /// The signing key.
+    pub fn signing_key(&self) -> Result<SigningKey, String> {
+        let path = self.key_path();
+        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read key {}: {e}", path.display()))?;
+        let seed = text
+            .lines()
+            .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .and_then(from_hex::<32>)
+            .ok_or_else(|| format!("{} is not a koltrust private key (64 hex characters)", path.display()))?;
+        Ok(SigningKey::from_bytes(&seed))
+    }
+
+    /// The public key (hex) and key id of the signing key.
+    pub fn public_key(&self) -> Result<(String, String), String> {
+        let key = self.signing_key()?;
+        Ok((to_hex(key.verifying_key().as_bytes()), signing_key_id(&key).to_string()))
+    }
+
+    /// The admin token.
+    pub fn admin_token(&self) -> Result<String, String> {
+        let path = self.token_path();
+        let t = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let t = t.trim().to_string();
+        if t.len() < 32 {
+            return Err(format!("{} holds no usable token", path.display()));
+        }
+        Ok(t)
+    }
+}

@@ -1,0 +1,57 @@
+//! # koltrust-server — the reference Alliance server (`koltrust serve`)
+//!
+//! The extension's counterpart: it **distributes the signed registry** (a signed manifest, snapshots and deltas
+//! as static files with strong ETags), **takes complaints** (validated by the same core type the extension uses,
+//! idempotent, rate limited, acknowledged only after a durable commit) and lets the Alliance **triage** them (a
+//! token-protected moderation API and the `koltrust complaints …` CLI). Registry edits and publications go through
+//! the database and are audited.
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | [`config`] | what `koltrust serve` can be told: data folder, address, static folder, limits |
+//! | [`datadir`] | the data folder: layout, first-start initialisation, signing key and admin token (mode 0600) |
+//! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and the SQLite implementation |
+//! | [`intake`] | the group-commit writer: many submissions, one transaction, one fsync, then every 2xx |
+//! | [`publish`] | building, signing and writing a registry publication (snapshot, deltas, manifest, keys) |
+//! | [`admin`] | the operations behind the moderation API and the admin CLI (list, show, set status, export, registry edits) |
+//! | [`ratelimit`] | token buckets per client token and per IP |
+//! | [`error`] | the JSON error body every 4xx/5xx carries, and its stable codes |
+//! | [`routes`] | the HTTP surface (axum): health, registry files, complaints, moderation, static `www/` |
+//! | [`serve`] | start-up, the listener, graceful shutdown |
+//!
+//! ## HTTP API
+//! | method | path | purpose | auth |
+//! | --- | --- | --- | --- |
+//! | GET | `/v1/health` | liveness + latest published sequence | — |
+//! | GET | `/v1/registry/manifest` | signed manifest: latest sequence, snapshot and delta locations, key id | — |
+//! | GET | `/v1/registry/keys` | the public key(s) that sign the registry | — |
+//! | GET | `/v1/registry/snapshots/<seq>.bin` | a signed snapshot (immutable) | — |
+//! | GET | `/v1/registry/deltas/<from>-<to>.bin` | a signed delta (immutable) | — |
+//! | POST | `/v1/complaints` | submit a complaint → receipt (idempotent on the client id) | — (rate limited) |
+//! | GET | `/v1/complaints/<receipt>` | the reporter's view: status and times, no contents | — |
+//! | GET | `/v1/admin/complaints` | list (`?status=&limit=&offset=`) | Bearer admin token |
+//! | GET | `/v1/admin/complaints/<receipt>` | one complaint in full, with its history | Bearer admin token |
+//! | POST | `/v1/admin/complaints/<receipt>/status` | move it along the lifecycle (`{"status","note"}`) | Bearer admin token |
+//! | GET | `/v1/admin/complaints/export` | every complaint as JSON lines (`?status=`) | Bearer admin token |
+//! | GET | `/` … | the static portal (`www/`) | — |
+
+pub mod admin;
+pub mod config;
+pub mod datadir;
+pub mod error;
+pub mod intake;
+pub mod publish;
+pub mod ratelimit;
+pub mod routes;
+pub mod serve;
+pub mod store;
+
+pub use config::{RateConfig, ServeConfig};
+pub use serve::serve;
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}

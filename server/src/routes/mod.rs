@@ -1,0 +1,174 @@
+//! The HTTP surface (axum). One [`App`] state shared by every handler; the router puts the layers in this order
+//! (outermost first): CORS → JSON error bodies → panic catcher → body limit → routes.
+//!
+//! * **CORS**: the extension calls from its service worker with `fetch` under a `chrome-extension://…` (or
+//!   `moz-extension://…`) origin; those origins are allowed, the portal is same-origin. Complaint submission
+//!   requires `Content-Type: application/json`, which forces a CORS preflight, so an ordinary web page cannot post
+//!   complaints in a visitor's name.
+//! * **Logs**: one debug line per request (method, route template, status, time) — never a body, never a query.
+
+pub mod admin;
+pub mod complaints;
+pub mod registry;
+
+use crate::datadir::DataDir;
+use crate::error::{json_errors, panic_response, ApiError};
+use crate::intake::Intake;
+use crate::ratelimit::RateLimiter;
+use crate::store::Store;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Instant, SystemTime};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+
+pub struct App {
+    pub dir: DataDir,
+    pub store: Arc<dyn Store>,
+    pub intake: Intake,
+    pub per_ip: RateLimiter,
+    pub per_client: RateLimiter,
+    pub admin_token: String,
+    /// Strong ETags of served files, keyed by path and checked against length and modification time.
+    pub etags: Mutex<HashMap<PathBuf, (u64, SystemTime, String)>>,
+}
+
+pub type AppState = Arc<App>;
+
+/// Runs blocking storage work off the async threads.
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.map_err(ApiError::internal)?
+}
+
+async fn health(State(app): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    let store = app.store.clone();
+    let last = blocking(move || store.publications(1).map_err(ApiError::internal)).await?;
+    Ok(Json(serde_json::json!({
+        "status": "ok",
+        "sequence": last.first().map(|p| p.sequence),
+        "version": env!("CARGO_PKG_VERSION"),
+    })))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::of("not_found")
+}
+
+async fn log_requests(req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "-".into());
+    let resp = next.run(req).await;
+    let status = resp.status().as_u16();
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::warn!(%method, route, status, ms, "request failed");
+    } else {
+        tracing::debug!(%method, route, status, ms, "request");
+    }
+    resp
+}
+
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::predicate(|origin: &HeaderValue, _| {
+            let o = origin.as_bytes();
+            o.starts_with(b"chrome-extension://") || o.starts_with(b"moz-extension://")
+        }))
+        .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::OPTIONS])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::IF_NONE_MATCH,
+            HeaderName::from_static("x-koltrust-client"),
+        ])
+        .expose_headers([header::ETAG, header::RETRY_AFTER, header::CACHE_CONTROL])
+        .max_age(std::time::Duration::from_secs(600))
+}
+
+/// The whole router. `www` is served at `/` when given.
+pub fn router(app: AppState, www: Option<&Path>, body_limit: usize) -> Router {
+    let admin = Router::new()
+        .route("/v1/admin/complaints", get(admin::list))
+        .route("/v1/admin/complaints/export", get(admin::export))
+        .route("/v1/admin/complaints/{receipt}", get(admin::show))
+        .route("/v1/admin/complaints/{receipt}/status", post(admin::set_status))
+        .route_layer(middleware::from_fn_with_state(app.clone(), admin::require_token));
+    let api = Router::new()
+        .route("/v1/health", get(health))
+        .route("/v1/registry/manifest", get(registry::manifest))
+        .route("/v1/registry/keys", get(registry::keys))
+        .route("/v1/registry/snapshots/{file}", get(registry::snapshot))
+        .route("/v1/registry/deltas/{file}", get(registry::delta))
+        .route("/v1/complaints", post(complaints::submit))
+        .route("/v1/complaints/{receipt}", get(complaints::status))
+        .merge(admin);
+    let router = match www {
+        Some(dir) => api.fallback_service(ServeDir::new(dir)),
+        None => api.fallback(not_found),
+    };
+    layers(router, body_limit).with_state(app)
+}
+
+/// The cross-cutting layers, outermost last: body limit, request log, panic catcher, JSON error bodies, CORS.
+pub fn layers<S: Clone + Send + Sync + 'static>(router: Router<S>, body_limit: usize) -> Router<S> {
+    router
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn(log_requests))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn(json_errors))
+        .layer(cors())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    async fn call(router: Router, req: axum::http::Request<Body>) -> (u16, serde_json::Value) {
+        let resp = router.oneshot(req).await.unwrap();
+        let status = resp.status().as_u16();
+        let bytes = axum::body::to_bytes(resp.into_body(), 1 << 20).await.unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[tokio::test]
+    async fn panics_and_bare_errors_become_json() {
+        let r = layers(
+            Router::new()
+                .route(
+                    "/boom",
+                    get(|| async { "not a number".parse::<u8>().expect("handler bug").to_string() }),
+                )
+                .route("/ok", get(|| async { "ok" })),
+            1024,
+        );
+        let get_req = |p: &str| axum::http::Request::get(p).body(Body::empty()).unwrap();
+        let (status, v) = call(r.clone(), get_req("/boom")).await;
+        assert_eq!((status, v["error"]["code"].as_str()), (500, Some("internal")));
+        assert!(
+            !v.to_string().contains("handler bug"),
+            "panic text never reaches the client"
+        );
+        let (status, v) = call(r.clone(), get_req("/missing")).await;
+        assert_eq!((status, v["error"]["code"].as_str()), (404, Some("not_found")));
+        let post = axum::http::Request::post("/ok").body(Body::empty()).unwrap();
+        let (status, v) = call(r, post).await;
+        assert_eq!((status, v["error"]["code"].as_str()), (405, Some("method_not_allowed")));
+    }
+}

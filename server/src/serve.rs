@@ -1,0 +1,133 @@
+//! Start-up and shutdown of `koltrust serve`.
+//!
+//! 1. Initialise the data folder if needed ([`DataDir::init`]: key, token), open the database (migrations).
+//! 2. **First start**: an empty registry gets the fictional sample registry, and a registry never published gets
+//!    its first signed snapshot.
+//! 3. Print the URLs and the admin token's *path*; listen.
+//! 4. On SIGTERM or SIGINT: stop accepting, finish the requests in flight (each one only answered after its
+//!    commit), drain the intake writer, exit 0.
+
+use crate::admin::import_sample;
+use crate::config::ServeConfig;
+use crate::datadir::DataDir;
+use crate::intake::Intake;
+use crate::publish::{publish, PublishOptions};
+use crate::ratelimit::RateLimiter;
+use crate::routes::{router, App};
+use crate::store::sqlite::SqliteStore;
+use crate::store::{ComplaintStore, RegistryStore, Store};
+use koltrust::registry::Date;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+/// Prepares the data folder: what first start needs. Returns the store.
+pub fn prepare(dir: &DataDir) -> Result<Arc<SqliteStore>, String> {
+    let report = dir.init()?;
+    let store = Arc::new(SqliteStore::open(&dir.database()).map_err(|e| e.to_string())?);
+    if report.created_key {
+        let (_, key_id) = dir.public_key()?;
+        println!(
+            "Đã tạo khoá ký mới / new signing key: {} (key id {key_id})",
+            dir.key_path().display()
+        );
+    }
+    if store.records().map_err(|e| e.to_string())?.is_empty() {
+        let n = import_sample(&*store, Date::from_unix_vn(crate::now_ms() / 1000))?;
+        println!("Đã nhập sổ đăng ký mẫu (hư cấu) / imported the fictional sample registry: {n} records");
+    }
+    if store.publications(1).map_err(|e| e.to_string())?.is_empty() {
+        let p = publish(dir, &*store, "server:first-start", PublishOptions::default())?;
+        println!(
+            "Đã phát hành bản ký số đầu tiên / published the first signed snapshot: sequence {} ({} bytes)",
+            p.publication.sequence, p.publication.bytes
+        );
+    }
+    Ok(store)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown requested: finishing requests in flight");
+}
+
+/// Runs the server until SIGTERM/SIGINT.
+pub fn serve(cfg: ServeConfig) -> Result<(), String> {
+    init_logging();
+    let dir = DataDir::new(&cfg.data);
+    let store = prepare(&dir)?;
+    let admin_token = dir.admin_token()?;
+    let complaints: Arc<dyn ComplaintStore> = store.clone();
+    let store: Arc<dyn Store> = store;
+    let app = Arc::new(App {
+        dir: dir.clone(),
+        store,
+        intake: Intake::start(complaints),
+        per_ip: RateLimiter::new(cfg.per_ip),
+        per_client: RateLimiter::new(cfg.per_client),
+        admin_token,
+        etags: Mutex::new(HashMap::new()),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("koltrust-http")
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    let result = runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(cfg.addr)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", cfg.addr))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let base = format!("http://{addr}");
+        println!("KOL Trust — máy chủ Liên minh / Alliance server");
+        println!("  dữ liệu / data:            {}", dir.root.display());
+        match &cfg.www {
+            Some(w) => println!("  cổng thông tin / portal:   {base}/  ({})", w.display()),
+            None => println!("  cổng thông tin / portal:   (no www folder)"),
+        }
+        println!("  sổ đăng ký / registry:     {base}/v1/registry/manifest");
+        println!("  khoá công khai / keys:     {base}/v1/registry/keys");
+        println!("  phản ánh / complaints:     POST {base}/v1/complaints");
+        println!("  kiểm tra / health:         {base}/v1/health");
+        println!("  mã quản trị / admin token: {}", dir.token_path().display());
+        println!("listening on {base}");
+        tracing::info!(%addr, "listening");
+        let routes = router(app.clone(), cfg.www.as_deref(), cfg.body_limit);
+        axum::serve(listener, routes.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(|e| format!("server error: {e}"))
+    });
+    // Every request has been answered; let the writer finish anything still queued.
+    app.intake.close();
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    tracing::info!("stopped");
+    result
+}
