@@ -201,6 +201,9 @@
     const key = JSON.stringify(signals);
     if (key === lastSignalsKey) return;
     lastSignalsKey = key;
+    // A new page (SPA navigation): the previous page's header badge must not reappear in the new header while the
+    // worker answers.
+    setHeader(null);
     const reply = await ask({ type: 'lookupPage', signals });
     if (!reply || key !== lastSignalsKey) return; // a newer navigation overtook this answer
     const answer = reply.main?.kind === 'profile' && reply.badge ? reply.badge : null;
