@@ -59,6 +59,24 @@ async fn submit_receipt_status_and_idempotency() {
     let page = shown["complaint"]["page_url"].as_str().unwrap();
     assert!(!page.contains("utm_source"), "{page}");
 
+    // A screenshot and a consented contact: kept for moderators, the export keeps only the image's type and size.
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    let mut with_shot = complaint("with-screenshot-0001");
+    with_shot["screenshot"] = json!(format!("data:image/png;base64,{png}"));
+    with_shot["contact"] = json!({"value": "lan@example.org", "consent": true});
+    let r = c.post(s.url("/v1/complaints")).json(&with_shot).send().await.unwrap();
+    assert_eq!(r.status(), 201);
+    let shot_receipt = r.json::<Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shown: Value = serde_json::from_str(&cli(&["complaints", "show", "--data", d, &shot_receipt])).unwrap();
+    assert_eq!(shown["complaint"]["screenshot"]["base64"], png);
+    assert_eq!(shown["complaint"]["contact"], "lan@example.org");
+    let export = cli(&["complaints", "export", "--data", d]);
+    let line = export.lines().find(|l| l.contains(&shot_receipt)).unwrap();
+    assert!(line.contains("image/png") && !line.contains(png), "{line}");
+
     error_body(
         c.get(s.url("/v1/complaints/R-0000-0000-0000-0000"))
             .send()
