@@ -4,7 +4,7 @@
 //! | --- | --- |
 //! | `cargo xtask dist` | builds the WebAssembly core, binds it, shrinks it, assembles `dist/extension/` and the zip |
 //! | `cargo xtask test` | every test: fmt, clippy, native, wasm-bindgen-test, then the browser tests on the built extension |
-//! | `cargo xtask demo` | builds the extension and starts the demo (fixture pages on loopback, for now) |
+//! | `cargo xtask demo` | builds the extension and starts the Alliance server (`koltrust serve`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
 //!
 //! Each command first installs what it is missing ([`tools`]): the wasm32 target, the pinned wasm-bindgen CLI in the
