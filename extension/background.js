@@ -8,21 +8,13 @@
 //  - `return true` from onMessage keeps the channel open for the asynchronous answer;
 //  - the worker is stopped after ~30 s idle, so what must outlive it (the page signals each tab reported, for the
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
-import init, * as core from './pkg/koltrust.js';
+import init from './pkg/koltrust.js';
+import * as registry from './worker/registry.js';
 
-/** The opened registry (a wasm `Engine`): the signed snapshot bundled with the extension, checked against the
- * pinned keys. Registry updates from the Alliance server replace it (a later issue). */
-let engine = null;
+const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(registry.openRegistry);
 
-async function openBundledRegistry() {
-  const [keys, bytes] = await Promise.all([
-    fetch(new URL('./registry/keys.json', import.meta.url)).then((r) => r.json()),
-    fetch(new URL('./registry/bundled.bin', import.meta.url)).then((r) => r.arrayBuffer()),
-  ]);
-  engine = new core.Engine(new Uint8Array(bytes), keys.pinned, undefined, Date.now());
-}
-
-const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(openBundledRegistry);
+const UPDATE_ALARM = 'registry-update';
+const UPDATE_PERIOD_MINUTES = 6 * 60;
 
 /** The person's choices from the options page. */
 async function settings() {
@@ -35,17 +27,28 @@ async function settings() {
 
 const tabKey = (tabId) => `tab:${tabId}`;
 
+/** Requests only the extension's own pages may make (not content scripts, which live in web pages). */
+const pageOnly = new Set(['registryStatus', 'updateNow']);
+
 const handlers = {
+  /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
+  async registryStatus() {
+    return { status: registry.registryStatus() };
+  },
+  /** "Update now" from the options page or popup. */
+  async updateNow() {
+    return { status: await registry.updateNow() };
+  },
   /** A content script's batch of link hrefs → one badge answer (or null) per href. */
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
     const { lang, options } = await settings();
-    return { answers: engine.lookupLinks(msg.hrefs.map(String), lang, options) };
+    return { answers: registry.engine.lookupLinks(msg.hrefs.map(String), lang, options) };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {
     const { lang, options } = await settings();
-    const answer = engine.lookupPage(msg.signals, lang, options);
+    const answer = registry.engine.lookupPage(msg.signals, lang, options);
     if (sender.tab?.id != null && sender.frameId === 0) {
       await chrome.storage.session.set({ [tabKey(sender.tab.id)]: msg.signals });
     }
@@ -57,7 +60,7 @@ const handlers = {
     const key = tabKey(msg.tabId);
     const stored = (await chrome.storage.session.get(key))[key];
     const signals = stored && stored.location === msg.url ? stored : { location: String(msg.url ?? '') };
-    return { view: engine.popupView(signals, lang) };
+    return { view: registry.engine.popupView(signals, lang) };
   },
 };
 
@@ -67,16 +70,29 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
   if (!handler) return false;
+  if (pageOnly.has(msg.type) && !(sender.url ?? '').startsWith(chrome.runtime.getURL(''))) return false;
   ready
     .then(() => {
-      engine.setNow(Date.now()); // statuses are judged on today, even in a long-lived worker
+      registry.engine.setNow(Date.now()); // statuses are judged on today, even in a long-lived worker
       return handler(msg, sender);
     })
-    .then((answer) => sendResponse({ ok: true, ...answer }))
+    .then((answer) => {
+      registry.noteFirstAnswer();
+      sendResponse({ ok: true, ...answer });
+    })
     .catch((err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
   return true;
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(tabKey(tabId));
+});
+
+// Registry updates: periodically, and once soon after install or browser start. The manifest request carries no
+// browsing data: it is the same for everyone.
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.alarms.create(UPDATE_ALARM, { delayInMinutes: 1, periodInMinutes: UPDATE_PERIOD_MINUTES });
+});
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === UPDATE_ALARM) ready.then(registry.updateNow);
 });

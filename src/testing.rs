@@ -137,7 +137,7 @@ pub fn synthetic_records(n: usize, day: Date) -> Vec<Record> {
                     (
                         Platform::Facebook,
                         IdType::FbNumericId,
-                        &format!("{}", 100_000_000_000_000u64 + i as u64),
+                        &format!("{}", 200_000_000_000_000u64 + i as u64),
                     ),
                     (Platform::Instagram, IdType::Username, &format!("kol{i}.demo")),
                 ],

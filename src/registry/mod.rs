@@ -17,6 +17,7 @@
 //! | [`snapshot`] | the signed file format, its errors, and the writer |
 //! | [`reader`] | [`Registry`]: open (verify head), lazy per-chunk verification, lookup, record, card |
 //! | [`delta`] | signed deltas N → M: copy / add-to-words / insert operations, checked by SHA-256 |
+//! | [`update`] | moving a reader forward: signed manifest, delta-or-snapshot plan, checked download, rollback refused |
 //! | `source` | (native only) the JSON and CSV source formats, with every error's line and field |
 //! | `sample` | (native only) deterministic fictional sample registries |
 //!
@@ -71,6 +72,7 @@ pub mod snapshot;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod status;
+pub mod update;
 
 pub use card::{card_view, CardView, Freshness};
 pub use date::Date;

@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "wasm-bench")]
 pub mod bench;
+mod update;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -57,6 +58,8 @@ pub fn recognize(url: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub struct Engine {
     registry: Registry,
+    /// The pinned keys it was opened with: updates must be signed by one of them too.
+    keys: KeySet,
 }
 
 #[wasm_bindgen]
@@ -78,7 +81,7 @@ impl Engine {
         }
         let held = held_sequence.map(|s| s as u64);
         let registry = Registry::open(bytes, &keys, held, (now_ms / 1000.0) as i64).map_err(snapshot_error)?;
-        Ok(Engine { registry })
+        Ok(Engine { registry, keys })
     }
 
     /// Moves the engine's clock (the day statuses are judged on) without reopening.

@@ -45,6 +45,8 @@ fn demo() -> Result<(), String> {
     let root = exec::project_root();
     tools::ensure_npm_packages(&root)?;
     let data = root.join(".data/demo");
+    // The demo server signs with the build key, so the extension just built trusts its updates.
+    registry::seed_server_key(&root, &data)?;
     println!(
         "\nKOL Trust demo\n  1. The unpacked extension is in {ext}\n     Chrome/Chromium → chrome://extensions → Developer mode → Load unpacked → choose that folder.\n  2. The Alliance server starts below on http://127.0.0.1:8080 (data in {data}, git-ignored):\n     signed registry at /v1/registry/manifest, complaints at POST /v1/complaints, the portal at /.\n     The first start creates a signing key and an admin token there and publishes the fictional sample registry.\n  3. Fixture pages that imitate the real sites, at their real hostnames: in another terminal run\n       node tests/e2e/lib/serve-fixtures.mjs --port 8443\n     then start a browser that maps those names to this machine, e.g.:\n       chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors --load-extension={ext} \\\n         --host-resolver-rules='MAP www.facebook.com 127.0.0.1:8443, MAP www.tiktok.com 127.0.0.1:8443, MAP www.youtube.com 127.0.0.1:8443, MAP www.instagram.com 127.0.0.1:8443, MAP x.com 127.0.0.1:8443' \\\n         https://www.tiktok.com/@minh.beauty.demo\n  Every person in the sample data is fictional. Ctrl-C stops the server (it finishes requests in flight).\n",
         ext = root.join("dist/extension").display(),

@@ -30,7 +30,7 @@ pub fn bundle(root: &Path, ext: &Path) -> Result<(), String> {
     let work = target_dir(root).join("koltrust-build");
     fs::create_dir_all(&work).map_err(|e| format!("creating {}: {e}", work.display()))?;
 
-    let key = work.join("extension-build.key");
+    let key = build_key(root);
     if !key.exists() {
         exec::run(
             cmd(cli.to_str().unwrap_or("koltrust"), root)
@@ -75,12 +75,39 @@ pub fn bundle(root: &Path, ext: &Path) -> Result<(), String> {
     )?;
     let public = fs::read_to_string(key.with_extension("key.pub"))
         .map_err(|e| format!("reading the build key's public half: {e}"))?;
-    let pinned = serde_json::json!({ "pinned": [public.trim()] });
+    // The default Alliance server for this build (the options page can change it); updates must still be signed
+    // by a pinned key, whatever server sends them.
+    let server = std::env::var("KOLTRUST_SERVER_URL").unwrap_or_else(|_| "http://127.0.0.1:8080/".into());
+    let pinned = serde_json::json!({ "pinned": [public.trim()], "bundled_sequence": 1, "server": server });
     fs::write(
         out_dir.join("keys.json"),
         serde_json::to_string_pretty(&pinned).map_err(|e| e.to_string())? + "\n",
     )
     .map_err(|e| e.to_string())
+}
+
+/// The build signing key (made by the first `dist`; git-ignored under `target/`).
+pub fn build_key(root: &Path) -> std::path::PathBuf {
+    target_dir(root).join("koltrust-build").join("extension-build.key")
+}
+
+/// Gives a fresh `koltrust serve` data folder the build key, so the server the demo (or a test) starts signs with a
+/// key the built extension pins. Does nothing when the folder already has a key.
+pub fn seed_server_key(root: &Path, data: &Path) -> Result<(), String> {
+    if data.join("registry.key").exists() {
+        return Ok(());
+    }
+    fs::create_dir_all(data).map_err(|e| format!("creating {}: {e}", data.display()))?;
+    let key = build_key(root);
+    fs::copy(&key, data.join("registry.key")).map_err(|e| format!("copying the build key: {e}"))?;
+    fs::copy(key.with_extension("key.pub"), data.join("registry.key.pub")).map_err(|e| e.to_string())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(data.join("registry.key"), fs::Permissions::from_mode(0o600)).map_err(|e| e.to_string())?;
+        fs::set_permissions(data, fs::Permissions::from_mode(0o700)).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// Days since 1970-01-01 of today in Vietnam (UTC+7), the registry's calendar.

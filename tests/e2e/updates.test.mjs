@@ -1,0 +1,105 @@
+// Registry updates from a live `koltrust serve`: the worker moves to the newest signed sequence (delta or full
+// snapshot), the new data reaches the badges, tampered files and rolled-back manifests are refused without losing
+// the registry in use, and a worker stopped and restarted keeps answering from the stored update.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { launchWithExtension, setOptions } from './lib/browser.mjs';
+import { startAllianceServer } from './lib/alliance-server.mjs';
+
+const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
+
+let fixtures;
+let alliance;
+let browser;
+let control; // an extension page: the only kind of sender allowed to ask for updates
+let firstManifest; // the server's signed manifest for its first sequence, kept to replay later
+
+before(async () => {
+  fixtures = await startFixtureServer();
+  alliance = await startAllianceServer();
+  firstManifest = await fs.readFile(path.join(alliance.publicDir, 'manifest'));
+  // The demo people join the server's registry, so its sequences continue the one the extension bundles.
+  alliance.cli('registry', 'import', RESOLVED_DEMO);
+  browser = await launchWithExtension({ fixturePort: fixtures.port });
+  await setOptions(browser, { serverUrl: alliance.url });
+  control = await browser.ctx.newPage();
+  await control.goto(browser.extensionUrl('options.html'));
+});
+
+after(async () => {
+  await browser?.close();
+  await alliance?.stop();
+  await fixtures?.close();
+});
+
+const ask = (message) => control.evaluate((m) => chrome.runtime.sendMessage(m), message);
+const status = async () => (await ask({ type: 'registryStatus' })).status;
+const badgeOf = async (href) => (await ask({ type: 'lookupLinks', hrefs: [href] })).answers[0]?.badge ?? null;
+
+test('the first run answers offline from the bundled snapshot', async () => {
+  const s = await status();
+  assert.equal(s.source, 'bundled');
+  assert.equal(s.sequence, 1);
+  assert.equal((await badgeOf('https://www.tiktok.com/@bepnha.demo')).state, 'certified');
+});
+
+test('update now moves to the newest signed sequence, and new decisions reach the badges', async () => {
+  alliance.cli(
+    'registry', 'add-sanction', '--id', 'KT-DEMO-0004', '--kind', 'warning', '--reason', 'misleading_advertising',
+    '--authority', 'Liên minh Tín nhiệm số (dữ liệu mẫu)', '--decision', '77/CB-LM-MAU',
+    '--summary-vi', 'Cảnh cáo thử nghiệm (dữ liệu mẫu).', '--summary-en', 'Test warning (sample data).',
+    '--source-url', 'https://example.org/koltrust-sample/decisions/e2e-77',
+  );
+  alliance.cli('registry', 'publish');
+  const s = (await ask({ type: 'updateNow' })).status;
+  assert.equal(s.lastError, null, `update failed: ${s.lastError}`);
+  assert.equal(s.source, 'updated');
+  assert.ok(s.sequence >= 2, `sequence moved forward (now ${s.sequence})`);
+  assert.equal((await badgeOf('https://www.tiktok.com/@bepnha.demo')).state, 'sanctioned');
+  // Nothing new: up to date, same sequence.
+  const again = (await ask({ type: 'updateNow' })).status;
+  assert.equal(again.sequence, s.sequence);
+  assert.equal(again.lastError, null);
+});
+
+test('a tampered download and a rolled-back manifest are refused; the registry in use stays', async () => {
+  const held = (await status()).sequence;
+  const manifestFile = path.join(alliance.publicDir, 'manifest');
+  const oldManifest = await fs.readFile(manifestFile); // signed, for sequence `held`: restored at the end
+  alliance.cli('registry', 'publish');
+  const next = held + 1;
+  for (const f of [path.join(alliance.publicDir, 'snapshots', `${next}.bin`), path.join(alliance.publicDir, 'deltas', `${held}-${next}.bin`)]) {
+    const bytes = await fs.readFile(f);
+    bytes[bytes.length - 1] ^= 0x01;
+    await fs.writeFile(f, bytes);
+  }
+  const tampered = (await ask({ type: 'updateNow' })).status;
+  assert.match(tampered.lastError ?? '', /SHA-256|signature|corrupt|mismatch/i);
+  assert.equal(tampered.sequence, held, 'still on the last good sequence');
+  assert.equal((await badgeOf('https://www.tiktok.com/@bepnha.demo')).state, 'sanctioned');
+
+  // Replay the server's first signed manifest (an older sequence): a rollback, refused.
+  await fs.writeFile(manifestFile, firstManifest);
+  const replay = (await ask({ type: 'updateNow' })).status;
+  assert.match(replay.lastError ?? '', /rollback|older/i);
+  assert.equal(replay.sequence, held);
+  await fs.writeFile(manifestFile, oldManifest);
+});
+
+test('a stopped worker restarts on the stored update and keeps answering', async () => {
+  const before = await status();
+  const cdp = await control.context().newCDPSession(control);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  const after = await status(); // this message wakes a fresh worker
+  assert.equal(after.source, 'updated', 'loaded from storage, not the bundle');
+  assert.equal(after.sequence, before.sequence);
+  assert.ok(after.coldStartMs === null || after.coldStartMs >= 0);
+  assert.equal((await badgeOf('https://www.tiktok.com/@bepnha.demo')).state, 'sanctioned');
+  const s = await status();
+  console.log(`worker cold start to first answer: ${s.coldStartMs} ms (registry sequence ${s.sequence})`);
+});
