@@ -21,3 +21,33 @@ async function save(values) {
 }
 select.addEventListener('change', () => save({ lang: select.value }));
 showUnknown.addEventListener('change', () => save({ showUnknown: showUnknown.checked }));
+
+// The Alliance server and the registry in use. Updates are verified by the core against the keys pinned in the
+// extension, so changing the server can never make the extension trust other data.
+const serverUrl = document.getElementById('serverUrl');
+const statusLine = document.getElementById('registryStatus');
+
+function showStatus(s) {
+  if (!s) return;
+  const when = (ms) => (ms ? new Date(ms).toLocaleString(document.documentElement.lang) : '—');
+  const parts = [
+    chrome.i18n.getMessage('optionsRegistrySequence', [String(s.sequence ?? '—')]),
+    chrome.i18n.getMessage(s.source === 'updated' ? 'optionsSourceUpdated' : 'optionsSourceBundled'),
+    chrome.i18n.getMessage('optionsLastCheck', [when(s.lastCheck)]),
+  ];
+  if (s.freshness?.stale) parts.push(chrome.i18n.getMessage('optionsStale'));
+  if (s.lastError) parts.push(chrome.i18n.getMessage('optionsLastError', [s.lastError]));
+  statusLine.textContent = parts.join(' · ');
+}
+
+chrome.storage.local.get('serverUrl').then(({ serverUrl: url }) => {
+  serverUrl.value = url ?? '';
+  serverUrl.placeholder = 'http://127.0.0.1:8080/';
+});
+serverUrl.addEventListener('change', () => save({ serverUrl: serverUrl.value.trim() }));
+chrome.runtime.sendMessage({ type: 'registryStatus' }).then((r) => showStatus(r?.status));
+document.getElementById('updateNow').addEventListener('click', async () => {
+  statusLine.textContent = chrome.i18n.getMessage('optionsUpdating');
+  const r = await chrome.runtime.sendMessage({ type: 'updateNow' });
+  showStatus(r?.status);
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startFixtureServer } from './lib/fixture-server.mjs';
-import { launchWithExtension, setOptions } from './lib/browser.mjs';
+import { launchWithExtension, setOptions, screenshot } from './lib/browser.mjs';
 import { startAllianceServer } from './lib/alliance-server.mjs';
 
 const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
@@ -87,6 +87,22 @@ test('a tampered download and a rolled-back manifest are refused; the registry i
   assert.match(replay.lastError ?? '', /rollback|older/i);
   assert.equal(replay.sequence, held);
   await fs.writeFile(manifestFile, oldManifest);
+});
+
+test('the options page shows the registry in use and updates on request', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto(browser.extensionUrl('options.html'));
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.inputValue('#serverUrl'), alliance.url);
+    await page.click('#updateNow');
+    await page.waitForFunction(() => /Sổ đăng ký số \d+/.test(document.getElementById('registryStatus').textContent));
+    const line = await page.textContent('#registryStatus');
+    assert.match(line, /bản cập nhật từ máy chủ/);
+    await screenshot(page, 'options-registry');
+  } finally {
+    await page.close();
+  }
 });
 
 test('a stopped worker restarts on the stored update and keeps answering', async () => {
