@@ -43,7 +43,10 @@ const handlers = {
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
     const { lang, options } = await settings();
-    return { answers: registry.engine.lookupLinks(msg.hrefs.map(String), lang, options) };
+    // Only the badge crosses back to the page: the less each reply carries, the cheaper its structured clone on
+    // the page's main thread.
+    const answers = registry.engine.lookupLinks(msg.hrefs.map(String), lang, options);
+    return { badges: answers.map((a) => a?.badge ?? null) };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {

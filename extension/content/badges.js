@@ -14,6 +14,8 @@
   const site = globalThis.KolTrustSites.forHost(location.hostname);
   const MAX_URL = 2048; // page-provided strings are capped before they cross to the worker
   const MAX_URLS = 20;
+  /** Longest stretch of work per task when scanning or drawing a long page (the budget is 50 ms per task). */
+  const SLICE_MS = 8;
   /** The URL the document was served for: inline page data describes it, and only it. */
   const initialHref = location.href;
 
@@ -56,19 +58,23 @@
     'opacity: 1 !important; position: static !important; transform: none !important; ' +
     'width: auto !important; height: auto !important; pointer-events: auto !important;';
 
+  /** One parsed stylesheet shared by every badge's shadow root: parsing CSS once per badge was most of the cost of
+   * drawing a long feed. */
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(STYLE);
+
   /** Creates a badge host with its closed shadow root; returns the host and a render function for it. */
   function createBadge(kind) {
     const host = document.createElement('kol-trust-badge');
     host.setAttribute('style', HOST_STYLE);
     host.setAttribute('kind', kind);
     const shadow = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
+    shadow.adoptedStyleSheets = [sheet];
     const wrap = document.createElement('span');
     wrap.className = kind;
     const badge = document.createElement('span');
     wrap.append(badge);
-    shadow.append(style, wrap);
+    shadow.append(wrap);
     return { host, render: (view) => render(badge, view) };
   }
 
@@ -115,13 +121,37 @@
   // ---- links -------------------------------------------------------------------------------------------------
 
   /** Finds candidates in an added or changed node: anchors in it, or the anchor it was added into (frameworks
-   * often render an anchor first and its text a moment later). */
+   * often render an anchor first and its text a moment later). Large subtrees (a whole feed at once) are examined
+   * in time slices like the drawing, so a scan is never a long task. */
   function collect(node) {
     if (node.nodeType === Node.TEXT_NODE) node = node.parentElement;
     if (!node || node.nodeType !== Node.ELEMENT_NODE || node.localName === 'kol-trust-badge') return;
     const enclosing = node.closest('a[href]');
     if (enclosing) consider(enclosing);
-    for (const a of node.querySelectorAll('a[href]')) consider(a);
+    const found = node.querySelectorAll('a[href]');
+    if (found.length <= 200) {
+      for (const a of found) consider(a);
+    } else {
+      scanQueue.push(found);
+      if (scanQueue.length === 1) setTimeout(drainScans, 0);
+    }
+  }
+
+  const scanQueue = [];
+  let scanIndex = 0;
+
+  function drainScans() {
+    const start = performance.now();
+    while (scanQueue.length && performance.now() - start < SLICE_MS) {
+      const list = scanQueue[0];
+      const end = Math.min(scanIndex + 100, list.length);
+      for (; scanIndex < end; scanIndex++) consider(list[scanIndex]);
+      if (scanIndex >= list.length) {
+        scanQueue.shift();
+        scanIndex = 0;
+      }
+    }
+    if (scanQueue.length) setTimeout(drainScans, 0);
   }
 
   function consider(anchor) {
@@ -132,20 +162,77 @@
     schedule();
   }
 
+  /** Links per message: a few hundred keep each structured clone (and so each task) small on a 2,000-link feed. */
+  const BATCH = 300;
+
   async function flushLinks() {
     const anchors = [...pending].filter((a) => a.isConnected);
     pending.clear();
+    for (let i = 0; i < anchors.length; i += BATCH) answerLinks(anchors.slice(i, i + BATCH));
+  }
+
+  async function answerLinks(anchors) {
     if (anchors.length === 0) return;
     const hrefs = [...new Set(anchors.map((a) => a.href.slice(0, MAX_URL)))];
     const reply = await ask({ type: 'lookupLinks', hrefs });
     if (!reply) return;
-    const byHref = new Map(hrefs.map((h, i) => [h, reply.answers[i]]));
+    const byHref = new Map(hrefs.map((h, i) => [h, reply.badges[i]]));
+    const toDraw = [];
     for (const anchor of anchors) {
-      const href = anchor.href.slice(0, MAX_URL);
-      const answer = byHref.get(href);
+      const badge = byHref.get(anchor.href.slice(0, MAX_URL));
       checked.set(anchor, anchor.href);
-      if (answer) drawLinkBadge(anchor, answer.badge);
+      if (badge) toDraw.push([anchor, badge]);
       else removeLinkBadge(anchor);
+    }
+    // What the person can see first: an IntersectionObserver reports which links are on screen after the browser's
+    // own layout, so sorting them never forces a synchronous layout of a long page.
+    for (const [anchor, view] of toDraw) {
+      awaitingPlace.set(anchor, view);
+      placer.observe(anchor);
+    }
+  }
+
+  /** anchor → the badge view waiting to be drawn until the placer says where the anchor is. */
+  const awaitingPlace = new Map();
+  const placer = new IntersectionObserver((entries) => {
+    const visible = [];
+    const later = [];
+    for (const e of entries) {
+      placer.unobserve(e.target);
+      const view = awaitingPlace.get(e.target);
+      awaitingPlace.delete(e.target);
+      if (view) (e.isIntersecting ? visible : later).push([e.target, view]);
+    }
+    enqueueDraws(visible, later);
+  });
+
+  // Drawing is time-sliced: a long feed's badges are drawn a few milliseconds at a time, so the page never has a
+  // long task because of us (budget: no main-thread task over 50 ms).
+  let drawQueue = [];
+  let drawIndex = 0;
+  let drawScheduled = false;
+
+  function enqueueDraws(first, rest) {
+    drawQueue = [...first, ...drawQueue.slice(drawIndex), ...rest];
+    drawIndex = 0;
+    if (!drawScheduled) {
+      drawScheduled = true;
+      setTimeout(drainDraws, 0);
+    }
+  }
+
+  function drainDraws() {
+    const start = performance.now();
+    while (drawIndex < drawQueue.length && performance.now() - start < SLICE_MS) {
+      const [anchor, view] = drawQueue[drawIndex++];
+      if (anchor.isConnected && checked.get(anchor) === anchor.href) drawLinkBadge(anchor, view);
+    }
+    if (drawIndex < drawQueue.length) {
+      setTimeout(drainDraws, 0);
+    } else {
+      drawQueue = [];
+      drawIndex = 0;
+      drawScheduled = false;
     }
   }
 
