@@ -20,6 +20,9 @@ async function save(values) {
   document.getElementById('saved').textContent = chrome.i18n.getMessage('optionsSaved');
 }
 select.addEventListener('change', () => save({ lang: select.value }));
+const secretMark = document.getElementById('secretMark');
+chrome.storage.local.get('secretMark').then(({ secretMark: mark }) => (secretMark.value = mark ?? ''));
+secretMark.addEventListener('change', () => save({ secretMark: secretMark.value.trim().slice(0, 4) }));
 showUnknown.addEventListener('change', () => save({ showUnknown: showUnknown.checked }));
 
 // The Alliance server and the registry in use. Updates are verified by the core against the keys pinned in the

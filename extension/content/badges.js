@@ -21,8 +21,14 @@
 
   /** anchor → the href it was last checked with; lets SPA frameworks that reuse anchors get re-checked. */
   let checked = new WeakMap();
-  /** anchor → its badge host element. */
+  /** anchor → its badge host element, and back. */
   const badges = new WeakMap();
+  const anchorOf = new WeakMap();
+  /** anchor → its last badge view, to redraw a badge the page removed; and how often it was removed. */
+  const views = new WeakMap();
+  const removals = new WeakMap();
+  /** The person's secret mark shown on genuine badges (see the options page); '' for none. */
+  let secretMark = '';
   const pending = new Set();
   let scheduled = false;
   let lastSignalsKey = '';
@@ -41,6 +47,7 @@
     .registered { background: #eef2f7; color: #263445; border-color: #7b8da3; }
     .unknown { background: #f4f4f4; color: #4a4a4a; border-color: #b0b0b0; border-style: dashed; font-weight: 500; }
     .lookalike { background: #fff0f6; color: #8a0f4d; border-color: #c2185b; border-style: dashed; }
+    .mark { font-weight: 700; padding: 0 2px; border-radius: 3px; outline: 1px dotted currentColor; }
     .demo { font-weight: 700; font-size: 9px; letter-spacing: .04em; padding: 0 3px; border-radius: 3px;
       background: #263445; color: #fff; }
     @media (prefers-color-scheme: dark) {
@@ -99,6 +106,15 @@
       tag.textContent = b.tag;
       el.append(tag);
     }
+    if (secretMark) {
+      // The person's own mark (options page): a page cannot read it (extension storage, closed shadow root), so
+      // a badge a page draws to imitate ours cannot show it.
+      const mark = document.createElement('span');
+      mark.className = 'mark';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = secretMark;
+      el.append(mark);
+    }
   }
 
   function drawLinkBadge(anchor, view) {
@@ -107,13 +123,26 @@
       const created = createBadge('link');
       host = created.host;
       renderers.set(host, created.render);
+      anchorOf.set(host, anchor);
       anchor.after(host);
       badges.set(anchor, host);
     }
+    views.set(anchor, view);
     renderers.get(host)(view);
   }
 
+  /** A page script removed one of our badges while its link stays: draw it again, a few times at most (a page
+   * that keeps removing it must not drag us into an endless fight). */
+  function restoreRemoved(host) {
+    const anchor = anchorOf.get(host);
+    if (!anchor?.isConnected || badges.get(anchor) !== host || !views.has(anchor)) return;
+    const n = (removals.get(anchor) ?? 0) + 1;
+    removals.set(anchor, n);
+    if (n <= 3) queueMicrotask(() => drawLinkBadge(anchor, views.get(anchor)));
+  }
+
   function removeLinkBadge(anchor) {
+    views.delete(anchor);
     badges.get(anchor)?.remove();
     badges.delete(anchor);
   }
@@ -356,6 +385,7 @@
         touched = true; // a canonical link or og:url meta changed: the route changed
       } else {
         for (const n of r.addedNodes) collect(n);
+        for (const n of r.removedNodes) if (n.localName === 'kol-trust-badge') restoreRemoved(n);
         touched ||= r.removedNodes.length > 0 || r.target.closest?.('head') != null;
       }
     }
@@ -369,15 +399,19 @@
   });
   window.addEventListener('popstate', schedule);
 
-  // A changed option (language, unknown-profile marks) re-answers everything on the page.
+  // A changed option (language, unknown-profile marks, secret mark) re-answers everything on the page.
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
+    if (changes.secretMark) secretMark = String(changes.secretMark.newValue ?? '').slice(0, 8);
     checked = new WeakMap();
     lastSignalsKey = '';
     collect(document.documentElement);
     schedule();
   });
 
-  collect(document.documentElement);
-  schedule();
+  chrome.storage.local.get('secretMark').then(({ secretMark: mark }) => {
+    secretMark = String(mark ?? '').slice(0, 8);
+    collect(document.documentElement);
+    schedule();
+  });
 })();
