@@ -26,10 +26,11 @@ const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.me
 
 /** The person's choices from the options page. */
 async function settings() {
-  const { lang, showUnknown } = await chrome.storage.local.get(['lang', 'showUnknown']);
+  const { lang, showUnknown, vetting } = await chrome.storage.local.get(['lang', 'showUnknown', 'vetting']);
   return {
     lang: lang && lang !== 'auto' ? lang : chrome.i18n.getUILanguage(),
     options: { showUnknown: showUnknown === true },
+    vetting: vetting === true,
   };
 }
 
@@ -50,6 +51,17 @@ const handlers = {
       await chrome.storage.session.set({ [tabKey(sender.tab.id)]: msg.signals });
     }
     return answer;
+  },
+  /** A badge was opened: the detail card of that one account (its platform, namespace and canonical id, as the
+   * badge answer named them), with the vetting record when vetting mode is on. The core refuses anything else. */
+  async card(msg) {
+    const { lang, vetting } = await settings();
+    const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
+    return { card: engine.card(platform, idType, accountId, lang, vetting) };
+  },
+  /** The card's "Report" button. The complaint flow is not wired yet (issue 7), so the card draws it disabled. */
+  async openReport() {
+    throw new Error('not yet available');
   },
   /** The popup's question about a tab: its content script's last signals, else just its URL. */
   async tabStatus(msg) {

@@ -98,6 +98,8 @@ pub struct PageAnswer {
     pub main: Option<MainProfile>,
     /// The badge of the main profile: from the first of its names the registry knows (stable ids come first).
     pub badge: Option<BadgeView>,
+    /// The account whose badge is shown (the detail card is asked for it).
+    pub account: Option<AccountRef>,
 }
 
 /// Answers the page question from the signals a content script read.
@@ -109,18 +111,25 @@ pub fn lookup_page(
 ) -> Result<PageAnswer, SnapshotError> {
     let main = main_profile(signals);
     let mut badge = None;
+    let mut shown = None;
     if let Some(m) = &main {
         for account in &m.accounts {
             if let Some(b) = account_badge(registry, m.platform, account, lang)? {
                 badge = Some(b);
+                shown = Some(account.clone());
                 break;
             }
         }
         if badge.is_none() && options.show_unknown {
             badge = Some(BadgeView::not_in_registry(lang));
+            shown = m.primary().cloned();
         }
     }
-    Ok(PageAnswer { main, badge })
+    Ok(PageAnswer {
+        main,
+        badge,
+        account: shown,
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@
 //    asks the worker whose page this is, and draws that profile's badge in the site's profile header;
 //  - re-does both after SPA navigation and when the person changes an option.
 // Badges live inside *closed* shadow roots so the page can neither read nor restyle them, and every string drawn
-// comes from the worker and is set as text, never as markup.
+// comes from the worker and is set as text, never as markup. Each badge is a button (click, Enter or Space) that
+// opens the account's detail card (content/card.js, loaded before this file).
 (() => {
   'use strict';
 
@@ -31,7 +32,8 @@
     :host { all: initial; }
     .badge { display: inline-flex; align-items: center; gap: 3px; margin-inline-start: 4px; padding: 1px 6px;
       border-radius: 9px; font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-      white-space: nowrap; vertical-align: middle; border: 1px solid; cursor: default; }
+      white-space: nowrap; vertical-align: middle; border: 1px solid; cursor: pointer; }
+    .badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
     .header .badge { font-size: 13px; line-height: 20px; padding: 1px 8px; margin-inline-start: 8px; }
     .certified { background: #e7f6ec; color: #0b5d27; border-color: #2e9d55; }
     .sanctioned { background: #fdeaea; color: #8a1111; border-color: #d33b3b; }
@@ -56,6 +58,25 @@
     'opacity: 1 !important; position: static !important; transform: none !important; ' +
     'width: auto !important; height: auto !important; pointer-events: auto !important;';
 
+  /** host → the account its badge is for ({platform, id_type, account_id}): what its card is asked for. */
+  const accounts = new WeakMap();
+
+  /** Opens the card of `host`'s account. Only trusted events (the person's own click or key) open it: a page
+   * cannot reach into the closed shadow root to dispatch events at the badge, and synthetic ones are ignored. */
+  function opener(host, badge) {
+    const open = (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const account = accounts.get(host);
+      if (account) globalThis.KolTrustCard.open({ host, badge, account });
+    };
+    badge.addEventListener('click', open);
+    badge.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') open(e);
+    });
+  }
+
   /** Creates a badge host with its closed shadow root; returns the host and a render function for it. */
   function createBadge(kind) {
     const host = document.createElement('kol-trust-badge');
@@ -69,6 +90,7 @@
     const badge = document.createElement('span');
     wrap.append(badge);
     shadow.append(style, wrap);
+    opener(host, badge);
     return { host, render: (view) => render(badge, view) };
   }
 
@@ -77,7 +99,9 @@
 
   function render(el, b) {
     el.className = `badge ${b.state}`;
-    el.setAttribute('role', 'img');
+    el.setAttribute('role', 'button');
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('aria-haspopup', 'dialog');
     el.setAttribute('aria-label', b.title);
     el.title = b.title;
     const icon = document.createElement('span');
@@ -95,7 +119,7 @@
     }
   }
 
-  function drawLinkBadge(anchor, view) {
+  function drawLinkBadge(anchor, view, account) {
     let host = badges.get(anchor);
     if (!host || !host.isConnected) {
       const created = createBadge('link');
@@ -104,8 +128,11 @@
       anchor.after(host);
       badges.set(anchor, host);
     }
+    accounts.set(host, account);
     renderers.get(host)(view);
   }
+
+  const accountOf = (platform, a) => ({ platform, id_type: a.id_type, account_id: a.account_id });
 
   function removeLinkBadge(anchor) {
     badges.get(anchor)?.remove();
@@ -144,7 +171,7 @@
       const href = anchor.href.slice(0, MAX_URL);
       const answer = byHref.get(href);
       checked.set(anchor, anchor.href);
-      if (answer) drawLinkBadge(anchor, answer.badge);
+      if (answer) drawLinkBadge(anchor, answer.badge, accountOf(answer.platform, answer));
       else removeLinkBadge(anchor);
     }
   }
@@ -206,13 +233,13 @@
     setHeader(null);
     const reply = await ask({ type: 'lookupPage', signals });
     if (!reply || key !== lastSignalsKey) return; // a newer navigation overtook this answer
-    const answer = reply.main?.kind === 'profile' && reply.badge ? reply.badge : null;
-    setHeader(answer);
+    const shown = reply.main?.kind === 'profile' && reply.badge && reply.account;
+    setHeader(shown ? reply.badge : null, shown ? accountOf(reply.main.platform, reply.account) : null);
   }
 
-  function setHeader(view) {
+  function setHeader(view, account = null) {
     header.host?.remove();
-    header = { answer: view, host: null, element: null };
+    header = { answer: view, account, host: null, element: null };
     ensureHeader();
   }
 
@@ -224,6 +251,7 @@
     if (!element) return;
     header.host?.remove();
     const { host, render: draw } = createBadge('header');
+    accounts.set(host, header.account);
     draw(header.answer);
     element.append(host);
     header.host = host;
@@ -284,7 +312,8 @@
 
   // A changed option (language, unknown-profile marks) re-answers everything on the page.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+    // Private notes (card.js) and vetting mode change no badge.
+    if (area !== 'local' || Object.keys(changes).every((k) => k.startsWith('note:') || k === 'vetting')) return;
     checked = new WeakMap();
     lastSignalsKey = '';
     collect(document.documentElement);
