@@ -10,16 +10,15 @@
 //! - `unknown`: not in the registry — a short explanation of what that does (and does not) mean.
 //!
 //! In **vetting mode** (a business checking a partner) the card also carries the full history and a
-//! [`VettingRecord`]: the same facts as plain text, a one-row CSV and JSON, made here so every export of a profile
-//! says the same thing. JSON is written by hand: the wasm build carries no serde_json (size budget).
+//! [`VettingRecord`] (see [`crate::vetting`]): the same facts as plain text, CSV and JSON.
 
 use crate::badge::BadgeView;
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
-use crate::registry::card::{freshness_view, FreshnessView, SanctionView};
-use crate::registry::{CardView, Date, Registry, SnapshotError};
+use crate::registry::card::{freshness_view, FreshnessView};
+use crate::registry::{CardView, Registry, SnapshotError};
+use crate::vetting::{vetting_record, VettingRecord};
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// Every fixed string the card draws, in the card's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -27,6 +26,7 @@ pub struct CardLabels {
     pub dialog: &'static str,
     pub close: &'static str,
     pub registry_id: &'static str,
+    pub imitated: &'static str,
     pub certification: &'static str,
     pub level: &'static str,
     pub score: &'static str,
@@ -71,6 +71,7 @@ impl CardLabels {
             dialog: p("Hồ sơ Tín nhiệm KOL", "KOL Trust record"),
             close: p("Đóng", "Close"),
             registry_id: p("Mã đăng ký", "Registry ID"),
+            imitated: p("Tài khoản đã đăng ký bị nhái tên", "The registered account it imitates"),
             certification: p("Chứng nhận tín nhiệm", "Trust certification"),
             level: p("Hạng", "Level"),
             score: p("Điểm tín nhiệm", "Trust score"),
@@ -159,16 +160,6 @@ pub struct DetailCard {
     /// Vetting mode: the full history is shown and this record can be copied or exported.
     pub vetting: Option<VettingRecord>,
     pub labels: CardLabels,
-}
-
-/// The vetting record of one profile, in the three forms a business keeps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct VettingRecord {
-    /// A file name without extension: `koltrust-<registry id>-<day>`.
-    pub file_base: String,
-    pub text: String,
-    pub csv: String,
-    pub json: String,
 }
 
 /// Builds the card for one account (as the content script names it: the platform, namespace and canonical id of
@@ -275,231 +266,6 @@ fn complaints_line(view: &CardView, lang: Lang) -> String {
     }
 }
 
-/// Where a sanction stands on the card's day.
-fn sanction_groups(view: &CardView) -> impl Iterator<Item = (&'static str, &SanctionView)> {
-    let tag = |t: &'static str| move |s| (t, s);
-    (view.active_sanctions.iter().map(tag("active")))
-        .chain(view.upcoming_sanctions.iter().map(tag("upcoming")))
-        .chain(view.past_sanctions.iter().map(tag("past")))
-}
-
-/// The vetting record of `view` made at `now_unix`: text for a message or a report, a one-row CSV (one profile per
-/// row, so rows from several profiles concatenate under one header) and JSON with stable codes for tools.
-pub fn vetting_record(view: &CardView, now_unix: i64, lang: Lang) -> VettingRecord {
-    let day = Date::from_unix_vn(now_unix).to_string();
-    let l = CardLabels::new(lang);
-    let cert = view.certification.as_ref();
-    let sanctions: Vec<String> = sanction_groups(view)
-        .map(|(when, s)| {
-            format!(
-                "{} [{when}] {} ({}, {})",
-                s.kind_label, s.decision, s.authority, s.period_label
-            )
-        })
-        .collect();
-    let accounts: Vec<String> = view
-        .accounts
-        .iter()
-        .map(|a| format!("{} {} {}", a.platform, a.id_type, a.account_id))
-        .collect();
-
-    // Text: one labelled line per fact, sanctions one per line.
-    let mut text = String::new();
-    let _ = writeln!(
-        text,
-        "{} — {day}",
-        lang.pick("Bản thẩm định KOL Trust", "KOL Trust vetting record")
-    );
-    let _ = writeln!(text, "{} ({}: {})", view.name, l.registry_id, view.registry_id);
-    if let Some(f) = &view.fictional_label {
-        let _ = writeln!(text, "{f}");
-    }
-    let _ = writeln!(text, "{}: {}", lang.pick("Trạng thái", "Status"), view.state_label);
-    match cert {
-        Some(c) => {
-            let _ = writeln!(
-                text,
-                "{}: {} · {} {}/100 · {} {} · {}",
-                l.certification, c.level_label, l.score, c.score, l.certificate_no, c.number, c.validity_label
-            );
-        }
-        None => {
-            let _ = writeln!(text, "{}: {}", l.certification, l.not_certified);
-        }
-    }
-    let _ = writeln!(text, "{}: {}", lang.pick("Xử phạt", "Sanctions"), sanctions.len());
-    for (when, s) in sanction_groups(view) {
-        let _ = writeln!(
-            text,
-            "  - [{when}] {} — {}: {} · {} {} · {} · {} · {}",
-            s.kind_label, l.reason, s.reason_label, l.decision, s.decision, s.authority, s.period_label, s.source_url
-        );
-    }
-    let _ = writeln!(
-        text,
-        "{}: {} — {}",
-        l.complaints, view.complaints.label, view.complaints.note
-    );
-    let _ = writeln!(text, "{}: {}", l.accounts, accounts.join("; "));
-    let _ = write!(text, "{}: {}", l.data_source, view.freshness.label);
-
-    // CSV: stable codes in the header, the person's language in the cells.
-    let row: [&str; 19] = [
-        &day,
-        &view.registry_id,
-        &view.name,
-        view.state,
-        &view.state_label,
-        cert.map_or("", |c| c.level),
-        &cert.map_or(String::new(), |c| c.score.to_string()),
-        cert.map_or("", |c| &c.number),
-        cert.map_or("", |c| &c.issued),
-        cert.map_or("", |c| &c.expires),
-        &view.active_sanctions.len().to_string(),
-        &sanctions.join("; "),
-        &view.complaints.received.to_string(),
-        &view.complaints.upheld.to_string(),
-        &view.complaints.rejected.to_string(),
-        &view.complaints.pending.to_string(),
-        &accounts.join("; "),
-        &view.freshness.sequence.to_string(),
-        if view.fictional { "true" } else { "false" },
-    ];
-    let csv = format!(
-        "generated_on,registry_id,name,status,status_label,cert_level,score,cert_number,cert_issued,cert_expires,\
-         active_sanctions,sanctions,complaints_received,complaints_upheld,complaints_rejected,complaints_pending,\
-         accounts,registry_sequence,fictional\r\n{}\r\n",
-        row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
-    );
-
-    VettingRecord {
-        file_base: format!("koltrust-{}-{day}", view.registry_id),
-        text,
-        csv,
-        json: vetting_json(view, &day, lang),
-    }
-}
-
-/// The JSON form (`koltrust-vetting/1`): stable codes, ISO days, the summaries in the record's language.
-fn vetting_json(view: &CardView, day: &str, lang: Lang) -> String {
-    let mut j = String::from("{");
-    let _ = write!(
-        j,
-        "\"format\":\"koltrust-vetting/1\",\"generated_on\":{},\"lang\":{}",
-        q(day),
-        q(lang.as_str())
-    );
-    let f = &view.freshness;
-    let _ = write!(
-        j,
-        ",\"registry\":{{\"sequence\":{},\"issued\":{},\"expires\":{},\"stale\":{}}}",
-        f.sequence,
-        q(&f.issued),
-        q(&f.expires),
-        f.stale
-    );
-    let _ = write!(
-        j,
-        ",\"record\":{{\"registry_id\":{},\"name\":{},\"aliases\":{},\"fictional\":{},\"status\":{},\"categories\":{}",
-        q(&view.registry_id),
-        q(&view.name),
-        list(view.aliases.iter().map(|a| q(a))),
-        view.fictional,
-        q(view.state),
-        list(view.categories.iter().map(|c| q(c))),
-    );
-    let accounts = view.accounts.iter().map(|a| {
-        format!(
-            "{{\"platform\":{},\"id_type\":{},\"account_id\":{}}}",
-            q(a.platform),
-            q(a.id_type),
-            q(&a.account_id)
-        )
-    });
-    let _ = write!(j, ",\"accounts\":{}", list(accounts));
-    let cert = view.certification.as_ref().map_or("null".to_string(), |c| {
-        format!(
-            "{{\"level\":{},\"score\":{},\"number\":{},\"issued\":{},\"expires\":{},\"valid\":{}}}",
-            q(c.level),
-            c.score,
-            q(&c.number),
-            q(&c.issued),
-            q(&c.expires),
-            c.valid
-        )
-    });
-    let _ = write!(j, ",\"certification\":{cert}");
-    let sanctions = sanction_groups(view).map(|(when, s)| {
-        format!(
-            "{{\"status\":{},\"kind\":{},\"reason\":{},\"authority\":{},\"decision\":{},\"issued\":{},\
-             \"effective_from\":{},\"effective_until\":{},\"fine_vnd\":{},\"summary\":{},\"source_url\":{}}}",
-            q(when),
-            q(s.kind),
-            q(s.reason),
-            q(&s.authority),
-            q(&s.decision),
-            q(&s.issued),
-            q(&s.effective_from),
-            s.effective_until.as_deref().map_or("null".to_string(), q),
-            s.fine_vnd.map_or("null".to_string(), |v| v.to_string()),
-            q(&s.summary),
-            q(&s.source_url)
-        )
-    });
-    let _ = write!(j, ",\"sanctions\":{}", list(sanctions));
-    let c = &view.complaints;
-    let _ = write!(
-        j,
-        ",\"complaints\":{{\"received\":{},\"upheld\":{},\"rejected\":{},\"pending\":{}}},\"updated\":{}}}}}",
-        c.received,
-        c.upheld,
-        c.rejected,
-        c.pending,
-        q(&view.updated)
-    );
-    j
-}
-
-fn list(items: impl Iterator<Item = String>) -> String {
-    format!("[{}]", items.collect::<Vec<_>>().join(","))
-}
-
-/// A JSON string literal (RFC 8259 escaping).
-fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A leading `=`, `+`, `-` or `@` is
-/// prefixed with `'` so a spreadsheet never runs registry text as a formula.
-pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 // Native only: the tests read the exports back with the csv and serde_json crates, which the wasm build lacks.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -551,69 +317,5 @@ mod tests {
         assert!(c.message.unwrap().contains("chưa có trong sổ đăng ký"));
         assert!(c.vetting.is_none() && c.record.is_none());
         assert!(c.freshness.label.contains("số 1"));
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
-    }
-
-    #[test]
-    fn vetting_record_has_text_csv_and_json_of_the_same_facts() {
-        let c = card(Platform::Tiktok, IdType::Handle, "minh.beauty.demo", true, Lang::En);
-        let mut view = c.record.unwrap();
-        view.name = "Lê \"Minh\", Beauty\n\\ demo".into(); // every character CSV and JSON must escape
-        let v = vetting_record(&view, NOW, Lang::En);
-        assert_eq!(v.file_base, "koltrust-KT-TEST-0003-2026-11-29");
-        assert!(v.text.starts_with("KOL Trust vetting record — 2026-11-29\n"));
-        assert!(v.text.contains("Status: Sanctioned"));
-        assert!(v.text.contains("[active] Advertising ban"));
-
-        let mut rows = csv::ReaderBuilder::new().from_reader(v.csv.as_bytes());
-        let header = rows.headers().unwrap().clone();
-        let records: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
-        assert_eq!(records.len(), 1);
-        let get = |k: &str| records[0][header.iter().position(|h| h == k).unwrap()].to_string();
-        assert_eq!(get("name"), view.name);
-        assert_eq!(get("status"), "sanctioned");
-        assert_eq!(get("registry_id"), "KT-TEST-0003");
-        assert_eq!(get("active_sanctions"), "1");
-        assert_eq!(get("fictional"), "true");
-
-        let json: serde_json::Value = serde_json::from_str(&v.json).expect("valid JSON");
-        assert_eq!(json["format"], "koltrust-vetting/1");
-        assert_eq!(json["generated_on"], "2026-11-29");
-        assert_eq!(json["registry"]["sequence"], 1);
-        let r = &json["record"];
-        assert_eq!(r["name"], view.name.as_str());
-        assert_eq!(r["status"], "sanctioned");
-        assert_eq!(r["accounts"][0]["account_id"], "minh.beauty.demo");
-        assert_eq!(r["certification"], serde_json::Value::Null);
-        assert_eq!(r["sanctions"][0]["status"], "active");
-        assert_eq!(r["sanctions"][0]["kind"], "advertising_ban");
-        assert!(r["sanctions"][0]["effective_until"].is_string());
-        assert_eq!(r["complaints"]["received"], 0);
-    }
-
-    #[test]
-    fn json_strings_escape_control_characters() {
-        assert_eq!(q("a\u{1}b\t"), "\"a\\u0001b\\t\"");
-        let certified = card(
-            Platform::Facebook,
-            IdType::FbUsername,
-            "lan.review.demo",
-            true,
-            Lang::Vi,
-        );
-        let v = certified.vetting.unwrap();
-        let json: serde_json::Value = serde_json::from_str(&v.json).unwrap();
-        assert_eq!(json["record"]["certification"]["score"], 92);
-        assert_eq!(json["record"]["sanctions"], serde_json::json!([]));
-        assert!(v.text.contains("Điểm tín nhiệm 92/100"));
     }
 }

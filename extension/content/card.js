@@ -257,7 +257,7 @@ globalThis.KolTrustCard = (() => {
       const regid = el('code', 'regid-value', of.registry_id);
       const who = el('p', 'imitated-who');
       who.append(el('strong', null, of.name), ' · ', regid, ' · ', el('span', 'mono', of.account_id));
-      sec.append(el('h3', null, card.labels.registry_id), who, el('p', 'subject', `${of.icon} ${of.state_label}`));
+      sec.append(el('h3', null, card.labels.imitated), who, el('p', 'subject', `${of.icon} ${of.state_label}`));
       body.append(sec);
     }
   }
