@@ -7,7 +7,15 @@ import fs from 'node:fs/promises';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { launchWithExtension, screenshot, setOptions } from './lib/browser.mjs';
 import { waitForBadges } from './lib/badges.mjs';
-import { waitForCard, waitForSettledCard, focusBadge, focusState, clickInCard, focusInCard } from './lib/card.mjs';
+import {
+  waitForCard,
+  waitForSettledCard,
+  focusBadge,
+  focusState,
+  clickInCard,
+  focusInCard,
+  badgeAccessibility,
+} from './lib/card.mjs';
 
 let server;
 let browser;
@@ -108,9 +116,12 @@ test('keyboard: badges are focusable buttons; Enter and Space open the card, Esc
     await page.keyboard.press('Escape');
     await waitForCard(page, (k) => k === null, { what: 'Esc to close the second card' });
     assert.deepEqual(await focusState(page), { tag: 'kol-trust-badge', kind: 'link', badgeActiveClass: 'badge certified' });
-    // The accessible name of a badge is its title; its role is button.
-    const ax = await page.accessibility?.snapshot?.().catch(() => null);
-    if (ax) assert.match(JSON.stringify(ax), /"role":"button","name":"Lê Ngọc Minh — Liên minh Tín nhiệm số: Đang bị xử phạt/);
+    // A screen reader meets a focusable button named by the badge's title.
+    assert.deepEqual(await badgeAccessibility(page, { kind: 'header' }), {
+      role: 'button',
+      name: 'Lê Ngọc Minh — Liên minh Tín nhiệm số: Đang bị xử phạt (DỮ LIỆU MẪU — nhân vật hư cấu, không phải người thật)',
+      focusable: true,
+    });
   } finally {
     await page.close();
   }
@@ -137,6 +148,16 @@ test('vetting mode: the exported JSON is the core\'s record, and the private not
     assert.equal(answer.ok, true);
     assert.equal(exported, answer.card.vetting.json, 'the download is exactly the core\'s JSON');
     assert.match(download.suggestedFilename(), /^koltrust-KT-DEMO-0002-\d{4}-\d{2}-\d{2}\.json$/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), clickInCard(page, 'csv')]);
+    assert.equal(
+      await fs.readFile(await csv.path(), 'utf8'),
+      `\ufeff${answer.card.vetting.csv}`,
+      'the CSV download is the core\'s CSV, with a byte-order mark for spreadsheets',
+    );
+    await browser.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.facebook.com' });
+    await clickInCard(page, 'copy');
+    await waitForCard(page, (k) => /Đã sao chép/.test(k?.text ?? ''), { what: 'the copy confirmation' });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), answer.card.vetting.text);
     const json = JSON.parse(exported);
     assert.equal(json.format, 'koltrust-vetting/1');
     assert.equal(json.record.registry_id, 'KT-DEMO-0002');

@@ -149,3 +149,16 @@ export async function focusInCard(page, cls) {
     return cdp.send('DOM.focus', { backendNodeId: node.backendNodeId });
   });
 }
+
+/** A badge's computed accessibility (role and accessible name), as a screen reader gets it (CDP Accessibility). */
+export async function badgeAccessibility(page, { kind = 'link', index = 0 } = {}) {
+  return withDocument(page, async (cdp, root) => {
+    const { badge } = badgeNodes(root, kind, index);
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+      backendNodeId: badge.backendNodeId,
+      fetchRelatives: false,
+    });
+    const ax = nodes[0];
+    return { role: ax?.role?.value ?? null, name: ax?.name?.value ?? null, focusable: !!ax?.properties?.find((p) => p.name === 'focusable')?.value?.value };
+  });
+}
