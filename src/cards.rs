@@ -311,6 +311,26 @@ mod tests {
     }
 
     #[test]
+    fn freshness_says_when_the_registry_is_stale() {
+        use crate::registry::Freshness;
+        let f = Freshness {
+            sequence: 7,
+            issued_unix: NOW - 40 * 86_400,
+            expires_unix: NOW - 10 * 86_400,
+            stale: true,
+        };
+        assert_eq!(
+            freshness_view(&f, Lang::Vi).label,
+            "Dữ liệu có thể đã cũ: bản số 7 hết hạn ngày 2026-11-19"
+        );
+        let fresh = Freshness { stale: false, ..f };
+        assert_eq!(
+            freshness_view(&fresh, Lang::En).label,
+            "Alliance data no. 7 (issued 2026-10-20)"
+        );
+    }
+
+    #[test]
     fn unknown_account_card_explains_what_it_means() {
         let c = card(Platform::Tiktok, IdType::Handle, "someone.else", true, Lang::Vi);
         assert_eq!((c.kind, c.state), ("unknown", "unknown"));

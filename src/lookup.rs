@@ -202,6 +202,11 @@ mod tests {
         let answer = lookup_page(&reg, &signals, Lang::En, DEFAULT).unwrap();
         assert_eq!(answer.main.as_ref().map(|m| m.kind), Some(Kind::Profile));
         assert_eq!(answer.badge.map(|b| b.state), Some("expired"));
+        assert_eq!(
+            answer.account.map(|a| a.account_id),
+            Some("UCdemo0000000000000000A1".to_string()),
+            "the account whose badge is shown, for its card"
+        );
         let nobody = PageSignals {
             location: "https://www.tiktok.com/explore".into(),
             ..PageSignals::default()

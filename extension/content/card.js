@@ -34,6 +34,7 @@ globalThis.KolTrustCard = (() => {
     .state { display: inline-flex; align-items: center; gap: 6px; font-weight: 700; color: var(--accent); flex: 1; }
     .icon { display: inline-grid; place-items: center; width: 22px; height: 22px; border-radius: 50%;
       background: var(--accent); color: #fff; font-size: 13px; line-height: 1; }
+    .icon svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
     .close { all: unset; cursor: pointer; width: 28px; height: 28px; border-radius: 6px; text-align: center;
       font-size: 20px; line-height: 28px; color: var(--muted); }
     .close:hover { background: rgba(0, 0, 0, .06); }
@@ -322,6 +323,39 @@ globalThis.KolTrustCard = (() => {
     return { sec, flush: () => timer && save() };
   }
 
+  /** Strokes of each state's icon (16×16), drawn rather than typed: symbol glyphs such as ⓘ and ⌛ are missing
+   * from many systems' fonts. The core's glyph stays as the fallback; the state label carries the meaning. */
+  const ICONS = {
+    sanctioned: ['M8 3.5v5.5', 'M8 12.2v.3'],
+    certified: ['M4 8.5l2.6 2.6L12 5.5'],
+    expired: ['M5 3.5h6M5 12.5h6', 'M6 3.5c0 2.5 4 2.5 4 4.5s-4 2-4 4.5M10 3.5c0 2.5-4 2.5-4 4.5s4 2 4 4.5'],
+    registered: ['M8 7.2V12', 'M8 4.3v.3'],
+    lookalike: ['M3.5 6.3c1.5-1.2 3-1.2 4.5 0s3 1.2 4.5 0', 'M3.5 10.3c1.5-1.2 3-1.2 4.5 0s3 1.2 4.5 0'],
+    unknown: ['M6 6.2a2 2 0 1 1 2.8 1.8C8.2 8.3 8 8.7 8 9.4', 'M8 12.2v.3'],
+  };
+
+  function stateIcon(state, glyph) {
+    const icon = el('span', 'icon');
+    icon.setAttribute('aria-hidden', 'true');
+    const paths = ICONS[state];
+    if (!paths) {
+      icon.textContent = glyph;
+      return icon;
+    }
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('width', '14');
+    svg.setAttribute('height', '14');
+    for (const d of paths) {
+      const path = document.createElementNS(NS, 'path');
+      path.setAttribute('d', d);
+      svg.append(path);
+    }
+    icon.append(svg);
+    return icon;
+  }
+
   function draw(card, account) {
     const L = card.labels;
     const host = document.createElement('kol-trust-card');
@@ -337,8 +371,7 @@ globalThis.KolTrustCard = (() => {
 
     const top = el('div', 'top');
     const state = el('span', 'state');
-    const icon = el('span', 'icon', card.icon);
-    icon.setAttribute('aria-hidden', 'true');
+    const icon = stateIcon(card.state, card.icon);
     state.append(icon, el('span', 'state-label', card.state_label));
     const close = el('button', 'close', '×');
     close.type = 'button';
