@@ -18,10 +18,11 @@ const UPDATE_PERIOD_MINUTES = 6 * 60;
 
 /** The person's choices from the options page. */
 async function settings() {
-  const { lang, showUnknown } = await chrome.storage.local.get(['lang', 'showUnknown']);
+  const { lang, showUnknown, vetting } = await chrome.storage.local.get(['lang', 'showUnknown', 'vetting']);
   return {
     lang: lang && lang !== 'auto' ? lang : chrome.i18n.getUILanguage(),
     options: { showUnknown: showUnknown === true },
+    vetting: vetting === true,
   };
 }
 
@@ -43,10 +44,7 @@ const handlers = {
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
     const { lang, options } = await settings();
-    // Only the badge crosses back to the page: the less each reply carries, the cheaper its structured clone on
-    // the page's main thread.
-    const answers = registry.engine.lookupLinks(msg.hrefs.map(String), lang, options);
-    return { badges: answers.map((a) => a?.badge ?? null) };
+    return { answers: registry.engine.lookupLinks(msg.hrefs.map(String), lang, options) };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {
@@ -56,6 +54,17 @@ const handlers = {
       await chrome.storage.session.set({ [tabKey(sender.tab.id)]: msg.signals });
     }
     return answer;
+  },
+  /** A badge was opened: the detail card of that one account (its platform, namespace and canonical id, as the
+   * badge answer named them), with the vetting record when vetting mode is on. The core refuses anything else. */
+  async card(msg) {
+    const { lang, vetting } = await settings();
+    const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
+    return { card: engine.card(platform, idType, accountId, lang, vetting) };
+  },
+  /** The card's "Report" button. The complaint flow is not wired yet (issue 7), so the card draws it disabled. */
+  async openReport() {
+    throw new Error('not yet available');
   },
   /** The popup's question about a tab: its content script's last signals, else just its URL. */
   async tabStatus(msg) {

@@ -9,9 +9,11 @@ document.documentElement.lang = chrome.i18n.getUILanguage().startsWith('en') ? '
 
 const select = document.getElementById('lang');
 const showUnknown = document.getElementById('showUnknown');
-chrome.storage.local.get(['lang', 'showUnknown']).then(({ lang, showUnknown: show }) => {
+const vetting = document.getElementById('vetting');
+chrome.storage.local.get(['lang', 'showUnknown', 'vetting']).then(({ lang, showUnknown: show, vetting: vet }) => {
   select.value = lang ?? 'auto';
   showUnknown.checked = show === true;
+  vetting.checked = vet === true;
   document.body.dataset.ready = 'true';
 });
 
@@ -54,3 +56,4 @@ document.getElementById('updateNow').addEventListener('click', async () => {
   const r = await chrome.runtime.sendMessage({ type: 'updateNow' });
   showStatus(r?.status);
 });
+vetting.addEventListener('change', () => save({ vetting: vetting.checked }));

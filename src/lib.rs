@@ -14,12 +14,15 @@
 //! | [`complaint`] | a consumer's report: the submission, its validation (shared by extension and server), its status lifecycle |
 //! | [`lookup`] | the batch answer the service worker gives a content script |
 //! | [`popup`] | the toolbar popup's view of the current tab |
+//! | [`cards`] | the in-page detail card a badge opens: record, lookalike or unknown, every label localized |
+//! | [`vetting`] | the business vetting record of a profile: text, CSV and JSON |
 //! | `wasm` | the wasm-bindgen glue (compiled only for wasm32): a thin, typed adapter over the modules above |
 //!
 //! Glue code (JavaScript in `extension/` and `www/`, the CLI in `cli/`) wires browser APIs, files and sockets to
 //! these functions and decides nothing it could ask the core.
 
 pub mod badge;
+pub mod cards;
 pub mod complaint;
 pub mod i18n;
 pub mod lookup;
@@ -29,6 +32,7 @@ pub mod recognize;
 pub mod registry;
 #[doc(hidden)]
 pub mod testing;
+pub mod vetting;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

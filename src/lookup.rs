@@ -98,6 +98,8 @@ pub struct PageAnswer {
     pub main: Option<MainProfile>,
     /// The badge of the main profile: from the first of its names the registry knows (stable ids come first).
     pub badge: Option<BadgeView>,
+    /// The account whose badge is shown (the detail card is asked for it).
+    pub account: Option<AccountRef>,
 }
 
 /// Answers the page question from the signals a content script read.
@@ -109,18 +111,25 @@ pub fn lookup_page(
 ) -> Result<PageAnswer, SnapshotError> {
     let main = main_profile(signals);
     let mut badge = None;
+    let mut shown = None;
     if let Some(m) = &main {
         for account in &m.accounts {
             if let Some(b) = account_badge(registry, m.platform, account, lang)? {
                 badge = Some(b);
+                shown = Some(account.clone());
                 break;
             }
         }
         if badge.is_none() && options.show_unknown {
             badge = Some(BadgeView::not_in_registry(lang));
+            shown = m.primary().cloned();
         }
     }
-    Ok(PageAnswer { main, badge })
+    Ok(PageAnswer {
+        main,
+        badge,
+        account: shown,
+    })
 }
 
 #[cfg(test)]
@@ -193,6 +202,11 @@ mod tests {
         let answer = lookup_page(&reg, &signals, Lang::En, DEFAULT).unwrap();
         assert_eq!(answer.main.as_ref().map(|m| m.kind), Some(Kind::Profile));
         assert_eq!(answer.badge.map(|b| b.state), Some("expired"));
+        assert_eq!(
+            answer.account.map(|a| a.account_id),
+            Some("UCdemo0000000000000000A1".to_string()),
+            "the account whose badge is shown, for its card"
+        );
         let nobody = PageSignals {
             location: "https://www.tiktok.com/explore".into(),
             ..PageSignals::default()

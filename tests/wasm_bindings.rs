@@ -192,3 +192,40 @@ fn non_ascii_handles_are_nfc_in_wasm_too() {
     assert_eq!(id(&composed).as_deref(), Some("hương.vi"));
     assert_eq!(id(&composed), id(&decomposed));
 }
+
+#[wasm_bindgen_test]
+fn card_crosses_the_boundary_for_one_account() {
+    let e = engine();
+    let card = e.card("tiktok", "handle", "minh.beauty.demo", "vi", false).unwrap();
+    assert_eq!(get(&card, "kind").as_string().as_deref(), Some("record"));
+    assert_eq!(get(&card, "state").as_string().as_deref(), Some("sanctioned"));
+    let record = get(&card, "record");
+    assert_eq!(get(&record, "registry_id").as_string().as_deref(), Some("KT-TEST-0003"));
+    assert_eq!(Array::from(&get(&record, "active_sanctions")).length(), 1);
+    assert_eq!(
+        get(&get(&card, "labels"), "report").as_string().as_deref(),
+        Some("Báo cáo")
+    );
+    assert!(get(&card, "vetting").is_null(), "no vetting record unless asked");
+
+    let vetting = get(
+        &e.card("tiktok", "handle", "minh.beauty.demo", "en", true).unwrap(),
+        "vetting",
+    );
+    let json = get(&vetting, "json").as_string().unwrap();
+    let parsed = js_sys::JSON::parse(&json).expect("the core's JSON parses in the browser");
+    assert_eq!(
+        get(&get(&parsed, "record"), "status").as_string().as_deref(),
+        Some("sanctioned")
+    );
+    assert!(get(&vetting, "csv")
+        .as_string()
+        .unwrap()
+        .starts_with("generated_on,registry_id,"));
+
+    let unknown = e.card("tiktok", "handle", "nobody.here", "en", true).unwrap();
+    assert_eq!(get(&unknown, "kind").as_string().as_deref(), Some("unknown"));
+    let err = e.card("myspace", "handle", "a", "en", false).err().map(error_text);
+    assert_eq!(err.as_deref(), Some("card: unknown platform"));
+    assert!(e.card("tiktok", "handle", "", "en", false).is_err());
+}

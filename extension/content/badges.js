@@ -7,7 +7,8 @@
 //    asks the worker whose page this is, and draws that profile's badge in the site's profile header;
 //  - re-does both after SPA navigation and when the person changes an option.
 // Badges live inside *closed* shadow roots so the page can neither read nor restyle them, and every string drawn
-// comes from the worker and is set as text, never as markup.
+// comes from the worker and is set as text, never as markup. Each badge is a button (click, Enter or Space) that
+// opens the account's detail card (content/card.js, loaded before this file).
 (() => {
   'use strict';
 
@@ -39,7 +40,8 @@
     :host { all: initial; }
     .badge { display: inline-flex; align-items: center; gap: 3px; margin-inline-start: 4px; padding: 1px 6px;
       border-radius: 9px; font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-      white-space: nowrap; vertical-align: middle; border: 1px solid; cursor: default; }
+      white-space: nowrap; vertical-align: middle; border: 1px solid; cursor: pointer; }
+    .badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
     .header .badge { font-size: 13px; line-height: 20px; padding: 1px 8px; margin-inline-start: 8px; }
     .certified { background: #e7f6ec; color: #0b5d27; border-color: #2e9d55; }
     .sanctioned { background: #fdeaea; color: #8a1111; border-color: #d33b3b; }
@@ -70,6 +72,25 @@
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLE);
 
+  /** host → the account its badge is for ({platform, id_type, account_id}): what its card is asked for. */
+  const accounts = new WeakMap();
+
+  /** Opens the card of `host`'s account. Only trusted events (the person's own click or key) open it: a page
+   * cannot reach into the closed shadow root to dispatch events at the badge, and synthetic ones are ignored. */
+  function opener(host, badge) {
+    const open = (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const account = accounts.get(host);
+      if (account) globalThis.KolTrustCard.open({ host, badge, account });
+    };
+    badge.addEventListener('click', open);
+    badge.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') open(e);
+    });
+  }
+
   /** Creates a badge host with its closed shadow root; returns the host and a render function for it. */
   function createBadge(kind) {
     const host = document.createElement('kol-trust-badge');
@@ -82,6 +103,7 @@
     const badge = document.createElement('span');
     wrap.append(badge);
     shadow.append(wrap);
+    opener(host, badge);
     return { host, render: (view) => render(badge, view) };
   }
 
@@ -90,7 +112,9 @@
 
   function render(el, b) {
     el.className = `badge ${b.state}`;
-    el.setAttribute('role', 'img');
+    el.setAttribute('role', 'button');
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('aria-haspopup', 'dialog');
     el.setAttribute('aria-label', b.title);
     el.title = b.title;
     const icon = document.createElement('span');
@@ -117,7 +141,7 @@
     }
   }
 
-  function drawLinkBadge(anchor, view) {
+  function drawLinkBadge(anchor, view, account) {
     let host = badges.get(anchor);
     if (!host || !host.isConnected) {
       const created = createBadge('link');
@@ -128,6 +152,7 @@
       badges.set(anchor, host);
     }
     views.set(anchor, view);
+    accounts.set(host, account);
     renderers.get(host)(view);
   }
 
@@ -138,8 +163,10 @@
     if (!anchor?.isConnected || badges.get(anchor) !== host || !views.has(anchor)) return;
     const n = (removals.get(anchor) ?? 0) + 1;
     removals.set(anchor, n);
-    if (n <= 3) queueMicrotask(() => drawLinkBadge(anchor, views.get(anchor)));
+    if (n <= 3) queueMicrotask(() => drawLinkBadge(anchor, views.get(anchor), accounts.get(host)));
   }
+
+  const accountOf = (platform, a) => ({ platform, id_type: a.id_type, account_id: a.account_id });
 
   function removeLinkBadge(anchor) {
     views.delete(anchor);
@@ -205,18 +232,18 @@
     const hrefs = [...new Set(anchors.map((a) => a.href.slice(0, MAX_URL)))];
     const reply = await ask({ type: 'lookupLinks', hrefs });
     if (!reply) return;
-    const byHref = new Map(hrefs.map((h, i) => [h, reply.badges[i]]));
+    const byHref = new Map(hrefs.map((h, i) => [h, reply.answers[i]]));
     const toDraw = [];
     for (const anchor of anchors) {
-      const badge = byHref.get(anchor.href.slice(0, MAX_URL));
+      const answer = byHref.get(anchor.href.slice(0, MAX_URL));
       checked.set(anchor, anchor.href);
-      if (badge) toDraw.push([anchor, badge]);
+      if (answer) toDraw.push([anchor, answer.badge, accountOf(answer.platform, answer)]);
       else removeLinkBadge(anchor);
     }
     // What the person can see first: an IntersectionObserver reports which links are on screen after the browser's
     // own layout, so sorting them never forces a synchronous layout of a long page.
-    for (const [anchor, view] of toDraw) {
-      awaitingPlace.set(anchor, view);
+    for (const [anchor, view, account] of toDraw) {
+      awaitingPlace.set(anchor, [view, account]);
       placer.observe(anchor);
     }
   }
@@ -228,9 +255,9 @@
     const later = [];
     for (const e of entries) {
       placer.unobserve(e.target);
-      const view = awaitingPlace.get(e.target);
+      const waiting = awaitingPlace.get(e.target);
       awaitingPlace.delete(e.target);
-      if (view) (e.isIntersecting ? visible : later).push([e.target, view]);
+      if (waiting) (e.isIntersecting ? visible : later).push([e.target, ...waiting]);
     }
     enqueueDraws(visible, later);
   });
@@ -253,8 +280,8 @@
   function drainDraws() {
     const start = performance.now();
     while (drawIndex < drawQueue.length && performance.now() - start < SLICE_MS) {
-      const [anchor, view] = drawQueue[drawIndex++];
-      if (anchor.isConnected && checked.get(anchor) === anchor.href) drawLinkBadge(anchor, view);
+      const [anchor, view, account] = drawQueue[drawIndex++];
+      if (anchor.isConnected && checked.get(anchor) === anchor.href) drawLinkBadge(anchor, view, account);
     }
     if (drawIndex < drawQueue.length) {
       setTimeout(drainDraws, 0);
@@ -322,13 +349,13 @@
     setHeader(null);
     const reply = await ask({ type: 'lookupPage', signals });
     if (!reply || key !== lastSignalsKey) return; // a newer navigation overtook this answer
-    const answer = reply.main?.kind === 'profile' && reply.badge ? reply.badge : null;
-    setHeader(answer);
+    const shown = reply.main?.kind === 'profile' && reply.badge && reply.account;
+    setHeader(shown ? reply.badge : null, shown ? accountOf(reply.main.platform, reply.account) : null);
   }
 
-  function setHeader(view) {
+  function setHeader(view, account = null) {
     header.host?.remove();
-    header = { answer: view, host: null, element: null };
+    header = { answer: view, account, host: null, element: null };
     ensureHeader();
   }
 
@@ -340,6 +367,7 @@
     if (!element) return;
     header.host?.remove();
     const { host, render: draw } = createBadge('header');
+    accounts.set(host, header.account);
     draw(header.answer);
     element.append(host);
     header.host = host;
@@ -401,7 +429,8 @@
 
   // A changed option (language, unknown-profile marks, secret mark) re-answers everything on the page.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+    // Private notes (card.js) and vetting mode change no badge.
+    if (area !== 'local' || Object.keys(changes).every((k) => k.startsWith('note:') || k === 'vetting')) return;
     if (changes.secretMark) secretMark = String(changes.secretMark.newValue ?? '').slice(0, 8);
     checked = new WeakMap();
     lastSignalsKey = '';

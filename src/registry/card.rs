@@ -213,20 +213,6 @@ pub fn card_view(record: &Record, day: Date, freshness: &Freshness, lang: Lang) 
             "Complaints are signals for review, not verdicts.",
         ),
     };
-    let issued = Date::from_unix_vn(freshness.issued_unix).to_string();
-    let expires = Date::from_unix_vn(freshness.expires_unix).to_string();
-    let label = match (freshness.stale, lang) {
-        (false, Lang::Vi) => format!("Dữ liệu Liên minh số {} (ngày {issued})", freshness.sequence),
-        (false, Lang::En) => format!("Alliance data no. {} (issued {issued})", freshness.sequence),
-        (true, Lang::Vi) => format!(
-            "Dữ liệu có thể đã cũ: bản số {} hết hạn ngày {expires}",
-            freshness.sequence
-        ),
-        (true, Lang::En) => format!(
-            "Data may be out of date: snapshot no. {} expired on {expires}",
-            freshness.sequence
-        ),
-    };
     CardView {
         registry_id: record.id.clone(),
         name: record.name.clone(),
@@ -256,12 +242,31 @@ pub fn card_view(record: &Record, day: Date, freshness: &Freshness, lang: Lang) 
         past_sanctions: past,
         complaints,
         updated: record.updated.to_string(),
-        freshness: FreshnessView {
-            sequence: freshness.sequence,
-            issued,
-            expires,
-            stale: freshness.stale,
-            label,
-        },
+        freshness: freshness_view(freshness, lang),
+    }
+}
+
+/// Which snapshot a view comes from, in words: its sequence and issue day, or a warning when it is stale.
+pub fn freshness_view(freshness: &Freshness, lang: Lang) -> FreshnessView {
+    let issued = Date::from_unix_vn(freshness.issued_unix).to_string();
+    let expires = Date::from_unix_vn(freshness.expires_unix).to_string();
+    let label = match (freshness.stale, lang) {
+        (false, Lang::Vi) => format!("Dữ liệu Liên minh số {} (ngày {issued})", freshness.sequence),
+        (false, Lang::En) => format!("Alliance data no. {} (issued {issued})", freshness.sequence),
+        (true, Lang::Vi) => format!(
+            "Dữ liệu có thể đã cũ: bản số {} hết hạn ngày {expires}",
+            freshness.sequence
+        ),
+        (true, Lang::En) => format!(
+            "Data may be out of date: snapshot no. {} expired on {expires}",
+            freshness.sequence
+        ),
+    };
+    FreshnessView {
+        sequence: freshness.sequence,
+        issued,
+        expires,
+        stale: freshness.stale,
+        label,
     }
 }

@@ -172,8 +172,8 @@ test('the worker answers only with what the core decides, and rejects malformed 
       await chrome.runtime.sendMessage({ type: 'lookupLinks', hrefs: 'not-an-array' }),
     ]);
     assert.equal(replies[0].ok, true);
-    assert.deepEqual(replies[0].badges.slice(0, 2), [null, null]);
-    assert.equal(replies[0].badges[2].state, 'registered');
+    assert.deepEqual(replies[0].answers.slice(0, 2), [null, null]);
+    assert.equal(replies[0].answers[2].badge.state, 'registered');
     assert.deepEqual(replies[1], { ok: false, error: 'hrefs must be an array' });
   } finally {
     await page.close();

@@ -37,7 +37,7 @@ after(async () => {
 
 const ask = (message) => control.evaluate((m) => chrome.runtime.sendMessage(m), message);
 const status = async () => (await ask({ type: 'registryStatus' })).status;
-const badgeOf = async (href) => (await ask({ type: 'lookupLinks', hrefs: [href] })).badges[0];
+const badgeOf = async (href) => (await ask({ type: 'lookupLinks', hrefs: [href] })).answers[0]?.badge ?? null;
 
 test('the first run answers offline from the bundled snapshot', async () => {
   const s = await status();

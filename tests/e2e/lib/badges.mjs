@@ -3,14 +3,14 @@
 
 const BADGE_TAG = 'KOL-TRUST-BADGE';
 
-function attrs(node) {
+export function attrs(node) {
   const out = {};
   const a = node?.attributes ?? [];
   for (let i = 0; i + 1 < a.length; i += 2) out[a[i]] = a[i + 1];
   return out;
 }
 
-function textOf(node) {
+export function textOf(node) {
   if (!node) return '';
   if (node.nodeType === 3) return node.nodeValue;
   if (node.nodeName === 'STYLE' || node.nodeName === 'SCRIPT') return '';
@@ -20,7 +20,7 @@ function textOf(node) {
   return s;
 }
 
-function find(node, pred) {
+export function find(node, pred) {
   if (!node) return null;
   if (pred(node)) return node;
   for (const c of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {

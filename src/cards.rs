@@ -1,0 +1,341 @@
+//! The in-page detail card a badge opens, and the business vetting record exported from it.
+//!
+//! [`detail_card`] answers "tell me everything about this one account" for the content script: the registry's
+//! [`CardView`] of the account's record, wrapped with every heading and button label the card draws, localized, so
+//! the JavaScript only places text. Three kinds of card exist, like the three kinds of badge:
+//!
+//! - `record`: the account is registered — name, registry id, certification, sanctions, complaints, freshness;
+//! - `lookalike`: not registered, but its name imitates a registered account — the card names the imitated
+//!   account and its owner, so nobody mistakes the copy for the person;
+//! - `unknown`: not in the registry — a short explanation of what that does (and does not) mean.
+//!
+//! In **vetting mode** (a business checking a partner) the card also carries the full history and a
+//! [`VettingRecord`] (see [`crate::vetting`]): the same facts as plain text, CSV and JSON.
+
+use crate::badge::BadgeView;
+use crate::i18n::Lang;
+use crate::platform::{IdType, Platform};
+use crate::registry::card::{freshness_view, FreshnessView};
+use crate::registry::{CardView, Registry, SnapshotError};
+use crate::vetting::{vetting_record, VettingRecord};
+use serde::Serialize;
+
+/// Every fixed string the card draws, in the card's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CardLabels {
+    pub dialog: &'static str,
+    pub close: &'static str,
+    pub registry_id: &'static str,
+    pub imitated: &'static str,
+    pub certification: &'static str,
+    pub level: &'static str,
+    pub score: &'static str,
+    pub certificate_no: &'static str,
+    pub validity: &'static str,
+    pub not_certified: &'static str,
+    pub active_sanctions: &'static str,
+    pub upcoming_sanctions: &'static str,
+    pub past_sanctions: &'static str,
+    pub no_sanctions: &'static str,
+    pub authority: &'static str,
+    pub decision: &'static str,
+    pub issued: &'static str,
+    pub reason: &'static str,
+    pub period: &'static str,
+    pub fine: &'static str,
+    pub source: &'static str,
+    pub complaints: &'static str,
+    pub accounts: &'static str,
+    pub aliases: &'static str,
+    pub categories: &'static str,
+    pub updated: &'static str,
+    pub data_source: &'static str,
+    pub confirmed_by: &'static str,
+    pub report: &'static str,
+    pub coming_soon: &'static str,
+    pub vetting: &'static str,
+    pub copy_text: &'static str,
+    pub export_csv: &'static str,
+    pub export_json: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub note: &'static str,
+    pub note_placeholder: &'static str,
+    pub note_saved: &'static str,
+}
+
+impl CardLabels {
+    pub fn new(lang: Lang) -> CardLabels {
+        let p = |vi, en| lang.pick(vi, en);
+        CardLabels {
+            dialog: p("Hồ sơ Tín nhiệm KOL", "KOL Trust record"),
+            close: p("Đóng", "Close"),
+            registry_id: p("Mã đăng ký", "Registry ID"),
+            imitated: p("Tài khoản đã đăng ký bị nhái tên", "The registered account it imitates"),
+            certification: p("Chứng nhận tín nhiệm", "Trust certification"),
+            level: p("Hạng", "Level"),
+            score: p("Điểm tín nhiệm", "Trust score"),
+            certificate_no: p("Số chứng nhận", "Certificate no."),
+            validity: p("Hiệu lực", "Validity"),
+            not_certified: p("Chưa được chứng nhận.", "Not certified."),
+            active_sanctions: p("Xử phạt đang có hiệu lực", "Sanctions in effect"),
+            upcoming_sanctions: p("Xử phạt sắp có hiệu lực", "Sanctions not yet in effect"),
+            past_sanctions: p("Xử phạt đã hết hiệu lực", "Past sanctions"),
+            no_sanctions: p("Không có xử phạt nào được ghi nhận.", "No sanctions on record."),
+            authority: p("Cơ quan", "Authority"),
+            decision: p("Quyết định", "Decision"),
+            issued: p("Ngày ban hành", "Issued"),
+            reason: p("Lý do", "Reason"),
+            period: p("Thời hạn", "Period"),
+            fine: p("Mức phạt", "Fine"),
+            source: p("Xem nguồn công bố", "View the published source"),
+            complaints: p("Khiếu nại", "Complaints"),
+            accounts: p("Tài khoản đã đăng ký", "Registered accounts"),
+            aliases: p("Tên khác", "Also known as"),
+            categories: p("Lĩnh vực", "Categories"),
+            updated: p("Hồ sơ cập nhật ngày", "Record updated"),
+            data_source: p("Nguồn dữ liệu", "Data source"),
+            confirmed_by: p(
+                "Hiển thị bởi tiện ích KOL Trust từ sổ đăng ký có chữ ký số của Liên minh Tín nhiệm số.",
+                "Shown by the KOL Trust extension from the Digital Trust Alliance's signed registry.",
+            ),
+            report: p("Báo cáo", "Report"),
+            coming_soon: p("Sắp có", "Coming soon"),
+            vetting: p("Thẩm định", "Vetting"),
+            copy_text: p("Sao chép", "Copy"),
+            export_csv: p("Tải CSV", "Download CSV"),
+            export_json: p("Tải JSON", "Download JSON"),
+            copied: p("Đã sao chép.", "Copied."),
+            copy_failed: p(
+                "Không sao chép được — hãy tải tệp.",
+                "Could not copy — download a file instead.",
+            ),
+            note: p(
+                "Ghi chú riêng (chỉ lưu trên máy này)",
+                "Private note (kept on this device only)",
+            ),
+            note_placeholder: p(
+                "Ví dụ: đã liên hệ, báo giá, lưu ý khi hợp tác…",
+                "E.g. contacted, quoted price, points to watch…",
+            ),
+            note_saved: p("Đã lưu ghi chú.", "Note saved."),
+        }
+    }
+}
+
+/// The registered account a lookalike imitates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ImitatedView {
+    pub name: String,
+    pub registry_id: String,
+    pub account_id: String,
+    pub state: &'static str,
+    pub icon: &'static str,
+    pub state_label: String,
+}
+
+/// One account's card: what the content script draws when its badge is opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DetailCard {
+    pub lang: &'static str,
+    /// `record` | `lookalike` | `unknown`.
+    pub kind: &'static str,
+    /// The account the badge was on: `Platform · account id`.
+    pub subject: String,
+    /// State code, icon and label of the badge this card belongs to.
+    pub state: &'static str,
+    pub icon: &'static str,
+    pub state_label: String,
+    /// The registry's record (kind `record`).
+    pub record: Option<CardView>,
+    /// The imitated account (kind `lookalike`).
+    pub imitated: Option<ImitatedView>,
+    /// What this card means, in a sentence or two (lookalike and unknown cards).
+    pub message: Option<String>,
+    /// The sample-data notice for fictional records.
+    pub notice: Option<&'static str>,
+    /// Complaints in context: counts and "signals, not verdicts".
+    pub complaints_line: Option<String>,
+    pub freshness: FreshnessView,
+    /// Vetting mode: the full history is shown and this record can be copied or exported.
+    pub vetting: Option<VettingRecord>,
+    pub labels: CardLabels,
+}
+
+/// Builds the card for one account (as the content script names it: the platform, namespace and canonical id of
+/// a badge it drew). `vetting` adds the vetting record. `now_unix` is when the record is made.
+pub fn detail_card(
+    registry: &Registry,
+    platform: Platform,
+    id_type: IdType,
+    account_id: &str,
+    vetting: bool,
+    now_unix: i64,
+    lang: Lang,
+) -> Result<DetailCard, SnapshotError> {
+    let freshness = registry.freshness();
+    let mut card = DetailCard {
+        lang: lang.as_str(),
+        kind: "unknown",
+        subject: format!("{} · {account_id}", platform.display_name()),
+        state: "unknown",
+        icon: "?",
+        state_label: String::new(),
+        record: None,
+        imitated: None,
+        message: None,
+        notice: None,
+        complaints_line: None,
+        freshness: freshness_view(&freshness, lang),
+        vetting: None,
+        labels: CardLabels::new(lang),
+    };
+    if let Some(hit) = registry.lookup(platform, id_type, account_id)? {
+        let view = registry.card(hit.record, lang)?;
+        card.kind = "record";
+        card.state = view.state;
+        card.icon = view.icon;
+        card.state_label = view.state_label.clone();
+        card.notice = view.fictional.then(|| {
+            lang.pick(
+                "DỮ LIỆU MẪU — nhân vật hư cấu, không phải người thật. Mọi chứng nhận và xử phạt ở đây là ví dụ.",
+                "SAMPLE DATA — a fictional person, not a real one. Every certificate and sanction here is an example.",
+            )
+        });
+        card.complaints_line = Some(complaints_line(&view, lang));
+        card.vetting = vetting.then(|| vetting_record(&view, now_unix, lang));
+        card.record = Some(view);
+    } else if let Some(l) = registry.lookalike(platform, id_type, account_id)? {
+        let of = registry.card(l.record, lang)?;
+        let badge = BadgeView::lookalike(&of.name, &l.of_account_id, lang);
+        card.kind = "lookalike";
+        card.state = badge.state;
+        card.icon = badge.icon;
+        card.state_label = badge.label;
+        card.message = Some(match lang {
+            Lang::Vi => format!(
+                "Tài khoản {account_id} KHÔNG có trong sổ đăng ký. Tên của nó gần giống tài khoản {} của {} ({}) \
+                 — có thể là tài khoản mạo danh. Đừng tin quảng cáo hay lời mời chuyển tiền nhân danh người này từ \
+                 tài khoản này.",
+                l.of_account_id, of.name, of.registry_id
+            ),
+            Lang::En => format!(
+                "The account {account_id} is NOT in the registry. Its name imitates {} of {} ({}) — it may be an \
+                 impersonator. Do not trust promotions or payment requests made in this person's name from it.",
+                l.of_account_id, of.name, of.registry_id
+            ),
+        });
+        card.imitated = Some(ImitatedView {
+            name: of.name,
+            registry_id: of.registry_id,
+            account_id: l.of_account_id,
+            state: of.state,
+            icon: of.icon,
+            state_label: of.state_label,
+        });
+    } else {
+        let unknown = BadgeView::not_in_registry(lang);
+        card.state_label = unknown.label;
+        card.message = Some(
+            lang.pick(
+                "Tài khoản này chưa có trong sổ đăng ký của Liên minh Tín nhiệm số: Liên minh chưa chứng nhận và chưa \
+                 ghi nhận xử phạt nào với tài khoản này. Điều đó không có nghĩa là tài khoản xấu hay tốt — chỉ là \
+                 chưa có thông tin để xác nhận.",
+                "This account is not in the Digital Trust Alliance registry: the Alliance has neither certified it \
+                 nor recorded any sanction against it. That says nothing good or bad about it — there is simply \
+                 nothing to confirm.",
+            )
+            .to_string(),
+        );
+    }
+    Ok(card)
+}
+
+/// "x complaints received, y upheld — complaints are signals, not verdicts."
+fn complaints_line(view: &CardView, lang: Lang) -> String {
+    let c = &view.complaints;
+    match lang {
+        Lang::Vi => format!(
+            "Đã nhận {} khiếu nại, {} được chấp nhận ({} bị bác bỏ, {} đang xử lý). {}",
+            c.received, c.upheld, c.rejected, c.pending, c.note
+        ),
+        Lang::En => format!(
+            "{} complaints received, {} upheld ({} rejected, {} pending). {}",
+            c.received, c.upheld, c.rejected, c.pending, c.note
+        ),
+    }
+}
+
+// Native only: the tests read the exports back with the csv and serde_json crates, which the wasm build lacks.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::testing::{demo_registry, NOW};
+
+    fn card(platform: Platform, id_type: IdType, id: &str, vetting: bool, lang: Lang) -> DetailCard {
+        detail_card(&demo_registry(NOW), platform, id_type, id, vetting, NOW, lang).unwrap()
+    }
+
+    #[test]
+    fn registered_account_card_has_record_labels_and_notice() {
+        let c = card(Platform::Tiktok, IdType::Handle, "minh.beauty.demo", false, Lang::Vi);
+        assert_eq!(c.kind, "record");
+        assert_eq!(c.state, "sanctioned");
+        assert_eq!(c.state_label, "Đang bị xử phạt");
+        let r = c.record.as_ref().unwrap();
+        assert_eq!(r.registry_id, "KT-TEST-0003");
+        assert_eq!(r.active_sanctions.len(), 1);
+        assert!(c.notice.unwrap().starts_with("DỮ LIỆU MẪU"));
+        assert!(c.complaints_line.unwrap().contains("không phải kết luận"));
+        assert!(c.vetting.is_none(), "no vetting record unless vetting mode is on");
+        assert_eq!(c.labels.report, "Báo cáo");
+        assert_eq!(c.subject, "TikTok · minh.beauty.demo");
+        let en = card(Platform::Tiktok, IdType::Handle, "minh.beauty.demo", false, Lang::En);
+        assert_eq!(en.labels.report, "Report");
+        assert_eq!(en.labels.coming_soon, "Coming soon");
+        assert!(en.complaints_line.unwrap().contains("signals for review, not verdicts"));
+    }
+
+    #[test]
+    fn lookalike_card_names_the_imitated_account() {
+        let c = card(Platform::Tiktok, IdType::Handle, "minh.beauty.dem0", false, Lang::En);
+        assert_eq!(c.kind, "lookalike");
+        assert!(c.record.is_none());
+        let of = c.imitated.unwrap();
+        assert_eq!(
+            (of.account_id.as_str(), of.registry_id.as_str()),
+            ("minh.beauty.demo", "KT-TEST-0003")
+        );
+        let m = c.message.unwrap();
+        assert!(m.contains("NOT in the registry") && m.contains("Lê Ngọc Minh"), "{m}");
+    }
+
+    #[test]
+    fn freshness_says_when_the_registry_is_stale() {
+        use crate::registry::Freshness;
+        let f = Freshness {
+            sequence: 7,
+            issued_unix: NOW - 40 * 86_400,
+            expires_unix: NOW - 10 * 86_400,
+            stale: true,
+        };
+        assert_eq!(
+            freshness_view(&f, Lang::Vi).label,
+            "Dữ liệu có thể đã cũ: bản số 7 hết hạn ngày 2026-11-19"
+        );
+        let fresh = Freshness { stale: false, ..f };
+        assert_eq!(
+            freshness_view(&fresh, Lang::En).label,
+            "Alliance data no. 7 (issued 2026-10-20)"
+        );
+    }
+
+    #[test]
+    fn unknown_account_card_explains_what_it_means() {
+        let c = card(Platform::Tiktok, IdType::Handle, "someone.else", true, Lang::Vi);
+        assert_eq!((c.kind, c.state), ("unknown", "unknown"));
+        assert!(c.message.unwrap().contains("chưa có trong sổ đăng ký"));
+        assert!(c.vetting.is_none() && c.record.is_none());
+        assert!(c.freshness.label.contains("số 1"));
+    }
+}
