@@ -60,7 +60,7 @@ const handlers = {
   async card(msg) {
     const { lang, vetting } = await settings();
     const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
-    return { card: engine.card(platform, idType, accountId, lang, vetting) };
+    return { card: registry.engine.card(platform, idType, accountId, lang, vetting) };
   },
   /** The card's "Report" button. The complaint flow is not wired yet (issue 7), so the card draws it disabled. */
   async openReport() {
