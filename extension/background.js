@@ -18,12 +18,30 @@ const UPDATE_PERIOD_MINUTES = 6 * 60;
 
 /** The person's choices from the options page. */
 async function settings() {
-  const { lang, showUnknown, vetting } = await chrome.storage.local.get(['lang', 'showUnknown', 'vetting']);
+  const { lang, showUnknown, only, vetting } = await chrome.storage.local.get(['lang', 'showUnknown', 'only', 'vetting']);
   return {
     lang: lang && lang !== 'auto' ? lang : chrome.i18n.getUILanguage(),
-    options: { showUnknown: showUnknown === true },
+    options: { showUnknown: showUnknown === true, only: only ?? 'all' },
     vetting: vetting === true,
   };
+}
+
+/** The toolbar icon's badge per state of the tab's main profile: a symbol and the state's colour, like the popup
+ * (presentation only; the state itself is the core's answer). */
+const ACTION_BADGE = {
+  sanctioned: ['!', '#d33b3b'],
+  lookalike: ['≈', '#c2185b'],
+  certified: ['✓', '#2e9d55'],
+  expired: ['⌛', '#c98a10'],
+  registered: ['i', '#7b8da3'],
+};
+
+async function showOnToolbar(tabId, signals, lang) {
+  // Whatever the person chose to badge in pages, the toolbar always reflects the main profile's status.
+  const state = registry.engine.lookupPage(signals, lang, null).badge?.state;
+  const [text, color] = ACTION_BADGE[state] ?? ['', '#00000000'];
+  await chrome.action.setBadgeText({ tabId, text });
+  if (text) await chrome.action.setBadgeBackgroundColor({ tabId, color });
 }
 
 const tabKey = (tabId) => `tab:${tabId}`;
@@ -52,6 +70,7 @@ const handlers = {
     const answer = registry.engine.lookupPage(msg.signals, lang, options);
     if (sender.tab?.id != null && sender.frameId === 0) {
       await chrome.storage.session.set({ [tabKey(sender.tab.id)]: msg.signals });
+      await showOnToolbar(sender.tab.id, msg.signals, lang);
     }
     return answer;
   },

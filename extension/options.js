@@ -22,6 +22,9 @@ async function save(values) {
   document.getElementById('saved').textContent = chrome.i18n.getMessage('optionsSaved');
 }
 select.addEventListener('change', () => save({ lang: select.value }));
+const only = document.getElementById('only');
+chrome.storage.local.get('only').then(({ only: value }) => (only.value = value ?? 'all'));
+only.addEventListener('change', () => save({ only: only.value }));
 const secretMark = document.getElementById('secretMark');
 chrome.storage.local.get('secretMark').then(({ secretMark: mark }) => (secretMark.value = mark ?? ''));
 secretMark.addEventListener('change', () => save({ secretMark: secretMark.value.trim().slice(0, 4) }));

@@ -22,6 +22,34 @@ use serde::{Deserialize, Serialize};
 pub struct BadgeOptions {
     /// Also mark recognized profiles the registry does not know ("not registered").
     pub show_unknown: bool,
+    /// Which registered states get a badge at all.
+    pub only: BadgeFilter,
+}
+
+/// "What to badge" (options page). Lookalike warnings are always shown: they protect people from impersonators
+/// whatever they chose to see.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BadgeFilter {
+    #[default]
+    All,
+    /// Only accounts with a sanction in effect.
+    Sanctioned,
+    /// Only accounts with a valid certificate.
+    Certified,
+}
+
+impl BadgeOptions {
+    /// Whether a badge in `state` (a [`BadgeView::state`] code) is wanted.
+    pub fn wants(&self, state: &str) -> bool {
+        match (self.only, state) {
+            (_, "lookalike") => true,
+            (BadgeFilter::All, "unknown") => self.show_unknown,
+            (BadgeFilter::All, _) => true,
+            (BadgeFilter::Sanctioned, s) => s == "sanctioned",
+            (BadgeFilter::Certified, s) => s == "certified",
+        }
+    }
 }
 
 /// The badge answer for one link.
@@ -59,9 +87,11 @@ pub fn lookup_link(
     };
     let badge = match account_badge(registry, recognized.platform, &account, lang)? {
         Some(b) => b,
-        None if options.show_unknown => BadgeView::not_in_registry(lang),
-        None => return Ok(None),
+        None => BadgeView::not_in_registry(lang),
     };
+    if !options.wants(badge.state) {
+        return Ok(None);
+    }
     Ok(Some(LinkAnswer {
         platform: recognized.platform,
         id_type: account.id_type,
@@ -124,6 +154,10 @@ pub fn lookup_page(
             badge = Some(BadgeView::not_in_registry(lang));
             shown = m.primary().cloned();
         }
+        if badge.as_ref().is_some_and(|b| !options.wants(b.state)) {
+            badge = None;
+            shown = None;
+        }
     }
     Ok(PageAnswer {
         main,
@@ -137,7 +171,53 @@ mod tests {
     use super::*;
     use crate::testing::{demo_registry, NOW};
 
-    const DEFAULT: BadgeOptions = BadgeOptions { show_unknown: false };
+    const DEFAULT: BadgeOptions = BadgeOptions {
+        show_unknown: false,
+        only: BadgeFilter::All,
+    };
+    const SHOW_UNKNOWN: BadgeOptions = BadgeOptions {
+        show_unknown: true,
+        only: BadgeFilter::All,
+    };
+
+    #[test]
+    fn what_to_badge_filters_states_but_never_hides_lookalike_warnings() {
+        let reg = demo_registry(NOW);
+        let hrefs = [
+            "https://www.tiktok.com/@minh.beauty.demo",
+            "https://www.tiktok.com/@bepnha.demo",
+            "https://www.tiktok.com/@minh.beauty.dem0",
+            "https://www.tiktok.com/@someone.else",
+        ];
+        let states = |only| -> Vec<Option<&'static str>> {
+            let options = BadgeOptions {
+                show_unknown: true,
+                only,
+            };
+            lookup_links(&reg, &hrefs, Lang::En, options)
+                .unwrap()
+                .iter()
+                .map(|a| a.as_ref().map(|a| a.badge.state))
+                .collect()
+        };
+        assert_eq!(
+            states(BadgeFilter::All),
+            [
+                Some("sanctioned"),
+                Some("certified"),
+                Some("lookalike"),
+                Some("unknown")
+            ]
+        );
+        assert_eq!(
+            states(BadgeFilter::Sanctioned),
+            [Some("sanctioned"), None, Some("lookalike"), None]
+        );
+        assert_eq!(
+            states(BadgeFilter::Certified),
+            [None, Some("certified"), Some("lookalike"), None]
+        );
+    }
 
     #[test]
     fn known_profile_links_get_badges_and_others_do_not() {
@@ -177,7 +257,7 @@ mod tests {
     fn unknown_profiles_are_marked_only_on_request() {
         let reg = demo_registry(NOW);
         let hrefs = ["https://www.tiktok.com/@someone.else", "https://www.tiktok.com/explore"];
-        let shown = lookup_links(&reg, &hrefs, Lang::Vi, BadgeOptions { show_unknown: true }).unwrap();
+        let shown = lookup_links(&reg, &hrefs, Lang::Vi, SHOW_UNKNOWN).unwrap();
         assert_eq!(shown[0].as_ref().map(|a| a.badge.state), Some("unknown"));
         assert_eq!(shown[0].as_ref().map(|a| a.badge.label.as_str()), Some("Chưa đăng ký"));
         assert!(shown[1].is_none(), "system pages never get a badge");
@@ -211,11 +291,6 @@ mod tests {
             location: "https://www.tiktok.com/explore".into(),
             ..PageSignals::default()
         };
-        assert_eq!(
-            lookup_page(&reg, &nobody, Lang::En, BadgeOptions { show_unknown: true })
-                .unwrap()
-                .badge,
-            None
-        );
+        assert_eq!(lookup_page(&reg, &nobody, Lang::En, SHOW_UNKNOWN).unwrap().badge, None);
     }
 }

@@ -109,3 +109,20 @@ for (const site of SITES) {
     }
   });
 }
+
+test('"what to badge": sanctioned only leaves every other state unbadged', async () => {
+  await setOptions(browser, { only: 'sanctioned' });
+  const tab = await browser.ctx.newPage();
+  try {
+    await tab.goto('https://www.tiktok.com/@minh.beauty.demo');
+    const badges = await waitForBadges(tab, (b) => b.length >= 2, { what: 'the sanctioned badges' });
+    assert.ok(badges.every((b) => b.state === 'sanctioned'), JSON.stringify(badges.map((b) => b.state)));
+    assert.deepEqual(
+      linkBadges(badges).map((b) => b.href),
+      ['https://www.tiktok.com/@minh.beauty.demo?lang=vi-VN&is_from_webapp=1'],
+    );
+  } finally {
+    await tab.close();
+    await setOptions(browser, { only: 'all' });
+  }
+});

@@ -152,6 +152,12 @@ test('popup shows the status of the page being viewed, and says it is demo data'
     assert.match(await popup.textContent('#badge'), /Đang bị xử phạt/);
     assert.equal(await popup.getAttribute('#badge', 'class'), 'sanctioned');
     assert.match(await popup.textContent('#demo-notice'), /hư cấu/);
+    // The toolbar icon says it too, for that tab only.
+    const iconText = await popup.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://www.tiktok.com/@minh.beauty.demo' });
+      return [await chrome.action.getBadgeText({ tabId: tab.id }), await chrome.action.getBadgeText({})];
+    });
+    assert.deepEqual(iconText, ['!', '']);
     await screenshot(popup, 'skeleton-popup');
   } finally {
     await popup.close();
