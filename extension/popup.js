@@ -41,6 +41,8 @@ async function main() {
   show('message', v.message);
   show('demo-notice', v.demo_notice);
   show('registry-line', v.registry_line);
+  show('reports-heading', v.reports_heading);
+  show('reports-empty', v.reports_empty);
   show('options', v.options_label);
   document.body.dataset.ready = 'true';
 }

@@ -24,6 +24,10 @@ pub struct PopupView {
     /// Which registry answered: sequence, issue day, and whether it is out of date.
     pub registry_line: String,
     pub options_label: &'static str,
+    /// "My reports": the heading, and what it says while this browser has sent none (reporting arrives with the
+    /// complaint issue; the list then fills from the outbox).
+    pub reports_heading: &'static str,
+    pub reports_empty: &'static str,
 }
 
 /// Builds the popup view from what the tab's content script read (or just `{location}` when the page has no
@@ -71,6 +75,11 @@ pub fn popup_view(registry: &Registry, signals: &PageSignals, lang: Lang) -> Res
         badge: answer.badge,
         message,
         options_label: lang.pick("Tuỳ chọn", "Options"),
+        reports_heading: lang.pick("Báo cáo của tôi", "My reports"),
+        reports_empty: lang.pick(
+            "Bạn chưa gửi báo cáo nào từ trình duyệt này.",
+            "You have not sent any report from this browser.",
+        ),
         registry_line,
     })
 }

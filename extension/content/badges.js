@@ -49,6 +49,9 @@
     .registered { background: #eef2f7; color: #263445; border-color: #7b8da3; }
     .unknown { background: #f4f4f4; color: #4a4a4a; border-color: #b0b0b0; border-style: dashed; font-weight: 500; }
     .lookalike { background: #fff0f6; color: #8a0f4d; border-color: #c2185b; border-style: dashed; }
+    .icon { display: inline-grid; place-items: center; width: 12px; height: 12px; }
+    .icon svg { width: 12px; height: 12px; fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round;
+      stroke-linejoin: round; }
     .mark { font-weight: 700; padding: 0 2px; border-radius: 3px; outline: 1px dotted currentColor; }
     .demo { font-weight: 700; font-size: 9px; letter-spacing: .04em; padding: 0 3px; border-radius: 3px;
       background: #263445; color: #fff; }
@@ -117,9 +120,8 @@
     el.setAttribute('aria-haspopup', 'dialog');
     el.setAttribute('aria-label', b.title);
     el.title = b.title;
-    const icon = document.createElement('span');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.textContent = b.icon;
+    // Drawn icons (shared with the card): symbol glyphs such as ⓘ and ⌛ are missing from many systems' fonts.
+    const icon = globalThis.KolTrustCard.stateIcon(b.state, b.icon);
     const label = document.createElement('span');
     label.className = 'label';
     label.textContent = b.label;

@@ -34,6 +34,7 @@ globalThis.KolTrustCard = (() => {
     .state { display: inline-flex; align-items: center; gap: 6px; font-weight: 700; color: var(--accent); flex: 1; }
     .icon { display: inline-grid; place-items: center; width: 22px; height: 22px; border-radius: 50%;
       background: var(--accent); color: #fff; font-size: 13px; line-height: 1; }
+    .mark { margin-inline-start: 6px; padding: 0 4px; border-radius: 4px; outline: 1px dotted currentColor; }
     .icon svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
     .close { all: unset; cursor: pointer; width: 28px; height: 28px; border-radius: 6px; text-align: center;
       font-size: 20px; line-height: 28px; color: var(--muted); }
@@ -373,6 +374,11 @@ globalThis.KolTrustCard = (() => {
     const state = el('span', 'state');
     const icon = stateIcon(card.state, card.icon);
     state.append(icon, el('span', 'state-label', card.state_label));
+    if (secretMark) {
+      const mark = el('span', 'mark', secretMark);
+      mark.setAttribute('aria-hidden', 'true');
+      state.append(mark);
+    }
     const close = el('button', 'close', '×');
     close.type = 'button';
     close.setAttribute('aria-label', L.close);
@@ -488,5 +494,12 @@ globalThis.KolTrustCard = (() => {
     drawn.panel.focus({ preventScroll: true });
   }
 
-  return { open, close: closeCard };
+  // The person's secret mark (options page) is shown on genuine cards as on genuine badges.
+  let secretMark = '';
+  chrome.storage.local.get('secretMark').then(({ secretMark: m }) => (secretMark = String(m ?? '').slice(0, 8)));
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.secretMark) secretMark = String(changes.secretMark.newValue ?? '').slice(0, 8);
+  });
+
+  return { open, close: closeCard, stateIcon };
 })();
