@@ -104,11 +104,11 @@ export async function updateNow() {
     }
     let next;
     try {
-      next = engine.applyUpdate(step, await fetchBytes(new URL(step.path, manifestUrl)), Date.now());
+      next = engine.applyUpdate(await fetchBytes(new URL(step.path, manifestUrl)), Date.now());
     } catch (err) {
       if (step.action !== 'delta') throw err;
       step = plan(false); // the delta was for another base: take the full snapshot
-      next = engine.applyUpdate(step, await fetchBytes(new URL(step.path, manifestUrl)), Date.now());
+      next = engine.applyUpdate(await fetchBytes(new URL(step.path, manifestUrl)), Date.now());
     }
     await writeStored(next.snapshotBytes(), next.sequence);
     const previous = engine;

@@ -61,6 +61,8 @@ pub struct Engine {
     registry: Registry,
     /// The pinned keys it was opened with: updates must be signed by one of them too.
     keys: KeySet,
+    /// The update chosen by `planUpdate`, consumed by `applyUpdate`.
+    pending: std::cell::RefCell<Option<crate::registry::update::UpdatePlan>>,
 }
 
 #[wasm_bindgen]
@@ -82,7 +84,11 @@ impl Engine {
         }
         let held = held_sequence.map(|s| s as u64);
         let registry = Registry::open(bytes, &keys, held, (now_ms / 1000.0) as i64).map_err(snapshot_error)?;
-        Ok(Engine { registry, keys })
+        Ok(Engine {
+            registry,
+            keys,
+            pending: Default::default(),
+        })
     }
 
     /// Moves the engine's clock (the day statuses are judged on) without reopening.
