@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "wasm-bench")]
 pub mod bench;
+pub mod promotion;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
