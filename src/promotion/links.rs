@@ -292,6 +292,32 @@ fn examine_at(url: &str, depth: u8, out: &mut Vec<LinkHit>) {
         let range = pos..pos + pair.len();
         pos = range.end + 1;
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        // A value that is itself a link (a redirect wrapper's target) is examined as a link, not as a parameter.
+        if depth < MAX_DEPTH && value.len() > 10 {
+            if let Some(inner) = percent_decode(value) {
+                let inner = inner.trim();
+                let ib = inner.as_bytes();
+                if starts_with_ci(ib, b"http://") || starts_with_ci(ib, b"https://") {
+                    let mut hits = Vec::new();
+                    examine_at(inner, depth + 1, &mut hits);
+                    for h in hits {
+                        if h.kind == CueKind::AffiliateLink {
+                            if affiliate_seen {
+                                continue;
+                            }
+                            affiliate_seen = true;
+                        }
+                        let evidence = h.evidence(inner).to_string();
+                        out.push(LinkHit {
+                            kind: h.kind,
+                            range: 0..url.len(),
+                            inner: Some(evidence),
+                        });
+                    }
+                    continue;
+                }
+            }
+        }
         if !affiliate_seen && affiliate_pair(key, value, host) {
             affiliate_seen = true;
             out.push(LinkHit {
@@ -299,29 +325,6 @@ fn examine_at(url: &str, depth: u8, out: &mut Vec<LinkHit>) {
                 range,
                 inner: None,
             });
-            continue;
-        }
-        if depth < MAX_DEPTH && value.len() > 10 {
-            let Some(inner) = percent_decode(value) else { continue };
-            let ib = inner.as_bytes();
-            if starts_with_ci(ib, b"http://") || starts_with_ci(ib, b"https://") {
-                let mut hits = Vec::new();
-                examine_at(inner.trim(), depth + 1, &mut hits);
-                for h in hits {
-                    if h.kind == CueKind::AffiliateLink {
-                        if affiliate_seen {
-                            continue;
-                        }
-                        affiliate_seen = true;
-                    }
-                    let evidence = h.evidence(inner.trim()).to_string();
-                    out.push(LinkHit {
-                        kind: h.kind,
-                        range: 0..url.len(),
-                        inner: Some(evidence),
-                    });
-                }
-            }
         }
     }
 }

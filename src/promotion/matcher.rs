@@ -25,7 +25,7 @@
 use super::fold::is_word;
 
 /// How many words `*` may skip.
-pub(crate) const SKIP_WORDS: usize = 4;
+pub(crate) const SKIP_WORDS: usize = 5;
 /// Upper bound on matcher steps for one pattern at one position: far above what any catalogue pattern needs on real
 /// text, and a hard cap on pathological input.
 pub(crate) const STEP_BUDGET: u32 = 512;

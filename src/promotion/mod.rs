@@ -266,10 +266,11 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         found.extend(hits.iter().map(|h| Found {
             kind: h.kind,
             span: r.start + h.range.start..r.start + h.range.end,
+            trigger: r.start + h.range.start,
             guard: r.start + h.range.end,
         }));
     }
-    found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    found.sort_by_key(|f| (f.trigger, f.span.start, std::cmp::Reverse(f.span.end)));
     let mut cues: Vec<Cue> = Vec::new();
     let mut guard_end = [0usize; 16];
     let mut last: [Option<usize>; 16] = [None; 16];
@@ -277,7 +278,7 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         let k = f.kind as usize;
         // Overlapping matches of one kind merge into the first one's cue.
         if let Some(i) = last[k] {
-            if f.span.start < guard_end[k] {
+            if f.trigger < guard_end[k] {
                 let c: &mut Cue = &mut cues[i];
                 if f.span.end > c.end && c.link.is_none() {
                     c.end = f.span.end;
@@ -335,11 +336,13 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
     }
 }
 
-/// A match before merging: its kind, its original byte span, and where it stops guarding against overlaps (the
-/// end of the trigger and code together, for discount codes).
+/// A match before merging: its kind, its original byte span, where its trigger starts (before the span, for a
+/// captured discount code) and where it stops guarding against overlaps (the end of trigger and code together).
+/// Matches are merged in trigger order, so "dùng mã FREESHIP" is the code FREESHIP, not the phrase "mã freeship".
 struct Found {
     kind: CueKind,
     span: Range<usize>,
+    trigger: usize,
     guard: usize,
 }
 
@@ -375,9 +378,11 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
                 _ => i..e,
             };
             let span = folded.span(cue.start, cue.end);
+            let trigger = folded.span(i, e);
             out.push(Found {
                 kind: p.kind,
-                guard: folded.span(i, e).end.max(span.end),
+                trigger: trigger.start,
+                guard: trigger.end.max(span.end),
                 span,
             });
         }
