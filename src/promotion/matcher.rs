@@ -177,28 +177,32 @@ pub(crate) struct FirstIndex {
 }
 
 impl FirstIndex {
-    pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> FirstIndex {
-        let mut pairs: Vec<(u8, u16)> = Vec::new();
-        let mut firsts = Vec::new();
-        for (n, pat) in patterns.enumerate() {
-            firsts.clear();
-            first_bytes(pat, &mut firsts);
-            firsts.sort_unstable();
-            firsts.dedup();
-            pairs.extend(firsts.iter().map(|&b| (b, n as u16)));
-        }
-        pairs.sort_unstable();
+    /// Two passes (count, then place), no sort: every `sort` instantiation costs kilobytes of WebAssembly.
+    pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]> + Clone) -> FirstIndex {
+        let firsts_of = |pat: &[u8]| {
+            let (mut list, mut seen) = (Vec::new(), [false; 256]);
+            first_bytes(pat, &mut list);
+            list.retain(|&b| !std::mem::replace(&mut seen[b as usize], true));
+            list
+        };
         let mut offsets = [0u16; 257];
-        for &(b, _) in &pairs {
-            offsets[b as usize + 1] += 1;
+        for pat in patterns.clone() {
+            for b in firsts_of(pat) {
+                offsets[b as usize + 1] += 1;
+            }
         }
         for k in 1..257 {
             offsets[k] += offsets[k - 1];
         }
-        FirstIndex {
-            offsets,
-            ids: pairs.into_iter().map(|(_, n)| n).collect(),
+        let mut ids = vec![0u16; offsets[256] as usize];
+        let mut fill = offsets;
+        for (n, pat) in patterns.enumerate() {
+            for b in firsts_of(pat) {
+                ids[fill[b as usize] as usize] = n as u16;
+                fill[b as usize] += 1;
+            }
         }
+        FirstIndex { offsets, ids }
     }
 
     pub fn get(&self, b: u8) -> &[u16] {
