@@ -245,6 +245,45 @@ proptest! {
 }
 
 #[test]
+fn facts_always_pass_complaint_validation() {
+    use koltrust::complaint::{validate, ComplaintSubmission, ProfileRef};
+    let long_link = format!("https://shopee.vn/x?aff_id={}", "9".repeat(1500));
+    let texts = [
+        "Nhập mã GIAM50 #quangcao link ở bio hàng fake thần dược bao lời".to_string(),
+        "#ad hàng fake mã giảm giá ".repeat(400),
+        format!("xem {long_link} nha"),
+    ];
+    for text in &texts {
+        let report = detect(text, &[&long_link, "https://bit.ly/x", "https://s.shopee.vn/A"]);
+        let submission = ComplaintSubmission {
+            id: "5f0c3a2e-8a1b-4c4d-9e2f-0123456789ab".into(),
+            profile: ProfileRef {
+                platform: "tiktok".into(),
+                id_type: "handle".into(),
+                account_id: "lan.review.demo0".into(),
+                url: None,
+            },
+            category: "undisclosed_advertising".into(),
+            promotion: report.to_facts(text),
+            locale: "vi".into(),
+            created: 1_764_374_400_000,
+            ..Default::default()
+        };
+        let errors = validate(&submission).err().unwrap_or_default();
+        assert!(errors.is_empty(), "{errors:?}");
+        // Facts use character offsets: the characters at [start, end) are the cue's text (when not cut short).
+        for c in submission.promotion.cues.iter().filter(|c| c.end > 0) {
+            let slice: String = text
+                .chars()
+                .skip(c.start as usize)
+                .take((c.end - c.start) as usize)
+                .collect();
+            assert!(slice.starts_with(&c.text), "{slice:?} vs {:?}", c.text);
+        }
+    }
+}
+
+#[test]
 fn catalogue_patterns_are_folded_ascii() {
     // Patterns are matched against folded text: anything but lower-case ASCII could never match.
     for (kind, pat) in catalogue() {

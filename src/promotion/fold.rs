@@ -13,7 +13,7 @@
 //! | brackets `【】〔〕` | `[` `]` | label brackets |
 //! | other whitespace | space | |
 //! | `×` | `x` | "x2 tài khoản", "hợp tác × brand" |
-//! | any other letter or digit (Thai, CJK, …) | [`OTHER`] | a word character that matches no phrase, so word boundaries stay right |
+//! | any other letter or digit (Thai, CJK, …) | `OTHER` | a word character that matches no phrase, so word boundaries stay right |
 //! | anything else (emoji, symbols, punctuation outside ASCII) | space | a separator |
 //!
 //! The table is hand-written on purpose: full Unicode normalization tables cost ~60 KB gzipped in the WebAssembly

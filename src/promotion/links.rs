@@ -1,5 +1,5 @@
 //! Shop, affiliate and short links: in the post's links (the `links` argument of [`super::detect`]) and written in
-//! its text ("mua tại shopee.vn/abc", "https://s.shopee.vn/9zX").
+//! its text ("mua tại shopee.vn/abc", "`https://s.shopee.vn/9zX`").
 //!
 //! ## Shop links ([`CueKind::ShopLink`])
 //! A host that is, or is a subdomain of, a marketplace or a large Vietnamese online retailer: Shopee (`shopee.vn`
@@ -186,7 +186,7 @@ fn split(url: &str) -> Option<Parts> {
         .position(|&c| c == b':')
         .map_or(auth_end, |i| start + i);
     let mut host = start..host_end;
-    if b[..host.end].ends_with(b".") {
+    if host.end > host.start && b[host.end - 1] == b'.' {
         host.end -= 1;
     }
     let h = &b[host.clone()];

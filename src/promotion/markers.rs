@@ -9,7 +9,7 @@
 //! that "tài trợ vốn" discloses nothing. So the bare words count only **as a label** ([`Rule::Label`]): as a hashtag
 //! (`#quangcao`, `#qc`, which are plain patterns), in brackets (`[QC]`, `(Quảng cáo)`), followed by `:` or `|`
 //! (`Quảng cáo: …`), or alone on their line. Fixed phrases that only a disclosure uses count anywhere: "được tài
-//! trợ", "tài trợ bởi", "nhà tài trợ", "hợp tác có trả phí", "hợp tác quảng cáo", "hợp tác x <brand>", "paid
+//! trợ", "tài trợ bởi", "nhà tài trợ", "hợp tác có trả phí", "hợp tác quảng cáo", "hợp tác x Brand", "paid
 //! partnership", "in partnership with", "sponsored", "#ad", "#ads"… English "ad"/"ads" likewise only as a hashtag,
 //! a label, or in "paid ad". A disclosure right after a negation ("không phải quảng cáo", "not sponsored") is no
 //! disclosure (see `super::negated`).

@@ -27,12 +27,12 @@
 //! ## How
 //! 1. The text is clipped to its first [`MAX_TEXT_BYTES`] bytes (on a char boundary): a post is far shorter,
 //!    and the cost stays bounded on a pasted novel.
-//! 2. [`links`] finds the links written in the text (`https://…`, `www.…`, `shopee.vn/…`) and examines them and
+//! 2. `links` finds the links written in the text (`https://…`, `www.…`, `shopee.vn/…`) and examines them and
 //!    the `links` argument for shop, affiliate and short-link evidence, seeing through redirect wrappers.
 //! 3. [`fold`] folds the text — diacritics, case, styled letters, zero-width characters — into lower-case ASCII
 //!    bytes with a map back to the original, blanking the links so no phrase matches inside a URL.
-//! 4. [`matcher`] finds the catalogue's phrases at word starts, on word boundaries; each match is then checked
-//!    against its [`Rule`] (label position, a code that must follow), negation ("không phải quảng cáo", "not
+//! 4. `matcher` finds the catalogue's phrases at word starts, on word boundaries; each match is then checked
+//!    against its `Rule` (label position, a code that must follow), negation ("không phải quảng cáo", "not
 //!    sponsored") and, for a few ambiguous phrases, the diacritics actually written.
 //! 5. Overlapping matches of one kind merge into one cue ("hàng rep 1:1" is one cue, not two); at most
 //!    [`MAX_CUES_PER_KIND`] cues per kind and [`MAX_CUES`] in all are kept, while `is_promotion` and `disclosed`
@@ -41,18 +41,18 @@
 //! ## The cue catalogue
 //! | kind | what | where |
 //! | --- | --- | --- |
-//! | `shop_link` | links to Shopee, Lazada, Tiki, Sendo, TikTok Shop, big Vietnamese retailers, incl. short links | [`links`] |
-//! | `affiliate_link` | affiliate parameters (`af_…`, `aff_…`, `laz_trackid`, `utm_medium=affiliates`…) and trackers | [`links`] |
-//! | `short_link` | URL shorteners and link hubs (`bit.ly`, `linktr.ee`): weak, never a promotion alone | [`links`] |
-//! | `discount_code` | "mã giảm giá", "voucher", "nhập mã GIAM50", "use code SARAH20" (the code captured) | [`markers`] |
-//! | `link_in_bio` | "link ở bio", "link dưới comment", "giỏ hàng vàng", "link in bio" | [`markers`] |
-//! | `disclosure` | `#quangcao`, `#qc`, "[Quảng cáo]", "được tài trợ", "hợp tác có trả phí", `#ad`, "paid partnership" | [`markers`] |
-//! | `counterfeit_slang` | "rep 1:1", "hàng fake", "hàng nhái", "super fake", "like auth", "hàng f1" | [`risk`] |
-//! | `miracle_claim` | "giảm 10kg trong 7 ngày", "trị dứt điểm", "khỏi hẳn", "thần dược", "cures", "lose 10kg in a week" | [`risk`] |
-//! | `guaranteed_return` | "lãi suất cam kết", "lợi nhuận 30%/tháng", "bao lời", "x2 tài khoản", "không rủi ro", "guaranteed returns" | [`risk`] |
+//! | `shop_link` | links to Shopee, Lazada, Tiki, Sendo, TikTok Shop, big Vietnamese retailers, incl. short links | `links` |
+//! | `affiliate_link` | affiliate parameters (`af_…`, `aff_…`, `laz_trackid`, `utm_medium=affiliates`…) and trackers | `links` |
+//! | `short_link` | URL shorteners and link hubs (`bit.ly`, `linktr.ee`): weak, never a promotion alone | `links` |
+//! | `discount_code` | "mã giảm giá", "voucher", "nhập mã GIAM50", "use code SARAH20" (the code captured) | `markers` |
+//! | `link_in_bio` | "link ở bio", "link dưới comment", "giỏ hàng vàng", "link in bio" | `markers` |
+//! | `disclosure` | `#quangcao`, `#qc`, "[Quảng cáo]", "được tài trợ", "hợp tác có trả phí", `#ad`, "paid partnership" | `markers` |
+//! | `counterfeit_slang` | "rep 1:1", "hàng fake", "hàng nhái", "super fake", "like auth", "hàng f1" | `risk` |
+//! | `miracle_claim` | "giảm 10kg trong 7 ngày", "trị dứt điểm", "khỏi hẳn", "thần dược", "cures", "lose 10kg in a week" | `risk` |
+//! | `guaranteed_return` | "lãi suất cam kết", "lợi nhuận 30%/tháng", "bao lời", "x2 tài khoản", "không rủi ro", "guaranteed returns" | `risk` |
 //!
 //! Deliberate non-cues (each has a table test): "quảng cáo", "hợp tác", "tài trợ" in running text (everyday words;
-//! a complaint about "quảng cáo sai sự thật" is not a disclosure — see [`markers`]); "ad" outside `#ad`, a label or
+//! a complaint about "quảng cáo sai sự thật" is not a disclosure — see `markers`); "ad" outside `#ad`, a label or
 //! "paid ad"; "code" with no code after it; bare "f1"; links to sites that are not shops; keywords inside longer
 //! words ("barcode", "aqcb", "#adidas") or inside URLs.
 //!
@@ -519,7 +519,7 @@ impl PromotionReport {
     /// The report's cues as a complaint carries them ([`PromotionFacts`]): offsets become **character** (Unicode
     /// scalar value) offsets into `text` — the same text given to [`detect`] — as the complaint model documents;
     /// link cues keep `0, 0`; texts are cut to [`LIMITS`]`.cue_text_chars` characters; at most [`LIMITS`]`.cues`
-    /// cues are kept, no more than 8 of one kind, so the facts always pass [`crate::complaint::validate`].
+    /// cues are kept, no more than 8 of one kind, so the facts always pass [`crate::complaint::validate()`].
     pub fn to_facts(&self, text: &str) -> PromotionFacts {
         let mut per_kind = [0usize; 16];
         let picked: Vec<&Cue> = self
