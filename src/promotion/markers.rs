@@ -9,7 +9,7 @@
 //! that "tài trợ vốn" discloses nothing. So the bare words count only **as a label** ([`Rule::Label`]): as a hashtag
 //! (`#quangcao`, `#qc`, which are plain patterns), in brackets (`[QC]`, `(Quảng cáo)`), followed by `:` or `|`
 //! (`Quảng cáo: …`), or alone on their line. Fixed phrases that only a disclosure uses count anywhere: "được tài
-//! trợ", "tài trợ bởi", "nhà tài trợ", "hợp tác có trả phí", "hợp tác quảng cáo", "hợp tác x Brand", "paid
+//! trợ", "tài trợ bởi", "cảm ơn nhà tài trợ", "hợp tác có trả phí", "hợp tác quảng cáo", "hợp tác x Brand", "paid
 //! partnership", "in partnership with", "sponsored", "#ad", "#ads"… English "ad"/"ads" likewise only as a hashtag,
 //! a label, or in "paid ad". A disclosure right after a negation ("không phải quảng cáo", "not sponsored") is no
 //! disclosure (see `super::negated`).
@@ -18,9 +18,10 @@
 //! Strong triggers ("mã giảm giá", "voucher", "coupon", "promo code"…) are cues by themselves; weak ones ("nhập
 //! mã", "mã", "code", "use code") only when a code follows them ("code" alone is a QR code, source code, a dress
 //! code). When a code follows either, the cue is the code: 4–20 ASCII letters and digits, no lower-case letter, at
-//! least one upper-case letter; after the single words "mã"/"code" it must also hold a digit (so "mà GUCCI" is no
-//! code), and after other weak triggers a digit or at least 5 characters. Between trigger and code may stand
-//! separators, `:`, quotes and one filler word ("là", "ngay", "is").
+//! least one upper-case letter, not itself a trigger word ("VOUCHER"), and holding a digit or at least 5 characters
+//! (a four-letter capitalised word is as often a shout — "LIKE", "FREE" — as a code); after the single words
+//! "mã"/"code" it must hold a digit (so "mà GUCCI" is no code). Between trigger and code may stand separators, `:`,
+//! quotes and one filler word ("là", "ngay", "is").
 
 use super::fold::{is_word, Folded};
 use super::matcher::is_soft;
@@ -49,7 +50,9 @@ pub(crate) const DISCLOSURE: &[Phrase] = &[
     d("#tiepthilienket"),
     d("duoc tai tro"),
     d("tai tro boi"),
-    d("nha tai tro"),
+    // "nhà tài trợ" alone is also someone looking for a sponsor; thanking one, or naming the video's, discloses.
+    d("cam on *nha tai tro"),
+    d("nha tai tro cua {video|clip|bai}"),
     d("nhan hang tai tro"),
     d("hop tac co tra phi"),
     d("hop tac quang cao"),
@@ -141,15 +144,19 @@ pub(crate) fn capture_code(text: &str, folded: &Folded, end: usize, need: CodeNe
     }
 }
 
+/// Words that trigger a code themselves are never the code ("mã giảm giá VOUCHER …").
+const NOT_CODES: &[&str] = &["VOUCHER", "COUPON", "CODE", "PROMO", "DISCOUNT"];
+
 fn looks_like_code(s: &str, need: CodeNeed) -> bool {
     let b = s.as_bytes();
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     (4..=20).contains(&b.len())
         && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && digits < b.len()
+        && !NOT_CODES.contains(&s)
         && match need {
-            CodeNeed::Optional => true,
-            CodeNeed::Some => digits > 0 || b.len() >= 5,
+            // An upper-case word of four letters is as often a shout ("LIKE", "FREE", "SALE") as a code.
+            CodeNeed::Optional | CodeNeed::Some => digits > 0 || b.len() >= 5,
             CodeNeed::WithDigit => digits > 0,
         }
 }
@@ -166,7 +173,9 @@ mod tests {
         assert!(!looks_like_code("Giam50", CodeNeed::Optional));
         assert!(!looks_like_code("2024", CodeNeed::Optional));
         assert!(!looks_like_code("ABC", CodeNeed::Optional));
-        assert!(looks_like_code("SALE", CodeNeed::Optional));
+        assert!(!looks_like_code("SALE", CodeNeed::Optional));
+        assert!(looks_like_code("SALE9", CodeNeed::Optional));
+        assert!(!looks_like_code("VOUCHER", CodeNeed::Optional));
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub(crate) enum Rule {
 pub(crate) enum CodeNeed {
     /// A cue by itself ("mã giảm giá", "voucher").
     Optional,
-    /// Only with a code of a digit or ≥ 5 characters after it ("nhập mã FREESHIP").
+    /// Only with a code after it ("nhập mã FREESHIP").
     Some,
     /// Only with a code holding a digit after it (the single words "mã", "code").
     WithDigit,
