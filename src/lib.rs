@@ -12,6 +12,7 @@
 //! | [`badge`] | what a badge says: the trust state of an account and its localized label |
 //! | [`registry`] | the Alliance registry: data model, status, signed snapshots and deltas, the account index |
 //! | [`complaint`] | a consumer's report: the submission, its validation (shared by extension and server), its status lifecycle |
+//! | [`promotion`] | promotion detection in a post's text and links: shop/affiliate links, codes, disclosures, risk cues with spans |
 //! | [`lookup`] | the batch answer the service worker gives a content script |
 //! | [`popup`] | the toolbar popup's view of the current tab |
 //! | [`cards`] | the in-page detail card a badge opens: record, lookalike or unknown, every label localized |
@@ -28,6 +29,7 @@ pub mod i18n;
 pub mod lookup;
 pub mod platform;
 pub mod popup;
+pub mod promotion;
 pub mod recognize;
 pub mod registry;
 #[doc(hidden)]

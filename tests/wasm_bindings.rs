@@ -229,3 +229,37 @@ fn card_crosses_the_boundary_for_one_account() {
     assert_eq!(err.as_deref(), Some("card: unknown platform"));
     assert!(e.card("tiktok", "handle", "", "en", false).is_err());
 }
+
+#[wasm_bindgen_test]
+fn detect_promotion_labels_a_vietnamese_post_with_a_shopee_link_and_quangcao() {
+    let text = "Kem chống nắng mình dùng cả hè 😍 nhập mã GIAM50 nha #quangcao";
+    let view = koltrust::wasm::promotion::detect_promotion(text, hrefs(&["https://s.shopee.vn/9zXyAbC"]), "vi-VN")
+        .expect("a string array of links is accepted");
+    assert_eq!(get(&view, "is_promotion").as_bool(), Some(true));
+    assert_eq!(get(&view, "disclosed").as_bool(), Some(true));
+    let cues = Array::from(&get(&view, "cues"));
+    let kinds: Vec<String> = cues.iter().filter_map(|c| get(&c, "kind").as_string()).collect();
+    assert_eq!(kinds, ["discount_code", "disclosure", "shop_link"]);
+    // Offsets are JavaScript string indices: the slice of the JS string is the cue's text.
+    let code = cues.get(0);
+    let js_text = js_sys::JsString::from(text);
+    let (start, end) = (
+        get(&code, "start").as_f64().unwrap(),
+        get(&code, "end").as_f64().unwrap(),
+    );
+    assert_eq!(String::from(js_text.slice(start as u32, end as u32)), "GIAM50");
+    assert_eq!(get(&code, "label").as_string().as_deref(), Some("Mã giảm giá"));
+    let shop = cues.get(2);
+    assert_eq!(get(&shop, "link").as_f64(), Some(0.0));
+    assert_eq!(get(&shop, "text").as_string().as_deref(), Some("s.shopee.vn"));
+    // The complaint-ready facts and the English labels.
+    assert_eq!(Array::from(&get(&get(&view, "facts"), "cues")).length(), 3);
+    let en = koltrust::wasm::promotion::detect_promotion(text, JsValue::UNDEFINED, "en").unwrap();
+    assert_eq!(
+        get(&Array::from(&get(&en, "cues")).get(1), "label")
+            .as_string()
+            .as_deref(),
+        Some("Marked as advertising")
+    );
+    assert!(koltrust::wasm::promotion::detect_promotion(text, JsValue::from_f64(1.0), "vi").is_err());
+}

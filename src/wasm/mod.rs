@@ -7,36 +7,21 @@
 //! the bytes' structure.
 
 use crate::i18n::Lang;
-use crate::lookup::BadgeOptions;
-use crate::recognize::PageSignals;
 use crate::registry::{KeySet, Registry, SnapshotError};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "wasm-bench")]
 pub mod bench;
 mod card;
+pub mod promotion;
+mod read;
 mod update;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// Reads a JS value as `T`, naming the argument in the error (the message reaches the caller, not a panic).
-fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
-}
-
-/// Options are optional: `undefined`/`null` mean the defaults.
-fn options(value: JsValue) -> Result<BadgeOptions, JsError> {
-    if value.is_undefined() || value.is_null() {
-        Ok(BadgeOptions::default())
-    } else {
-        from_js(value, "options")
-    }
 }
 
 fn snapshot_error(e: SnapshotError) -> JsError {
@@ -106,25 +91,35 @@ impl Engine {
     /// Returns an array of the same length holding a badge answer or `null` per link.
     #[wasm_bindgen(js_name = lookupLinks)]
     pub fn lookup_links(&self, hrefs: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
-        let hrefs: Vec<String> = from_js(hrefs, "hrefs")?;
-        let answers = crate::lookup::lookup_links(&self.registry, &hrefs, Lang::from_tag(lang), options(opts)?)
-            .map_err(snapshot_error)?;
+        let hrefs = read::strings(&hrefs, "hrefs")?;
+        let answers = crate::lookup::lookup_links(
+            &self.registry,
+            &hrefs,
+            Lang::from_tag(lang),
+            read::badge_options(&opts)?,
+        )
+        .map_err(snapshot_error)?;
         to_js(&answers)
     }
 
     /// Answers the page question from a content script's page signals: `{main, badge}`.
     #[wasm_bindgen(js_name = lookupPage)]
     pub fn lookup_page(&self, signals: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
-        let signals: PageSignals = from_js(signals, "signals")?;
-        let answer = crate::lookup::lookup_page(&self.registry, &signals, Lang::from_tag(lang), options(opts)?)
-            .map_err(snapshot_error)?;
+        let signals = read::page_signals(&signals)?;
+        let answer = crate::lookup::lookup_page(
+            &self.registry,
+            &signals,
+            Lang::from_tag(lang),
+            read::badge_options(&opts)?,
+        )
+        .map_err(snapshot_error)?;
         to_js(&answer)
     }
 
     /// The toolbar popup's view of a page, from its signals (see `popup::PopupView`).
     #[wasm_bindgen(js_name = popupView)]
     pub fn popup_view(&self, signals: JsValue, lang: &str) -> Result<JsValue, JsError> {
-        let signals: PageSignals = from_js(signals, "signals")?;
+        let signals = read::page_signals(&signals)?;
         let view = crate::popup::popup_view(&self.registry, &signals, Lang::from_tag(lang)).map_err(snapshot_error)?;
         to_js(&view)
     }

@@ -1,0 +1,262 @@
+//! The phrase matcher: finds catalogue patterns in folded text (see [`super::fold`]) on word boundaries.
+//!
+//! ## Pattern language
+//! Patterns are folded (lower-case ASCII) strings where a few bytes have a meaning. It is just enough to write
+//! "giảm 10kg trong 7 ngày" once for every number and spacing, and nothing like a general regex engine:
+//!
+//! | byte | matches |
+//! | --- | --- |
+//! | letter, digit, `#`, `%`, `/`, `:`, … | itself (folded text is lower case) |
+//! | ` ` (space) | one or more *soft* separators: whitespace and punctuation except `# % / : @ + = & $` (so "link-in-bio", "link  ở  bio" and "link in bio" are one phrase) |
+//! | `_` | zero or more whitespace (`10kg` and `10 kg`) |
+//! | `~` | a number: digits, optionally one `.` or `,` and more digits |
+//! | `*` | zero to [`SKIP_WORDS`] whole words, each followed by soft separators: write it right before the next word, `link *bio` |
+//! | `{a\|b}` | one of the alternatives (not nested) |
+//!
+//! A match must start where a word starts (the byte before is not a word byte) and end where a word ends (the
+//! byte after is not a word byte when the match ends in one), so "qc" never matches inside "aqcb", nor "code" inside
+//! "barcode".
+//!
+//! ## Cost
+//! Candidates are tried only at word starts and only for patterns whose first byte fits (a 256-entry index built
+//! per call), and each attempt has a step budget ([`STEP_BUDGET`]), so the time is linear in the text whatever it
+//! holds; backtracking (alternatives, `*`) is bounded by the budget.
+
+use super::fold::is_word;
+
+/// How many words `*` may skip.
+pub(crate) const SKIP_WORDS: usize = 5;
+/// Upper bound on matcher steps for one pattern at one position: far above what any catalogue pattern needs on real
+/// text, and a hard cap on pathological input.
+pub(crate) const STEP_BUDGET: u32 = 512;
+
+/// Soft separators: what a pattern's space stands for.
+#[inline]
+pub(crate) fn is_soft(b: u8) -> bool {
+    !is_word(b) && !matches!(b, b'#' | b'%' | b'/' | b':' | b'@' | b'+' | b'=' | b'&' | b'$')
+}
+
+#[inline]
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n')
+}
+
+/// Pattern bytes still to match after the current piece (alternatives continue with what follows their group).
+struct Cont<'a> {
+    pat: &'a [u8],
+    next: Option<&'a Cont<'a>>,
+}
+
+/// The end (exclusive) of a match of `pat` in `t` starting at `i`, or `None`. The caller checks the start boundary.
+pub(crate) fn match_at(pat: &[u8], t: &[u8], i: usize) -> Option<usize> {
+    let mut budget = STEP_BUDGET;
+    m(pat, None, t, i, &mut budget)
+}
+
+fn m(p: &[u8], k: Option<&Cont<'_>>, t: &[u8], mut i: usize, budget: &mut u32) -> Option<usize> {
+    let mut p = p;
+    loop {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let Some(&c) = p.first() else {
+            return match k {
+                Some(cont) => m(cont.pat, cont.next, t, i, budget),
+                // The end boundary: a match ending inside a word is no match ("#ad" in "#adidas").
+                None => {
+                    let ends_word = i > 0 && is_word(t[i - 1]);
+                    (!(ends_word && i < t.len() && is_word(t[i]))).then_some(i)
+                }
+            };
+        };
+        match c {
+            b' ' => {
+                let start = i;
+                while i < t.len() && is_soft(t[i]) {
+                    i += 1;
+                }
+                if i == start {
+                    return None;
+                }
+            }
+            b'_' => {
+                while i < t.len() && is_space(t[i]) {
+                    i += 1;
+                }
+            }
+            b'~' => {
+                let start = i;
+                while i < t.len() && t[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i == start {
+                    return None;
+                }
+                if i + 1 < t.len() && matches!(t[i], b'.' | b',') && t[i + 1].is_ascii_digit() {
+                    i += 1;
+                    while i < t.len() && t[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                }
+            }
+            b'*' => {
+                let rest = &p[1..];
+                let mut j = i;
+                for _ in 0..=SKIP_WORDS {
+                    if let Some(end) = m(rest, k, t, j, budget) {
+                        return Some(end);
+                    }
+                    // Skip one word and the soft separators after it.
+                    let w = j;
+                    while j < t.len() && is_word(t[j]) {
+                        j += 1;
+                    }
+                    if j == w {
+                        return None;
+                    }
+                    let s = j;
+                    while j < t.len() && is_soft(t[j]) {
+                        j += 1;
+                    }
+                    if j == s {
+                        return None;
+                    }
+                }
+                return None;
+            }
+            b'{' => {
+                let close = p.iter().position(|&b| b == b'}')?;
+                let cont = Cont {
+                    pat: &p[close + 1..],
+                    next: k,
+                };
+                return p[1..close]
+                    .split(|&b| b == b'|')
+                    .find_map(|alt| m(alt, Some(&cont), t, i, budget));
+            }
+            _ => {
+                if i < t.len() && t[i] == c {
+                    i += 1;
+                } else {
+                    return None;
+                }
+            }
+        }
+        p = &p[1..];
+    }
+}
+
+/// The bytes a pattern can start with, for the first-byte index.
+pub(crate) fn first_bytes(pat: &[u8], out: &mut Vec<u8>) {
+    match pat.first() {
+        None => {}
+        Some(b'~') => out.extend(b'0'..=b'9'),
+        Some(b'{') => {
+            if let Some(close) = pat.iter().position(|&b| b == b'}') {
+                for alt in pat[1..close].split(|&b| b == b'|') {
+                    if alt.is_empty() {
+                        first_bytes(&pat[close + 1..], out);
+                    } else {
+                        let mut whole = alt.to_vec();
+                        whole.extend_from_slice(&pat[close + 1..]);
+                        first_bytes(&whole, out);
+                    }
+                }
+            }
+        }
+        Some(&b) => out.push(b),
+    }
+}
+
+/// Index of pattern numbers by first byte: `ids[offsets[b]..offsets[b + 1]]` are the patterns that can start with
+/// byte `b`.
+pub(crate) struct FirstIndex {
+    offsets: [u16; 257],
+    ids: Vec<u16>,
+}
+
+impl FirstIndex {
+    /// Two passes (count, then place), no sort: every `sort` instantiation costs kilobytes of WebAssembly.
+    pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]> + Clone) -> FirstIndex {
+        let firsts_of = |pat: &[u8]| {
+            let (mut list, mut seen) = (Vec::new(), [false; 256]);
+            first_bytes(pat, &mut list);
+            list.retain(|&b| !std::mem::replace(&mut seen[b as usize], true));
+            list
+        };
+        let mut offsets = [0u16; 257];
+        for pat in patterns.clone() {
+            for b in firsts_of(pat) {
+                offsets[b as usize + 1] += 1;
+            }
+        }
+        for k in 1..257 {
+            offsets[k] += offsets[k - 1];
+        }
+        let mut ids = vec![0u16; offsets[256] as usize];
+        let mut fill = offsets;
+        for (n, pat) in patterns.enumerate() {
+            for b in firsts_of(pat) {
+                ids[fill[b as usize] as usize] = n as u16;
+                fill[b as usize] += 1;
+            }
+        }
+        FirstIndex { offsets, ids }
+    }
+
+    pub fn get(&self, b: u8) -> &[u16] {
+        &self.ids[self.offsets[b as usize] as usize..self.offsets[b as usize + 1] as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(pat: &str, text: &str) -> Option<(usize, usize)> {
+        let t = text.as_bytes();
+        (0..t.len())
+            .filter(|&i| i == 0 || !is_word(t[i - 1]))
+            .find_map(|i| match_at(pat.as_bytes(), t, i).map(|e| (i, e)))
+    }
+
+    #[test]
+    fn words_spaces_and_boundaries() {
+        assert_eq!(find("link o bio", "xem link  o - bio nhe"), Some((4, 17)));
+        assert_eq!(find("qc", "aqcb qcx"), None);
+        assert_eq!(find("#ad", "#adidas"), None);
+        assert_eq!(find("#ad", "hi #ad!"), Some((3, 6)));
+        assert_eq!(find("code", "barcode decode"), None);
+    }
+
+    #[test]
+    fn numbers_optional_spaces_skips_and_alternatives() {
+        let p = "giam ~_kg *trong ~_{ngay|tuan}";
+        assert!(find(p, "giam 10kg trong 7 ngay").is_some());
+        assert!(find(p, "giam 10 kg chi trong 1 tuan").is_some());
+        assert!(find(p, "giam 1,5kg that su chi trong 7ngay").is_some());
+        assert!(find(p, "giam 10kg trong 7 thang").is_none());
+        assert!(find("loi nhuan ~_%{_/_| moi }thang", "loi nhuan 30%/thang").is_some());
+        assert!(find("loi nhuan ~_%{_/_| moi }thang", "loi nhuan 30 % moi thang").is_some());
+        assert!(find("rep 1:1", "hang rep 1:1 nhe").is_some());
+        assert!(find("fake 1", "fake 10").is_none());
+    }
+
+    #[test]
+    fn pathological_input_is_bounded() {
+        let t = "a ".repeat(10_000);
+        assert_eq!(find("a *a *a *a *b", &t), None);
+    }
+
+    #[test]
+    fn first_byte_index() {
+        let pats: [&[u8]; 3] = [b"abc", b"~%", b"{x|yz}q"];
+        let idx = FirstIndex::new(pats.iter().copied());
+        assert_eq!(idx.get(b'a'), &[0]);
+        assert_eq!(idx.get(b'5'), &[1]);
+        assert_eq!(idx.get(b'x'), &[2]);
+        assert_eq!(idx.get(b'y'), &[2]);
+        assert!(idx.get(b'q').is_empty());
+    }
+}
