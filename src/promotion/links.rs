@@ -294,7 +294,8 @@ fn examine_at(url: &str, depth: u8, out: &mut Vec<LinkHit>) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         // A value that is itself a link (a redirect wrapper's target) is examined as a link, not as a parameter.
         if depth < MAX_DEPTH && value.len() > 10 {
-            if let Some(inner) = percent_decode(value) {
+            // The recognizer's decoder: `%XX` escapes and `+` as in query values; `None` when not UTF-8.
+            if let Some(inner) = crate::recognize::url::percent_decode(value, true) {
                 let inner = inner.trim();
                 let ib = inner.as_bytes();
                 if starts_with_ci(ib, b"http://") || starts_with_ci(ib, b"https://") {
@@ -338,35 +339,6 @@ fn affiliate_pair(key: &str, value: &str, host: &str) -> bool {
         || (key.eq_ignore_ascii_case("utm_source")
             && starts_with_ci(value.as_bytes(), b"an_")
             && under(host, "shopee.vn").is_some())
-}
-
-/// Decodes `%XX` escapes and `+` (query values). `None` when there is nothing to decode or the result is not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push((h << 4) | l);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if c == b'+' { b' ' } else { c });
-        i += 1;
-    }
-    String::from_utf8(out).ok()
-}
-
-fn hex(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
 }
 
 /// The links written in a text: byte ranges of tokens that [`is_link_token`] accepts, at most `cap`.

@@ -39,7 +39,7 @@ mod reserved;
 mod shopee;
 mod threads;
 mod tiktok;
-mod url;
+pub(crate) mod url;
 mod wrappers;
 mod x;
 mod youtube;
