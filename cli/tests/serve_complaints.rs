@@ -27,14 +27,7 @@ async fn submit_receipt_status_and_idempotency() {
     assert_eq!(first["duplicate"], false);
 
     // The reporter's view: status and times, no contents.
-    let st: Value = c
-        .get(s.url(&format!("/v1/complaints/{receipt}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let st: Value = get_json(&c, s.url(&format!("/v1/complaints/{receipt}"))).await;
     assert_eq!(st["status"], "received");
     assert_eq!(st["label"]["vi"], "Đã tiếp nhận");
     assert!(st["updated"].as_i64().unwrap() >= st["received"].as_i64().unwrap());
@@ -324,14 +317,7 @@ async fn moderation_needs_the_token_and_cli_changes_are_visible() {
         "--note",
         "chuyển Sở",
     ]);
-    let st: Value = c
-        .get(s.url(&format!("/v1/complaints/{}", receipts[0])))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let st: Value = get_json(&c, s.url(&format!("/v1/complaints/{}", receipts[0]))).await;
     assert_eq!(st["status"], "forwarded");
     let bad = std::process::Command::new(BIN)
         .args(["complaints", "set-status", "--data", d, &receipts[1], "upheld"])

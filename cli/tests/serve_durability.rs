@@ -64,14 +64,7 @@ async fn kill_9_after_acknowledged_submits_loses_nothing() {
     ]);
     assert_eq!(listed.lines().count(), 200);
     // A restart is not a first start: same key, still sequence 1.
-    let health: Value = client()
-        .get(s.url("/v1/health"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let health: Value = get_json(&client(), s.url("/v1/health")).await;
     assert_eq!(health["sequence"], 1);
 }
 

@@ -67,25 +67,11 @@ async fn first_start_publish_and_distribution() {
     );
     assert!(printed.contains(&s.url("/v1/registry/manifest")), "{printed}");
     assert!(!printed.contains(&s.token()), "the token itself is never printed");
-    let health: Value = client()
-        .get(s.url("/v1/health"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let health: Value = get_json(&client(), s.url("/v1/health")).await;
     assert_eq!(health["sequence"], 1);
 
     // Keys: the published public key.
-    let keys: Value = client()
-        .get(s.url("/v1/registry/keys"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let keys: Value = get_json(&client(), s.url("/v1/registry/keys")).await;
     let pk_hex = keys["keys"][0]["public_key"].as_str().unwrap().to_string();
     let pk = from_hex::<32>(&pk_hex).unwrap();
     let keyset = KeySet::single(pk).unwrap();
@@ -286,14 +272,7 @@ async fn import_sources_into_the_database() {
         .await
         .unwrap();
     assert_eq!(snap.status(), 200);
-    let keys: Value = client()
-        .get(s.url("/v1/registry/keys"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let keys: Value = get_json(&client(), s.url("/v1/registry/keys")).await;
     let keyset = {
         let mut k = KeySet::new();
         k.add_hex(keys["keys"][0]["public_key"].as_str().unwrap()).unwrap();

@@ -170,3 +170,8 @@ pub async fn error_body(resp: reqwest::Response, status: u16, code: &str) -> Val
     assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
     v
 }
+
+/// GET `url` and parse the JSON body (the tests' most common request).
+pub async fn get_json(c: &reqwest::Client, url: String) -> Value {
+    c.get(url).send().await.unwrap().json().await.unwrap()
+}
