@@ -17,6 +17,8 @@
   const MAX_URLS = 20;
   /** Longest stretch of work per task when scanning or drawing a long page (the budget is 50 ms per task). */
   const SLICE_MS = 8;
+  /** Badges inserted per slice: each insertion costs style and layout work after the script has run. */
+  const DRAWS_PER_SLICE = 60;
   /** The URL the document was served for: inline page data describes it, and only it. */
   const initialHref = location.href;
 
@@ -270,6 +272,18 @@
   let drawIndex = 0;
   let drawScheduled = false;
 
+  function nextSlice(fn) {
+    let done = false;
+    const run = () => {
+      if (!done) {
+        done = true;
+        fn();
+      }
+    };
+    requestAnimationFrame(() => setTimeout(run, 0));
+    setTimeout(run, 100);
+  }
+
   function enqueueDraws(first, rest) {
     drawQueue = [...first, ...drawQueue.slice(drawIndex), ...rest];
     drawIndex = 0;
@@ -281,12 +295,15 @@
 
   function drainDraws() {
     const start = performance.now();
-    while (drawIndex < drawQueue.length && performance.now() - start < SLICE_MS) {
+    // Both bounds matter: script time per slice, and how many hosts the browser must then style and lay out.
+    const last = Math.min(drawQueue.length, drawIndex + DRAWS_PER_SLICE);
+    while (drawIndex < last && performance.now() - start < SLICE_MS) {
       const [anchor, view, account] = drawQueue[drawIndex++];
       if (anchor.isConnected && checked.get(anchor) === anchor.href) drawLinkBadge(anchor, view, account);
     }
     if (drawIndex < drawQueue.length) {
-      setTimeout(drainDraws, 0);
+      // Let the browser render between slices (a frame, or a timer when frames are throttled).
+      nextSlice(drainDraws);
     } else {
       drawQueue = [];
       drawIndex = 0;

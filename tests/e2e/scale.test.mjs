@@ -41,7 +41,8 @@ test('a 2,000-link feed that keeps growing gets every badge without long tasks',
     console.log(
       `scale: first badge ${Math.round(m.firstBadgeAt - m.loadAt)} ms after load; ` +
         `long tasks after the page's own render: ${JSON.stringify(m.longTasks)} (longest ${longest} ms); ` +
-        `the page's own: ${JSON.stringify(m.pageTasks)}; extension scripts in long frames: ${JSON.stringify(m.extensionScripts)}`,
+        `the page's own: ${JSON.stringify(m.pageTasks)}; extension scripts in long frames: ${JSON.stringify(m.extensionScripts)}; ` +
+        `cumulative layout shift ${m.layoutShift.toFixed(4)}`,
     );
     await screenshot(page, 'scale-feed');
     // Long Animation Frames attribute script time to its source, so the budget is checked on the extension's own
