@@ -6,33 +6,26 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFixtureServer } from './lib/fixture-server.mjs';
-import { launchWithExtension, screenshot } from './lib/browser.mjs';
+import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGES_DIR = path.resolve(here, '../../../shared/pages');
 const { pages } = JSON.parse(fs.readFileSync(path.join(here, 'expectations', 'captured.json'), 'utf8'));
 
-let server;
+let env;
 let browser;
 let control; // an extension page, to read what the worker was told and to ask it questions
 
 before(async () => {
   assert.ok(fs.existsSync(PAGES_DIR), `the captured pages are missing: ${PAGES_DIR}`);
   const routes = Object.fromEntries(pages.map((p) => [p.url, path.join(PAGES_DIR, p.file)]));
-  server = await startFixtureServer({ routes });
-  browser = await launchWithExtension({
-    fixturePort: server.port,
-    extraHosts: pages.map((p) => new URL(p.url).hostname),
-  });
+  env = await launchOnFixtures({ routes, extraHosts: pages.map((p) => new URL(p.url).hostname) });
+  browser = env.browser;
   control = await browser.ctx.newPage();
   await control.goto(browser.extensionUrl('options.html'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 for (const page of pages) {
   test(`captured ${page.file}: main profile is ${page.main.platform} ${page.main.account_id} (${page.main.kind})`, async () => {

@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { startFixtureServer } from './lib/fixture-server.mjs';
-import { launchWithExtension, screenshot, setOptions } from './lib/browser.mjs';
+import { launchOnFixtures, screenshot, setOptions } from './lib/browser.mjs';
 import { waitForBadges } from './lib/badges.mjs';
 import {
   waitForCard,
@@ -17,18 +16,15 @@ import {
   badgeAccessibility,
 } from './lib/card.mjs';
 
-let server;
+let env;
 let browser;
 
 before(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ fixturePort: server.port });
+  env = await launchOnFixtures();
+  browser = env.browser;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 /** Opens `url` and waits for `count` badges. */
 async function openPage(url, count) {

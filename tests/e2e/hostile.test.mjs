@@ -3,24 +3,19 @@
 // and draw its own fake badge. None of it works, and the person's secret mark tells the genuine badge from the fake.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/fixture-server.mjs';
-import { launchWithExtension, screenshot, setOptions } from './lib/browser.mjs';
+import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { readBadges, waitForBadges } from './lib/badges.mjs';
 
 const MARK = '★';
-let server;
+let env;
 let browser;
 
 before(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ fixturePort: server.port });
-  await setOptions(browser, { secretMark: MARK });
+  env = await launchOnFixtures({ options: { secretMark: MARK } });
+  browser = env.browser;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 const genuine = (badges) => badges.filter((b) => b.shadowRootType === 'closed');
 

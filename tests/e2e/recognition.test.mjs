@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFixtureServer } from './lib/fixture-server.mjs';
-import { launchWithExtension, screenshot, setOptions } from './lib/browser.mjs';
+import { launchOnFixtures, screenshot, setOptions } from './lib/browser.mjs';
 import { waitForBadges, linkBadges, headerBadges } from './lib/badges.mjs';
 import { expectedState } from './lib/known-accounts.mjs';
 
@@ -19,19 +18,15 @@ const SITES = ['facebook', 'tiktok', 'youtube', 'instagram', 'x'].map((s) =>
   JSON.parse(fs.readFileSync(path.join(here, 'expectations', `${s}.json`), 'utf8')),
 );
 
-let server;
+let env;
 let browser;
 
 before(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ fixturePort: server.port });
-  await setOptions(browser, { showUnknown: true });
+  env = await launchOnFixtures({ options: { showUnknown: true } });
+  browser = env.browser;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 /** What the page must show: link badges [href, state] in document order, and the header badge state or null. */
 function expectedBadges(site, page, links = page.profileLinks) {

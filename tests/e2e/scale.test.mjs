@@ -4,23 +4,18 @@
 // figures are printed for the closing note; the assertion is the budget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/fixture-server.mjs';
-import { launchWithExtension, screenshot, setOptions } from './lib/browser.mjs';
+import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { waitForBadges, linkBadges } from './lib/badges.mjs';
 
-let server;
+let env;
 let browser;
 
 before(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ fixturePort: server.port });
-  await setOptions(browser, { showUnknown: true });
+  env = await launchOnFixtures({ options: { showUnknown: true } });
+  browser = env.browser;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 test('a 2,000-link feed that keeps growing gets every badge without long tasks', async () => {
   const page = await browser.ctx.newPage();

@@ -2,22 +2,18 @@
 // core → badge drawn in a closed shadow root. If the worker's WASM is broken, no badge appears and these fail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/fixture-server.mjs';
-import { launchWithExtension, screenshot } from './lib/browser.mjs';
+import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { waitForBadges, linkBadges, headerBadges } from './lib/badges.mjs';
 
-let server;
+let env;
 let browser;
 
 before(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ fixturePort: server.port });
+  env = await launchOnFixtures();
+  browser = env.browser;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 /** Each site's fixture page and exactly the badges it must get: `[href, state]`, in document order. */
 const SITES = [

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { fixtureHosts } from './fixture-server.mjs';
+import { fixtureHosts, startFixtureServer } from './fixture-server.mjs';
 
 export const EXTENSION_DIR = process.env.KOLTRUST_EXTENSION_DIR ?? path.resolve('dist/extension');
 export const ARTIFACTS_DIR = path.resolve(process.env.KOLTRUST_ARTIFACTS ?? 'tests/e2e/artifacts');
@@ -66,4 +66,20 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
 /** Sets extension options (chrome.storage.local) from the service worker, as the options page would. */
 export async function setOptions(browser, values) {
   await browser.sw.evaluate((v) => chrome.storage.local.set(v), values);
+}
+
+/** The usual test setup: a fixture server, Chromium with the extension on it, and the given options set.
+ * Resolves to `{ server, browser, close() }`; `close()` stops both. */
+export async function launchOnFixtures({ routes, options, ...launch } = {}) {
+  const server = await startFixtureServer({ routes });
+  const browser = await launchWithExtension({ fixturePort: server.port, ...launch });
+  if (options) await setOptions(browser, options);
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
