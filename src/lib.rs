@@ -17,21 +17,29 @@
 //! | [`popup`] | the toolbar popup's view of the current tab |
 //! | [`cards`] | the in-page detail card a badge opens: record, lookalike or unknown, every label localized |
 //! | [`vetting`] | the business vetting record of a profile: text, CSV and JSON |
+//! | [`bulk`] | vetting a list of profiles (`koltrust vet` and the portal): input rules, rows, CSV |
+//! | [`search`] | finding KOLs by name, insensitive to case and diacritics |
+//! | [`register`] | the public sanctions register with its filters |
+//! | [`portal`] | the portal's check query (URL, registry id or name) and its report form |
 //! | `wasm` | the wasm-bindgen glue (compiled only for wasm32): a thin, typed adapter over the modules above |
 //!
 //! Glue code (JavaScript in `extension/` and `www/`, the CLI in `cli/`) wires browser APIs, files and sockets to
 //! these functions and decides nothing it could ask the core.
 
 pub mod badge;
+pub mod bulk;
 pub mod cards;
 pub mod complaint;
 pub mod i18n;
 pub mod lookup;
 pub mod platform;
+pub mod portal;
 pub mod popup;
 pub mod promotion;
 pub mod recognize;
+pub mod register;
 pub mod registry;
+pub mod search;
 #[doc(hidden)]
 pub mod testing;
 pub mod vetting;

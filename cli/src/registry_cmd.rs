@@ -8,13 +8,12 @@
 use clap::{Args, Subcommand};
 use koltrust::badge::BadgeView;
 use koltrust::i18n::Lang;
-use koltrust::recognize::{recognize, Kind};
 use koltrust::registry::delta::{apply_delta, make_delta, verify_delta};
 use koltrust::registry::keys::{from_hex, signing_key_id, to_hex, KeySet, SigningKey};
 use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::sha256_hex;
 use koltrust::registry::source::{to_json, SourceSet};
-use koltrust::registry::{build_snapshot, Date, LookalikeHit, Registry, SnapshotMeta};
+use koltrust::registry::{build_snapshot, Date, Registry, SnapshotMeta};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -390,54 +389,9 @@ fn apply(pubkeys: &[String], base: &Path, delta: &Path, out: &Path) -> Result<()
     Ok(())
 }
 
-/// What the registry says about one URL.
-pub struct UrlStatus {
-    pub platform: String,
-    pub id_type: String,
-    pub account_id: String,
-    /// `sanctioned` | `certified` | `expired` | `registered` | `lookalike` | `unknown` | `not_profile` | `unsupported`.
-    pub status: &'static str,
-    /// The record, for registered accounts.
-    pub record: Option<u32>,
-    /// The imitated registered account, for lookalikes.
-    pub lookalike: Option<LookalikeHit>,
-}
-
-pub fn status_of(reg: &Registry, url: &str) -> Result<UrlStatus, String> {
-    let mut s = UrlStatus {
-        platform: String::new(),
-        id_type: String::new(),
-        account_id: String::new(),
-        status: "unsupported",
-        record: None,
-        lookalike: None,
-    };
-    let Some(r) = recognize(url) else {
-        return Ok(s);
-    };
-    s.platform = r.platform.as_str().to_string();
-    s.status = "not_profile";
-    let Some(acc) = r.account.filter(|_| r.kind != Kind::NotProfile) else {
-        return Ok(s);
-    };
-    s.id_type = acc.id_type.as_str().to_string();
-    let hit = reg
-        .lookup(r.platform, acc.id_type, &acc.account_id)
-        .map_err(|e| e.to_string())?;
-    match hit {
-        Some(h) => {
-            s.status = h.state.code();
-            s.record = Some(h.record);
-        }
-        None => {
-            s.lookalike = reg
-                .lookalike(r.platform, acc.id_type, &acc.account_id)
-                .map_err(|e| e.to_string())?;
-            s.status = if s.lookalike.is_some() { "lookalike" } else { "unknown" };
-        }
-    }
-    s.account_id = acc.account_id;
-    Ok(s)
+/// What the registry says about one URL (the core's answer, shared with `koltrust vet` and the portal).
+pub fn status_of(reg: &Registry, url: &str) -> Result<koltrust::bulk::UrlStatus, String> {
+    koltrust::bulk::status_of(reg, url).map_err(|e| e.to_string())
 }
 
 fn lookup(

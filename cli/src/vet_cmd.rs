@@ -1,17 +1,14 @@
-//! `koltrust vet <file>`: the bulk check a business runs before signing KOLs. Reads profile URLs (one per line;
-//! blank lines and `#` comments skipped) and writes CSV:
+//! `koltrust vet <file>`: the bulk check a business runs before signing KOLs. Reads a list of profile URLs (one per
+//! line, or a CSV with a `url` column; blank lines and `#` comments skipped) and writes CSV:
 //!
 //! ```text
 //! url,status,score,cert_expires,active_sanctions,registry_id,name,platform,id_type,account_id,lookalike_of
 //! ```
-//! `status` is `sanctioned`, `certified`, `expired`, `registered`, `lookalike` (not registered, but its name imitates
-//! the registered account named in `lookalike_of` as `registry_id account_id`), `unknown` (a profile the registry
-//! does not know),
-//! `not_profile` (a page of a supported site that names no account) or `unsupported`. `score` and `cert_expires`
-//! (the first day the certificate is no longer valid) come from the certificate, if any; `active_sanctions` lists
-//! the kinds in effect today separated by `;`. The snapshot is verified in full before anything is answered.
+//! Input rules, columns and statuses are the core's ([`koltrust::bulk`]): the portal's "vet a list" page calls the
+//! same [`koltrust::bulk::vet_csv`], so its export is byte-identical to this command's output on the same file.
+//! The snapshot is verified in full before anything is answered.
 
-use crate::registry_cmd::{finish, load_registry, parse_time, read, status_of};
+use crate::registry_cmd::{finish, load_registry, parse_time, read};
 use clap::Args;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -28,17 +25,8 @@ pub struct VetArgs {
     /// Day to judge at: Unix seconds or yyyy-mm-dd (default: now).
     #[arg(long)]
     now: Option<String>,
-    /// File of profile URLs, one per line (`-`: standard input).
+    /// File of profile URLs, one per line, or a CSV with a `url` column (`-`: standard input).
     file: PathBuf,
-}
-
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 pub fn run(args: VetArgs) -> ExitCode {
@@ -63,75 +51,9 @@ fn vet(args: &VetArgs) -> Result<(), String> {
             reg.sequence()
         );
     }
-    let today = reg.today();
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut emit = |fields: &[&str]| -> Result<(), String> {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        writeln!(out, "{}", line.join(",")).map_err(|e| format!("cannot write: {e}"))
-    };
-    emit(&[
-        "url",
-        "status",
-        "score",
-        "cert_expires",
-        "active_sanctions",
-        "registry_id",
-        "name",
-        "platform",
-        "id_type",
-        "account_id",
-        "lookalike_of",
-    ])?;
-    for line in text.lines() {
-        let url = line.trim();
-        if url.is_empty() || url.starts_with('#') {
-            continue;
-        }
-        let st = status_of(&reg, url)?;
-        let (mut score, mut expires, mut active, mut id, mut name) = (
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        );
-        if let Some(ord) = st.record {
-            let rec = reg.record(ord).map_err(|e| e.to_string())?;
-            if let Some(c) = &rec.certification {
-                score = c.score.to_string();
-                expires = c.expires.to_string();
-            }
-            active = rec
-                .sanctions
-                .iter()
-                .filter(|s| s.is_active_on(today))
-                .map(|s| s.kind.as_str())
-                .collect::<Vec<_>>()
-                .join(";");
-            id = rec.id;
-            name = rec.name;
-        }
-        let lookalike_of = match &st.lookalike {
-            Some(l) => format!(
-                "{} {}",
-                reg.record(l.record).map_err(|e| e.to_string())?.id,
-                l.of_account_id
-            ),
-            None => String::new(),
-        };
-        emit(&[
-            url,
-            st.status,
-            &score,
-            &expires,
-            &active,
-            &id,
-            &name,
-            &st.platform,
-            &st.id_type,
-            &st.account_id,
-            &lookalike_of,
-        ])?;
-    }
-    out.flush().map_err(|e| format!("cannot write: {e}"))
+    let csv = koltrust::bulk::vet_csv(&reg, &text).map_err(|e| e.to_string())?;
+    let mut out = io::stdout().lock();
+    out.write_all(csv.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("cannot write: {e}"))
 }

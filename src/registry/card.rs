@@ -120,7 +120,7 @@ pub fn format_vnd(amount: u64) -> String {
     out + " ₫"
 }
 
-fn sanction_view(s: &Sanction, lang: Lang) -> SanctionView {
+pub(crate) fn sanction_view(s: &Sanction, lang: Lang) -> SanctionView {
     let from = s.effective_from.to_string();
     let period_label = match s.effective_until {
         Some(u) => match lang {

@@ -1,0 +1,307 @@
+//! The public portal's two decisions that are not a registry listing: what a "check a profile" query means, and
+//! how the report form becomes a complaint submission.
+//!
+//! **Check** ([`check`]): one text box takes a profile or post URL, a registry id or a name. A URL (anything with
+//! `://`, `/` or a known host) is recognized like a link on a page and answered with the same [`DetailCard`] the
+//! extension draws; a registry id (`KT-…`) opens that record's card; anything else is a name search
+//! ([`crate::search`]). The page only draws the answer.
+//!
+//! **Report** ([`report_draft`]): people without the extension fill a form (profile URL, optional post URL,
+//! category, note, optional contact with consent). The core recognizes the profile URL into the submission's
+//! `profile`, then runs the same [`crate::complaint::validate`] as the extension and the server; each error is
+//! mapped back to the form field a person can fix, with its message in the form's language.
+
+use crate::cards::{detail_card, DetailCard};
+use crate::complaint::{validate, ComplaintSubmission, Contact, ProfileRef};
+use crate::i18n::Lang;
+use crate::recognize::{recognize, Kind};
+use crate::registry::model::is_valid_registry_id;
+use crate::registry::{Registry, SnapshotError};
+use crate::search::{search_names, NameMatches};
+use serde::Serialize;
+
+/// The answer to a "check a profile" query.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckAnswer {
+    /// `card` | `matches` | `not_profile` | `unsupported` | `empty`.
+    pub kind: &'static str,
+    pub card: Option<DetailCard>,
+    pub matches: Option<NameMatches>,
+    /// What to tell the person when there is neither a card nor a match.
+    pub message: Option<&'static str>,
+}
+
+fn looks_like_url(q: &str) -> bool {
+    q.contains("://") || q.contains('/') || q.starts_with("www.")
+}
+
+/// Answers a query (see the module docs). `now_unix` dates the card.
+pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<CheckAnswer, SnapshotError> {
+    let q = query.trim();
+    let mut answer = CheckAnswer {
+        kind: "empty",
+        card: None,
+        matches: None,
+        message: None,
+    };
+    if q.is_empty() {
+        answer.message = Some(lang.pick(
+            "Nhập đường dẫn trang cá nhân, bài đăng, mã đăng ký hoặc tên.",
+            "Enter a profile or post URL, a registry ID or a name.",
+        ));
+        return Ok(answer);
+    }
+    let recognized = recognize(q).or_else(|| {
+        (!q.contains("://") && looks_like_url(q))
+            .then(|| recognize(&["https://", q].concat()))
+            .flatten()
+    });
+    if let Some(r) = recognized {
+        return Ok(match r.account.filter(|_| r.kind != Kind::NotProfile) {
+            Some(acc) => CheckAnswer {
+                kind: "card",
+                card: Some(detail_card(reg, r.platform, acc.id_type, &acc.account_id, false, now_unix, lang)?),
+                ..answer
+            },
+            None => CheckAnswer {
+                kind: "not_profile",
+                message: Some(lang.pick(
+                    "Trang này không chỉ đến một tài khoản cụ thể (ví dụ trang tìm kiếm hoặc nhóm). Hãy dán đường dẫn \
+                     trang cá nhân hoặc một bài đăng của tài khoản.",
+                    "This page names no particular account (a search page or a group, for example). Paste the URL of \
+                     a profile or of one of its posts.",
+                )),
+                ..answer
+            },
+        });
+    }
+    if looks_like_url(q) {
+        answer.kind = "unsupported";
+        answer.message = Some(lang.pick(
+            "Không nhận ra đường dẫn này. Hỗ trợ: Facebook, TikTok, YouTube, Instagram, X, Threads, Shopee, Lazada, Zalo.",
+            "This URL is not recognized. Supported: Facebook, TikTok, YouTube, Instagram, X, Threads, Shopee, Lazada, \
+             Zalo.",
+        ));
+        return Ok(answer);
+    }
+    if is_valid_registry_id(q) {
+        for ord in 0..reg.record_count() {
+            let rec = reg.record(ord)?;
+            if let (true, Some(acc)) = (rec.id.eq_ignore_ascii_case(q), rec.accounts.first()) {
+                answer.kind = "card";
+                answer.card = Some(detail_card(
+                    reg,
+                    acc.platform,
+                    acc.id_type,
+                    &acc.account_id,
+                    false,
+                    now_unix,
+                    lang,
+                )?);
+                return Ok(answer);
+            }
+        }
+    }
+    answer.kind = "matches";
+    let found = search_names(reg, q, lang)?;
+    if found.total == 0 {
+        answer.message = Some(lang.pick(
+            "Không tìm thấy tên này trong sổ đăng ký. Điều đó không có nghĩa là người này tốt hay xấu — chỉ là \
+             Liên minh chưa có hồ sơ.",
+            "No one by this name is in the registry. That says nothing good or bad about them — the Alliance simply \
+             has no record.",
+        ));
+    }
+    answer.matches = Some(found);
+    Ok(answer)
+}
+
+/// The report form as a person filled it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportForm {
+    pub id: String,
+    pub profile_url: String,
+    pub page_url: String,
+    pub category: String,
+    pub note: String,
+    pub contact: String,
+    pub consent: bool,
+    pub created_ms: i64,
+}
+
+/// One problem, on the form field that can fix it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormError {
+    /// `profile_url` | `page_url` | `category` | `note` | `contact` | `form`.
+    pub field: &'static str,
+    pub code: &'static str,
+    pub message: &'static str,
+}
+
+/// The form field behind a submission field path.
+fn form_field(path: &str) -> &'static str {
+    match path.split(['.', '[']).next().unwrap_or("") {
+        "profile" => "profile_url",
+        "page_url" => "page_url",
+        "category" => "category",
+        "note" => "note",
+        "contact" => "contact",
+        _ => "form",
+    }
+}
+
+/// Turns the form into a submission the server accepts, or the problems per form field.
+pub fn report_draft(form: &ReportForm, lang: Lang) -> Result<ComplaintSubmission, Vec<FormError>> {
+    let profile_url = form.profile_url.trim();
+    let page_url = form.page_url.trim();
+    let mut profile = ProfileRef {
+        url: Some(profile_url.to_string()),
+        ..ProfileRef::default()
+    };
+    let mut errors = Vec::new();
+    match recognize(profile_url).map(|r| (r.platform, r.account.filter(|_| r.kind != Kind::NotProfile))) {
+        Some((platform, Some(acc))) => {
+            profile.platform = platform.as_str().into();
+            profile.id_type = acc.id_type.as_str().into();
+            profile.account_id = acc.account_id;
+        }
+        _ => errors.push(FormError {
+            field: "profile_url",
+            code: "profile_unrecognized",
+            message: lang.pick(
+                "Hãy dán đường dẫn trang cá nhân (hoặc một bài đăng) của tài khoản trên một nền tảng được hỗ trợ.",
+                "Paste the URL of the account's profile (or one of its posts) on a supported platform.",
+            ),
+        }),
+    }
+    let submission = ComplaintSubmission {
+        id: form.id.clone(),
+        profile,
+        page_url: (!page_url.is_empty()).then(|| page_url.to_string()),
+        category: form.category.clone(),
+        note: form.note.clone(),
+        contact: (!form.contact.trim().is_empty() || form.consent).then(|| Contact {
+            value: form.contact.clone(),
+            consent: form.consent,
+        }),
+        locale: lang.as_str().into(),
+        created: form.created_ms,
+        ..ComplaintSubmission::default()
+    };
+    if let Err(found) = validate(&submission) {
+        for e in found {
+            let field = form_field(&e.field);
+            // The profile's own parts only fail when the URL did: one message on that field is enough.
+            if field == "profile_url" && !errors.is_empty() {
+                continue;
+            }
+            errors.push(FormError {
+                field,
+                code: e.code,
+                message: e.message(lang),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(submission)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{demo_registry, NOW};
+
+    #[test]
+    fn queries_are_dispatched_by_what_they_look_like() {
+        let reg = demo_registry(NOW);
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("https://www.tiktok.com/@minh.beauty.demo", "card", Some("KT-TEST-0003")),
+            ("tiktok.com/@minh.beauty.demo/video/123", "card", Some("KT-TEST-0003")),
+            ("https://www.tiktok.com/@someone.new", "card", None),
+            ("https://www.facebook.com/groups/1", "not_profile", None),
+            ("https://example.org/x", "unsupported", None),
+            ("kt-test-0004", "card", Some("KT-TEST-0004")),
+            ("le ngoc minh", "matches", None),
+            ("   ", "empty", None),
+        ];
+        for (q, kind, id) in cases {
+            let a = check(&reg, q, NOW, Lang::Vi).unwrap();
+            assert_eq!(a.kind, *kind, "{q}");
+            let got = a.card.as_ref().and_then(|c| c.record.as_ref()).map(|r| r.registry_id.as_str());
+            assert_eq!(got, *id, "{q}");
+        }
+        let m = check(&reg, "LÊ NGỌC MINH", NOW, Lang::En).unwrap().matches.unwrap();
+        assert_eq!(m.matches[0].registry_id, "KT-TEST-0003");
+        assert!(check(&reg, "nobody at all", NOW, Lang::En).unwrap().message.is_some());
+    }
+
+    fn form() -> ReportForm {
+        ReportForm {
+            id: "portal-test-0001".into(),
+            profile_url: "https://www.tiktok.com/@minh.beauty.demo".into(),
+            page_url: "https://www.tiktok.com/@minh.beauty.demo/video/7300000000000000001?utm_source=x".into(),
+            category: "misleading_claim".into(),
+            note: "Kem trị mụn khỏi 100%".into(),
+            contact: String::new(),
+            consent: false,
+            created_ms: NOW * 1000,
+        }
+    }
+
+    #[test]
+    fn a_good_form_becomes_a_valid_submission() {
+        let s = report_draft(&form(), Lang::Vi).unwrap();
+        assert_eq!(
+            (s.profile.platform.as_str(), s.profile.id_type.as_str(), s.profile.account_id.as_str()),
+            ("tiktok", "handle", "minh.beauty.demo")
+        );
+        assert_eq!(s.locale, "vi");
+        assert!(s.contact.is_none());
+        assert!(validate(&s).is_ok());
+    }
+
+    #[test]
+    fn errors_land_on_the_field_that_fixes_them() {
+        let cases: Vec<(ReportForm, &[(&str, &str)])> = vec![
+            (
+                ReportForm {
+                    profile_url: "hello".into(),
+                    ..form()
+                },
+                &[("profile_url", "profile_unrecognized")],
+            ),
+            (
+                ReportForm {
+                    category: String::new(),
+                    page_url: "ftp://x".into(),
+                    ..form()
+                },
+                &[("page_url", "url_invalid"), ("category", "category_unknown")],
+            ),
+            (
+                ReportForm {
+                    contact: "lan@example.org".into(),
+                    ..form()
+                },
+                &[("contact", "contact_without_consent")],
+            ),
+            (
+                ReportForm {
+                    category: "other".into(),
+                    note: " ".into(),
+                    ..form()
+                },
+                &[("note", "note_required")],
+            ),
+        ];
+        for (f, want) in cases {
+            let errs = report_draft(&f, Lang::En).unwrap_err();
+            let got: Vec<(&str, &str)> = errs.iter().map(|e| (e.field, e.code)).collect();
+            assert_eq!(got, want.to_vec(), "{f:?}");
+            assert!(errs.iter().all(|e| !e.message.is_empty()));
+        }
+    }
+}
