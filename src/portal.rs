@@ -10,15 +10,45 @@
 //! category, note, optional contact with consent). The core recognizes the profile URL into the submission's
 //! `profile`, then runs the same [`crate::complaint::validate`] as the extension and the server; each error is
 //! mapped back to the form field a person can fix, with its message in the form's language.
+//!
+//! **Opening the published registry** ([`open_published`]): the portal has no snapshot of its own; it downloads
+//! the manifest and the snapshot the same origin publishes, and the core checks the manifest's signature against
+//! the pinned keys, the snapshot's SHA-256 against the manifest, the snapshot's own signature, and that it is the
+//! sequence the manifest promised — the extension's checks, minus the rollback floor (a page keeps no state).
 
 use crate::cards::{detail_card, DetailCard};
 use crate::complaint::{validate, ComplaintSubmission, Contact, ProfileRef};
 use crate::i18n::Lang;
 use crate::recognize::{recognize, Kind};
 use crate::registry::model::is_valid_registry_id;
-use crate::registry::{Registry, SnapshotError};
+use crate::registry::snapshot::sha256_hex;
+use crate::registry::update::{verify_manifest, Manifest};
+use crate::registry::{KeySet, Registry, SnapshotError};
 use crate::search::{search_names, NameMatches};
 use serde::Serialize;
+
+/// Opens the snapshot `bytes` a signed manifest (`text`, `key_id`, `signature`, `parsed`) points to.
+pub fn open_published(
+    text: &str,
+    key_id: &str,
+    signature: &str,
+    parsed: &Manifest,
+    keys: &KeySet,
+    bytes: Vec<u8>,
+    now_unix: i64,
+) -> Result<Registry, SnapshotError> {
+    verify_manifest(text, key_id, signature, parsed, keys)?;
+    if sha256_hex(&bytes) != parsed.snapshot.sha256 {
+        return Err(SnapshotError::Corrupt(
+            "snapshot does not match the manifest's SHA-256".into(),
+        ));
+    }
+    let reg = Registry::open(bytes, keys, None, now_unix)?;
+    if reg.sequence() != parsed.sequence {
+        return Err(SnapshotError::Corrupt("snapshot is not the sequence the manifest names".into()));
+    }
+    Ok(reg)
+}
 
 /// The answer to a "check a profile" query.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -236,6 +266,43 @@ mod tests {
         let m = check(&reg, "LÊ NGỌC MINH", NOW, Lang::En).unwrap().matches.unwrap();
         assert_eq!(m.matches[0].registry_id, "KT-TEST-0003");
         assert!(check(&reg, "nobody at all", NOW, Lang::En).unwrap().message.is_some());
+    }
+
+    #[test]
+    fn the_published_snapshot_opens_only_when_everything_matches() {
+        use crate::registry::keys::{signing_key_id, to_hex};
+        use crate::registry::update::{FileRef, MANIFEST_FORMAT};
+        use crate::testing::{demo_snapshot, test_key, test_keys};
+        use ed25519_dalek::Signer;
+        let snap = demo_snapshot(NOW);
+        let m = Manifest {
+            format: MANIFEST_FORMAT.into(),
+            sequence: 1,
+            key_id: signing_key_id(&test_key()).to_string(),
+            snapshot: FileRef {
+                path: "snapshots/1.bin".into(),
+                sha256: sha256_hex(&snap),
+                bytes: snap.len() as u64,
+            },
+            deltas: vec![],
+        };
+        let text = [
+            "{\"format\":\"",
+            MANIFEST_FORMAT,
+            "\",\"sequence\":1,\"sha256\":\"",
+            &m.snapshot.sha256,
+            "\"}",
+        ]
+        .concat();
+        let sig = to_hex(&test_key().sign(text.as_bytes()).to_bytes());
+        let open = |text: &str, sig: &str, m: &Manifest, bytes: Vec<u8>| {
+            open_published(text, &m.key_id, sig, m, &test_keys(), bytes, NOW).map(|r| r.sequence())
+        };
+        assert_eq!(open(&text, &sig, &m, snap.clone()), Ok(1));
+        assert!(open(&text.replace(":1,", ":2,"), &sig, &m, snap.clone()).is_err(), "tampered manifest");
+        let mut other = snap.clone();
+        other.push(0);
+        assert!(open(&text, &sig, &m, other).is_err(), "bytes differ from the manifest's hash");
     }
 
     fn form() -> ReportForm {

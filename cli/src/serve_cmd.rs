@@ -15,7 +15,8 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// Static files served at `/` (default: `./www`, else the repository's `www/`, when it exists).
+    /// Static files served at `/` (default: the built portal `dist/www`, else the `www` source folder — each looked
+    /// for in the current folder, then in the repository).
     #[arg(long)]
     www: Option<PathBuf>,
     /// Complaint submissions per minute per IP address (0 = unlimited).
@@ -32,13 +33,18 @@ pub struct ServeArgs {
     client_burst: u32,
 }
 
+/// The built portal (`cargo xtask dist` writes `dist/www`: pages plus the portal's WebAssembly) is preferred: the
+/// `www/` source alone lacks `pkg/` and cannot answer lookups.
 fn default_www() -> Option<PathBuf> {
-    let here = PathBuf::from("www");
-    if here.is_dir() {
-        return Some(here);
-    }
-    let repo = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../www"));
-    repo.is_dir().then_some(repo)
+    let repo = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    [
+        PathBuf::from("dist/www"),
+        repo.join("dist/www"),
+        PathBuf::from("www"),
+        repo.join("www"),
+    ]
+    .into_iter()
+    .find(|p| p.join("index.html").is_file())
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {

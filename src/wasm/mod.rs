@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "wasm-bench")]
 pub mod bench;
 mod card;
+#[cfg(feature = "portal")]
+mod portal;
 pub mod promotion;
 mod read;
 mod update;

@@ -31,7 +31,7 @@ fn number(obj: &JsValue, key: &str) -> Result<u64, JsError> {
     Ok(n as u64)
 }
 
-fn manifest_from_js(obj: &JsValue) -> Result<Manifest, JsError> {
+pub(super) fn manifest_from_js(obj: &JsValue) -> Result<Manifest, JsError> {
     let snapshot = field(obj, "snapshot")?;
     let deltas = field(obj, "deltas")?;
     let deltas = if deltas.is_undefined() || deltas.is_null() {

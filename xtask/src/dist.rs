@@ -7,7 +7,10 @@
 //! 4. the signed sample registry is built and bundled (see `registry.rs`);
 //! 5. `extension/` is copied beside it, the manifest gets the crate's version, and
 //!    `dist/koltrust-extension-<version>.zip` is written;
-//! 6. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (DESIGN.md).
+//! 6. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (DESIGN.md);
+//! 7. the public portal: the same core built again with `--features portal` (same profile, bindgen, wasm-opt) into
+//!    `dist/www/pkg/`, beside a copy of `www/`; `koltrust serve` serves `dist/www` when it exists. Its WebAssembly
+//!    is reported separately, against its own 150 KB budget (the page downloads it; the extension never does).
 
 use crate::exec::{self, cmd, project_root};
 use crate::tools;
@@ -18,6 +21,7 @@ use std::path::{Path, PathBuf};
 /// What `dist` produced.
 pub struct Dist {
     pub extension_dir: PathBuf,
+    pub www_dir: PathBuf,
 }
 
 /// The budget for all shipped WASM, gzipped (DESIGN.md).
@@ -44,9 +48,31 @@ pub fn run() -> Result<Dist, String> {
     let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
     write_zip(&ext, &zip_path)?;
 
-    report_wasm_sizes(&ext)?;
-    println!("extension: {}\nzip:       {}", ext.display(), zip_path.display());
-    Ok(Dist { extension_dir: ext })
+    report_wasm_sizes(&ext, "extension")?;
+    let www = build_portal(&root, &bindgen_bin, &dist)?;
+    println!(
+        "extension: {}\nzip:       {}\nportal:    {}",
+        ext.display(),
+        zip_path.display(),
+        www.display()
+    );
+    Ok(Dist {
+        extension_dir: ext,
+        www_dir: www,
+    })
+}
+
+/// `dist/www/`: the portal's static files and its own wasm build (`--features portal`).
+fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<PathBuf, String> {
+    let raw = build_wasm(root, &["portal"])?;
+    let www = dist.join("www");
+    if www.exists() {
+        fs::remove_dir_all(&www).map_err(|e| format!("clearing {}: {e}", www.display()))?;
+    }
+    copy_dir(&root.join("www"), &www)?;
+    bind_and_shrink(root, bindgen_bin, &raw, &www.join("pkg"), "web")?;
+    report_wasm_sizes(&www, "portal")?;
+    Ok(www)
 }
 
 /// Builds the core for wasm32 with the size-optimised profile; returns the path of the raw `.wasm`.
@@ -191,12 +217,15 @@ fn write_zip(dir: &Path, zip_path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints each shipped `.wasm`, raw and gzipped, and the total against the budget.
-pub fn report_wasm_sizes(ext: &Path) -> Result<(), String> {
+/// Prints each shipped `.wasm` under `ext`, raw and gzipped, and the total against the budget.
+pub fn report_wasm_sizes(ext: &Path, what: &str) -> Result<(), String> {
     let mut files = Vec::new();
     files_under(ext, &mut files)?;
     let mut total_gz = 0;
-    println!("\nshipped WebAssembly (budget {} KB gzipped):", WASM_GZIP_BUDGET / 1024);
+    println!(
+        "\nshipped WebAssembly, {what} (budget {} KB gzipped):",
+        WASM_GZIP_BUDGET / 1024
+    );
     for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "wasm")) {
         let bytes = fs::read(f).map_err(|e| e.to_string())?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -4,7 +4,7 @@
 //! | --- | --- |
 //! | `cargo xtask dist` | builds the WebAssembly core, binds it, shrinks it, assembles `dist/extension/` and the zip |
 //! | `cargo xtask test` | every test: fmt, clippy, native, wasm-bindgen-test, then the browser tests on the built extension |
-//! | `cargo xtask demo` | builds the extension and starts the Alliance server (`koltrust serve`) on 127.0.0.1:8080 |
+//! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
 //!
 //! Each command first installs what it is missing ([`tools`]): the wasm32 target, the pinned wasm-bindgen CLI in the
@@ -48,7 +48,7 @@ fn demo() -> Result<(), String> {
     // The demo server signs with the build key, so the extension just built trusts its updates.
     registry::seed_server_key(&root, &data)?;
     println!(
-        "\nKOL Trust demo\n  1. The unpacked extension is in {ext}\n     Chrome/Chromium → chrome://extensions → Developer mode → Load unpacked → choose that folder.\n  2. The Alliance server starts below on http://127.0.0.1:8080 (data in {data}, git-ignored):\n     signed registry at /v1/registry/manifest, complaints at POST /v1/complaints, the portal at /.\n     The first start creates a signing key and an admin token there and publishes the fictional sample registry.\n  3. Fixture pages that imitate the real sites, at their real hostnames: in another terminal run\n       node tests/e2e/lib/serve-fixtures.mjs --port 8443\n     then start a browser that maps those names to this machine, e.g.:\n       chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors --load-extension={ext} \\\n         --host-resolver-rules='MAP www.facebook.com 127.0.0.1:8443, MAP www.tiktok.com 127.0.0.1:8443, MAP www.youtube.com 127.0.0.1:8443, MAP www.instagram.com 127.0.0.1:8443, MAP x.com 127.0.0.1:8443' \\\n         https://www.tiktok.com/@minh.beauty.demo\n  Every person in the sample data is fictional. Ctrl-C stops the server (it finishes requests in flight).\n",
+        "\nKOL Trust demo\n  1. The unpacked extension is in {ext}\n     Chrome/Chromium → chrome://extensions → Developer mode → Load unpacked → choose that folder.\n  2. The Alliance server starts below on http://127.0.0.1:8080 (data in {data}, git-ignored):\n     signed registry at /v1/registry/manifest, complaints at POST /v1/complaints, the public portal (dist/www) at /.\n     The first start creates a signing key and an admin token there and publishes the fictional sample registry.\n  3. Fixture pages that imitate the real sites, at their real hostnames: in another terminal run\n       node tests/e2e/lib/serve-fixtures.mjs --port 8443\n     then start a browser that maps those names to this machine, e.g.:\n       chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors --load-extension={ext} \\\n         --host-resolver-rules='MAP www.facebook.com 127.0.0.1:8443, MAP www.tiktok.com 127.0.0.1:8443, MAP www.youtube.com 127.0.0.1:8443, MAP www.instagram.com 127.0.0.1:8443, MAP x.com 127.0.0.1:8443' \\\n         https://www.tiktok.com/@minh.beauty.demo\n  Every person in the sample data is fictional. Ctrl-C stops the server (it finishes requests in flight).\n",
         ext = root.join("dist/extension").display(),
         data = data.display()
     );
@@ -56,7 +56,8 @@ fn demo() -> Result<(), String> {
         exec::cmd("cargo", &root)
             .args(["run", "--release", "-p", "koltrust-cli", "--", "serve", "--data"])
             .arg(&data)
-            .args(["--addr", "127.0.0.1:8080"]),
+            .args(["--addr", "127.0.0.1:8080", "--www"])
+            .arg(root.join("dist/www")),
         "koltrust serve",
     )
 }

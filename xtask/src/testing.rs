@@ -65,6 +65,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
             .args(e2e_test_files(&root)?)
             .env("KOLTRUST_EXTENSION_DIR", &built.extension_dir)
+            .env("KOLTRUST_WWW_DIR", &built.www_dir)
             .env("KOLTRUST_BIN", dist::target_dir(&root).join("debug").join("koltrust"))
             .env("KOLTRUST_BUILD_KEY", crate::registry::build_key(&root))
             .env("KOLTRUST_BUILD_DIR", dist::target_dir(&root).join("koltrust-build"))
