@@ -1,0 +1,87 @@
+// The portal's shell: language, the registry (downloaded and verified once per visit), the service worker, and a
+// hash router — every page has a permalink (`#/check?q=…`, `#/register?kind=fine`, `#/track?receipt=…`).
+import { loadLang, currentLang, t } from './i18n.js';
+import { openRegistry } from './registry.js';
+import * as check from './views/check.js';
+import * as vet from './views/vet.js';
+import * as register from './views/register.js';
+import * as report from './views/report.js';
+import * as track from './views/track.js';
+import * as pages from './views/pages.js';
+
+const routes = {
+  check, vet, register, report, track,
+  install: pages.install, privacy: pages.privacy, programme: pages.programme,
+};
+
+/** What the views share: the registry once it is ready (`await ctx.registry`), then `ctx.engine`. */
+const ctx = { engine: null, freshness: null, registry: null, lang: currentLang };
+
+function route() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [name, query = ''] = raw.split('?');
+  return { name: routes[name] ? name : 'check', params: new URLSearchParams(query) };
+}
+
+let firstRender = true;
+async function render() {
+  const { name, params } = route();
+  for (const a of document.querySelectorAll('nav a[data-route]')) {
+    if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  document.title = `${t(`nav_${name}`)} — KOL Trust`;
+  await routes[name].render(main, params, ctx);
+  if (!firstRender && !params.has('q') && !params.has('receipt')) main.focus();
+  firstRender = false;
+}
+
+function showStatus() {
+  const el = document.getElementById('data-status');
+  const f = ctx.freshness;
+  if (ctx.error) {
+    el.textContent = t('data_error', { error: ctx.error });
+    el.className = 'status error';
+    return;
+  }
+  if (!f) return;
+  const day = (unix) => new Date(unix * 1000).toISOString().slice(0, 10);
+  el.textContent = f.stale
+    ? t('data_stale', { seq: f.sequence, expires: day(f.expires_unix) })
+    : t('data_ok', { seq: f.sequence, issued: day(f.issued_unix) });
+  if (!navigator.onLine) el.textContent += ` ${t('data_offline')}`;
+  el.className = f.stale ? 'status stale' : 'status ok';
+}
+
+async function start() {
+  await loadLang();
+  ctx.registry = openRegistry().then(
+    ({ engine, freshness }) => {
+      ctx.engine = engine;
+      ctx.freshness = freshness;
+      showStatus();
+      return engine;
+    },
+    (err) => {
+      ctx.error = String(err?.message ?? err);
+      showStatus();
+      return null;
+    });
+  document.getElementById('lang').addEventListener('click', async () => {
+    await loadLang(currentLang() === 'vi' ? 'en' : 'vi');
+    showStatus();
+    await render();
+  });
+  window.addEventListener('hashchange', render);
+  await render();
+  document.body.dataset.ready = 'true';
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js').catch(() => {
+      // No offline mode (e.g. a private window): the portal still works online.
+    });
+  }
+}
+
+start();

@@ -1,0 +1,31 @@
+// The registry the portal answers from: downloaded from the same origin and verified in the browser by the core —
+// the manifest's signature against the keys this origin publishes, the snapshot's SHA-256 against the manifest, the
+// snapshot's own signature and sequence (`Engine.openPublished`). This file only moves bytes; the core decides.
+// Offline, the service worker answers these requests from the files it saw last, and they are verified again here.
+import init, { Engine } from './pkg/koltrust.js';
+
+/** Resolves once the core's WebAssembly is instantiated (the report form needs it even without a registry). */
+export const coreReady = init();
+
+const api = (path) => new URL(path, document.baseURI);
+
+async function get(url) {
+  const res = await fetch(url, { cache: 'no-cache' });
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText} — ${url.pathname}`);
+  return res;
+}
+
+/** Resolves to `{ engine, freshness }`; rejects with a one-line reason. */
+export async function openRegistry() {
+  await coreReady;
+  const manifestUrl = api('v1/registry/manifest');
+  const [keysRes, manifestRes] = await Promise.all([get(api('v1/registry/keys')), get(manifestUrl)]);
+  const pinned = ((await keysRes.json()).keys ?? []).map((k) => k.public_key);
+  const envelope = await manifestRes.json();
+  const parsed = JSON.parse(envelope.manifest);
+  const bytes = new Uint8Array(await (await get(new URL(parsed.snapshot.path, manifestUrl))).arrayBuffer());
+  const engine = Engine.openPublished(envelope.manifest, envelope.key_id, envelope.signature, parsed, pinned, bytes, Date.now());
+  return { engine, freshness: engine.freshness() };
+}
+
+export { reportDraft, vetInput } from './pkg/koltrust.js';

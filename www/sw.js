@@ -1,0 +1,48 @@
+// The portal's service worker: keeps working offline once loaded. The app shell (pages, scripts, styles, the core's
+// WebAssembly, locales) is served network-first and cached; the registry files (keys, manifest, the last snapshot)
+// too, so that offline the page verifies the last registry it saw — signatures are checked on every load, never
+// trusted because they came from the cache. Complaint requests are never cached.
+const SHELL = 'koltrust-portal-shell-v1';
+const DATA = 'koltrust-portal-registry-v1';
+const FILES = [
+  './', 'index.html', 'style.css', 'app.js', 'dom.js', 'i18n.js', 'registry.js', 'card.js', 'manifest.webmanifest',
+  'views/check.js', 'views/vet.js', 'views/register.js', 'views/report.js', 'views/track.js', 'views/pages.js',
+  'locales/vi.json', 'locales/en.json', 'pkg/koltrust.js', 'pkg/koltrust_bg.wasm',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== SHELL && key !== DATA) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+async function networkFirst(request, cacheName) {
+  const cache = await caches.open(cacheName);
+  try {
+    const res = await fetch(request);
+    if (res.ok) {
+      // Only the newest snapshot is worth keeping offline.
+      if (new URL(request.url).pathname.includes('/v1/registry/snapshots/')) {
+        for (const old of await cache.keys()) if (old.url.includes('/v1/registry/snapshots/')) await cache.delete(old);
+      }
+      await cache.put(request, res.clone());
+    }
+    return res;
+  } catch (err) {
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/v1/registry/')) event.respondWith(networkFirst(event.request, DATA));
+  else if (!url.pathname.startsWith('/v1/')) event.respondWith(networkFirst(event.request, SHELL));
+});

@@ -1,0 +1,29 @@
+// The three static pages — install the extension, privacy, the programme — drawn from the locale files so both
+// languages say the same thing.
+import { h } from '../dom.js';
+import { list, t } from '../i18n.js';
+
+export const install = {
+  render(main) {
+    main.append(h('h1', {}, t('install_title')), h('p', {}, t('install_intro')),
+      h('ol', { class: 'steps' }, list('install_steps').map((s) => h('li', {}, s))),
+      h('p', { class: 'notice-box' }, t('install_secret')));
+  },
+};
+
+export const privacy = {
+  render(main) {
+    main.append(h('h1', {}, t('privacy_title')),
+      h('ul', { class: 'points' }, list('privacy_points').map((s) => h('li', {}, s))),
+      h('h2', {}, t('trust_title')), h('p', {}, t('trust_text')));
+  },
+};
+
+export const programme = {
+  render(main) {
+    main.append(h('h1', {}, t('programme_title')),
+      h('p', { class: 'notice-box', id: 'sample-notice' }, t('programme_sample')),
+      h('ul', { class: 'points' }, list('programme_points').map((s) => h('li', {}, s))),
+      h('h2', {}, t('trust_title')), h('p', {}, t('trust_text')));
+  },
+};

@@ -1,0 +1,108 @@
+// Report a suspicious promotion without the extension. The core turns the form into the submission
+// (`reportDraft`: recognizes the profile URL, then the same `complaint::validate` as the extension and the server)
+// and maps each problem to the field that fixes it; this file shows them and sends `POST /v1/complaints`.
+// The client id is kept until the server acknowledges, so a retry after a network error is idempotent.
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { coreReady, reportDraft } from '../registry.js';
+import { remember } from './track.js';
+
+const CATEGORIES = ['counterfeit_or_poor_quality', 'misleading_claim', 'undisclosed_advertising', 'scam_fraud', 'impersonation', 'other'];
+const form = { profileUrl: '', pageUrl: '', category: '', note: '', contact: '', consent: false, id: null };
+
+function newId() {
+  return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function control(name, label, el, hint) {
+  el.id = `r-${name}`;
+  el.name = name;
+  const err = h('p', { id: `r-${name}-error`, class: 'field-error', hidden: true });
+  el.setAttribute('aria-describedby', [hint ? `r-${name}-hint` : '', err.id].filter(Boolean).join(' '));
+  el.addEventListener('input', () => {
+    form[name] = el.type === 'checkbox' ? el.checked : el.value;
+  });
+  return h('div', { class: 'field' }, h('label', { for: el.id }, label),
+    hint ? h('p', { id: `r-${name}-hint`, class: 'hint' }, hint) : null, el, err);
+}
+
+const FIELD_IDS = { profile_url: 'profileUrl', page_url: 'pageUrl', category: 'category', note: 'note', contact: 'contact' };
+
+export async function render(main) {
+  const status = h('div', { id: 'report-status', role: 'status' });
+  const el = h('form', { id: 'report-form', novalidate: true, onsubmit: (e) => submit(e, el, status) },
+    control('profileUrl', t('r_profile'), h('input', { type: 'url', value: form.profileUrl, autocomplete: 'off', required: true }), t('r_profile_hint')),
+    control('pageUrl', t('r_page'), h('input', { type: 'url', value: form.pageUrl, autocomplete: 'off' })),
+    control('category', t('r_category'), h('select', { required: true },
+      h('option', { value: '' }, t('r_choose')),
+      CATEGORIES.map((c) => h('option', { value: c, selected: form.category === c }, t(`cat_${c}`))))),
+    control('note', t('r_note'), h('textarea', { rows: 5, maxlength: 2000, value: form.note })),
+    control('contact', t('r_contact'), h('input', { type: 'text', value: form.contact, autocomplete: 'email' })),
+    h('div', { class: 'check' },
+      h('input', { id: 'r-consent', type: 'checkbox', checked: form.consent,
+        onchange: (e) => { form.consent = e.target.checked; } }),
+      h('label', { for: 'r-consent' }, t('r_consent'))),
+    h('button', { type: 'submit' }, t('r_submit')));
+  main.append(h('h1', {}, t('report_title')), h('p', {}, t('report_intro')), el, status);
+}
+
+function showErrors(el, errors) {
+  for (const p of el.querySelectorAll('.field-error')) {
+    p.hidden = true;
+    p.textContent = '';
+  }
+  for (const c of el.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  let first = null;
+  for (const e of errors) {
+    const name = FIELD_IDS[e.field];
+    const input = name && el.querySelector(`#r-${name}`);
+    const p = name && el.querySelector(`#r-${name}-error`);
+    if (!input) continue;
+    input.setAttribute('aria-invalid', 'true');
+    p.hidden = false;
+    p.textContent = p.textContent ? `${p.textContent} ${e.message}` : e.message;
+    first ??= input;
+  }
+  first?.focus();
+}
+
+async function submit(e, el, status) {
+  e.preventDefault();
+  status.replaceChildren();
+  await coreReady;
+  form.id ??= newId();
+  const lang = document.documentElement.lang;
+  const draft = reportDraft({ ...form, createdMs: Date.now() }, lang);
+  showErrors(el, draft.errors);
+  if (draft.errors.length) {
+    const unplaced = draft.errors.filter((x) => !FIELD_IDS[x.field]).map((x) => x.message);
+    status.append(h('p', { class: 'error', role: 'alert' }, t('r_fix'), ...unplaced.map((m) => ` ${m}`)));
+    return;
+  }
+  const button = el.querySelector('button[type=submit]');
+  button.disabled = true;
+  button.textContent = t('r_sending');
+  try {
+    const res = await fetch(new URL('v1/complaints', document.baseURI), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(draft.submission),
+    });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`);
+    remember(body.receipt);
+    Object.assign(form, { profileUrl: '', pageUrl: '', category: '', note: '', contact: '', consent: false, id: null });
+    el.reset();
+    status.append(h('div', { class: 'receipt', role: 'alert' },
+      h('p', {}, t('r_sent')),
+      h('p', { class: 'code', id: 'receipt' }, body.receipt),
+      h('p', {}, t('r_keep')),
+      h('p', {}, h('a', { href: `#/track?receipt=${encodeURIComponent(body.receipt)}` }, t('r_track')))));
+  } catch (err) {
+    status.append(h('p', { class: 'error', role: 'alert' },
+      navigator.onLine ? t('r_failed', { error: err.message ?? err }) : t('r_offline')));
+  } finally {
+    button.disabled = false;
+    button.textContent = t('r_submit');
+  }
+}
