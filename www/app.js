@@ -34,7 +34,8 @@ async function render() {
   main.replaceChildren();
   document.title = `${t(`nav_${name}`)} — KOL Trust`;
   await routes[name].render(main, params, ctx);
-  if (!firstRender && !params.has('q') && !params.has('receipt')) main.focus();
+  // After navigation, focus moves to the new page unless the view placed it (a permalinked entry, a field).
+  if (!firstRender && !main.contains(document.activeElement)) main.focus();
   firstRender = false;
 }
 

@@ -18,14 +18,16 @@ async function freePort() {
   return port;
 }
 
-export async function startAllianceServer() {
+/** Starts the server; `www` (optional) is the folder served at `/` (the built portal, `dist/www`). */
+export async function startAllianceServer({ www } = {}) {
   const data = await fs.mkdtemp(path.join(os.tmpdir(), 'koltrust-serve-'));
   await fs.copyFile(BUILD_KEY, path.join(data, 'registry.key'));
   await fs.copyFile(`${BUILD_KEY}.pub`, path.join(data, 'registry.key.pub'));
   await fs.chmod(path.join(data, 'registry.key'), 0o600);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const child = spawn(KOLTRUST_BIN, ['serve', '--data', data, '--addr', `127.0.0.1:${port}`], {
+  const args = ['serve', '--data', data, '--addr', `127.0.0.1:${port}`, ...(www ? ['--www', www] : [])];
+  const child = spawn(KOLTRUST_BIN, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
