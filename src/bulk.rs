@@ -84,6 +84,8 @@ pub struct VetRow {
     pub score: String,
     pub cert_expires: String,
     pub active_sanctions: String,
+    /// The same kinds in words, for a person (not in the CSV).
+    pub active_sanctions_label: String,
     pub registry_id: String,
     pub name: String,
     pub platform: String,
@@ -216,6 +218,7 @@ pub fn vet_rows(reg: &Registry, urls: &[String], lang: Lang) -> Result<Vec<VetRo
                 score: String::new(),
                 cert_expires: String::new(),
                 active_sanctions: String::new(),
+                active_sanctions_label: String::new(),
                 registry_id: String::new(),
                 name: String::new(),
                 platform: st.platform,
@@ -230,13 +233,11 @@ pub fn vet_rows(reg: &Registry, urls: &[String], lang: Lang) -> Result<Vec<VetRo
                     row.score = c.score.to_string();
                     row.cert_expires = c.expires.to_string();
                 }
-                let active: Vec<&str> = rec
-                    .sanctions
-                    .iter()
-                    .filter(|s| s.is_active_on(today))
-                    .map(|s| s.kind.as_str())
-                    .collect();
-                row.active_sanctions = active.join(";");
+                let active: Vec<_> = rec.sanctions.iter().filter(|s| s.is_active_on(today)).collect();
+                let codes: Vec<&str> = active.iter().map(|s| s.kind.as_str()).collect();
+                let labels: Vec<&str> = active.iter().map(|s| s.kind.label(lang)).collect();
+                row.active_sanctions = codes.join(";");
+                row.active_sanctions_label = labels.join("; ");
                 row.registry_id = rec.id;
                 row.name = rec.name;
                 row.fictional = rec.fictional;
@@ -270,20 +271,30 @@ mod tests {
     #[test]
     fn input_rules() {
         let cases: &[(&str, &[&str])] = &[
-            ("# list\n\nhttps://www.tiktok.com/@a\n  https://x.com/b  \n", &["https://www.tiktok.com/@a", "https://x.com/b"]),
+            (
+                "# list\n\nhttps://www.tiktok.com/@a\n  https://x.com/b  \n",
+                &["https://www.tiktok.com/@a", "https://x.com/b"],
+            ),
             // A header names the column; rows with an empty cell are skipped.
             (
                 "\u{feff}name,URL,note\nAn,https://www.tiktok.com/@a,\"hi, there\"\nBình,,x\nChi,\"https://x.com/c\",",
                 &["https://www.tiktok.com/@a", "https://x.com/c"],
             ),
             // No header: the first URL-looking cell of each row.
-            ("An;https://www.tiktok.com/@a\nx\thttps://x.com/b\tz", &["https://www.tiktok.com/@a", "https://x.com/b"]),
+            (
+                "An;https://www.tiktok.com/@a\nx\thttps://x.com/b\tz",
+                &["https://www.tiktok.com/@a", "https://x.com/b"],
+            ),
             ("Bình,www.tiktok.com/@binh", &["www.tiktok.com/@binh"]),
             // A line with separators and no URL is vetted whole (and will say `unsupported`).
             ("not a url, really", &["not a url, really"]),
         ];
         for (text, want) in cases {
-            assert_eq!(vet_input(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(
+                vet_input(text),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 
@@ -294,9 +305,19 @@ mod tests {
                     https://www.tiktok.com/@nobody.here\nhttps://www.facebook.com/groups/1\nnot a url, really\n";
         let rows = vet_rows(&reg, &vet_input(text), Lang::Vi).unwrap();
         let statuses: Vec<&str> = rows.iter().map(|r| r.status).collect();
-        assert_eq!(statuses, ["sanctioned", "lookalike", "unknown", "not_profile", "unsupported"]);
+        assert_eq!(
+            statuses,
+            ["sanctioned", "lookalike", "unknown", "not_profile", "unsupported"]
+        );
         assert_eq!(rows[0].registry_id, "KT-TEST-0003");
         assert_eq!(rows[0].status_label, "Đang bị xử phạt");
+        assert_eq!(
+            (
+                rows[0].active_sanctions.as_str(),
+                rows[0].active_sanctions_label.as_str()
+            ),
+            ("advertising_ban", "Cấm quảng cáo")
+        );
         assert_eq!(rows[1].lookalike_of, "KT-TEST-0003 minh.beauty.demo");
         let csv = vet_csv(&reg, text).unwrap();
         let lines: Vec<&str> = csv.lines().collect();
@@ -309,7 +330,16 @@ mod tests {
 
     #[test]
     fn every_status_has_two_labels() {
-        for s in ["sanctioned", "certified", "expired", "registered", "lookalike", "unknown", "not_profile", "x"] {
+        for s in [
+            "sanctioned",
+            "certified",
+            "expired",
+            "registered",
+            "lookalike",
+            "unknown",
+            "not_profile",
+            "x",
+        ] {
             assert_ne!(status_label(s, Lang::Vi), status_label(s, Lang::En));
         }
     }

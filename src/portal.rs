@@ -45,7 +45,9 @@ pub fn open_published(
     }
     let reg = Registry::open(bytes, keys, None, now_unix)?;
     if reg.sequence() != parsed.sequence {
-        return Err(SnapshotError::Corrupt("snapshot is not the sequence the manifest names".into()));
+        return Err(SnapshotError::Corrupt(
+            "snapshot is not the sequence the manifest names".into(),
+        ));
     }
     Ok(reg)
 }
@@ -90,7 +92,15 @@ pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<C
         return Ok(match r.account.filter(|_| r.kind != Kind::NotProfile) {
             Some(acc) => CheckAnswer {
                 kind: "card",
-                card: Some(detail_card(reg, r.platform, acc.id_type, &acc.account_id, false, now_unix, lang)?),
+                card: Some(detail_card(
+                    reg,
+                    r.platform,
+                    acc.id_type,
+                    &acc.account_id,
+                    false,
+                    now_unix,
+                    lang,
+                )?),
                 ..answer
             },
             None => CheckAnswer {
@@ -260,7 +270,11 @@ mod tests {
         for (q, kind, id) in cases {
             let a = check(&reg, q, NOW, Lang::Vi).unwrap();
             assert_eq!(a.kind, *kind, "{q}");
-            let got = a.card.as_ref().and_then(|c| c.record.as_ref()).map(|r| r.registry_id.as_str());
+            let got = a
+                .card
+                .as_ref()
+                .and_then(|c| c.record.as_ref())
+                .map(|r| r.registry_id.as_str());
             assert_eq!(got, *id, "{q}");
         }
         let m = check(&reg, "LÊ NGỌC MINH", NOW, Lang::En).unwrap().matches.unwrap();
@@ -299,10 +313,16 @@ mod tests {
             open_published(text, &m.key_id, sig, m, &test_keys(), bytes, NOW).map(|r| r.sequence())
         };
         assert_eq!(open(&text, &sig, &m, snap.clone()), Ok(1));
-        assert!(open(&text.replace(":1,", ":2,"), &sig, &m, snap.clone()).is_err(), "tampered manifest");
+        assert!(
+            open(&text.replace(":1,", ":2,"), &sig, &m, snap.clone()).is_err(),
+            "tampered manifest"
+        );
         let mut other = snap.clone();
         other.push(0);
-        assert!(open(&text, &sig, &m, other).is_err(), "bytes differ from the manifest's hash");
+        assert!(
+            open(&text, &sig, &m, other).is_err(),
+            "bytes differ from the manifest's hash"
+        );
     }
 
     fn form() -> ReportForm {
@@ -322,7 +342,11 @@ mod tests {
     fn a_good_form_becomes_a_valid_submission() {
         let s = report_draft(&form(), Lang::Vi).unwrap();
         assert_eq!(
-            (s.profile.platform.as_str(), s.profile.id_type.as_str(), s.profile.account_id.as_str()),
+            (
+                s.profile.platform.as_str(),
+                s.profile.id_type.as_str(),
+                s.profile.account_id.as_str()
+            ),
             ("tiktok", "handle", "minh.beauty.demo")
         );
         assert_eq!(s.locale, "vi");

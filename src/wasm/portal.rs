@@ -98,8 +98,16 @@ impl Engine {
                 .ok_or_else(|| JsError::new("pinned key is not a valid Ed25519 key"))?;
         }
         let manifest = manifest_from_js(&parsed)?;
-        let registry = open_published(text, key_id, signature, &manifest, &keys, bytes, (now_ms / 1000.0) as i64)
-            .map_err(snapshot_error)?;
+        let registry = open_published(
+            text,
+            key_id,
+            signature,
+            &manifest,
+            &keys,
+            bytes,
+            (now_ms / 1000.0) as i64,
+        )
+        .map_err(snapshot_error)?;
         Ok(Engine {
             registry,
             keys,

@@ -9,7 +9,7 @@ import { vetInput } from '../registry.js';
 const SLICE = 100;
 const COLUMNS = [
   ['url', 'col_url'], ['status_label', 'col_status'], ['score', 'col_score'], ['cert_expires', 'col_expires'],
-  ['active_sanctions', 'col_sanctions'], ['registry_id', 'col_registry_id'], ['name', 'col_name'],
+  ['active_sanctions_label', 'col_sanctions'], ['registry_id', 'col_registry_id'], ['name', 'col_name'],
 ];
 
 // Kept across language switches and page visits (in memory only).
@@ -46,14 +46,16 @@ function table(ctx, refresh) {
         refresh();
       } }, t(label), sorted ? (state.dir > 0 ? ' ▲' : ' ▼') : ''));
   }));
+  // `data-label` names each cell on a phone, where the table becomes one card per row.
+  const cell = (i, props, ...content) => h('td', { ...props, 'data-label': t(COLUMNS[i][1]) }, ...content);
   const body = h('tbody', {}, rows.map((r) => h('tr', { class: `state-${r.status}` },
-    h('td', { class: 'url' }, r.url),
-    h('td', {}, h('span', { class: `badge state-${r.status}` }, r.status_label)),
-    h('td', { class: 'num' }, r.score),
-    h('td', {}, r.cert_expires),
-    h('td', {}, r.active_sanctions),
-    h('td', {}, r.registry_id ? h('a', { href: `#/check?q=${encodeURIComponent(r.registry_id)}` }, r.registry_id) : ''),
-    h('td', {}, r.name, r.fictional ? h('small', { class: 'tag' }, ` (${t('fictional')})`) : ''))));
+    cell(0, { class: 'url' }, r.url),
+    cell(1, {}, h('span', { class: `badge state-${r.status}` }, r.status_label)),
+    cell(2, { class: 'num' }, r.score),
+    cell(3, {}, r.cert_expires),
+    cell(4, {}, r.active_sanctions_label),
+    cell(5, {}, r.registry_id ? h('a', { href: `#/check?q=${encodeURIComponent(r.registry_id)}` }, r.registry_id) : ''),
+    cell(6, {}, r.name, r.fictional ? h('small', { class: 'tag' }, ` (${t('fictional')})`) : ''))));
   return h('div', { class: 'table-wrap' },
     h('p', { id: 'vet-shown' }, t('vet_shown', { shown: rows.length, n: state.rows.length })),
     h('table', { id: 'vet-table', 'aria-describedby': 'vet-shown' }, h('thead', {}, head), body));
