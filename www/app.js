@@ -33,7 +33,11 @@ async function render() {
   const main = document.getElementById('main');
   main.replaceChildren();
   document.title = `${t(`nav_${name}`)} — KOL Trust`;
+  const hash = location.hash;
+  delete main.dataset.shown;
   await routes[name].render(main, params, ctx);
+  // Marks which address the page now shows (tests and assistive tooling wait for it rather than for time).
+  if (location.hash === hash) main.dataset.shown = hash;
   // After navigation, focus moves to the new page unless the view placed it (a permalinked entry, a field).
   if (!firstRender && !main.contains(document.activeElement)) main.focus();
   firstRender = false;

@@ -59,14 +59,17 @@ async function open(hash = '#/check', { lang = 'vi', width = 1280, bypassCSP = f
 
 async function go(page, hash) {
   await page.evaluate((h) => { location.hash = h; }, hash);
-  await page.waitForFunction((h) => location.hash === h && document.querySelector('#main h1'), hash);
+  await page.waitForFunction((h) => document.getElementById('main').dataset.shown === h, hash);
 }
 
 async function checkQuery(page, q) {
   await page.fill('#q', q);
   await page.press('#q', 'Enter');
-  await page.waitForFunction((v) => new URLSearchParams(location.hash.split('?')[1]).get('q') === v
-    && document.querySelector('#result[data-kind]'), q);
+  // The answer to *this* query (the previous answer stays in the page until the new one replaces it).
+  await page.waitForFunction((v) => {
+    const r = document.querySelector('#result');
+    return r?.dataset.q === v && r.dataset.kind;
+  }, q);
   return page.getAttribute('#result', 'data-kind');
 }
 

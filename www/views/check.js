@@ -68,5 +68,6 @@ export async function render(main, params, ctx) {
   }
   const answer = engine.check(q, ctx.lang());
   result.append(h('h2', { id: 'result-title', class: 'visually-hidden' }, t('card_heading')), answerView(answer), permalink(q));
+  result.dataset.q = q;
   result.dataset.kind = answer.kind;
 }
