@@ -19,7 +19,7 @@
 use crate::cards::{detail_card, DetailCard};
 use crate::complaint::{validate, ComplaintSubmission, Contact, ProfileRef};
 use crate::i18n::Lang;
-use crate::recognize::{recognize, Kind};
+use crate::recognize::{canonical_profile_url, recognize, Kind};
 use crate::registry::model::is_valid_registry_id;
 use crate::registry::snapshot::sha256_hex;
 use crate::registry::update::{verify_manifest, Manifest};
@@ -61,6 +61,8 @@ pub struct CheckAnswer {
     pub matches: Option<NameMatches>,
     /// What to tell the person when there is neither a card nor a match.
     pub message: Option<&'static str>,
+    /// The canonical profile URL of the card's account (to prefill the report form).
+    pub profile_url: Option<String>,
 }
 
 fn looks_like_url(q: &str) -> bool {
@@ -75,6 +77,7 @@ pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<C
         card: None,
         matches: None,
         message: None,
+        profile_url: None,
     };
     if q.is_empty() {
         answer.message = Some(lang.pick(
@@ -101,6 +104,7 @@ pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<C
                     now_unix,
                     lang,
                 )?),
+                profile_url: Some(canonical_profile_url(r.platform, acc.id_type, &acc.account_id)),
                 ..answer
             },
             None => CheckAnswer {
@@ -129,6 +133,7 @@ pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<C
             let rec = reg.record(ord)?;
             if let (true, Some(acc)) = (rec.id.eq_ignore_ascii_case(q), rec.accounts.first()) {
                 answer.kind = "card";
+                answer.profile_url = Some(canonical_profile_url(acc.platform, acc.id_type, &acc.account_id));
                 answer.card = Some(detail_card(
                     reg,
                     acc.platform,
@@ -166,13 +171,15 @@ pub struct ReportForm {
     pub note: String,
     pub contact: String,
     pub consent: bool,
+    /// An optional screenshot as a `data:image/png|jpeg;base64,…` URL.
+    pub screenshot: String,
     pub created_ms: i64,
 }
 
 /// One problem, on the form field that can fix it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FormError {
-    /// `profile_url` | `page_url` | `category` | `note` | `contact` | `form`.
+    /// `profile_url` | `page_url` | `category` | `note` | `contact` | `screenshot` | `form`.
     pub field: &'static str,
     pub code: &'static str,
     pub message: &'static str,
@@ -186,6 +193,7 @@ fn form_field(path: &str) -> &'static str {
         "category" => "category",
         "note" => "note",
         "contact" => "contact",
+        "screenshot" => "screenshot",
         _ => "form",
     }
 }
@@ -224,6 +232,7 @@ pub fn report_draft(form: &ReportForm, lang: Lang) -> Result<ComplaintSubmission
             value: form.contact.clone(),
             consent: form.consent,
         }),
+        screenshot: (!form.screenshot.is_empty()).then(|| form.screenshot.clone()),
         locale: lang.as_str().into(),
         created: form.created_ms,
         ..ComplaintSubmission::default()
@@ -276,7 +285,19 @@ mod tests {
                 .and_then(|c| c.record.as_ref())
                 .map(|r| r.registry_id.as_str());
             assert_eq!(got, *id, "{q}");
+            assert_eq!(a.profile_url.is_some(), a.kind == "card", "{q}");
         }
+        let a = check(
+            &reg,
+            "tiktok.com/@minh.beauty.demo/video/7300000000000000001?utm_source=x",
+            NOW,
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(
+            a.profile_url.as_deref(),
+            Some("https://www.tiktok.com/@minh.beauty.demo")
+        );
         let m = check(&reg, "LÊ NGỌC MINH", NOW, Lang::En).unwrap().matches.unwrap();
         assert_eq!(m.matches[0].registry_id, "KT-TEST-0003");
         assert!(check(&reg, "nobody at all", NOW, Lang::En).unwrap().message.is_some());
@@ -334,6 +355,7 @@ mod tests {
             note: "Kem trị mụn khỏi 100%".into(),
             contact: String::new(),
             consent: false,
+            screenshot: String::new(),
             created_ms: NOW * 1000,
         }
     }
@@ -386,6 +408,13 @@ mod tests {
                     ..form()
                 },
                 &[("note", "note_required")],
+            ),
+            (
+                ReportForm {
+                    screenshot: "data:text/plain;base64,aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=".into(),
+                    ..form()
+                },
+                &[("screenshot", "screenshot_invalid")],
             ),
         ];
         for (f, want) in cases {

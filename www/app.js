@@ -52,10 +52,10 @@ function showStatus() {
     return;
   }
   if (!f) return;
-  const day = (unix) => new Date(unix * 1000).toISOString().slice(0, 10);
-  el.textContent = f.stale
-    ? t('data_stale', { seq: f.sequence, expires: day(f.expires_unix) })
-    : t('data_ok', { seq: f.sequence, issued: day(f.issued_unix) });
+  const v = ctx.engine.freshnessView(currentLang()); // the core's Vietnam-time days
+  el.textContent = v.stale
+    ? t('data_stale', { seq: v.sequence, expires: v.expires })
+    : t('data_ok', { seq: v.sequence, issued: v.issued });
   if (!navigator.onLine) el.textContent += ` ${t('data_offline')}`;
   el.className = f.stale ? 'status stale' : 'status ok';
 }

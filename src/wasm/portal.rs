@@ -40,7 +40,7 @@ pub fn vet_input(text: &str) -> Vec<String> {
     crate::bulk::vet_input(text)
 }
 
-/// The report form `{id, profileUrl, pageUrl, category, note, contact, consent, createdMs}` →
+/// The report form `{id, profileUrl, pageUrl, category, note, contact, consent, screenshot, createdMs}` →
 /// `{submission}` (the JSON body for `POST /v1/complaints`) or `{errors: [{field, code, message}]}`.
 #[wasm_bindgen(js_name = reportDraft)]
 pub fn report_draft_js(form: JsValue, lang: &str) -> Result<JsValue, JsError> {
@@ -51,6 +51,7 @@ pub fn report_draft_js(form: JsValue, lang: &str) -> Result<JsValue, JsError> {
         category: text(&form, "category"),
         note: text(&form, "note"),
         contact: text(&form, "contact"),
+        screenshot: text(&form, "screenshot"),
         consent: Reflect::get(&form, &JsValue::from_str("consent"))
             .ok()
             .and_then(|v| v.as_bool())
@@ -113,6 +114,15 @@ impl Engine {
             keys,
             pending: Default::default(),
         })
+    }
+
+    /// Which registry answers, in words (`{sequence, issued, expires, stale, label}`), for the page's status line.
+    #[wasm_bindgen(js_name = freshnessView)]
+    pub fn freshness_view(&self, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&crate::registry::card::freshness_view(
+            &self.registry.freshness(),
+            Lang::from_tag(lang),
+        ))
     }
 
     /// "Check a profile": a URL, registry id or name → `portal::CheckAnswer`.

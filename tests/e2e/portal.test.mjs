@@ -17,6 +17,7 @@ const WWW = process.env.KOLTRUST_WWW_DIR ?? path.resolve('dist/www');
 const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 const SHOTS = path.join(ARTIFACTS_DIR, 'portal');
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const PAGES = ['check', 'vet', 'register', 'report', 'track', 'install', 'privacy', 'programme'];
 
 let alliance;
@@ -88,6 +89,11 @@ test('check: a profile URL opens the same card as the extension, with a permalin
   await again.goto(href);
   await again.waitForSelector('#result[data-kind="card"]', { timeout: 30000 });
   assert.match(await again.textContent('#result .card h3'), /Lê Ngọc Minh/);
+  // "Report this account" opens the report form with the profile filled in.
+  await page.click('#report-this');
+  await page.waitForFunction(() => document.getElementById('main').dataset.shown?.startsWith('#/report'));
+  assert.equal(await page.inputValue('#r-profileUrl'), 'https://www.tiktok.com/@minh.beauty.demo');
+  await go(page, '#/check');
   // An unregistered account and a page that names no account get the core's explanations.
   assert.equal(await checkQuery(page, 'https://www.tiktok.com/@someone.not.here'), 'card');
   assert.match(await page.textContent('#result .card'), /chưa có trong sổ đăng ký/);
@@ -238,11 +244,19 @@ test('report without the extension: field errors per field, then submitted and t
   await page.click('#report-form button[type=submit]');
   await page.waitForSelector('#r-contact[aria-invalid="true"]');
   await page.check('#r-consent');
+  // A screenshot must be a PNG or JPEG: the core checks the bytes, not the name.
+  await page.setInputFiles('#r-screenshot', { name: 'shot.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all, really') });
+  await page.click('#report-form button[type=submit]');
+  await page.waitForSelector('#r-screenshot[aria-invalid="true"]');
+  assert.match(await page.textContent('#r-screenshot-error'), /PNG hoặc JPEG/);
+  await page.setInputFiles('#r-screenshot', { name: 'shot.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
   await page.click('#report-form button[type=submit]');
   await page.waitForSelector('#receipt');
   const receipt = (await page.textContent('#receipt')).trim();
   assert.match(receipt, /^R-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  assert.match(alliance.cli('complaints', 'show', receipt), /minh\.beauty\.demo/);
+  const stored = alliance.cli('complaints', 'show', receipt);
+  assert.match(stored, /minh\.beauty\.demo/);
+  assert.match(stored, /image\/png/, 'the screenshot was sent');
 
   await page.click('.receipt a');
   await page.waitForSelector('#track-facts [data-status="received"]');

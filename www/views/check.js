@@ -67,7 +67,11 @@ export async function render(main, params, ctx) {
     return;
   }
   const answer = engine.check(q, ctx.lang());
-  result.append(h('h2', { id: 'result-title', class: 'visually-hidden' }, t('card_heading')), answerView(answer), permalink(q));
+  result.append(h('h2', { id: 'result-title', class: 'visually-hidden' }, t('card_heading')), answerView(answer),
+    answer.profile_url
+      ? h('p', {}, h('a', { class: 'button secondary', id: 'report-this', href: `#/report?profile=${encodeURIComponent(answer.profile_url)}` }, t('report_this')))
+      : null,
+    permalink(q));
   result.dataset.q = q;
   result.dataset.kind = answer.kind;
 }

@@ -8,7 +8,10 @@ import { coreReady, reportDraft } from '../registry.js';
 import { remember } from './track.js';
 
 const CATEGORIES = ['counterfeit_or_poor_quality', 'misleading_claim', 'undisclosed_advertising', 'scam_fraud', 'impersonation', 'other'];
-const form = { profileUrl: '', pageUrl: '', category: '', note: '', contact: '', consent: false, id: null };
+const EMPTY = { profileUrl: '', pageUrl: '', category: '', note: '', contact: '', consent: false, screenshot: '', id: null };
+const form = { ...EMPTY };
+/** The screenshot being read, if any: a submission waits for it. */
+let reading = Promise.resolve();
 
 function newId() {
   return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -19,16 +22,38 @@ function control(name, label, el, hint) {
   el.name = name;
   const err = h('p', { id: `r-${name}-error`, class: 'field-error', hidden: true });
   el.setAttribute('aria-describedby', [hint ? `r-${name}-hint` : '', err.id].filter(Boolean).join(' '));
-  el.addEventListener('input', () => {
-    form[name] = el.type === 'checkbox' ? el.checked : el.value;
-  });
+  if (el.type !== 'file') {
+    el.addEventListener('input', () => {
+      form[name] = el.type === 'checkbox' ? el.checked : el.value;
+    });
+  }
   return h('div', { class: 'field' }, h('label', { for: el.id }, label),
     hint ? h('p', { id: `r-${name}-hint`, class: 'hint' }, hint) : null, el, err);
 }
 
-const FIELD_IDS = { profile_url: 'profileUrl', page_url: 'pageUrl', category: 'category', note: 'note', contact: 'contact' };
+const FIELD_IDS = { profile_url: 'profileUrl', page_url: 'pageUrl', category: 'category', note: 'note', contact: 'contact', screenshot: 'screenshot' };
 
-export async function render(main) {
+/** The screenshot picker: the file is read on the device into a data URL; the core checks its type and size. */
+function screenshotControl() {
+  const input = h('input', { type: 'file', accept: 'image/png,image/jpeg' });
+  const wrap = control('screenshot', t('r_screenshot'), input);
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    form.screenshot = '';
+    if (!file) return;
+    reading = new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => { form.screenshot = String(reader.result); resolve(); };
+      reader.onerror = () => resolve();
+      reader.readAsDataURL(file);
+    });
+  });
+  return wrap;
+}
+
+export async function render(main, params) {
+  // `#/report?profile=<url>` (the check page's "Report this account") prefills the profile.
+  if (params?.get('profile')) form.profileUrl = params.get('profile');
   const status = h('div', { id: 'report-status', role: 'status' });
   const el = h('form', { id: 'report-form', novalidate: true, onsubmit: (e) => submit(e, el, status) },
     control('profileUrl', t('r_profile'), h('input', { type: 'url', value: form.profileUrl, autocomplete: 'off', required: true }), t('r_profile_hint')),
@@ -38,6 +63,7 @@ export async function render(main) {
       CATEGORIES.map((c) => h('option', { value: c, selected: form.category === c }, t(`cat_${c}`))))),
     control('note', t('r_note'), h('textarea', { rows: 5, maxlength: 2000, value: form.note })),
     control('contact', t('r_contact'), h('input', { type: 'text', value: form.contact, autocomplete: 'email' })),
+    screenshotControl(),
     h('div', { class: 'check' },
       h('input', { id: 'r-consent', type: 'checkbox', checked: form.consent,
         onchange: (e) => { form.consent = e.target.checked; } }),
@@ -70,6 +96,7 @@ async function submit(e, el, status) {
   e.preventDefault();
   status.replaceChildren();
   await coreReady;
+  await reading;
   form.id ??= newId();
   const lang = document.documentElement.lang;
   const draft = reportDraft({ ...form, createdMs: Date.now() }, lang);
@@ -91,7 +118,7 @@ async function submit(e, el, status) {
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`);
     remember(body.receipt);
-    Object.assign(form, { profileUrl: '', pageUrl: '', category: '', note: '', contact: '', consent: false, id: null });
+    Object.assign(form, EMPTY);
     el.reset();
     status.append(h('div', { class: 'receipt', role: 'alert' },
       h('p', {}, t('r_sent')),
