@@ -24,37 +24,53 @@ globalThis.KolTrustPlacement = (() => {
     return null;
   }
 
-  const overlaps = (a, b, inset = 2) =>
+  const overlaps = (a, b, inset = 1) =>
     a.left < b.right && a.right > b.left && a.top + inset < b.bottom && a.bottom - inset > b.top;
 
-  /** Nodes looked at after the link: the content beside a name is a few nodes away in document order, and a
-   * bound keeps a badge's placement cheap on a feed of thousands of links. */
-  const FOLLOWING_NODES = 40;
-  const REPLACED = new Set(['img', 'svg', 'video', 'canvas', 'input', 'button', 'select', 'textarea', 'iframe']);
+  /** A full badge is drawn no taller than the name's own text (scaled down to fit, not below this), so it never
+   * reaches into the lines above and below. */
+  const MIN_SCALE = 0.8;
 
-  /** Whether anything the page shows after the link (text, images, controls) lies where `box` would be drawn. */
-  function followingContentIn(host, box) {
+  /** The part of the page the link belongs to (its row, card or column): a full badge must stay inside it. */
+  function surroundings(host) {
     let root = host.parentElement;
     for (let i = 0; i < ANCESTORS_FOLLOWING && root.parentElement && root !== document.body; i++) root = root.parentElement;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    walker.currentNode = host;
-    // Skip the host's own subtree (it has none in the light DOM) and everything before it.
+    return root;
+  }
+
+  /** Nodes looked at after the link: the content beside a name is a few boxes away in document order, and a
+   * bound keeps a badge's placement cheap on a feed of thousands of links. */
+  const FOLLOWING_NODES = 60;
+  const REPLACED = new Set(['img', 'svg', 'video', 'canvas', 'input', 'button', 'select', 'textarea', 'iframe']);
+
+  /** The node after `node` in document order, skipping `node`'s own subtree, without leaving `root`. */
+  function nextOutside(node, root) {
+    for (; node && node !== root; node = node.parentNode) if (node.nextSibling) return node.nextSibling;
+    return null;
+  }
+
+  /** Whether anything the page shows after the link (text, images, controls) lies where `box` would be drawn.
+   * Boxes that do not reach the spot are skipped whole (their subtree is not visited), so the post text under a
+   * name costs one rectangle, not one per word. */
+  function followingContentIn(host, root, box) {
     const range = document.createRange();
-    for (let n = 0, node = walker.nextNode(); node && n < FOLLOWING_NODES; n++, node = walker.nextNode()) {
-      let rects;
+    let node = nextOutside(host, root);
+    for (let n = 0; node && n < FOLLOWING_NODES; n++) {
       if (node.nodeType === Node.TEXT_NODE) {
-        if (!node.nodeValue.trim()) continue;
-        range.selectNodeContents(node);
-        rects = range.getClientRects();
-      } else if (REPLACED.has(node.localName)) {
-        rects = [node.getBoundingClientRect()];
+        if (node.nodeValue.trim()) {
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0 && overlaps(box, r)) return true;
+        }
+        node = nextOutside(node, root);
+      } else if (node.nodeType !== Node.ELEMENT_NODE || node.localName === 'kol-trust-badge') {
+        node = nextOutside(node, root);
       } else {
-        continue;
-      }
-      for (const r of rects) {
-        if (r.width > 0 && r.height > 0 && overlaps(box, r)) return true;
-        // Document order runs down the page: content that starts below the badge's line ends the search.
-        if (r.top >= box.bottom) return false;
+        const r = node.getBoundingClientRect();
+        // `display: contents` and inline wrappers of nothing have no box of their own: look inside them.
+        const boxless = r.width === 0 && r.height === 0;
+        if (!boxless && !overlaps(box, r)) node = nextOutside(node, root);
+        else if (REPLACED.has(node.localName)) return true;
+        else node = node.firstChild ?? nextOutside(node, root);
       }
     }
     return false;
@@ -74,10 +90,19 @@ globalThis.KolTrustPlacement = (() => {
     return false;
   }
 
+  /** Whether a zero-size inline host placed after `anchor` (or appended inside `container`) would still take room:
+   * as a flex or grid item (gaps, space distribution), or on a line of its own after a block-level link (a line
+   * box has a line's height). Such hosts leave the flow instead. Reads computed styles only (no layout). */
+  function takesRoom(anchor, container = anchor.parentElement) {
+    if (container && /flex|grid/.test(getComputedStyle(container).display)) return true;
+    return anchor != null && !getComputedStyle(anchor).display.startsWith('inline');
+  }
+
   /**
    * Decides where each badge floats. `items`: [{ host, anchor, float, fullSize: {width, height},
    * compactSize: {width, height} }]; the anchor is the element the badge belongs to (for a header badge, the header
-   * element). Returns [{ item, mode: 'full'|'compact', left, top }] with offsets relative to the host's own box.
+   * element). Returns [{ item, mode: 'full'|'compact', scale, left, top }] with offsets relative to the host's own
+   * box (scale: how much a full badge is shrunk to fit the name's line).
    * Reads only.
    */
   function plan(items) {
@@ -88,13 +113,20 @@ globalThis.KolTrustPlacement = (() => {
       const line = lastLine(anchor);
       if (!line) continue; // not rendered (display: none, collapsed): nothing to place
       const origin = host.getBoundingClientRect();
+      const scale = Math.min(1, line.height / fullSize.height);
+      const height = fullSize.height * scale;
       const full = {
         left: line.right + GAP,
-        right: line.right + GAP + fullSize.width,
-        top: line.top + (line.height - fullSize.height) / 2,
-        bottom: line.top + (line.height + fullSize.height) / 2,
+        right: line.right + GAP + fullSize.width * scale,
+        top: line.top + (line.height - height) / 2,
+        bottom: line.top + (line.height + height) / 2,
       };
-      const fits = !followingContentIn(host, full) && !clipped(host, full);
+      const root = surroundings(host);
+      const fits =
+        scale >= MIN_SCALE &&
+        full.right <= root.getBoundingClientRect().right &&
+        !followingContentIn(host, root, full) &&
+        !clipped(host, full);
       // Compact: a disc on the name's top-right corner, inside the name's own box so clipping spares it.
       const box = fits
         ? full
@@ -102,6 +134,7 @@ globalThis.KolTrustPlacement = (() => {
       out.push({
         item,
         mode: fits ? 'full' : 'compact',
+        scale: fits ? scale : 1,
         left: Math.round(box.left - origin.left),
         top: Math.round(box.top - origin.top),
       });
@@ -109,5 +142,5 @@ globalThis.KolTrustPlacement = (() => {
     return out;
   }
 
-  return { plan };
+  return { plan, takesRoom };
 })();
