@@ -42,6 +42,7 @@
     :host { all: initial; }
     .float { position: absolute; left: 0; top: 0; z-index: 1; transform-origin: 0 0; }
     .unplaced { visibility: hidden; }
+    .merged { display: none; }
     .badge { display: inline-flex; align-items: center; gap: 3px; padding: 1px 6px; pointer-events: auto;
       border-radius: 9px; font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
       white-space: nowrap; border: 1px solid; cursor: pointer; box-shadow: 0 1px 2px rgba(0, 0, 0, .16); }
@@ -218,7 +219,9 @@
         continue;
       }
       if (!p.fullSize) p.fullSize = { width: p.float.offsetWidth, height: p.float.offsetHeight };
-      items.push({ host, anchor: p.anchor, float: p.float, kind: p.kind, fullSize: p.fullSize, compactSize: COMPACT_SIZE });
+      const a = accounts.get(host);
+      const key = a ? `${a.platform}:${a.id_type}:${a.account_id}` : '';
+      items.push({ host, anchor: p.anchor, key, float: p.float, kind: p.kind, fullSize: p.fullSize, compactSize: COMPACT_SIZE });
     }
     for (const { item, mode, scale, left, top } of globalThis.KolTrustPlacement.plan(items)) {
       item.float.className = `float ${item.kind} ${mode}`;
