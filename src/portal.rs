@@ -21,35 +21,28 @@ use crate::complaint::{validate, ComplaintSubmission, Contact, ProfileRef};
 use crate::i18n::Lang;
 use crate::recognize::{canonical_profile_url, recognize, Kind};
 use crate::registry::model::is_valid_registry_id;
-use crate::registry::snapshot::sha256_hex;
-use crate::registry::update::{verify_manifest, Manifest};
+use crate::registry::update::{apply_download, plan_update, verify_manifest, Manifest};
 use crate::registry::{KeySet, Registry, SnapshotError};
 use crate::search::{search_names, NameMatches};
 use serde::Serialize;
 
-/// Opens the snapshot `bytes` a signed manifest (`text`, `key_id`, `signature`, `parsed`) points to.
+/// Opens the snapshot `bytes` a signed manifest (`text`, `key_id`, `signature`, `parsed`) points to: the same
+/// checks as every other reader (`registry::update`), as a first download (nothing held).
 pub fn open_published(
     text: &str,
     key_id: &str,
     signature: &str,
     parsed: &Manifest,
     keys: &KeySet,
-    bytes: Vec<u8>,
+    bytes: &[u8],
     now_unix: i64,
 ) -> Result<Registry, SnapshotError> {
     verify_manifest(text, key_id, signature, parsed, keys)?;
-    if sha256_hex(&bytes) != parsed.snapshot.sha256 {
-        return Err(SnapshotError::Corrupt(
-            "snapshot does not match the manifest's SHA-256".into(),
-        ));
-    }
-    let reg = Registry::open(bytes, keys, None, now_unix)?;
-    if reg.sequence() != parsed.sequence {
-        return Err(SnapshotError::Corrupt(
-            "snapshot is not the sequence the manifest names".into(),
-        ));
-    }
-    Ok(reg)
+    let full = Manifest {
+        deltas: Vec::new(),
+        ..parsed.clone()
+    };
+    apply_download(None, &plan_update(&full, 0)?, bytes, keys, now_unix)
 }
 
 /// The answer to a "check a profile" query.
@@ -306,6 +299,7 @@ mod tests {
     #[test]
     fn the_published_snapshot_opens_only_when_everything_matches() {
         use crate::registry::keys::{signing_key_id, to_hex};
+        use crate::registry::snapshot::sha256_hex;
         use crate::registry::update::{FileRef, MANIFEST_FORMAT};
         use crate::testing::{demo_snapshot, test_key, test_keys};
         use ed25519_dalek::Signer;
@@ -331,7 +325,7 @@ mod tests {
         .concat();
         let sig = to_hex(&test_key().sign(text.as_bytes()).to_bytes());
         let open = |text: &str, sig: &str, m: &Manifest, bytes: Vec<u8>| {
-            open_published(text, &m.key_id, sig, m, &test_keys(), bytes, NOW).map(|r| r.sequence())
+            open_published(text, &m.key_id, sig, m, &test_keys(), &bytes, NOW).map(|r| r.sequence())
         };
         assert_eq!(open(&text, &sig, &m, snap.clone()), Ok(1));
         assert!(

@@ -105,7 +105,7 @@ impl Engine {
             signature,
             &manifest,
             &keys,
-            bytes,
+            &bytes,
             (now_ms / 1000.0) as i64,
         )
         .map_err(snapshot_error)?;
