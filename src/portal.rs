@@ -45,6 +45,17 @@ pub fn open_published(
     apply_download(None, &plan_update(&full, 0)?, bytes, keys, now_unix)
 }
 
+/// Whether the registry holds fictional (sample) records — then every page says so plainly. Reads the records
+/// until the first fictional one (a real registry reads them all once, at page load).
+pub fn is_sample(reg: &Registry) -> Result<bool, SnapshotError> {
+    for ord in 0..reg.record_count() {
+        if reg.record(ord)?.fictional {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The answer to a "check a profile" query.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckAnswer {
@@ -294,6 +305,11 @@ mod tests {
         let m = check(&reg, "LÊ NGỌC MINH", NOW, Lang::En).unwrap().matches.unwrap();
         assert_eq!(m.matches[0].registry_id, "KT-TEST-0003");
         assert!(check(&reg, "nobody at all", NOW, Lang::En).unwrap().message.is_some());
+    }
+
+    #[test]
+    fn the_sample_registry_is_recognized() {
+        assert!(is_sample(&demo_registry(NOW)).unwrap());
     }
 
     #[test]

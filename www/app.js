@@ -15,7 +15,7 @@ const routes = {
 };
 
 /** What the views share: the registry once it is ready (`await ctx.registry`), then `ctx.engine`. */
-const ctx = { engine: null, freshness: null, registry: null, lang: currentLang };
+const ctx = { engine: null, freshness: null, sample: false, registry: null, lang: currentLang };
 
 function route() {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -63,9 +63,11 @@ function showStatus() {
 async function start() {
   await loadLang();
   ctx.registry = openRegistry().then(
-    ({ engine, freshness }) => {
+    ({ engine, freshness, sample }) => {
       ctx.engine = engine;
       ctx.freshness = freshness;
+      ctx.sample = sample;
+      document.getElementById('sample-banner').hidden = !sample;
       showStatus();
       return engine;
     },

@@ -2,10 +2,17 @@
 // the manifest's signature against the keys this origin publishes, the snapshot's SHA-256 against the manifest, the
 // snapshot's own signature and sequence (`Engine.openPublished`). This file only moves bytes; the core decides.
 // Offline, the service worker answers these requests from the files it saw last, and they are verified again here.
-import init, { Engine } from './pkg/koltrust.js';
 
-/** Resolves once the core's WebAssembly is instantiated (the report form needs it even without a registry). */
-export const coreReady = init();
+/** The core's module once its WebAssembly is instantiated (the report form needs it even without a registry).
+ * Imported dynamically so that a missing build (`www/` served without `pkg/`) becomes a clear error on the page. */
+export const coreReady = import('./pkg/koltrust.js').then(
+  async (core) => {
+    await core.default();
+    return core;
+  },
+  () => {
+    throw new Error('pkg/koltrust.js is missing: serve the built portal (cargo xtask dist → dist/www)');
+  });
 
 const api = (path) => new URL(path, document.baseURI);
 
@@ -15,17 +22,15 @@ async function get(url) {
   return res;
 }
 
-/** Resolves to `{ engine, freshness }`; rejects with a one-line reason. */
+/** Resolves to `{ engine, freshness, sample }`; rejects with a one-line reason. */
 export async function openRegistry() {
-  await coreReady;
+  const core = await coreReady;
   const manifestUrl = api('v1/registry/manifest');
   const [keysRes, manifestRes] = await Promise.all([get(api('v1/registry/keys')), get(manifestUrl)]);
   const pinned = ((await keysRes.json()).keys ?? []).map((k) => k.public_key);
   const envelope = await manifestRes.json();
   const parsed = JSON.parse(envelope.manifest);
   const bytes = new Uint8Array(await (await get(new URL(parsed.snapshot.path, manifestUrl))).arrayBuffer());
-  const engine = Engine.openPublished(envelope.manifest, envelope.key_id, envelope.signature, parsed, pinned, bytes, Date.now());
-  return { engine, freshness: engine.freshness() };
+  const engine = core.Engine.openPublished(envelope.manifest, envelope.key_id, envelope.signature, parsed, pinned, bytes, Date.now());
+  return { engine, freshness: engine.freshness(), sample: engine.isSample() };
 }
-
-export { reportDraft, vetInput } from './pkg/koltrust.js';

@@ -125,6 +125,12 @@ impl Engine {
         ))
     }
 
+    /// Whether the registry is (or holds) fictional sample data: the page then says so on every page.
+    #[wasm_bindgen(js_name = isSample)]
+    pub fn is_sample(&self) -> Result<bool, JsError> {
+        crate::portal::is_sample(&self.registry).map_err(snapshot_error)
+    }
+
     /// "Check a profile": a URL, registry id or name → `portal::CheckAnswer`.
     pub fn check(&self, query: &str, lang: &str) -> Result<JsValue, JsError> {
         let now = self.registry.today().start_unix_vn();

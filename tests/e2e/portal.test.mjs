@@ -270,6 +270,17 @@ test('report without the extension: field errors per field, then submitted and t
   await context.close();
 });
 
+test('programme and every page: the sample registry says plainly that its people are fictional', async () => {
+  const { context, page } = await open('#/programme');
+  await page.waitForSelector('#sample-notice');
+  assert.match(await page.textContent('#sample-notice'), /hư cấu/);
+  assert.equal(await page.isVisible('#sample-banner'), true, 'the header says so on every page');
+  assert.match(await page.textContent('#main'), /Ed25519/, 'the programme page explains why the data can be trusted');
+  await go(page, '#/privacy');
+  assert.match(await page.textContent('#main'), /\/v1\/registry\/keys/, 'the privacy page names the keys the page trusts');
+  await context.close();
+});
+
 test('language: English on request, remembered across visits', async () => {
   const { context, page } = await open('#/check');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');

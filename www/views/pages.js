@@ -20,9 +20,12 @@ export const privacy = {
 };
 
 export const programme = {
-  render(main) {
-    main.append(h('h1', {}, t('programme_title')),
-      h('p', { class: 'notice-box', id: 'sample-notice' }, t('programme_sample')),
+  async render(main, _params, ctx) {
+    main.append(h('h1', {}, t('programme_title')));
+    // Said plainly whenever the registry holds fictional people (the core checks the records).
+    await ctx.registry;
+    if (ctx.sample) main.append(h('p', { class: 'notice-box', id: 'sample-notice' }, t('programme_sample')));
+    main.append(
       h('ul', { class: 'points' }, list('programme_points').map((s) => h('li', {}, s))),
       h('h2', {}, t('trust_title')), h('p', {}, t('trust_text')));
   },

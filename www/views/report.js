@@ -4,7 +4,7 @@
 // The client id is kept until the server acknowledges, so a retry after a network error is idempotent.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { coreReady, reportDraft } from '../registry.js';
+import { coreReady } from '../registry.js';
 import { remember } from './track.js';
 
 const CATEGORIES = ['counterfeit_or_poor_quality', 'misleading_claim', 'undisclosed_advertising', 'scam_fraud', 'impersonation', 'other'];
@@ -95,11 +95,17 @@ function showErrors(el, errors) {
 async function submit(e, el, status) {
   e.preventDefault();
   status.replaceChildren();
-  await coreReady;
+  let core;
+  try {
+    core = await coreReady;
+  } catch (err) {
+    status.append(h('p', { class: 'error', role: 'alert' }, t('error', { error: err.message ?? err })));
+    return;
+  }
   await reading;
   form.id ??= newId();
   const lang = document.documentElement.lang;
-  const draft = reportDraft({ ...form, createdMs: Date.now() }, lang);
+  const draft = core.reportDraft({ ...form, createdMs: Date.now() }, lang);
   showErrors(el, draft.errors);
   if (draft.errors.length) {
     const unplaced = draft.errors.filter((x) => !FIELD_IDS[x.field]).map((x) => x.message);

@@ -4,7 +4,7 @@
 // and filtering only reorder what is shown; the export keeps the input's order. Nothing leaves the device.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { vetInput } from '../registry.js';
+import { coreReady } from '../registry.js';
 
 const SLICE = 100;
 const COLUMNS = [
@@ -129,7 +129,7 @@ export async function render(main, _params, ctx) {
       return;
     }
     const input = text.value;
-    const urls = vetInput(input);
+    const urls = (await coreReady).vetInput(input);
     if (!urls.length) {
       message.textContent = t('vet_empty');
       return;
@@ -158,7 +158,7 @@ export async function render(main, _params, ctx) {
   main.append(h('h1', { class: 'no-print' }, t('vet_title')), h('p', { id: 'vet-intro', class: 'no-print' }, t('vet_intro')), form, results0);
   // Rows vetted in the other language are re-labelled by vetting again (cheap) when the language changed.
   if (state.rows.length && ctx.engine) {
-    state.rows = ctx.engine.vetRows(vetInput(state.vettedText), ctx.lang());
+    state.rows = ctx.engine.vetRows((await coreReady).vetInput(state.vettedText), ctx.lang());
     const fresh = results(ctx);
     results0.replaceWith(fresh);
     results0 = fresh;
