@@ -9,7 +9,7 @@
 //! The search reads every record (a linear scan): the portal's registry is the published one (thousands of
 //! records, milliseconds); a national-scale registry would add a name index to the snapshot format.
 
-use crate::promotion::fold::Folded;
+use crate::promotion::fold::{Folded, OTHER};
 use crate::registry::{Registry, SnapshotError};
 use serde::Serialize;
 
@@ -37,14 +37,23 @@ pub struct NameMatches {
     pub matches: Vec<NameMatch>,
 }
 
-/// Lower-case ASCII words of `text` (Vietnamese marks and `đ` folded away).
+/// Lower-case ASCII words of `text` (Vietnamese marks and `đ` folded away). Words in scripts the fold table does
+/// not cover (Thai, CJK…) are kept as written, so such names stay searchable by their own letters.
 pub fn fold_words(text: &str) -> Vec<String> {
     let folded = Folded::new(text, &[]).bytes;
-    folded
+    let mut words: Vec<String> = folded
         .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| String::from_utf8_lossy(w).into_owned())
-        .collect()
+        .collect();
+    if folded.contains(&OTHER) {
+        for token in text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) {
+            if Folded::new(token, &[]).bytes.contains(&OTHER) {
+                words.push(token.to_string());
+            }
+        }
+    }
+    words
 }
 
 /// Whether every query word starts some word of `words`.
@@ -124,6 +133,9 @@ mod tests {
         assert_eq!(fold_words("Đỗ Thu Trang"), ["do", "thu", "trang"]);
         assert_eq!(fold_words("ĐEN VÂU!"), ["den", "vau"]);
         assert_eq!(fold_words("  "), Vec::<String>::new());
+        // Scripts outside the fold table keep their own words.
+        assert_eq!(fold_words("Somchai สมชาย"), ["somchai", "สมชาย"]);
+        assert!(words_match(&fold_words("สมชาย"), &fold_words("Somchai สมชาย ใจดี")));
     }
 
     #[test]
