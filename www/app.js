@@ -31,11 +31,15 @@ async function render() {
     else a.removeAttribute('aria-current');
   }
   const main = document.getElementById('main');
-  main.replaceChildren();
+  // Each render draws into its own container: a slower earlier render (still waiting for the registry) then writes
+  // into a detached node instead of mixing with the page now shown.
+  const view = document.createElement('div');
+  main.replaceChildren(view);
   document.title = `${t(`nav_${name}`)} — KOL Trust`;
   const hash = location.hash;
   delete main.dataset.shown;
-  await routes[name].render(main, params, ctx);
+  await routes[name].render(view, params, ctx);
+  if (view.parentNode !== main) return;
   // Marks which address the page now shows (tests and assistive tooling wait for it rather than for time).
   if (location.hash === hash) main.dataset.shown = hash;
   // After navigation, focus moves to the new page unless the view placed it (a permalinked entry, a field).
