@@ -188,6 +188,7 @@ test('vet a list: a 1,000-row CSV, progress, sort, filter, and an export equal t
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('nav'), false, 'print hides the site chrome');
   assert.equal(await page.isVisible('#vet-table'), true);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'vet-print.png') });
   assert.deepEqual(errors, []);
   await context.close();

@@ -55,7 +55,7 @@ function table(ctx, refresh) {
     cell(3, {}, r.cert_expires),
     cell(4, {}, r.active_sanctions_label),
     cell(5, {}, r.registry_id ? h('a', { href: `#/check?q=${encodeURIComponent(r.registry_id)}` }, r.registry_id) : ''),
-    cell(6, {}, r.name, r.fictional ? h('small', { class: 'tag' }, ` (${t('fictional')})`) : ''))));
+    cell(6, {}, r.name, r.fictional ? h('small', { class: 'tag' }, ` · ${t('fictional')}`) : ''))));
   return h('div', { class: 'table-wrap' },
     h('p', { id: 'vet-shown' }, t('vet_shown', { shown: rows.length, n: state.rows.length })),
     h('table', { id: 'vet-table', 'aria-describedby': 'vet-shown' }, h('thead', {}, head), body));
