@@ -5,17 +5,19 @@
 //  - a badge shown in full overlaps no text of the page; where the room beside a name is taken (X puts the
 //    @handle right after the name), the badge is the compact icon on the name's corner instead.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { waitForBadges } from './lib/badges.mjs';
 
-const FEEDS = [
-  ['facebook', 'https://www.facebook.com/home.php'],
-  ['tiktok', 'https://www.tiktok.com/foryou'],
-  ['youtube', 'https://www.youtube.com/'],
-  ['instagram', 'https://www.instagram.com/'],
-  ['x', 'https://x.com/home'],
-];
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** [site, feed URL, how many link badges it gets] from the hand-written oracle of recognition.test.mjs. */
+const FEEDS = ['facebook', 'tiktok', 'youtube', 'instagram', 'x'].map((site) => {
+  const feed = JSON.parse(fs.readFileSync(path.join(here, 'expectations', `${site}.json`), 'utf8')).pages[0];
+  return [site, feed.url, feed.profileLinks.length];
+});
 
 let env;
 
@@ -75,17 +77,19 @@ async function badgeBox(page, nodeId) {
   }
 }
 
-for (const [site, url] of FEEDS) {
+for (const [site, url, links] of FEEDS) {
   test(`${site}: badges move none of the page's content and cover none of its text`, async () => {
     const page = await env.browser.ctx.newPage();
     try {
       await page.goto(url);
-      const badges = await waitForBadges(page, (b) => b.length > 0 && b.every((x) => x.placement && x.placement !== 'unplaced'), {
-        what: `every badge on the ${site} feed placed`,
-      });
+      const badges = await waitForBadges(
+        page,
+        (b) => b.filter((x) => x.kind === 'link').length >= links && b.every((x) => x.placement && x.placement !== 'unplaced'),
+        { what: `all ${links} link badges on the ${site} feed drawn and placed` },
+      );
       await screenshot(page, `placement-${site}-feed`);
       const layout = await page.evaluate(layoutWithAndWithout);
-      assert.equal(layout.hosts, badges.length);
+      assert.ok(layout.hosts >= badges.length, 'every badge read was measured');
       const moved = layout.withBadges
         .map((b, i) => (b === layout.withoutBadges[i] ? null : `${layout.withoutBadges[i]} → ${b}`))
         .filter(Boolean)

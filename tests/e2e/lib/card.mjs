@@ -95,25 +95,45 @@ export async function waitForCard(page, predicate, { timeout = 10000, what = 'th
 /** Waits until the card is open and drawn in full (its opening fade is over): the moment to take a screenshot. */
 export const waitForSettledCard = (page) => waitForCard(page, (k) => k !== null && !k.animating, { what: 'the card to settle' });
 
-/** The `index`-th badge host of `kind` ('link' | 'header') and the focusable `.badge` in its closed shadow root. */
-function badgeNodes(root, kind, index) {
-  const hosts = findAll(root, (n) => n.nodeName === BADGE_TAG && (attrs(n).kind ?? 'link') === kind);
+/** The `index`-th badge host of `kind` ('link' | 'header') — among those whose link's href ends with `href` when
+ * given — and the focusable `.badge` and the floating wrapper in its closed shadow root. */
+function badgeNodes(root, kind, index, href = null) {
+  const hosts = [];
+  const walk = (node) => {
+    const kids = node.children ?? [];
+    kids.forEach((child, i) => {
+      if (child.nodeName === BADGE_TAG && (attrs(child).kind ?? 'link') === kind) {
+        const anchor = kids.slice(0, i).reverse().find((k) => k.nodeType === 1);
+        if (!href || (attrs(anchor).href ?? '').endsWith(href)) hosts.push(child);
+      } else walk(child);
+    });
+    for (const r of node.shadowRoots ?? []) walk(r);
+  };
+  walk(root);
   const host = hosts[index];
-  if (!host) throw new Error(`no ${kind} badge #${index} (found ${hosts.length})`);
-  return { host, badge: byClass(host.shadowRoots[0], 'badge') };
+  if (!host) throw new Error(`no ${kind} badge #${index}${href ? ` for ${href}` : ''} (found ${hosts.length})`);
+  const shadow = host.shadowRoots[0];
+  return { host, badge: byClass(shadow, 'badge'), float: byClass(shadow, 'float') };
 }
 
 /** Clicks a badge where a person sees it, with a real (trusted) mouse click at the centre of the drawn badge (the
- * badge floats from a zero-size host, so the host itself has nothing to click). Waits until it is placed. */
-export async function clickBadge(page, { kind = 'link', index = 0 } = {}) {
-  const box = await withDocument(page, async (cdp, root) => {
-    const { badge } = badgeNodes(root, kind, index);
-    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: badge.backendNodeId });
-    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: badge.backendNodeId });
-    const [x1, y1, , , x3, y3] = model.border;
-    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
-  });
-  await page.mouse.click(box.x, box.y);
+ * badge floats from a zero-size host, so the host itself has nothing to click). Waits until it is placed (drawn
+ * badges are placed in the next frame, content/placement.js). `href`: pick among the badges of links ending so. */
+export async function clickBadge(page, { kind = 'link', index = 0, href = null, timeout = 10000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const box = await withDocument(page, async (cdp, root) => {
+      const { badge, float } = badgeNodes(root, kind, index, href);
+      if (!['full', 'compact'].some((m) => classes(float).includes(m))) return null;
+      await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: badge.backendNodeId });
+      const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: badge.backendNodeId });
+      const [x1, y1, , , x3, y3] = model.border;
+      return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+    });
+    if (box) return page.mouse.click(box.x, box.y);
+    if (Date.now() > deadline) throw new Error(`the ${kind} badge #${index}${href ? ` for ${href}` : ''} was never placed`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Moves keyboard focus to a badge, as Tab would (CDP DOM.focus on the node inside the closed shadow root). */
