@@ -244,7 +244,8 @@ mod tests {
             profile_url: Some("https://www.tiktok.com/@minh.beauty.dem0".into()),
             ..ctx("https://www.tiktok.com/@minh.beauty.dem0")
         };
-        let cases: &[(&ReportContext, Option<&str>, &str, Option<&str>, &str)] = &[
+        type Case<'a> = (&'a ReportContext, Option<&'a str>, &'a str, Option<&'a str>, &'a str);
+        let cases: &[Case] = &[
             (
                 &post,
                 Some("hoa.nau.an"),

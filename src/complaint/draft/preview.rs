@@ -52,7 +52,7 @@ pub struct ReportPreview {
 }
 
 fn kilobytes(bytes: u32) -> String {
-    [&((bytes as u64 + 1023) / 1024).to_string(), " KB"].concat()
+    [&(bytes as u64).div_ceil(1024).to_string(), " KB"].concat()
 }
 
 /// Builds the submission and its preview from the context the draft was made from and the person's edits.
