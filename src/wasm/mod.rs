@@ -16,6 +16,7 @@ pub mod bench;
 mod card;
 pub mod promotion;
 mod read;
+mod report;
 mod update;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {

@@ -11,11 +11,11 @@ fn bad(what: &str, expected: &str) -> JsError {
     JsError::new(&format!("{what}: expected {expected}"))
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
+pub(super) fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn absent(v: &JsValue) -> bool {
+pub(super) fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 
@@ -30,7 +30,7 @@ pub fn strings(v: &JsValue, what: &str) -> Result<Vec<String>, JsError> {
         .collect()
 }
 
-fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
+pub(super) fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
     let v = get(obj, key);
     if absent(&v) {
         return Ok(None);
@@ -40,7 +40,7 @@ fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, Js
         .ok_or_else(|| bad(&format!("{what}.{key}"), "a string"))
 }
 
-fn opt_strings(obj: &JsValue, key: &str, what: &str) -> Result<Vec<String>, JsError> {
+pub(super) fn opt_strings(obj: &JsValue, key: &str, what: &str) -> Result<Vec<String>, JsError> {
     let v = get(obj, key);
     if absent(&v) {
         return Ok(Vec::new());
