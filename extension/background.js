@@ -10,6 +10,7 @@
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
 import init from './pkg/koltrust.js';
 import * as registry from './worker/registry.js';
+import * as report from './worker/report.js';
 
 const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(registry.openRegistry);
 
@@ -47,7 +48,7 @@ async function showOnToolbar(tabId, signals, lang) {
 const tabKey = (tabId) => `tab:${tabId}`;
 
 /** Requests only the extension's own pages may make (not content scripts, which live in web pages). */
-const pageOnly = new Set(['registryStatus', 'updateNow']);
+const pageOnly = new Set(['registryStatus', 'updateNow', 'reportTab']);
 
 const handlers = {
   /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
@@ -81,10 +82,8 @@ const handlers = {
     const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
     return { card: registry.engine.card(platform, idType, accountId, lang, vetting) };
   },
-  /** The card's "Report" button. The complaint flow is not wired yet (issue 7), so the card draws it disabled. */
-  async openReport() {
-    throw new Error('not yet available');
-  },
+  // Reporting in place: the dialog's draft and preview, post flags, the screenshot, the popup's "Report this page".
+  ...report.handlers(settings),
   /** The popup's question about a tab: its content script's last signals, else just its URL. */
   async tabStatus(msg) {
     const { lang } = await settings();
@@ -114,6 +113,8 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     .catch((err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
   return true;
 });
+
+report.install();
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(tabKey(tabId));

@@ -18,6 +18,20 @@ function show(id, text) {
   return el;
 }
 
+/** "Báo cáo trang này / Report this page": the tab's content script opens the report dialog over the page (opening
+ * the popup granted activeTab on that tab, so the dialog can attach a screenshot). */
+function reportButton(tab) {
+  const button = document.getElementById('report-page');
+  if (!tab?.id || !/^https:/.test(tab.url ?? '')) return;
+  button.textContent = chrome.i18n.getMessage('popupReport');
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const reply = await chrome.runtime.sendMessage({ type: 'reportTab', tabId: tab.id }).catch(() => null);
+    if (reply?.ok) return window.close();
+    show('report-error', chrome.i18n.getMessage('popupReportFailed'));
+  });
+}
+
 async function main() {
   const tab = await currentPage();
   const reply = await chrome.runtime.sendMessage({ type: 'tabStatus', tabId: tab?.id ?? -1, url: tab?.url ?? '' });
@@ -44,6 +58,7 @@ async function main() {
   show('reports-heading', v.reports_heading);
   show('reports-empty', v.reports_empty);
   show('options', v.options_label);
+  reportButton(tab);
   document.body.dataset.ready = 'true';
 }
 
