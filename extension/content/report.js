@@ -48,6 +48,8 @@ globalThis.KolTrustReport = (() => {
     .errors { padding-inline-start: 18px; }
     ul.cues { margin: 4px 0 0; padding-inline-start: 18px; }
     .summary { margin: 0; font-weight: 600; }
+    .excerpt { margin: 0; padding: 4px 8px; border-inline-start: 3px solid var(--line); color: var(--muted);
+      white-space: pre-wrap; overflow-wrap: anywhere; }
     select, textarea, input[type="text"] { width: 100%; padding: 6px 8px; border-radius: 6px; border: 1px solid var(--line);
       background: var(--bg); color: var(--ink); font: inherit; }
     textarea { min-height: 60px; resize: vertical; }
@@ -197,6 +199,12 @@ globalThis.KolTrustReport = (() => {
     if (draft.link) {
       const sec = el('section', 'link');
       sec.append(el('h3', null, L.link), el('div', 'mono link-value', draft.link));
+      form.append(sec);
+    }
+    if (draft.excerpt) {
+      // The post's own words, quoted as text: markup in a post stays visible characters, never elements.
+      const sec = el('section', 'excerpt-section');
+      sec.append(el('h3', null, L.excerpt), el('p', 'excerpt', draft.excerpt));
       form.append(sec);
     }
     form.append(cuesSection(draft));

@@ -26,13 +26,15 @@ use crate::badge::BadgeView;
 use crate::i18n::Lang;
 use crate::platform::AccountKey;
 use crate::promotion::view::{view, PromotionView};
-use crate::recognize::{canonical_profile_url, canonical_url, main_profile, recognize, PageSignals};
+use crate::recognize::{canonical_profile_url, canonical_url, main_profile, recognize, Kind, PageSignals};
 use crate::registry::{Registry, SnapshotError};
 pub use labels::DraftLabels;
 use serde::Serialize;
 
 /// Longest post text considered (characters); a post is far shorter, and the detector clips anyway.
 pub const MAX_TEXT_CHARS: usize = 5_000;
+/// Characters of the post's text the dialog quotes.
+pub const EXCERPT_CHARS: usize = 200;
 
 /// What the content script saw where the person pressed Report. Every field is page-provided: untrusted text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -87,6 +89,9 @@ pub struct ReportDraft {
     pub profile: Option<ProfileLine>,
     /// The link the report is about (the post, else the page), canonical and tracking-free.
     pub link: Option<String>,
+    /// The beginning of the post's text (at most [`EXCERPT_CHARS`] characters), so the person sees which post it is.
+    /// Page text: the dialog places it as text, never as markup.
+    pub excerpt: String,
     pub promotion: PromotionView,
     /// The preselected category (always one of `categories`).
     pub category: &'static str,
@@ -119,7 +124,12 @@ pub(crate) fn resolve(ctx: &ReportContext) -> Resolved<'_> {
     };
     let keep_post = ctx.account.is_none() || (author.is_some() && author == ctx.account);
     let account = ctx.account.clone().or(author).or_else(from_page);
-    let post_link = ctx.post_url.as_deref().filter(|_| keep_post).and_then(canonical_url);
+    // A content link the person right-clicked is the post itself.
+    let post_url = ctx.post_url.as_deref().or_else(|| {
+        let u = ctx.profile_url.as_deref()?;
+        recognize(u).is_some_and(|r| r.kind == Kind::Content).then_some(u)
+    });
+    let post_link = post_url.filter(|_| keep_post).and_then(canonical_url);
     let text = if keep_post { ctx.text.as_str() } else { "" };
     let end = text.char_indices().nth(MAX_TEXT_CHARS).map_or(text.len(), |(i, _)| i);
     Resolved {
@@ -173,11 +183,17 @@ pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<Rep
     } else {
         promotion.suggested_category.unwrap_or(Category::Other)
     };
+    let text = r.text.trim();
+    let mut excerpt: String = text.chars().take(EXCERPT_CHARS).collect();
+    if excerpt.len() < text.len() {
+        excerpt.push('…');
+    }
     Ok(ReportDraft {
         lang: lang.as_str(),
         labels: DraftLabels::new(lang),
         profile,
         link: r.link,
+        excerpt,
         promotion,
         category: suggested.as_str(),
         categories: Category::ALL
@@ -244,6 +260,10 @@ mod tests {
             profile_url: Some("https://www.tiktok.com/@minh.beauty.dem0".into()),
             ..ctx("https://www.tiktok.com/@minh.beauty.dem0")
         };
+        let menu_on_post = ReportContext {
+            profile_url: Some("https://www.tiktok.com/@bepnha.demo/video/7400000000000000005?utm_campaign=x".into()),
+            ..ctx("https://www.tiktok.com/foryou")
+        };
         type Case<'a> = (&'a ReportContext, Option<&'a str>, &'a str, Option<&'a str>, &'a str);
         let cases: &[Case] = &[
             (
@@ -289,6 +309,13 @@ mod tests {
                 "other",
             ),
             (&ctx("not a url"), None, "", None, "other"),
+            (
+                &menu_on_post,
+                Some("bepnha.demo"),
+                "certified",
+                Some("https://www.tiktok.com/@bepnha.demo/video/7400000000000000005"),
+                "other",
+            ),
         ];
         for (i, (c, id, state, link, category)) in cases.iter().enumerate() {
             let d = draft(&reg, c, Lang::Vi).unwrap();
