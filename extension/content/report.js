@@ -59,10 +59,10 @@ globalThis.KolTrustReport = (() => {
       border-radius: 6px; }
     .hint { color: var(--muted); font-size: 12px; margin: 4px 0; }
     .hint.bad { color: var(--bad); }
-    dl.preview { display: grid; grid-template-columns: max-content 1fr; gap: 4px 10px; margin: 6px 0; padding: 8px;
+    dl.sent { display: grid; grid-template-columns: max-content 1fr; gap: 4px 10px; margin: 6px 0; padding: 8px;
       border-radius: 8px; background: var(--tint); }
-    dl.preview dt { color: var(--muted); }
-    dl.preview dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+    dl.sent dt { color: var(--muted); }
+    dl.sent dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
     .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; margin-top: 10px; }
     button.action { font: 600 13px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; padding: 8px 14px;
       border-radius: 7px; border: 1px solid var(--line); background: var(--bg); color: var(--ink); cursor: pointer; }
@@ -339,7 +339,7 @@ globalThis.KolTrustReport = (() => {
       const p = reply.preview;
       previewBox.replaceChildren();
       previewBox.append(el('h3', null, L.preview_heading));
-      const dl = el('dl', 'preview');
+      const dl = el('dl', 'sent');
       for (const item of p.items) dl.append(el('dt', null, item.label), el('dd', null, item.value));
       previewBox.append(dl);
       if (p.errors.length) {
