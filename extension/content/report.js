@@ -20,6 +20,7 @@ globalThis.KolTrustReport = (() => {
   const STYLE = `
     :host { all: initial; }
     * { box-sizing: border-box; }
+    [hidden] { display: none !important; }
     .backdrop { position: fixed; inset: 0; background: rgba(16, 24, 40, .35); }
     .dialog { --accent: #1a5fb4; --ink: #1b2330; --muted: #5b6675; --line: #dde3ea; --bg: #fff; --tint: #eef3fb;
       --bad: #b3261e; position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%);

@@ -68,7 +68,7 @@ for (const c of CASES) {
       assert.match(card.notice, /^DỮ LIỆU MẪU/, 'fictional records say so');
       assert.match(card.complaints, /khiếu nại.*không phải kết luận/);
       assert.match(card.freshness, /^Nguồn dữ liệu: Dữ liệu Liên minh số 1/);
-      assert.deepEqual(card.report, { disabled: true, title: 'Sắp có', text: 'Báo cáo· Sắp có' });
+      assert.deepEqual(card.report, { disabled: false, title: undefined, text: 'Báo cáo' });
       assert.equal(card.vetting, false, 'no vetting panel unless vetting mode is on');
       for (const link of card.links) {
         assert.equal(link.target, '_blank');
