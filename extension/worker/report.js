@@ -82,12 +82,12 @@ export function handlers(settings) {
     /** The dialog's model for what the content script saw. */
     async reportDraft(msg) {
       const { lang } = await settings();
-      return { draft: registry.engine.reportDraft(msg.context, lang) };
+      return { draft: registry.engine.report(msg.context, null, lang).draft };
     },
     /** The list of what will be sent and the exact submission (the second click sends that). */
     async reportPreview(msg) {
       const { lang } = await settings();
-      return { preview: registry.engine.reportPreview(msg.context, msg.edits, lang) };
+      return { preview: registry.engine.report(msg.context, msg.edits ?? {}, lang).preview };
     },
     /** A feed's posts ({text, links}) → a Report button ({label, title}) or null per post. */
     async detectPosts(msg) {

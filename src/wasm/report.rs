@@ -5,8 +5,8 @@
 use super::read::{absent, get, opt_string, opt_strings, page_signals, strings};
 use super::{snapshot_error, to_js, Engine};
 use crate::complaint::draft::posts::post_flag;
-use crate::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits};
-use crate::complaint::draft::{draft, ReportContext};
+use crate::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits, ReportPreview};
+use crate::complaint::draft::{draft, ReportContext, ReportDraft};
 use crate::i18n::Lang;
 use crate::platform::{AccountKey, IdType, Platform};
 use js_sys::Array;
@@ -63,22 +63,29 @@ fn edits(v: &JsValue) -> Result<ReportEdits, JsError> {
     })
 }
 
+/// The draft and, once the person asks for it, the preview: one entry point, so the context is read and the draft
+/// built by one copy of the code.
+#[derive(serde::Serialize)]
+struct Answer {
+    draft: ReportDraft,
+    preview: Option<ReportPreview>,
+}
+
 #[wasm_bindgen]
 impl Engine {
-    /// The report dialog's draft (`complaint::draft::ReportDraft`) for what the content script saw.
-    #[wasm_bindgen(js_name = reportDraft)]
-    pub fn report_draft(&self, ctx: JsValue, lang: &str) -> Result<JsValue, JsError> {
-        let d = draft(&self.registry, &context(&ctx)?, Lang::from_tag(lang)).map_err(snapshot_error)?;
-        to_js(&d)
-    }
-
-    /// The preview (`complaint::draft::preview::ReportPreview`): `{items, errors, submission}`; `submission` is the
-    /// exact wire JSON to send, present only when every rule passes.
-    #[wasm_bindgen(js_name = reportPreview)]
-    pub fn report_preview(&self, ctx: JsValue, edited: JsValue, lang: &str) -> Result<JsValue, JsError> {
+    /// The report dialog's model for what the content script saw: `{draft, preview}`. `draft` is
+    /// `complaint::draft::ReportDraft`; with `edits` (not `null`), `preview` is `complaint::draft::preview::
+    /// ReportPreview` — `{items, errors, submission}`, `submission` the exact wire JSON to send, present only when
+    /// every rule passes.
+    pub fn report(&self, ctx: JsValue, edited: JsValue, lang: &str) -> Result<JsValue, JsError> {
         let (ctx, lang) = (context(&ctx)?, Lang::from_tag(lang));
-        let d = draft(&self.registry, &ctx, lang).map_err(snapshot_error)?;
-        to_js(&preview(&ctx, &d, &edits(&edited)?, lang))
+        let draft = draft(&self.registry, &ctx, lang).map_err(snapshot_error)?;
+        let preview = if absent(&edited) {
+            None
+        } else {
+            Some(preview(&ctx, &draft, &edits(&edited)?, lang))
+        };
+        to_js(&Answer { draft, preview })
     }
 }
 
