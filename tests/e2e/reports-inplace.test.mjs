@@ -228,6 +228,9 @@ test("the popup's Report this page and the context-menu handler open the dialog;
     assert.equal(d.title, 'Report a suspicious promotion');
     assert.match(d.stateLabel, /^Certified/);
     await screenshot(page, 'report-dialog-menu-en');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'report-dialog-menu-en-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   } finally {
     await setOptions(browser, { lang: 'vi' });
     await popup.close();
