@@ -8,6 +8,14 @@ const DIALOG_TAG = 'KOL-TRUST-REPORT';
 const BUTTON_TAG = 'KOL-TRUST-REPORT-BUTTON';
 
 const visible = (n) => !!n && !('hidden' in attrs(n));
+/** The elements the extension made (element names), leaving out the browser's own user-agent shadow trees. */
+function authored(node, out = []) {
+  for (const c of node?.children ?? []) {
+    if (c.nodeType === 1) out.push(c.nodeName.toLowerCase());
+    authored(c, out);
+  }
+  return out;
+}
 const items = (list) => (list?.children ?? []).map((n) => textOf(n).trim());
 
 /** The open dialog, or null. */
@@ -50,7 +58,7 @@ export async function readDialog(page) {
       buttons: Object.fromEntries(['preview', 'edit', 'submit'].map((c) => [c, visible(byClass(shadow, c))])),
       result: text('result'),
       shotStatus: visible(byClass(shadow, 'shot-status')) ? text('shot-status') : null,
-      elements: all((n) => n.nodeType === 1).map((n) => n.nodeName.toLowerCase()),
+      elements: authored(shadow),
       activeClass: await callOn(cdp, shadow, 'function () { return this.activeElement?.className ?? null; }'),
     };
   });
