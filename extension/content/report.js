@@ -60,7 +60,7 @@ globalThis.KolTrustReport = (() => {
       border-radius: 6px; }
     .hint { color: var(--muted); font-size: 12px; margin: 4px 0; }
     .hint.bad { color: var(--bad); }
-    dl.sent { display: grid; grid-template-columns: max-content 1fr; gap: 4px 10px; margin: 6px 0; padding: 8px;
+    dl.sent { display: grid; grid-template-columns: 32% 1fr; gap: 4px 10px; margin: 6px 0; padding: 8px;
       border-radius: 8px; background: var(--tint); }
     dl.sent dt { color: var(--muted); }
     dl.sent dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
