@@ -11,11 +11,11 @@ fn bad(what: &str, expected: &str) -> JsError {
     JsError::new(&format!("{what}: expected {expected}"))
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
+pub(super) fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn absent(v: &JsValue) -> bool {
+pub(super) fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 

@@ -1,11 +1,8 @@
 //! The HTTP side of delivery, without doing any: the requests the worker makes (`POST /v1/complaints`,
-//! `GET /v1/complaints/<receipt>`, see `server/src/routes/complaints.rs`), the submission's wire JSON, and the
-//! server's answers as [`Answer`]s for [`super::Delivery::settle`]. The worker's `fetch` moves the bytes; the wasm
+//! `GET /v1/complaints/<receipt>`, see `server/src/routes/complaints.rs`) and the server's answers as [`Answer`]s for [`super::Delivery::settle`]. The worker's `fetch` moves the bytes; the wasm
 //! glue reads the answer's parsed JSON into [`AnswerBody`] (natively [`AnswerBody::from_json`] does).
 
-use crate::complaint::model::ComplaintSubmission;
-use crate::jsonw::Json;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::RefusedField;
 
@@ -16,11 +13,13 @@ pub const REQUEST_TIMEOUT_MS: i64 = 30_000;
 /// per token; idempotency rests on the complaint's own id.
 pub const CLIENT_HEADER: &str = "X-Koltrust-Client";
 
-/// A request to make. The body of a submission is the entry's `body`; status requests have none.
+/// A request to make. `path` is relative to the Alliance server's URL (the person's `serverUrl` option), as the
+/// registry's manifest path is. The body of a submission is the stored submission (its JSON); status requests
+/// have none.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HttpRequest {
     pub method: &'static str,
-    pub url: String,
+    pub path: String,
     /// `(name, value)` pairs.
     pub headers: Vec<(&'static str, String)>,
     pub timeout_ms: i64,
@@ -57,6 +56,7 @@ pub struct AnswerBody {
 impl AnswerBody {
     /// Reads an answer's JSON text; anything unreadable is an empty body (the status code still counts).
     pub fn from_json(text: &str) -> AnswerBody {
+        use serde::Deserialize;
         #[derive(Deserialize, Default)]
         #[serde(default)]
         struct Error {
@@ -85,55 +85,25 @@ impl AnswerBody {
     }
 }
 
-/// The server URL with one trailing slash, if it is an http(s) URL; paths are appended to it (a server under a
-/// path prefix keeps it).
-fn base(server: &str) -> Option<String> {
-    let s = server.trim();
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let scheme_len = if lower.starts_with("https://") {
-        8
-    } else if lower.starts_with("http://") {
-        7
-    } else {
-        return None;
-    };
-    if s.len() == scheme_len || s.contains(['?', '#', ' ']) {
-        return None;
-    }
-    let mut b = s.to_string();
-    if !b.ends_with('/') {
-        b.push('/');
-    }
-    Some(b)
-}
-
-/// `POST <server>/v1/complaints` with the entry's body; `None` when `server` is not an http(s) URL.
-pub fn submit_request(server: &str, client_id: Option<&str>) -> Option<HttpRequest> {
-    let mut url = base(server)?;
-    url.push_str("v1/complaints");
+/// `POST v1/complaints` with the stored submission as the body.
+pub fn submit_request(client_id: Option<&str>) -> HttpRequest {
     let mut headers = vec![("Content-Type", "application/json".to_string())];
     if let Some(c) = client_id.map(str::trim).filter(|c| !c.is_empty() && c.len() <= 128) {
         headers.push((CLIENT_HEADER, c.to_string()));
     }
-    Some(HttpRequest {
+    HttpRequest {
         method: "POST",
-        url,
+        path: "v1/complaints".to_string(),
         headers,
         timeout_ms: REQUEST_TIMEOUT_MS,
-    })
+    }
 }
 
-/// `GET <server>/v1/complaints/<receipt>`: the reporter's view (status and times, no contents).
-pub fn status_request(server: &str, receipt: &str) -> Option<HttpRequest> {
-    if !is_receipt(receipt) {
-        return None;
-    }
-    let mut url = base(server)?;
-    url.push_str("v1/complaints/");
-    url.push_str(receipt);
-    Some(HttpRequest {
+/// `GET v1/complaints/<receipt>`: the reporter's view (status and times, no contents).
+pub fn status_request(receipt: &str) -> Option<HttpRequest> {
+    is_receipt(receipt).then(|| HttpRequest {
         method: "GET",
-        url,
+        path: ["v1/complaints/", receipt].concat(),
         headers: Vec::new(),
         timeout_ms: REQUEST_TIMEOUT_MS,
     })
@@ -155,58 +125,12 @@ pub fn is_receipt(s: &str) -> bool {
 
 /// `Retry-After` in milliseconds from now: delay-seconds (what the Alliance server sends). An HTTP-date is not
 /// read (`None`: the caller's backoff applies instead).
-pub fn retry_after_ms(value: &str, _now_ms: i64) -> Option<i64> {
+pub fn retry_after_ms(value: &str) -> Option<i64> {
     let v = value.trim();
-    if v.is_empty() || v.len() > 9 || !v.bytes().all(|b| b.is_ascii_digit()) {
+    if v.is_empty() || v.len() > 9 {
         return None;
     }
-    v.parse::<i64>().ok().map(|s| s * 1000)
-}
-
-/// The submission's wire JSON (the format in [`crate::complaint`]'s docs), written without serde_json so it ships
-/// in wasm. Absent optional fields are left out.
-pub fn submission_json(s: &ComplaintSubmission) -> String {
-    let mut j = Json(String::with_capacity(
-        256 + s.screenshot.as_ref().map_or(0, String::len),
-    ));
-    j.open("", '{');
-    j.str("id", &s.id);
-    j.open("profile", '{');
-    j.str("platform", &s.profile.platform);
-    j.str("id_type", &s.profile.id_type);
-    j.str("account_id", &s.profile.account_id);
-    if let Some(u) = &s.profile.url {
-        j.str("url", u);
-    }
-    j.close('}');
-    if let Some(u) = &s.page_url {
-        j.str("page_url", u);
-    }
-    j.str("category", &s.category);
-    j.str("note", &s.note);
-    j.open("promotion", '{');
-    j.open("cues", '[');
-    for c in &s.promotion.cues {
-        j.open("", '{');
-        j.str("kind", &c.kind);
-        j.str("text", &c.text);
-        j.num("start", c.start.into());
-        j.num("end", c.end.into());
-        j.close('}');
-    }
-    j.close(']');
-    j.close('}');
-    if let Some(shot) = s.screenshot.as_deref().filter(|v| !v.is_empty()) {
-        j.str("screenshot", shot);
-    }
-    if let Some(c) = &s.contact {
-        j.open("contact", '{');
-        j.str("value", &c.value);
-        j.bool("consent", c.consent);
-        j.close('}');
-    }
-    j.str("locale", &s.locale);
-    j.num("created", s.created.max(0) as u64);
-    j.close('}');
-    j.0
+    v.bytes()
+        .try_fold(0i64, |n, b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')))
+        .map(|s| s * 1000)
 }

@@ -1,9 +1,10 @@
 //! # The outbox: delivery that loses nothing
 //!
-//! A complaint the person submitted is validated ([`accept`]) and becomes an [`OutboxEntry`]: its wire body, fixed
-//! once, a small [`Summary`] for the "My reports" list, and a [`Delivery`] record that this module moves through its
-//! lifecycle. The extension's worker **stores the entry before any network** and stores the delivery record again
-//! after every step, so a stopped worker, a closed browser or a dead network never lose a report:
+//! A complaint the person submitted is validated ([`accept`]) and becomes an [`OutboxEntry`]: a small [`Summary`]
+//! for the "My reports" list and a [`Delivery`] record that this module moves through its lifecycle; the worker
+//! stores the validated submission's JSON beside them as the body to send. The extension's worker **stores the
+//! entry before any network** and stores the delivery record again after every step, so a stopped worker, a closed
+//! browser or a dead network never lose a report:
 //!
 //! ```text
 //! queued ──begin──> sending ──201/200 + receipt──> delivered ──status refresh──> delivered (newer status)
@@ -18,7 +19,7 @@
 //!
 //! | module | owns |
 //! | --- | --- |
-//! | this one | the entry, the delivery lifecycle, backoff, when to send and when to refresh |
+//! | this one | the entry, the delivery lifecycle, backoff, what to send or refresh now and when to wake up |
 //! | [`http`] | the requests to make (method, URL, headers, body) and reading the server's answers |
 //! | [`view`] | the "My reports" view model, every string in Vietnamese and English |
 
@@ -114,22 +115,19 @@ pub struct Summary {
     pub created_ms: i64,
 }
 
-/// A report in the outbox: what is sent (`body`, the submission's wire JSON, fixed at acceptance), what is shown
-/// (`summary`) and where it is (`delivery`).
+/// A report in the outbox: what is shown (`summary`) and where it is (`delivery`). What is sent is the validated
+/// submission's JSON, which the worker stores beside them, fixed at acceptance: the submission as the person saw
+/// it in the preview (the server canonicalizes it again on arrival).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxEntry {
-    pub id: String,
     pub summary: Summary,
     pub delivery: Delivery,
-    pub body: String,
 }
 
-/// Validates a submission with the same rules as the server and makes its outbox entry, due at once. The body
-/// is the submission as the person saw it in the preview; the server canonicalizes it again on arrival.
+/// Validates a submission with the same rules as the server and makes its outbox entry, due at once.
 pub fn accept(sub: &ComplaintSubmission, now_ms: i64) -> Result<OutboxEntry, Vec<FieldError>> {
     let valid = validate(sub)?;
     Ok(OutboxEntry {
-        id: valid.id.clone(),
         summary: Summary {
             id: valid.id,
             platform: valid.profile.platform.as_str().to_string(),
@@ -142,7 +140,6 @@ pub fn accept(sub: &ComplaintSubmission, now_ms: i64) -> Result<OutboxEntry, Vec
             next_attempt_ms: now_ms,
             ..Delivery::default()
         },
-        body: http::submission_json(sub),
     })
 }
 
@@ -212,7 +209,7 @@ impl Delivery {
                 429 => {
                     let wait = retry_after
                         .as_deref()
-                        .and_then(|v| http::retry_after_ms(v, now_ms))
+                        .and_then(http::retry_after_ms)
                         .map(|ms| ms.clamp(1_000, RETRY_AFTER_CAP_MS));
                     let at = wait.map_or(backoff, |ms| now_ms.saturating_add(ms));
                     retry(self, "rate_limited".into(), at)
@@ -254,20 +251,55 @@ impl Delivery {
     }
 }
 
+/// `http_<status>`, written digit by digit (no formatting machinery in the wasm build).
 fn http_error(status: u16) -> String {
     let mut s = String::from("http_");
-    s.push_str(&status.to_string());
+    for d in [100, 10, 1] {
+        s.push(char::from(b'0' + (status / d % 10) as u8));
+    }
     s
 }
 
-/// When the worker must wake up next (its alarm): the earliest retry time of a queued report or the end of a
-/// request in flight, or `None` when nothing waits.
-pub fn next_wake<'a>(deliveries: impl IntoIterator<Item = &'a Delivery>) -> Option<i64> {
-    deliveries
-        .into_iter()
-        .filter(|d| matches!(d.state, DeliveryState::Queued | DeliveryState::Sending))
-        .map(|d| d.next_attempt_ms)
-        .min()
+/// What the worker does now with its stored reports (indices into the list it passed) and when it must wake up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// Reports to send now.
+    pub send: Vec<usize>,
+    /// Delivered reports whose status to read now, with the request for each.
+    pub refresh: Vec<(usize, http::HttpRequest)>,
+    /// When to wake up next (the worker's alarm): the earliest retry of a queued report or the end of a request in
+    /// flight; `None` when nothing waits.
+    pub wake_ms: Option<i64>,
+}
+
+/// Which status refreshes a plan includes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refresh {
+    /// None (a start-up, an alarm, the network coming back).
+    No,
+    /// Those not read for [`REFRESH_EVERY_MS`] (the popup opened).
+    Stale,
+    /// Every open one (a person clicked "refresh").
+    All,
+}
+
+/// The plan for `deliveries` at `now_ms`.
+pub fn plan(deliveries: &[Delivery], now_ms: i64, refresh: Refresh) -> Plan {
+    let mut p = Plan::default();
+    for (i, d) in deliveries.iter().enumerate() {
+        if d.is_due(now_ms) {
+            p.send.push(i);
+        }
+        if refresh != Refresh::No && d.refresh_due(now_ms, refresh == Refresh::All) {
+            if let Some(r) = d.receipt.as_deref().and_then(http::status_request) {
+                p.refresh.push((i, r));
+            }
+        }
+        if matches!(d.state, DeliveryState::Queued | DeliveryState::Sending) {
+            p.wake_ms = Some(p.wake_ms.map_or(d.next_attempt_ms, |w| w.min(d.next_attempt_ms)));
+        }
+    }
+    p
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! "My reports" (the toolbar popup's list): every report this browser submitted, newest first, with its profile,
 //! category, creation time, delivery state (waiting to send, sending, sent, refused and why), receipt, status on the
-//! server and when that status was last read. Every string is in the person's language; times are local
-//! (`tz_offset_min` is the browser's offset east of UTC, i.e. `-new Date().getTimezoneOffset()`).
+//! server and when that status was last read. Every string is in the person's language. Times are given as Unix
+//! milliseconds beside their label: the popup writes them in the browser's own time zone and date format
+//! (`Date.toLocaleString`), which the core cannot know and the wasm build should not carry.
 //! Built with `push_str` rather than `format!`: this ships in the extension's wasm.
 
 use super::{Delivery, DeliveryState, Summary};
@@ -10,7 +11,6 @@ use crate::complaint::status::ComplaintStatus;
 use crate::complaint::validate::message_for;
 use crate::i18n::Lang;
 use crate::platform::Platform;
-use crate::registry::Date;
 use serde::Serialize;
 
 /// The list and its labels.
@@ -23,6 +23,10 @@ pub struct MyReportsView {
     pub refresh_label: &'static str,
     pub receipt_label: &'static str,
     pub status_label: &'static str,
+    /// Before a report's creation time.
+    pub created_label: &'static str,
+    /// Before the time its status was last read from the server.
+    pub refreshed_label: &'static str,
     pub items: Vec<ReportItem>,
 }
 
@@ -33,8 +37,8 @@ pub struct ReportItem {
     /// `TikTok · lan.review.demo0`.
     pub profile: String,
     pub category: &'static str,
-    /// When the person submitted it, local time.
-    pub created: String,
+    /// When the person submitted it (Unix ms).
+    pub created_ms: i64,
     /// `queued`, `sending`, `delivered` or `refused` (for styling).
     pub delivery: &'static str,
     /// The delivery state in words, with the reason of a refusal or of the last failed attempt.
@@ -43,49 +47,8 @@ pub struct ReportItem {
     /// `received`, `reviewing`… (for styling), and in words.
     pub status: Option<&'static str>,
     pub status_text: Option<&'static str>,
-    /// "Updated at …": when the status was last read from the server.
-    pub refreshed: Option<String>,
-}
-
-fn push2(out: &mut String, n: u32) {
-    out.push(char::from(b'0' + (n / 10 % 10) as u8));
-    out.push(char::from(b'0' + (n % 10) as u8));
-}
-
-/// A local time: `14:05 29/11/2026` in Vietnamese, `2026-11-29 14:05` in English.
-pub fn local_time(ms: i64, tz_offset_min: i32, lang: Lang) -> String {
-    let secs = ms.div_euclid(1000) + i64::from(tz_offset_min.clamp(-24 * 60, 24 * 60)) * 60;
-    let (y, mo, d) = Date(secs.div_euclid(86_400) as i32).ymd();
-    let minute = secs.rem_euclid(86_400) / 60;
-    let (h, mi) = ((minute / 60) as u32, (minute % 60) as u32);
-    let year = y.to_string();
-    let mut s = String::with_capacity(16);
-    let clock = |s: &mut String| {
-        push2(s, h);
-        s.push(':');
-        push2(s, mi);
-    };
-    match lang {
-        Lang::Vi => {
-            clock(&mut s);
-            s.push(' ');
-            push2(&mut s, d);
-            s.push('/');
-            push2(&mut s, mo);
-            s.push('/');
-            s.push_str(&year);
-        }
-        Lang::En => {
-            s.push_str(&year);
-            s.push('-');
-            push2(&mut s, mo);
-            s.push('-');
-            push2(&mut s, d);
-            s.push(' ');
-            clock(&mut s);
-        }
-    }
-    s
+    /// When the status was last read from the server (Unix ms).
+    pub refreshed_ms: Option<i64>,
 }
 
 /// Why the last attempt failed, in words.
@@ -112,14 +75,13 @@ fn refusal(d: &Delivery, lang: Lang) -> &'static str {
     }
 }
 
-fn delivery_label(d: &Delivery, tz: i32, lang: Lang) -> String {
+fn delivery_label(d: &Delivery, lang: Lang) -> String {
     match d.state {
         DeliveryState::Queued if d.attempts == 0 => lang.pick("Đang chờ gửi", "Waiting to send").to_string(),
         DeliveryState::Queued => {
             let mut s = String::from(lang.pick("Chưa gửi được (", "Not sent yet ("));
             s.push_str(failure(d.last_error.as_deref().unwrap_or(""), lang));
-            s.push_str(lang.pick("), sẽ thử lại lúc ", "), will retry at "));
-            s.push_str(&local_time(d.next_attempt_ms, tz, lang));
+            s.push_str(lang.pick("); sẽ tự động thử lại", "); it will be retried automatically"));
             s
         }
         DeliveryState::Sending => lang.pick("Đang gửi…", "Sending…").to_string(),
@@ -132,7 +94,7 @@ fn delivery_label(d: &Delivery, tz: i32, lang: Lang) -> String {
     }
 }
 
-fn item(summary: &Summary, d: &Delivery, tz: i32, lang: Lang) -> ReportItem {
+fn item(summary: &Summary, d: &Delivery, lang: Lang) -> ReportItem {
     let mut profile = String::from(match Platform::parse(&summary.platform) {
         Some(p) => p.display_name(),
         None => summary.platform.as_str(),
@@ -144,22 +106,18 @@ fn item(summary: &Summary, d: &Delivery, tz: i32, lang: Lang) -> ReportItem {
         id: summary.id.clone(),
         profile,
         category: Category::parse(&summary.category).map_or("", |c| c.label(lang)),
-        created: local_time(summary.created_ms, tz, lang),
+        created_ms: summary.created_ms,
         delivery: d.state.as_str(),
-        delivery_label: delivery_label(d, tz, lang),
+        delivery_label: delivery_label(d, lang),
         receipt: d.receipt.clone(),
         status: status.map(ComplaintStatus::as_str),
         status_text: status.map(|s| s.label(lang)),
-        refreshed: d.refreshed_ms.map(|t| {
-            let mut s = String::from(lang.pick("Cập nhật lúc ", "Updated at "));
-            s.push_str(&local_time(t, tz, lang));
-            s
-        }),
+        refreshed_ms: d.refreshed_ms,
     }
 }
 
 /// The view of every report, newest first.
-pub fn my_reports(reports: &[(Summary, Delivery)], lang: Lang, tz_offset_min: i32) -> MyReportsView {
+pub fn my_reports(reports: &[(Summary, Delivery)], lang: Lang) -> MyReportsView {
     // Newest first by insertion (a handful of reports; no sort routine in the wasm build).
     let mut order: Vec<usize> = Vec::with_capacity(reports.len());
     for i in 0..reports.len() {
@@ -171,7 +129,7 @@ pub fn my_reports(reports: &[(Summary, Delivery)], lang: Lang, tz_offset_min: i3
     }
     let items: Vec<ReportItem> = order
         .into_iter()
-        .map(|i| item(&reports[i].0, &reports[i].1, tz_offset_min, lang))
+        .map(|i| item(&reports[i].0, &reports[i].1, lang))
         .collect();
     MyReportsView {
         heading: lang.pick("Báo cáo của tôi", "My reports"),
@@ -184,6 +142,8 @@ pub fn my_reports(reports: &[(Summary, Delivery)], lang: Lang, tz_offset_min: i3
         refresh_label: lang.pick("Cập nhật trạng thái", "Refresh statuses"),
         receipt_label: lang.pick("Mã tiếp nhận", "Receipt"),
         status_label: lang.pick("Trạng thái", "Status"),
+        created_label: lang.pick("Gửi lúc", "Submitted"),
+        refreshed_label: lang.pick("Cập nhật trạng thái lúc", "Status checked"),
         items,
     }
 }
