@@ -197,11 +197,7 @@ pub fn main_profile(signals: &PageSignals) -> Option<MainProfile> {
         };
         match s.handle.as_deref().and_then(|h| handle_ref(platform, h)) {
             // Distinct values only: whether exactly one id is claimed page-wide is all that matters below.
-            None if s.handle.is_none() => {
-                if !page_level.contains(&value) {
-                    page_level.push(value);
-                }
-            }
+            None if s.handle.is_none() && !page_level.contains(&value) => page_level.push(value),
             None => {}
             Some(name) => {
                 let matches_id = stated.as_deref() == Some(value.as_str());

@@ -382,19 +382,27 @@ fn my_reports_view() {
         0.0,
     );
     let cases = [
-        (e.delivery.clone(), "queued", "Đang chờ gửi", "Waiting to send"),
+        (
+            e.delivery.clone(),
+            "queued",
+            ("Đang chờ gửi", None),
+            ("Waiting to send", None),
+        ),
         (
             retrying,
             "queued",
-            "Chưa gửi được (không kết nối được máy chủ); sẽ tự động thử lại",
-            "Not sent yet (the server could not be reached); it will be retried automatically",
+            ("Chưa gửi được, sẽ tự động thử lại", Some("Không kết nối được máy chủ.")),
+            (
+                "Not sent yet, will retry automatically",
+                Some("The server could not be reached."),
+            ),
         ),
-        (delivered, "delivered", "Đã gửi", "Sent"),
+        (delivered, "delivered", ("Đã gửi", None), ("Sent", None)),
         (
             refused,
             "refused",
-            "Bị từ chối: Nội dung mô tả quá dài (tối đa 2000 ký tự).",
-            "Refused: The note is too long (2,000 characters at most).",
+            ("Bị từ chối", Some("Nội dung mô tả quá dài (tối đa 2000 ký tự).")),
+            ("Refused", Some("The note is too long (2,000 characters at most).")),
         ),
     ];
     for (d, state, vi, en) in cases {
@@ -402,9 +410,13 @@ fn my_reports_view() {
         let v = my_reports(&list, Lang::Vi);
         assert_eq!(v.items[0].id, id, "newest first");
         assert_eq!(v.items[0].delivery, state);
-        assert_eq!(v.items[0].delivery_label, vi);
-        assert_eq!(my_reports(&list, Lang::En).items[0].delivery_label, en);
-        assert_eq!(v.items[0].profile, "TikTok · lan.review.demo0");
+        assert_eq!((v.items[0].delivery_label, v.items[0].reason), vi);
+        let en_item = &my_reports(&list, Lang::En).items[0];
+        assert_eq!((en_item.delivery_label, en_item.reason), en);
+        assert_eq!(
+            (v.items[0].platform, v.items[0].account_id.as_str()),
+            ("TikTok", "lan.review.demo0")
+        );
         assert_eq!(v.items[0].category, "Quảng cáo sai sự thật");
         assert_eq!(v.items[0].created_ms, NOW - 60_000);
         assert_eq!(v.empty, None);

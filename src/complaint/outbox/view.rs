@@ -10,6 +10,7 @@ use crate::complaint::model::Category;
 use crate::complaint::status::ComplaintStatus;
 use crate::complaint::validate::message_for;
 use crate::i18n::Lang;
+use crate::jsonw::Json;
 use crate::platform::Platform;
 use serde::Serialize;
 
@@ -30,19 +31,23 @@ pub struct MyReportsView {
     pub items: Vec<ReportItem>,
 }
 
-/// One report.
+/// One report. Only static strings besides what the report itself holds: no text is assembled here (each
+/// formatting site costs bytes in the wasm build); the popup places the parts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReportItem {
     pub id: String,
-    /// `TikTok · lan.review.demo0`.
-    pub profile: String,
+    /// The platform's name and the account, e.g. `TikTok` and `lan.review.demo0`.
+    pub platform: &'static str,
+    pub account_id: String,
     pub category: &'static str,
     /// When the person submitted it (Unix ms).
     pub created_ms: i64,
     /// `queued`, `sending`, `delivered` or `refused` (for styling).
     pub delivery: &'static str,
-    /// The delivery state in words, with the reason of a refusal or of the last failed attempt.
-    pub delivery_label: String,
+    /// The delivery state in words: waiting to send, not sent yet (will retry), sending, sent, refused.
+    pub delivery_label: &'static str,
+    /// Why: the reason of a refusal or of the last failed attempt.
+    pub reason: Option<&'static str>,
     pub receipt: Option<String>,
     /// `received`, `reviewing`… (for styling), and in words.
     pub status: Option<&'static str>,
@@ -54,10 +59,10 @@ pub struct ReportItem {
 /// Why the last attempt failed, in words.
 fn failure(code: &str, lang: Lang) -> &'static str {
     match code {
-        "network" => lang.pick("không kết nối được máy chủ", "the server could not be reached"),
-        "timeout" => lang.pick("máy chủ không trả lời kịp", "the server did not answer in time"),
-        "rate_limited" => lang.pick("máy chủ đang bận", "the server is busy"),
-        _ => lang.pick("máy chủ gặp lỗi", "the server had an error"),
+        "network" => lang.pick("Không kết nối được máy chủ.", "The server could not be reached."),
+        "timeout" => lang.pick("Máy chủ không trả lời kịp.", "The server did not answer in time."),
+        "rate_limited" => lang.pick("Máy chủ đang bận.", "The server is busy."),
+        _ => lang.pick("Máy chủ gặp lỗi.", "The server had an error."),
     }
 }
 
@@ -75,40 +80,34 @@ fn refusal(d: &Delivery, lang: Lang) -> &'static str {
     }
 }
 
-fn delivery_label(d: &Delivery, lang: Lang) -> String {
+fn delivery_label(d: &Delivery, lang: Lang) -> (&'static str, Option<&'static str>) {
     match d.state {
-        DeliveryState::Queued if d.attempts == 0 => lang.pick("Đang chờ gửi", "Waiting to send").to_string(),
-        DeliveryState::Queued => {
-            let mut s = String::from(lang.pick("Chưa gửi được (", "Not sent yet ("));
-            s.push_str(failure(d.last_error.as_deref().unwrap_or(""), lang));
-            s.push_str(lang.pick("); sẽ tự động thử lại", "); it will be retried automatically"));
-            s
-        }
-        DeliveryState::Sending => lang.pick("Đang gửi…", "Sending…").to_string(),
-        DeliveryState::Delivered => lang.pick("Đã gửi", "Sent").to_string(),
-        DeliveryState::Refused => {
-            let mut s = String::from(lang.pick("Bị từ chối: ", "Refused: "));
-            s.push_str(refusal(d, lang));
-            s
-        }
+        DeliveryState::Queued if d.attempts == 0 => (lang.pick("Đang chờ gửi", "Waiting to send"), None),
+        DeliveryState::Queued => (
+            lang.pick(
+                "Chưa gửi được, sẽ tự động thử lại",
+                "Not sent yet, will retry automatically",
+            ),
+            Some(failure(d.last_error.as_deref().unwrap_or(""), lang)),
+        ),
+        DeliveryState::Sending => (lang.pick("Đang gửi…", "Sending…"), None),
+        DeliveryState::Delivered => (lang.pick("Đã gửi", "Sent"), None),
+        DeliveryState::Refused => (lang.pick("Bị từ chối", "Refused"), Some(refusal(d, lang))),
     }
 }
 
 fn item(summary: &Summary, d: &Delivery, lang: Lang) -> ReportItem {
-    let mut profile = String::from(match Platform::parse(&summary.platform) {
-        Some(p) => p.display_name(),
-        None => summary.platform.as_str(),
-    });
-    profile.push_str(" · ");
-    profile.push_str(&summary.account_id);
     let status = d.status.as_deref().and_then(ComplaintStatus::parse);
+    let (delivery_label, reason) = delivery_label(d, lang);
     ReportItem {
         id: summary.id.clone(),
-        profile,
+        platform: Platform::parse(&summary.platform).map_or("", Platform::display_name),
+        account_id: summary.account_id.clone(),
         category: Category::parse(&summary.category).map_or("", |c| c.label(lang)),
         created_ms: summary.created_ms,
         delivery: d.state.as_str(),
-        delivery_label: delivery_label(d, lang),
+        delivery_label,
+        reason,
         receipt: d.receipt.clone(),
         status: status.map(ComplaintStatus::as_str),
         status_text: status.map(|s| s.label(lang)),
@@ -145,5 +144,40 @@ pub fn my_reports(reports: &[(Summary, Delivery)], lang: Lang) -> MyReportsView 
         created_label: lang.pick("Gửi lúc", "Submitted"),
         refreshed_label: lang.pick("Cập nhật trạng thái lúc", "Status checked"),
         items,
+    }
+}
+
+impl MyReportsView {
+    /// The view as JSON text (what the wasm glue hands to JavaScript, which parses it).
+    pub fn to_json(&self) -> String {
+        let mut j = Json(String::with_capacity(256 + self.items.len() * 320));
+        j.open("", '{');
+        j.str("heading", self.heading);
+        j.opt_str("empty", self.empty);
+        j.str("refresh_label", self.refresh_label);
+        j.str("receipt_label", self.receipt_label);
+        j.str("status_label", self.status_label);
+        j.str("created_label", self.created_label);
+        j.str("refreshed_label", self.refreshed_label);
+        j.open("items", '[');
+        for i in &self.items {
+            j.open("", '{');
+            j.str("id", &i.id);
+            j.str("platform", i.platform);
+            j.str("account_id", &i.account_id);
+            j.str("category", i.category);
+            j.opt_num("created_ms", Some(i.created_ms));
+            j.str("delivery", i.delivery);
+            j.str("delivery_label", i.delivery_label);
+            j.opt_str("reason", i.reason);
+            j.opt_str("receipt", i.receipt.as_deref());
+            j.opt_str("status", i.status);
+            j.opt_str("status_text", i.status_text);
+            j.opt_num("refreshed_ms", i.refreshed_ms);
+            j.close('}');
+        }
+        j.close(']');
+        j.close('}');
+        j.0
     }
 }
