@@ -26,6 +26,7 @@ pub mod badge;
 pub mod cards;
 pub mod complaint;
 pub mod i18n;
+mod jsonw;
 pub mod lookup;
 pub mod platform;
 pub mod popup;

@@ -11,6 +11,7 @@
 //! | [`validate`](mod@validate) | the rules and bounds, each failure with a stable code and a vi/en message |
 //! | [`status`] | the lifecycle received → reviewing → forwarded → upheld / rejected and its allowed moves |
 //! | [`draft`] | the report dialog: from what the page showed to the draft, the preview and the submission |
+//! | [`outbox`] | delivery that loses nothing: the extension's outbox entry, retries with backoff, the requests and how to read their answers, "My reports" |
 //!
 //! ## Wire format (JSON, `POST /v1/complaints`)
 //! ```json
@@ -33,9 +34,10 @@
 
 pub mod draft;
 pub mod model;
+pub mod outbox;
 pub mod status;
 pub mod validate;
 
 pub use model::{Category, ComplaintSubmission, Contact, Cue, ProfileRef, PromotionFacts, Screenshot, ValidComplaint};
 pub use status::ComplaintStatus;
-pub use validate::{validate, FieldError, Limits, LIMITS};
+pub use validate::{message_for, validate, FieldError, Limits, LIMITS};

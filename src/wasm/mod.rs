@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "wasm-bench")]
 pub mod bench;
 mod card;
+mod outbox;
 pub mod promotion;
 mod read;
 mod report;
