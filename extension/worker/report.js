@@ -82,17 +82,17 @@ export function handlers(settings) {
     /** The dialog's model for what the content script saw. */
     async reportDraft(msg) {
       const { lang } = await settings();
-      return { draft: registry.engine.report(msg.context, null, lang).draft };
+      return { draft: JSON.parse(registry.engine.report(msg.context, null, lang)).draft };
     },
     /** The list of what will be sent and the exact submission (the second click sends that). */
     async reportPreview(msg) {
       const { lang } = await settings();
-      return { preview: registry.engine.report(msg.context, msg.edits ?? {}, lang).preview };
+      return { preview: JSON.parse(registry.engine.report(msg.context, msg.edits ?? {}, lang)).preview };
     },
     /** A feed's posts ({text, links}) → a Report button ({label, title}) or null per post. */
     async detectPosts(msg) {
       const { lang } = await settings();
-      return { flags: core.detectPosts(msg.posts, lang) };
+      return { flags: JSON.parse(core.detectPosts(msg.posts, lang)) };
     },
     /** The visible tab of the dialog that asked, as a JPEG `data:` URL. */
     async captureScreenshot(msg, sender) {

@@ -1,12 +1,12 @@
 //! wasm-bindgen glue for the report dialog (`complaint::draft`): reads the content script's context and the
 //! person's edits field by field (as `read` does, no generic deserializer: the extension's WebAssembly budget) and
-//! returns the core's draft, preview and post flags as JSON-compatible objects. It decides nothing.
+//! returns the core's draft, preview and post flags as JSON text (`complaint::draft::json`). It decides nothing.
 
 use super::read::{absent, get, opt_string, opt_strings, page_signals, strings};
-use super::{snapshot_error, to_js, Engine};
+use super::{snapshot_error, Engine};
 use crate::complaint::draft::posts::post_flag;
-use crate::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits, ReportPreview};
-use crate::complaint::draft::{draft, ReportContext, ReportDraft};
+use crate::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits};
+use crate::complaint::draft::{draft, json, ReportContext};
 use crate::i18n::Lang;
 use crate::platform::{AccountKey, IdType, Platform};
 use js_sys::Array;
@@ -63,21 +63,13 @@ fn edits(v: &JsValue) -> Result<ReportEdits, JsError> {
     })
 }
 
-/// The draft and, once the person asks for it, the preview: one entry point, so the context is read and the draft
-/// built by one copy of the code.
-#[derive(serde::Serialize)]
-struct Answer {
-    draft: ReportDraft,
-    preview: Option<ReportPreview>,
-}
-
 #[wasm_bindgen]
 impl Engine {
-    /// The report dialog's model for what the content script saw: `{draft, preview}`. `draft` is
-    /// `complaint::draft::ReportDraft`; with `edits` (not `null`), `preview` is `complaint::draft::preview::
-    /// ReportPreview` — `{items, errors, submission}`, `submission` the exact wire JSON to send, present only when
-    /// every rule passes.
-    pub fn report(&self, ctx: JsValue, edited: JsValue, lang: &str) -> Result<JsValue, JsError> {
+    /// The report dialog's model for what the content script saw, as JSON text `{draft, preview}`: `draft` is
+    /// `complaint::draft::ReportDraft` (the fields the dialog draws); with `edits` (not `null`), `preview` is
+    /// `complaint::draft::preview::ReportPreview` — `{items, errors, submission}`, `submission` the exact wire JSON
+    /// to send, present only when every rule passes.
+    pub fn report(&self, ctx: JsValue, edited: JsValue, lang: &str) -> Result<String, JsError> {
         let (ctx, lang) = (context(&ctx)?, Lang::from_tag(lang));
         let draft = draft(&self.registry, &ctx, lang).map_err(snapshot_error)?;
         let preview = if absent(&edited) {
@@ -85,19 +77,19 @@ impl Engine {
         } else {
             Some(preview(&ctx, &draft, &edits(&edited)?, lang))
         };
-        to_js(&Answer { draft, preview })
+        Ok(json::answer(&draft, preview.as_ref()))
     }
 }
 
-/// Which posts get a Report button: `posts` is an array of `{text, links}`; the answer has one entry per post,
-/// `{label, title}` or `null`.
+/// Which posts get a Report button: `posts` is an array of `{text, links}`; the answer is JSON text of an array with
+/// one entry per post, `{label, title}` or `null`.
 #[wasm_bindgen(js_name = detectPosts)]
-pub fn detect_posts(posts: JsValue, lang: &str) -> Result<JsValue, JsError> {
+pub fn detect_posts(posts: JsValue, lang: &str) -> Result<String, JsError> {
     if !Array::is_array(&posts) {
         return Err(JsError::new("posts: expected an array"));
     }
     let lang = Lang::from_tag(lang);
-    let out = Array::new();
+    let mut flags = Vec::new();
     for p in Array::from(&posts).iter().take(MAX_POSTS as usize) {
         let text = get(&p, "text").as_string().unwrap_or_default();
         let links_v = get(&p, "links");
@@ -107,12 +99,9 @@ pub fn detect_posts(posts: JsValue, lang: &str) -> Result<JsValue, JsError> {
             strings(&links_v, "posts.links")?
         };
         let links: Vec<&str> = links.iter().map(String::as_str).collect();
-        out.push(&match post_flag(&text, &links, lang) {
-            Some(f) => to_js(&f)?,
-            None => JsValue::NULL,
-        });
+        flags.push(post_flag(&text, &links, lang));
     }
-    Ok(out.into())
+    Ok(json::flags(&flags))
 }
 
 /// The screenshot encoding to try at `attempt`: `[maxWidth, jpegQualityPercent]`, or `undefined` when none is left.

@@ -37,6 +37,39 @@ pub struct DraftLabels {
 }
 
 impl DraftLabels {
+    /// Every label as `(name, text)`, in declaration order (the JSON the dialog reads).
+    pub fn pairs(&self) -> [(&'static str, &'static str); 27] {
+        [
+            ("title", self.title),
+            ("close", self.close),
+            ("profile", self.profile),
+            ("no_profile", self.no_profile),
+            ("link", self.link),
+            ("excerpt", self.excerpt),
+            ("cues", self.cues),
+            ("no_cues", self.no_cues),
+            ("category", self.category),
+            ("suggested", self.suggested),
+            ("note", self.note),
+            ("note_placeholder", self.note_placeholder),
+            ("screenshot", self.screenshot),
+            ("screenshot_taking", self.screenshot_taking),
+            ("screenshot_failed", self.screenshot_failed),
+            ("consent", self.consent),
+            ("contact", self.contact),
+            ("preview", self.preview),
+            ("preview_heading", self.preview_heading),
+            ("submit", self.submit),
+            ("edit", self.edit),
+            ("sending", self.sending),
+            ("queued", self.queued),
+            ("delivered", self.delivered),
+            ("receipt", self.receipt),
+            ("failed", self.failed),
+            ("nothing_sent", self.nothing_sent),
+        ]
+    }
+
     pub fn new(lang: Lang) -> DraftLabels {
         let p = |vi, en| lang.pick(vi, en);
         DraftLabels {

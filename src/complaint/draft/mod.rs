@@ -17,6 +17,7 @@
 //! commenter inside someone else's post) is left out: its text and permalink go with the report only when the
 //! post's author is the reported account, or when no account was named at all.
 
+pub mod json;
 pub mod labels;
 pub mod posts;
 pub mod preview;
