@@ -11,6 +11,7 @@
 import init from './pkg/koltrust.js';
 import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
+import * as outbox from './worker/outbox.js';
 
 const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(registry.openRegistry);
 
@@ -48,7 +49,7 @@ async function showOnToolbar(tabId, signals, lang) {
 const tabKey = (tabId) => `tab:${tabId}`;
 
 /** Requests only the extension's own pages may make (not content scripts, which live in web pages). */
-const pageOnly = new Set(['registryStatus', 'updateNow', 'reportTab']);
+const pageOnly = new Set(['registryStatus', 'updateNow', 'reportTab', 'myReports']);
 
 const handlers = {
   /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
@@ -84,6 +85,16 @@ const handlers = {
   },
   // Reporting in place: the dialog's draft and preview, post flags, the screenshot, the popup's "Report this page".
   ...report.handlers(settings),
+  /** The report dialog's submit: validated, stored in the outbox, then sent (contract in worker/outbox.js). */
+  async submitReport(msg) {
+    const { lang } = await settings();
+    return outbox.submit(msg.complaint, lang);
+  },
+  /** The popup's "My reports"; `refresh` reads stale statuses, `force` (a person's click) every open one. */
+  async myReports(msg) {
+    const { lang } = await settings();
+    return { view: await outbox.myReports(lang, msg.refresh ? (msg.force ? 'all' : 'stale') : 'no') };
+  },
   /** The popup's question about a tab: its content script's last signals, else just its URL. */
   async tabStatus(msg) {
     const { lang } = await settings();
@@ -127,4 +138,10 @@ chrome.runtime.onInstalled.addListener(() => {
 });
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === UPDATE_ALARM) ready.then(registry.updateNow);
+  if (alarm.name === outbox.ALARM) ready.then(outbox.flush);
 });
+
+// Reports waiting in the outbox go out at every worker start (one stopped mid-send is resent with the same id),
+// when the network comes back, and when the outbox alarm fires.
+ready.then(outbox.flush).catch(() => {});
+self.addEventListener('online', () => ready.then(outbox.flush).catch(() => {}));

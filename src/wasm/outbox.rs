@@ -8,7 +8,7 @@ use super::read::{absent, get};
 use super::to_js;
 use crate::complaint::model::{ComplaintSubmission, Contact, Cue, ProfileRef, PromotionFacts};
 use crate::complaint::outbox::http::{self, Answer, AnswerBody};
-use crate::complaint::outbox::{self, view, Delivery, DeliveryState, RefusedField, Summary};
+use crate::complaint::outbox::{self, view, Delivery, DeliveryState, Summary};
 use crate::i18n::Lang;
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
@@ -20,25 +20,30 @@ use wasm_bindgen::prelude::*;
 const WRONG_TYPE: &str = "\u{0}";
 
 /// A string field: `None` when absent, [`WRONG_TYPE`] when not a string.
+#[inline(never)]
 fn opt_str(obj: &JsValue, key: &str) -> Option<String> {
     let v = get(obj, key);
     (!absent(&v)).then(|| v.as_string().unwrap_or_else(|| WRONG_TYPE.into()))
 }
 
+#[inline(never)]
 fn str(obj: &JsValue, key: &str) -> String {
     opt_str(obj, key).unwrap_or_default()
 }
 
 /// A number field; `NaN` (which casts to 0) when absent or not a number.
+#[inline(never)]
 fn num(obj: &JsValue, key: &str) -> f64 {
     get(obj, key).as_f64().unwrap_or(f64::NAN)
 }
 
+#[inline(never)]
 fn opt_ms(obj: &JsValue, key: &str) -> Option<i64> {
     get(obj, key).as_f64().map(|n| n as i64)
 }
 
 /// The items of an array field (none when absent or not an array).
+#[inline(never)]
 fn items(obj: &JsValue, key: &str) -> Vec<JsValue> {
     let v = get(obj, key);
     if Array::is_array(&v) {
@@ -49,6 +54,7 @@ fn items(obj: &JsValue, key: &str) -> Vec<JsValue> {
 }
 
 /// The wire JSON of a `ComplaintSubmission` as a JavaScript object (as the report dialog builds it).
+#[inline(never)]
 fn submission(v: &JsValue) -> ComplaintSubmission {
     let p = get(v, "profile");
     let contact = get(v, "contact");
@@ -84,17 +90,17 @@ fn submission(v: &JsValue) -> ComplaintSubmission {
     }
 }
 
-fn refused_fields(v: &JsValue, key: &str) -> Vec<RefusedField> {
+/// The strings of an array field (none when absent; a non-string item reads as [`WRONG_TYPE`]).
+#[inline(never)]
+fn strings(v: &JsValue, key: &str) -> Vec<String> {
     items(v, key)
         .iter()
-        .map(|r| RefusedField {
-            field: str(r, "field"),
-            code: str(r, "code"),
-        })
+        .map(|s| s.as_string().unwrap_or_else(|| WRONG_TYPE.into()))
         .collect()
 }
 
 /// A delivery record as `outboxAccept`/`outboxSettle` returned it (and IndexedDB kept it).
+#[inline(never)]
 fn delivery(v: &JsValue) -> Result<Delivery, JsError> {
     Ok(Delivery {
         state: DeliveryState::parse(&str(v, "state")).ok_or_else(|| JsError::new("delivery.state: unknown"))?,
@@ -103,13 +109,18 @@ fn delivery(v: &JsValue) -> Result<Delivery, JsError> {
         last_error: opt_str(v, "last_error"),
         receipt: opt_str(v, "receipt"),
         status: opt_str(v, "status"),
-        status_updated_ms: opt_ms(v, "status_updated_ms"),
         refreshed_ms: opt_ms(v, "refreshed_ms"),
-        refusal_code: opt_str(v, "refusal_code"),
-        refused_fields: refused_fields(v, "refused_fields"),
+        refusal: strings(v, "refusal"),
     })
 }
 
+/// A delivery record for JavaScript (one copy of its serializer, not one per export).
+#[inline(never)]
+fn delivery_js(d: &Delivery) -> Result<JsValue, JsError> {
+    to_js(d)
+}
+
+#[inline(never)]
 fn summary(v: &JsValue) -> Summary {
     Summary {
         id: str(v, "id"),
@@ -122,18 +133,18 @@ fn summary(v: &JsValue) -> Summary {
 }
 
 /// A parsed JSON answer (`await res.json()`, or `null` when the body was not JSON).
+#[inline(never)]
 fn answer_body(v: &JsValue) -> AnswerBody {
     let error = get(v, "error");
     AnswerBody {
         receipt: opt_str(v, "receipt"),
         status: opt_str(v, "status"),
-        received: opt_ms(v, "received"),
-        updated: opt_ms(v, "updated"),
         error_code: opt_str(&error, "code"),
-        fields: refused_fields(&error, "fields"),
+        field_codes: items(&error, "fields").iter().map(|f| str(f, "code")).collect(),
     }
 }
 
+#[inline(never)]
 fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
@@ -196,7 +207,7 @@ pub fn outbox_begin(delivery_obj: JsValue, client_id: Option<String>, now_ms: f6
     let mut d = delivery(&delivery_obj)?;
     d.begin(now_ms as i64);
     let out = Object::new();
-    set(&out, "delivery", &to_js(&d)?);
+    set(&out, "delivery", &delivery_js(&d)?);
     set(&out, "request", &to_js(&http::submit_request(client_id.as_deref()))?);
     Ok(out.into())
 }
@@ -216,7 +227,7 @@ pub fn outbox_settle(delivery_obj: JsValue, answer: JsValue, now_ms: f64, jitter
         },
     };
     d.settle(&a, now_ms as i64, jitter);
-    to_js(&d)
+    delivery_js(&d)
 }
 
 /// A status answer (`status`: HTTP status, `body`: parsed JSON or `null`) → the new delivery record.
@@ -224,7 +235,7 @@ pub fn outbox_settle(delivery_obj: JsValue, answer: JsValue, now_ms: f64, jitter
 pub fn outbox_apply_status(delivery_obj: JsValue, status: u16, body: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     let mut d = delivery(&delivery_obj)?;
     d.apply_status(status, &answer_body(&body), now_ms as i64);
-    to_js(&d)
+    delivery_js(&d)
 }
 
 /// "My reports" (`complaint::outbox::view::MyReportsView`) from the stored entries (`[{summary, delivery}]`), as

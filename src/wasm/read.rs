@@ -24,10 +24,12 @@ pub fn strings(v: &JsValue, what: &str) -> Result<Vec<String>, JsError> {
     if !Array::is_array(v) {
         return Err(bad(what, "an array of strings"));
     }
-    Array::from(v)
-        .iter()
-        .map(|s| s.as_string().ok_or_else(|| bad(what, "an array of strings")))
-        .collect()
+    // A loop rather than `collect::<Result<…>>()`: each such collect instantiates its own adapter in the wasm build.
+    let mut out = Vec::new();
+    for s in Array::from(v).iter() {
+        out.push(s.as_string().ok_or_else(|| bad(what, "an array of strings"))?);
+    }
+    Ok(out)
 }
 
 pub(super) fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
@@ -69,19 +71,18 @@ pub fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
         if !Array::is_array(&stable) {
             return Err(bad("signals.stableIds", "an array"));
         }
-        Array::from(&stable)
-            .iter()
-            .map(|s| {
-                let kind = get(&s, "kind").as_string().and_then(|k| stable_id_kind(&k));
-                Ok(StableIdSignal {
-                    kind: kind.ok_or_else(|| bad("signals.stableIds.kind", "a known id kind"))?,
-                    value: get(&s, "value")
-                        .as_string()
-                        .ok_or_else(|| bad("signals.stableIds.value", "a string"))?,
-                    handle: opt_string(&s, "handle", "signals.stableIds")?,
-                })
-            })
-            .collect::<Result<_, JsError>>()?
+        let mut ids = Vec::new();
+        for s in Array::from(&stable).iter() {
+            let kind = get(&s, "kind").as_string().and_then(|k| stable_id_kind(&k));
+            ids.push(StableIdSignal {
+                kind: kind.ok_or_else(|| bad("signals.stableIds.kind", "a known id kind"))?,
+                value: get(&s, "value")
+                    .as_string()
+                    .ok_or_else(|| bad("signals.stableIds.value", "a string"))?,
+                handle: opt_string(&s, "handle", "signals.stableIds")?,
+            });
+        }
+        ids
     };
     Ok(PageSignals {
         location: opt_string(v, "location", "signals")?.unwrap_or_default(),

@@ -4,8 +4,6 @@
 
 use serde::Serialize;
 
-use super::RefusedField;
-
 /// How long one request may take before the worker aborts it and the attempt counts as a time-out.
 pub const REQUEST_TIMEOUT_MS: i64 = 30_000;
 
@@ -40,16 +38,14 @@ pub enum Answer {
     },
 }
 
-/// The parts of the server's JSON answers that delivery reads: a submission's `{receipt, status, received}`, a
-/// status answer's `{receipt, status, updated}`, or an error's `{"error": {code, fields: [{field, code}]}}`.
+/// The parts of the server's JSON answers that delivery reads: a submission's or a status answer's
+/// `{receipt, status}`, or an error's `{"error": {code, fields: [{field, code}]}}` (the fields' codes).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AnswerBody {
     pub receipt: Option<String>,
     pub status: Option<String>,
-    pub received: Option<i64>,
-    pub updated: Option<i64>,
     pub error_code: Option<String>,
-    pub fields: Vec<RefusedField>,
+    pub field_codes: Vec<String>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -59,17 +55,20 @@ impl AnswerBody {
         use serde::Deserialize;
         #[derive(Deserialize, Default)]
         #[serde(default)]
+        struct Field {
+            code: String,
+        }
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
         struct Error {
             code: Option<String>,
-            fields: Vec<RefusedField>,
+            fields: Vec<Field>,
         }
         #[derive(Deserialize, Default)]
         #[serde(default)]
         struct Raw {
             receipt: Option<String>,
             status: Option<String>,
-            received: Option<i64>,
-            updated: Option<i64>,
             error: Option<Error>,
         }
         let raw: Raw = serde_json::from_str(text).unwrap_or_default();
@@ -77,10 +76,8 @@ impl AnswerBody {
         AnswerBody {
             receipt: raw.receipt,
             status: raw.status,
-            received: raw.received,
-            updated: raw.updated,
             error_code: error.code,
-            fields: error.fields,
+            field_codes: error.fields.into_iter().map(|f| f.code).collect(),
         }
     }
 }

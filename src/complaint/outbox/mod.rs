@@ -73,13 +73,6 @@ impl DeliveryState {
     }
 }
 
-/// One field the server refused, with the validation code (see [`crate::complaint::validate`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RefusedField {
-    pub field: String,
-    pub code: String,
-}
-
 /// The delivery record of one report: all the mutable state, small, stored after every step.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delivery {
@@ -94,13 +87,11 @@ pub struct Delivery {
     pub receipt: Option<String>,
     /// The complaint's status on the server (`received`, `reviewing`…), once known.
     pub status: Option<String>,
-    /// When the server last changed that status (Unix ms, the server's clock).
-    pub status_updated_ms: Option<i64>,
     /// When the status was last read from the server (Unix ms).
     pub refreshed_ms: Option<i64>,
-    /// For a refused report: the server's error code (`invalid_field`, `too_large`…) and the fields it named.
-    pub refusal_code: Option<String>,
-    pub refused_fields: Vec<RefusedField>,
+    /// For a refused report, the server's codes: its error code (`invalid_field`, `too_large`… or `http_<status>`
+    /// when it sent none) followed by the validation code of each field it named (`note_too_long`…).
+    pub refusal: Vec<String>,
 }
 
 /// What "My reports" shows about a report besides its delivery: taken from the submission at acceptance.
@@ -173,6 +164,7 @@ impl Delivery {
     }
 
     /// The outcome of an attempt. `jitter` is uniform in `[0, 1)` (the caller's randomness).
+    #[inline(never)]
     pub fn settle(&mut self, answer: &Answer, now_ms: i64, jitter: f64) {
         let retry = |d: &mut Delivery, error: String, at: i64| {
             d.state = DeliveryState::Queued;
@@ -195,7 +187,6 @@ impl Delivery {
                         self.receipt = Some(receipt.to_string());
                         let status = body.status.as_deref().and_then(ComplaintStatus::parse);
                         self.status = Some(status.unwrap_or(ComplaintStatus::Received).as_str().to_string());
-                        self.status_updated_ms = body.received.or(Some(now_ms));
                         self.refreshed_ms = Some(now_ms);
                     }
                     None => retry(self, "bad_answer".into(), backoff),
@@ -203,8 +194,8 @@ impl Delivery {
                 400 | 413 | 415 | 422 => {
                     self.state = DeliveryState::Refused;
                     self.last_error = Some(http_error(*status));
-                    self.refusal_code = Some(body.error_code.clone().unwrap_or_else(|| http_error(*status)));
-                    self.refused_fields = body.fields.clone();
+                    self.refusal = vec![body.error_code.clone().unwrap_or_else(|| http_error(*status))];
+                    self.refusal.extend(body.field_codes.iter().cloned());
                 }
                 429 => {
                     let wait = retry_after
@@ -242,7 +233,6 @@ impl Delivery {
         match parsed.filter(|_| status == 200 && body.receipt == self.receipt) {
             Some(s) => {
                 self.status = Some(s.as_str().to_string());
-                self.status_updated_ms = body.updated.or(self.status_updated_ms);
                 self.refreshed_ms = Some(now_ms);
                 true
             }
@@ -284,6 +274,7 @@ pub enum Refresh {
 }
 
 /// The plan for `deliveries` at `now_ms`.
+#[inline(never)]
 pub fn plan(deliveries: &[Delivery], now_ms: i64, refresh: Refresh) -> Plan {
     let mut p = Plan::default();
     for (i, d) in deliveries.iter().enumerate() {
