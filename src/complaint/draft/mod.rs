@@ -191,7 +191,7 @@ pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<Rep
     }
     Ok(ReportDraft {
         lang: lang.as_str(),
-        labels: DraftLabels::new(lang),
+        labels: DraftLabels(lang),
         profile,
         link: r.link,
         excerpt,
@@ -344,10 +344,10 @@ mod tests {
             ("TikTok · minh.beauty.demo", "Đang bị xử phạt")
         );
         assert_eq!(p.url, "https://www.tiktok.com/@minh.beauty.demo");
-        assert_eq!(vi.labels.title, "Báo cáo quảng cáo đáng ngờ");
+        assert_eq!(vi.labels.get("title"), "Báo cáo quảng cáo đáng ngờ");
         let en = draft(&reg, &c, Lang::En).unwrap();
         assert_eq!(en.profile.unwrap().state_label, "Sanctioned");
-        assert_eq!(en.labels.submit, "Send report");
+        assert_eq!(en.labels.get("submit"), "Send report");
         assert_eq!(en.categories[0].label, "Counterfeit or poor-quality goods");
         let unknown = ReportContext {
             profile_url: Some("https://x.com/someone_else".into()),

@@ -63,7 +63,7 @@ pub fn preview(ctx: &ReportContext, draft: &ReportDraft, edits: &ReportEdits, la
         errors.push(PreviewError {
             field: "profile".into(),
             code: "profile_missing",
-            message: draft.labels.no_profile,
+            message: draft.labels.get("no_profile"),
         });
         return ReportPreview {
             items: Vec::new(),
@@ -95,10 +95,14 @@ pub fn preview(ctx: &ReportContext, draft: &ReportDraft, edits: &ReportEdits, la
     };
     let valid = validate(&submission);
     let shot_line = match &valid {
-        Ok(v) => v
-            .screenshot
-            .as_ref()
-            .map(|s| [s.mime.trim_start_matches("image/"), ", ", &kilobytes(s.bytes)].concat()),
+        Ok(v) => v.screenshot.as_ref().map(|s| {
+            [
+                s.mime.strip_prefix("image/").unwrap_or(&s.mime),
+                ", ",
+                &kilobytes(s.bytes),
+            ]
+            .concat()
+        }),
         Err(_) => submission.screenshot.as_ref().map(|_| l.none.to_string()),
     };
     let or_none = |s: &str| {
