@@ -2,7 +2,7 @@
 //! person's edits field by field (as `read` does, no generic deserializer: the extension's WebAssembly budget) and
 //! returns the core's draft, preview and post flags as JSON text (`complaint::draft::json`). It decides nothing.
 
-use super::read::{absent, get, opt_string, opt_strings, page_signals, strings};
+use super::read::{absent, get, page_signals};
 use super::{snapshot_error, Engine};
 use crate::complaint::draft::posts::post_flag;
 use crate::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits};
@@ -15,29 +15,45 @@ use wasm_bindgen::prelude::*;
 /// Posts per `detectPosts` call: a feed sends a frame's worth at a time.
 const MAX_POSTS: u32 = 200;
 
+/// A string field; `None` when absent or not a string. Everything here comes from a web page, and the core bounds
+/// and checks every value, so a wrong type is simply no value (no error text to format in the wasm build).
+fn text(obj: &JsValue, key: &str) -> Option<String> {
+    get(obj, key).as_string()
+}
+
+/// The strings of an array field (others skipped).
+fn texts(obj: &JsValue, key: &str) -> Vec<String> {
+    let v = get(obj, key);
+    let mut out = Vec::new();
+    if Array::is_array(&v) {
+        for item in Array::from(&v).iter() {
+            if let Some(s) = item.as_string() {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
 /// `{account?: {platform, id_type, account_id}, profileUrl?, postUrl?, pageUrl, text?, links?, signals?}`.
 fn context(v: &JsValue) -> Result<ReportContext, JsError> {
     if !v.is_object() {
         return Err(JsError::new("context: expected an object"));
     }
     let a = get(v, "account");
-    let account = if absent(&a) {
-        None
-    } else {
-        let s = |k| get(&a, k).as_string().unwrap_or_default();
-        match (Platform::parse(&s("platform")), IdType::parse(&s("id_type"))) {
-            (Some(p), Some(t)) => Some(AccountKey::new(p, t, s("account_id"))),
-            _ => return Err(JsError::new("context.account: unknown platform or id_type")),
-        }
+    let field = |k| text(&a, k).unwrap_or_default();
+    let account = match (Platform::parse(&field("platform")), IdType::parse(&field("id_type"))) {
+        (Some(p), Some(t)) => Some(AccountKey::new(p, t, field("account_id"))),
+        _ => None,
     };
     let signals = get(v, "signals");
     Ok(ReportContext {
         account,
-        profile_url: opt_string(v, "profileUrl", "context")?,
-        post_url: opt_string(v, "postUrl", "context")?,
-        page_url: opt_string(v, "pageUrl", "context")?.unwrap_or_default(),
-        text: opt_string(v, "text", "context")?.unwrap_or_default(),
-        links: opt_strings(v, "links", "context")?,
+        profile_url: text(v, "profileUrl"),
+        post_url: text(v, "postUrl"),
+        page_url: text(v, "pageUrl").unwrap_or_default(),
+        text: text(v, "text").unwrap_or_default(),
+        links: texts(v, "links"),
         signals: if absent(&signals) {
             None
         } else {
@@ -47,20 +63,17 @@ fn context(v: &JsValue) -> Result<ReportContext, JsError> {
 }
 
 /// `{id, created, category, note, screenshot?, contact?, consent?}`.
-fn edits(v: &JsValue) -> Result<ReportEdits, JsError> {
-    if !v.is_object() {
-        return Err(JsError::new("edits: expected an object"));
-    }
-    let text = |k| opt_string(v, k, "edits").map(Option::unwrap_or_default);
-    Ok(ReportEdits {
-        id: text("id")?,
+fn edits(v: &JsValue) -> ReportEdits {
+    let field = |k| text(v, k).unwrap_or_default();
+    ReportEdits {
+        id: field("id"),
         created: get(v, "created").as_f64().unwrap_or(0.0) as i64,
-        category: text("category")?,
-        note: text("note")?,
-        screenshot: opt_string(v, "screenshot", "edits")?,
-        contact: text("contact")?,
+        category: field("category"),
+        note: field("note"),
+        screenshot: text(v, "screenshot"),
+        contact: field("contact"),
         consent: get(v, "consent").as_bool().unwrap_or(false),
-    })
+    }
 }
 
 #[wasm_bindgen]
@@ -75,7 +88,7 @@ impl Engine {
         let preview = if absent(&edited) {
             None
         } else {
-            Some(preview(&ctx, &draft, &edits(&edited)?, lang))
+            Some(preview(&ctx, &draft, &edits(&edited), lang))
         };
         Ok(json::answer(&draft, preview.as_ref()))
     }
@@ -91,15 +104,9 @@ pub fn detect_posts(posts: JsValue, lang: &str) -> Result<String, JsError> {
     let lang = Lang::from_tag(lang);
     let mut flags = Vec::new();
     for p in Array::from(&posts).iter().take(MAX_POSTS as usize) {
-        let text = get(&p, "text").as_string().unwrap_or_default();
-        let links_v = get(&p, "links");
-        let links = if absent(&links_v) {
-            Vec::new()
-        } else {
-            strings(&links_v, "posts.links")?
-        };
+        let (post, links) = (text(&p, "text").unwrap_or_default(), texts(&p, "links"));
         let links: Vec<&str> = links.iter().map(String::as_str).collect();
-        flags.push(post_flag(&text, &links, lang));
+        flags.push(post_flag(&post, &links, lang));
     }
     Ok(json::flags(&flags))
 }
