@@ -22,11 +22,9 @@ async function dataUrl(blob) {
   return `data:${blob.type};base64,${btoa(binary)}`;
 }
 
-/** The visible part of `tab` as a JPEG small enough to send, following the core's steps (width, quality). */
-async function captureVisible(tab) {
-  if (!tab?.active) throw new Error('the tab is not the visible one');
-  const shot = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-  const bitmap = await createImageBitmap(await (await fetch(shot)).blob());
+/** A captured image (`data:` URL) as a JPEG small enough to send, following the core's steps (width, quality). */
+async function encodeForReport(captured) {
+  const bitmap = await createImageBitmap(await (await fetch(captured)).blob());
   try {
     for (let attempt = 0; ; attempt++) {
       const step = core.screenshotStep(attempt);
@@ -41,6 +39,12 @@ async function captureVisible(tab) {
   } finally {
     bitmap.close();
   }
+}
+
+/** The visible part of `tab`, ready to attach. */
+async function captureVisible(tab) {
+  if (!tab?.active) throw new Error('the tab is not the visible one');
+  return encodeForReport(await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' }));
 }
 
 /** Asks the content script of `tabId` to open the report dialog with `context` (it adds what the page shows). */
@@ -106,6 +110,8 @@ export function handlers(settings) {
   };
 }
 
-// The menu handler, for the worker's own console and the browser tests (a headless context menu cannot be
-// clicked). Web pages cannot reach the worker's globals.
+// The menu handler and the screenshot encoder, for the worker's own console and the browser tests (a headless
+// context menu cannot be clicked, and a headless test cannot press the toolbar button that grants activeTab). Web
+// pages cannot reach the worker's globals.
 globalThis.kolTrustContextMenuClicked = contextMenuClicked;
+globalThis.kolTrustEncodeScreenshot = encodeForReport;

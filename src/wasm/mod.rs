@@ -17,7 +17,7 @@ mod card;
 mod outbox;
 pub mod promotion;
 mod read;
-mod report;
+pub mod report;
 mod update;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {

@@ -236,3 +236,46 @@ test("the popup's Report this page and the context-menu handler open the dialog;
     await page.close();
   }
 });
+
+test('a captured screenshot is shrunk to a JPEG the core accepts, and the preview lists it', async () => {
+  // The capture itself needs activeTab (the toolbar button or the context menu), which a headless test cannot
+  // grant; the encoding that follows it runs here on a noisy 2,400 × 1,600 PNG, far over the limit as a PNG.
+  const shot = await browser.sw.evaluate(async () => {
+    const c = new OffscreenCanvas(2400, 1600);
+    const g = c.getContext('2d');
+    const img = g.createImageData(2400, 1600);
+    for (let i = 0; i < img.data.length; i++) img.data[i] = (i * 2654435761) >>> 24;
+    g.putImageData(img, 0, 0);
+    const png = await c.convertToBlob({ type: 'image/png' });
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const url = await globalThis.kolTrustEncodeScreenshot(`data:image/png;base64,${btoa(bin)}`);
+    const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+    return { pngBytes: bytes.length, head: url.slice(0, 23), length: url.length, width: bitmap.width, url };
+  });
+  assert.ok(shot.pngBytes > 1_500_000, `the source PNG is over the limit (${shot.pngBytes} bytes)`);
+  assert.equal(shot.head, 'data:image/jpeg;base64,');
+  assert.ok(shot.length / 4 * 3 <= 1_500_000, `the JPEG fits (${shot.length} characters)`);
+  assert.ok(shot.width <= 1600);
+  // The dialog's preview with that screenshot attached, asked of the worker as the dialog asks it.
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto(browser.extensionUrl('options.html'));
+    const reply = await page.evaluate(
+      (screenshot) =>
+        chrome.runtime.sendMessage({
+          type: 'reportPreview',
+          context: { profileUrl: 'https://www.tiktok.com/@hoa.nau.an', pageUrl: 'https://www.tiktok.com/foryou' },
+          edits: { id: 'shot-test-0001', created: Date.now(), category: 'other', note: 'Ảnh chụp', screenshot },
+        }),
+      shot.url,
+    );
+    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 300));
+    const line = reply.preview.items.find((i) => i.label === 'Ảnh chụp màn hình').value;
+    assert.match(line, /^jpeg, \d+ KB$/);
+    assert.equal(reply.preview.submission.screenshot, shot.url);
+  } finally {
+    await page.close();
+  }
+});
