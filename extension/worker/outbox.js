@@ -120,7 +120,10 @@ async function attempt(stale) {
 export async function flush() {
   const reports = await allReports();
   const plan = core.outboxPlan(reports.map((r) => r.delivery), Date.now(), 'no');
-  for (const i of plan.send) await attempt(reports[i]);
+  for (const i of plan.send) {
+    // One report that cannot be sent (its stored record unreadable) must not hold back the others.
+    await attempt(reports[i]).catch((err) => console.warn(`outbox: report ${reports[i].id} not sent:`, err));
+  }
   await scheduleWake(await allReports());
 }
 
