@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod admin_cmd;
 mod complaints_cmd;
+mod pull_cmd;
 mod recognize_cmd;
 mod registry_cmd;
 mod serve_cmd;

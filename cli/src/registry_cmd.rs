@@ -1,5 +1,6 @@
 //! `koltrust registry …`: the Alliance's registry tooling — make keys, build and sign snapshots from the JSON/CSV
-//! sources, verify them, make and apply deltas, look URLs up, and generate fictional sample sources.
+//! sources, verify them, make and apply deltas, look URLs up, generate fictional sample sources, and pull the newest
+//! snapshot from a server (`pull_cmd`).
 //!
 //! Every failure prints one line `koltrust registry <cmd>: <problem>` on standard error and exits non-zero; source
 //! validation prints every problem (`file:line: field: message`) first. Private keys are written with mode 0600 and
@@ -120,6 +121,21 @@ enum RegistryCommand {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
+    /// Download the newest signed snapshot from an Alliance server into OUT (a delta when OUT holds the previous
+    /// one), checked like the extension checks it: pinned keys, signatures, SHA-256, no rollback.
+    Pull {
+        /// The server's base URL, e.g. http://127.0.0.1:8080/.
+        #[arg(long)]
+        server: String,
+        /// Pinned public key: 64 hex characters or a `.pub` file (repeat to pin several).
+        #[arg(long = "pubkey", required = true)]
+        pubkeys: Vec<String>,
+        #[arg(long)]
+        now: Option<String>,
+        /// The snapshot file to create or bring up to date.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
     /// Commands on a server's data folder: publish, import, add-sanction, renew.
     #[command(flatten)]
     Db(crate::admin_cmd::RegistryDbCommand),
@@ -169,6 +185,12 @@ pub fn run(args: RegistryArgs) -> ExitCode {
             today,
             out,
         } => ("sample", sample(count, seed, today.as_deref(), out.as_deref())),
+        RegistryCommand::Pull {
+            server,
+            pubkeys,
+            now,
+            out,
+        } => ("pull", crate::pull_cmd::pull(&server, &pubkeys, &out, now.as_deref())),
         RegistryCommand::Db(cmd) => return crate::admin_cmd::run(cmd),
     };
     finish(&format!("registry {name}"), result)

@@ -40,11 +40,19 @@
 
   const STYLE = `
     :host { all: initial; }
-    .badge { display: inline-flex; align-items: center; gap: 3px; margin-inline-start: 4px; padding: 1px 6px;
+    .float { position: absolute; left: 0; top: 0; z-index: 1; transform-origin: 0 0; }
+    .unplaced { visibility: hidden; }
+    .merged { display: none; }
+    .badge { display: inline-flex; align-items: center; gap: 3px; padding: 1px 6px; pointer-events: auto;
       border-radius: 9px; font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-      white-space: nowrap; vertical-align: middle; border: 1px solid; cursor: pointer; }
+      white-space: nowrap; border: 1px solid; cursor: pointer; box-shadow: 0 1px 2px rgba(0, 0, 0, .16); }
     .badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
-    .header .badge { font-size: 13px; line-height: 20px; padding: 1px 8px; margin-inline-start: 8px; }
+    .header .badge { font-size: 13px; line-height: 20px; padding: 1px 8px; }
+    /* Compact (no free room beside the name, see placement.js): the drawn icon in a disc; the words show on hover
+       and keyboard focus, and are always the badge's accessible name. */
+    .compact .badge:not(:hover):not(:focus-visible) { padding: 1px; gap: 1px; }
+    .compact .badge:not(:hover):not(:focus-visible) :is(.icon, .icon svg) { width: 10px; height: 10px; }
+    .compact .badge:not(:hover):not(:focus-visible) :is(.label, .demo) { display: none; }
     .certified { background: #e7f6ec; color: #0b5d27; border-color: #2e9d55; }
     .sanctioned { background: #fdeaea; color: #8a1111; border-color: #d33b3b; }
     .expired { background: #fff4e0; color: #6b4500; border-color: #c98a10; }
@@ -66,11 +74,18 @@
       .lookalike { background: #3a1027; color: #ffb3d4; }
     }`;
 
-  // Inline `!important` on the host beats any page stylesheet rule, even `!important` ones.
+  // Inline `!important` on the host beats any page stylesheet rule, even `!important` ones. The host takes no
+  // room (zero size, no margins): the badge floats above the page from it, so the page's own content never moves
+  // (see placement.js). It only anchors the badge's position and is itself not clickable.
   const HOST_STYLE =
     'all: initial !important; display: inline-block !important; visibility: visible !important; ' +
-    'opacity: 1 !important; position: static !important; transform: none !important; ' +
-    'width: auto !important; height: auto !important; pointer-events: auto !important;';
+    'opacity: 1 !important; position: relative !important; transform: none !important; ' +
+    'width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; ' +
+    'border: 0 !important; overflow: visible !important; vertical-align: baseline !important; ' +
+    'z-index: 2147483000 !important; pointer-events: none !important;';
+  // Where an inline host would still take room — a flex or grid item (gaps, distribution), or alone on a line after
+  // a block-level link (a line box of its own) — it leaves the flow altogether (see placement.js).
+  const HOST_STYLE_OUT_OF_FLOW = HOST_STYLE.replace('position: relative', 'position: absolute');
 
   /** One parsed stylesheet shared by every badge's shadow root: parsing CSS once per badge was most of the cost of
    * drawing a long feed. */
@@ -97,20 +112,140 @@
   }
 
   /** Creates a badge host with its closed shadow root; returns the host and a render function for it. */
-  function createBadge(kind) {
+  function createBadge(kind, outOfFlow) {
     const host = document.createElement('kol-trust-badge');
-    host.setAttribute('style', HOST_STYLE);
+    host.setAttribute('style', outOfFlow ? HOST_STYLE_OUT_OF_FLOW : HOST_STYLE);
     host.setAttribute('kind', kind);
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.adoptedStyleSheets = [sheet];
     const wrap = document.createElement('span');
-    wrap.className = kind;
+    wrap.className = `float ${kind} unplaced`;
     const badge = document.createElement('span');
     wrap.append(badge);
     shadow.append(wrap);
     opener(host, badge);
-    return { host, render: (view) => render(badge, view) };
+    return {
+      host,
+      render: (view, anchor) => {
+        render(badge, view);
+        place(host, anchor, wrap, kind);
+      },
+    };
   }
+
+  // ---- placement (placement.js decides; here: when, and applying its answer to our own shadow content) ---------
+
+  /** host → { anchor, float, kind, fullSize }: what placement needs to know about each drawn badge. */
+  const placed = new Map();
+  /** anchor (or header element) → its host; a resize of the anchor re-places the badge. */
+  const hostOfTarget = new WeakMap();
+  const COMPACT_SIZE = { width: 14, height: 14 };
+  let placeQueue = new Set();
+
+  /** A resized link (or header) re-places its badge: the observer runs after layout, before paint, so a badge is
+   * placed in the very frame it is drawn and moves with its link without a scroll or resize listener per badge. */
+  const resizes = new ResizeObserver((entries) => {
+    for (const e of entries) {
+      const host = hostOfTarget.get(e.target);
+      if (host) placeQueue.add(host);
+    }
+    placeNow();
+  });
+
+  function place(host, anchor, float, kind) {
+    float.className = `float ${kind} unplaced`;
+    const known = placed.get(host);
+    placed.set(host, { anchor, float, kind, fullSize: null });
+    hostOfTarget.set(anchor, host);
+    placeQueue.add(host);
+    if (known?.anchor === anchor) {
+      // Same link, new content: no resize will be reported, so place at the next frame.
+      nextSlice(placeNow);
+    } else {
+      resizes.observe(anchor);
+    }
+  }
+
+  /** Stops placing a badge that is gone (feeds that recycle their items drop thousands of links). */
+  function forget(host) {
+    const p = host && placed.get(host);
+    if (!p) return;
+    placed.delete(host);
+    resizes.unobserve(p.anchor);
+  }
+
+  /** Badges whose link the page removed, dropped once their number doubles: amortized O(1) per badge. */
+  let sweepAt = 512;
+  function sweep() {
+    if (placed.size < sweepAt) return;
+    for (const host of placed.keys()) if (!host.isConnected) forget(host);
+    sweepAt = Math.max(512, placed.size * 2);
+  }
+
+  /** Badges placed per frame: re-placing a whole feed (a window resize) is spread over frames like drawing. One
+   * pass per frame reads (after the browser's own layout when the resize observer calls) and then writes only to
+   * our own shadow content, so it costs no extra layout of the page. */
+  const PLACES_PER_FRAME = DRAWS_PER_SLICE;
+  let placeFrame = false;
+
+  function placeNow() {
+    sweep();
+    if (placeQueue.size === 0) return;
+    const group = [];
+    for (const host of placeQueue) {
+      if (group.length === PLACES_PER_FRAME) break;
+      group.push(host);
+    }
+    for (const host of group) placeQueue.delete(host);
+    placeGroup(group);
+    if (placeQueue.size > 0 && !placeFrame) {
+      // The rest after the next frame has been laid out and painted, when reading geometry costs no layout.
+      placeFrame = true;
+      nextSlice(() => {
+        placeFrame = false;
+        placeNow();
+      });
+    }
+  }
+
+  /** One read pass (sizes, then where each badge goes), then one write pass to our own shadow content. */
+  function placeGroup(hosts) {
+    const items = [];
+    for (const host of hosts) {
+      const p = placed.get(host);
+      if (!p) continue;
+      if (!host.isConnected) {
+        forget(host);
+        continue;
+      }
+      if (!p.fullSize) p.fullSize = { width: p.float.offsetWidth, height: p.float.offsetHeight };
+      const a = accounts.get(host);
+      const key = a ? `${a.platform}:${a.id_type}:${a.account_id}` : '';
+      items.push({ host, anchor: p.anchor, key, float: p.float, kind: p.kind, fullSize: p.fullSize, compactSize: COMPACT_SIZE });
+    }
+    for (const { item, mode, scale, left, top } of globalThis.KolTrustPlacement.plan(items)) {
+      item.float.className = `float ${item.kind} ${mode}`;
+      item.float.style.transform = scale < 1 ? `scale(${scale.toFixed(3)})` : '';
+      item.float.style.left = `${left}px`;
+      item.float.style.top = `${top}px`;
+    }
+  }
+
+  // A new window size rewraps text: re-place every badge (once per frame).
+  let resizePending = false;
+  window.addEventListener(
+    'resize',
+    () => {
+      if (resizePending) return;
+      resizePending = true;
+      requestAnimationFrame(() => {
+        resizePending = false;
+        for (const host of placed.keys()) placeQueue.add(host);
+        placeNow();
+      });
+    },
+    { passive: true },
+  );
 
   /** render functions by host: reachable only from this isolated world, never through the page's DOM. */
   const renderers = new WeakMap();
@@ -145,10 +280,12 @@
     }
   }
 
-  function drawLinkBadge(anchor, view, account) {
+  /** `outOfFlow`: whether the host must leave the flow beside this link (placement.js `takesRoom`, read before
+   * the slice's writes); worked out here when not given. */
+  function drawLinkBadge(anchor, view, account, outOfFlow) {
     let host = badges.get(anchor);
     if (!host || !host.isConnected) {
-      const created = createBadge('link');
+      const created = createBadge('link', outOfFlow ?? globalThis.KolTrustPlacement.takesRoom(anchor));
       host = created.host;
       renderers.set(host, created.render);
       anchorOf.set(host, anchor);
@@ -157,7 +294,7 @@
     }
     views.set(anchor, view);
     accounts.set(host, account);
-    renderers.get(host)(view);
+    renderers.get(host)(view, anchor);
   }
 
   /** A page script removed one of our badges while its link stays: draw it again, a few times at most (a page
@@ -174,6 +311,7 @@
 
   function removeLinkBadge(anchor) {
     views.delete(anchor);
+    forget(badges.get(anchor));
     badges.get(anchor)?.remove();
     badges.delete(anchor);
   }
@@ -297,10 +435,13 @@
     const start = performance.now();
     // Both bounds matter: script time per slice, and how many hosts the browser must then style and lay out.
     const last = Math.min(drawQueue.length, drawIndex + DRAWS_PER_SLICE);
-    while (drawIndex < last && performance.now() - start < SLICE_MS) {
-      const [anchor, view, account] = drawQueue[drawIndex++];
-      if (anchor.isConnected && checked.get(anchor) === anchor.href) drawLinkBadge(anchor, view, account);
-    }
+    // Reads for the whole slice first (computed styles: one style pass), then the writes.
+    const slice = drawQueue.slice(drawIndex, last).filter(([anchor]) => anchor.isConnected && checked.get(anchor) === anchor.href);
+    const outOfFlow = slice.map(([anchor]) => globalThis.KolTrustPlacement.takesRoom(anchor));
+    let i = 0;
+    for (; i < slice.length && performance.now() - start < SLICE_MS; i++) drawLinkBadge(...slice[i], outOfFlow[i]);
+    // Out of time mid-slice: the rest of it is drawn at the next slice.
+    drawIndex = i === slice.length ? last : drawQueue.indexOf(slice[i], drawIndex);
     if (drawIndex < drawQueue.length) {
       // Let the browser render between slices (a frame, or a timer when frames are throttled).
       nextSlice(drainDraws);
@@ -388,10 +529,10 @@
     const element = site.header.map((sel) => document.querySelector(sel)).find(Boolean);
     if (!element) return;
     header.host?.remove();
-    const { host, render: draw } = createBadge('header');
+    const { host, render: draw } = createBadge('header', globalThis.KolTrustPlacement.takesRoom(null, element));
     accounts.set(host, header.account);
-    draw(header.answer);
     element.append(host);
+    draw(header.answer, element);
     header.host = host;
     header.element = element;
   }

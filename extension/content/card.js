@@ -420,7 +420,8 @@ globalThis.KolTrustCard = (() => {
   function position() {
     if (!current) return;
     if (!current.badgeHost.isConnected) return closeCard(false);
-    const r = current.badgeHost.getBoundingClientRect();
+    // The badge floats from a zero-size host (badges.js): place the card from the badge itself.
+    const r = current.badge.getBoundingClientRect();
     const w = current.panel.offsetWidth;
     const h = current.panel.offsetHeight;
     let top = r.bottom + GAP;

@@ -5,7 +5,9 @@
 // Contract with the report dialog (content/report.js) and the popup, through background.js:
 //  - {type: 'submitReport', complaint} — `complaint` is the wire JSON of `koltrust::complaint::ComplaintSubmission`
 //    (`id` a client-made UUID). Reply {ok: true, id, state: 'queued' | 'delivered', receipt?} or
-//    {ok: false, errors: [{field, code, message}]} (messages in the person's language).
+//    {ok: false, errors: [{field, code, message}]} (messages in the person's language). `state` is 'refused' in
+//    the rare case the server refuses for good what the core let through (an older or stricter server): the
+//    report stays in "My reports" with the reason.
 //  - {type: 'myReports', refresh, force} — the "My reports" view (`complaint::outbox::view`). `refresh: true` reads
 //    statuses not read for a few minutes; `force: true` (a person clicked "refresh") reads every open one.
 //
@@ -118,7 +120,10 @@ async function attempt(stale) {
 export async function flush() {
   const reports = await allReports();
   const plan = core.outboxPlan(reports.map((r) => r.delivery), Date.now(), 'no');
-  for (const i of plan.send) await attempt(reports[i]);
+  for (const i of plan.send) {
+    // One report that cannot be sent (its stored record unreadable) must not hold back the others.
+    await attempt(reports[i]).catch((err) => console.warn(`outbox: report ${reports[i].id} not sent:`, err));
+  }
   await scheduleWake(await allReports());
 }
 
@@ -146,7 +151,8 @@ export async function submit(complaint, lang) {
   });
   const first = await Promise.race([sent, new Promise((r) => setTimeout(() => r(null), FIRST_ATTEMPT_WAIT_MS))]);
   const d = (first ?? entry).delivery;
-  return { ok: true, id, state: d.state === 'delivered' ? 'delivered' : 'queued', receipt: d.receipt ?? undefined };
+  const state = d.state === 'delivered' || d.state === 'refused' ? d.state : 'queued';
+  return { ok: true, id, state, receipt: d.receipt ?? undefined };
 }
 
 /** "My reports": reads the statuses the core says are due (`refresh`: 'no' | 'stale' | 'all'), then the view. */

@@ -297,11 +297,12 @@ pub fn validate(s: &ComplaintSubmission) -> Result<ValidComplaint, Vec<FieldErro
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::complaint::model::{Contact, Cue, ProfileRef};
 
-    fn good() -> ComplaintSubmission {
+    /// A valid submission (also the outbox tests' starting point).
+    pub(crate) fn good() -> ComplaintSubmission {
         ComplaintSubmission {
             id: "5f0c3a2e-8a1b-4c4d-9e2f-0123456789ab".into(),
             profile: ProfileRef {

@@ -148,6 +148,18 @@ pub fn apply_update(
     keys: &KeySet,
     now_unix: i64,
 ) -> Result<Registry, SnapshotError> {
+    apply_download(Some(held), plan, downloaded, keys, now_unix)
+}
+
+/// [`apply_update`] for a reader that may hold nothing yet (a first download: the plan is the full snapshot, and
+/// [`plan_update`] was asked with `held` = 0). A delta needs a held registry.
+pub fn apply_download(
+    held: Option<&Registry>,
+    plan: &UpdatePlan,
+    downloaded: &[u8],
+    keys: &KeySet,
+    now_unix: i64,
+) -> Result<Registry, SnapshotError> {
     let (sha, to, is_delta) = match plan {
         UpdatePlan::UpToDate { .. } => return Err(SnapshotError::Corrupt("nothing to apply: up to date".into())),
         UpdatePlan::Delta { sha256, to, .. } => (sha256, *to, true),
@@ -158,12 +170,12 @@ pub fn apply_update(
             "download does not match the manifest's SHA-256".into(),
         ));
     }
-    let bytes = if is_delta {
-        apply_delta(held.bytes(), downloaded, keys)?
-    } else {
-        downloaded.to_vec()
+    let bytes = match (is_delta, held) {
+        (true, Some(held)) => apply_delta(held.bytes(), downloaded, keys)?,
+        (true, None) => return Err(SnapshotError::Corrupt("a delta needs a held snapshot".into())),
+        (false, _) => downloaded.to_vec(),
     };
-    let next = Registry::open(bytes, keys, Some(held.sequence()), now_unix)?;
+    let next = Registry::open(bytes, keys, held.map(Registry::sequence), now_unix)?;
     if next.sequence() != to {
         return Err(SnapshotError::Corrupt(format!(
             "the manifest promised sequence {to}, the file is {}",
@@ -256,6 +268,38 @@ mod tests {
         assert!(matches!(
             plan_update(&m, 3),
             Err(SnapshotError::Rollback { held: 3, got: 2 })
+        ));
+    }
+
+    #[test]
+    fn a_first_download_needs_the_full_snapshot() {
+        let keys = test_keys();
+        let (s1, s2) = (snapshot(1, 3), snapshot(2, 5));
+        let d12 = make_delta(&s1, &s2, &test_key()).unwrap();
+        let (_, m) = manifest_for(
+            2,
+            &s2,
+            vec![DeltaRef {
+                from: 1,
+                to: 2,
+                path: "deltas/1-2.bin".into(),
+                sha256: sha256_hex(&d12),
+                bytes: d12.len() as u64,
+            }],
+        );
+        // Holding nothing (sequence 0), the plan is the snapshot, and it opens without a rollback floor.
+        let plan = plan_update(&m, 0).unwrap();
+        assert!(matches!(plan, UpdatePlan::Snapshot { to: 2, .. }));
+        assert_eq!(apply_download(None, &plan, &s2, &keys, NOW).unwrap().sequence(), 2);
+        // A delta cannot be applied to nothing.
+        let delta_plan = UpdatePlan::Delta {
+            path: "deltas/1-2.bin".into(),
+            sha256: sha256_hex(&d12),
+            to: 2,
+        };
+        assert!(matches!(
+            apply_download(None, &delta_plan, &d12, &keys, NOW),
+            Err(SnapshotError::Corrupt(_))
         ));
     }
 

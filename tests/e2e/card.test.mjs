@@ -11,6 +11,7 @@ import {
   waitForSettledCard,
   focusBadge,
   focusState,
+  clickBadge,
   clickInCard,
   focusInCard,
   badgeAccessibility,
@@ -34,7 +35,6 @@ async function openPage(url, count) {
   return page;
 }
 
-const badge = (page, kind, index) => page.locator(`kol-trust-badge[kind="${kind}"]`).nth(index);
 
 /** Badges to open on each site, and the card each must show (fictional people of registry/demo.json). */
 const CASES = [
@@ -58,7 +58,7 @@ for (const c of CASES) {
     try {
       const layout = () => page.evaluate(() => JSON.stringify(document.body.getBoundingClientRect()));
       const before = await layout();
-      await badge(page, c.kind, c.index).click();
+      await clickBadge(page, { kind: c.kind, index: c.index });
       const card = await waitForCard(page, (k) => k?.name === c.name, { what: `${c.name}'s card` });
       assert.equal(card.shadowRootType, 'closed', 'the card lives in a closed shadow root');
       assert.equal(card.kind, 'record');
@@ -128,7 +128,7 @@ test('vetting mode: the exported JSON is the core\'s record, and the private not
   const page = await openPage('https://www.facebook.com/', 2);
   const noteKey = 'note:facebook:fb_numeric_id:100000000000001';
   try {
-    await badge(page, 'link', 1).click();
+    await clickBadge(page, { kind: 'link', index: 1 });
     const card = await waitForCard(page, (k) => k?.vetting && k.note !== null, { what: 'the vetting card' });
     assert.equal(card.name, 'Trần Văn Hùng');
     assert.equal(card.note, '', 'no note yet');
@@ -176,7 +176,7 @@ test('vetting mode: the exported JSON is the core\'s record, and the private not
     await screenshot(page, 'card-vetting-vi');
     await page.reload();
     await waitForBadges(page, (b) => b.length >= 2);
-    await badge(page, 'link', 1).click();
+    await clickBadge(page, { kind: 'link', index: 1 });
     const again = await waitForCard(page, (k) => k?.note != null, { what: 'the note loaded again' });
     assert.equal(again.note, 'Đã liên hệ; chờ báo giá.');
   } finally {
@@ -191,7 +191,7 @@ test('the card follows the language option, and reads well in dark mode', async 
   const page = await openPage('https://www.tiktok.com/@minh.beauty.demo', 3);
   try {
     await waitForBadges(page, (b) => b.some((x) => x.label === 'Sanctioned'), { what: 'English badges' });
-    await badge(page, 'header', 0).click();
+    await clickBadge(page, { kind: 'header', index: 0 });
     const card = await waitForCard(page, (k) => k?.name === 'Lê Ngọc Minh', { what: 'the English card' });
     assert.equal(card.lang, 'en');
     assert.equal(card.stateLabel, 'Sanctioned');
@@ -227,7 +227,7 @@ test('a lookalike account\'s card names the account it imitates; an unknown one 
       what: 'lookalike and unknown badges',
     });
     const links = badges.filter((b) => b.kind === 'link');
-    await badge(page, 'link', links.findIndex((b) => b.state === 'lookalike')).click();
+    await clickBadge(page, { kind: 'link', index: links.findIndex((b) => b.state === 'lookalike') });
     const look = await waitForCard(page, (k) => k?.kind === 'lookalike', { what: 'the lookalike card' });
     assert.match(look.message, /minh\.beauty\.dem0 KHÔNG có trong sổ đăng ký.*minh\.beauty\.demo của Lê Ngọc Minh \(KT-DEMO-0003\)/);
     assert.equal(look.registryId, 'KT-DEMO-0003');
@@ -235,7 +235,7 @@ test('a lookalike account\'s card names the account it imitates; an unknown one 
     await screenshot(page, 'card-lookalike');
     await page.keyboard.press('Escape');
     await waitForCard(page, (k) => k === null);
-    await badge(page, 'link', links.findIndex((b) => b.href?.endsWith('someone.unknown'))).click();
+    await clickBadge(page, { kind: 'link', index: links.findIndex((b) => b.href?.endsWith('someone.unknown')) });
     const unknown = await waitForCard(page, (k) => k?.kind === 'unknown', { what: 'the unknown card' });
     assert.equal(unknown.stateLabel, 'Chưa đăng ký');
     assert.match(unknown.message, /chưa có trong sổ đăng ký.*không có nghĩa là tài khoản xấu hay tốt/);

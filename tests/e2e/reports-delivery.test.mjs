@@ -1,8 +1,9 @@
 // Delivery that loses nothing, against a real `koltrust serve` behind a fault-injecting proxy: a report submitted
 // from an extension page (the report dialog's message) arrives with the right fields; one submitted while the
 // server is unreachable is delivered after it comes back; one whose request is in flight when the worker is
-// stopped is delivered exactly once; server 500s are retried; a status changed with the moderation CLI shows in
-// the popup's "My reports" after a refresh (screenshots in Vietnamese and English).
+// stopped is delivered exactly once; server 500s are retried; a refusal is kept with its reason and not retried; a
+// status changed with the moderation CLI shows in the popup's "My reports" after a refresh (screenshots in
+// Vietnamese and English, with every delivery state).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
@@ -61,6 +62,18 @@ function complaint(overrides = {}) {
   };
 }
 
+// Options are set through the control page: the worker handle the launch returned is gone after the restart.
+const setLang = (lang) => control.evaluate((l) => chrome.storage.local.set({ lang: l }), lang);
+
+async function openPopup(lang) {
+  await setLang(lang);
+  const page = await env.browser.ctx.newPage();
+  await page.setViewportSize({ width: 380, height: 760 });
+  await page.goto(env.browser.extensionUrl('popup.html'));
+  await page.waitForSelector('#reports[data-state="ready"]');
+  return page;
+}
+
 /** Waits until the report's delivery state is `state` (the outbox's own alarm or wake-up sends it). */
 const delivered = (id) => waitFor(async () => (await itemOf(id))?.delivery === 'delivered' && itemOf(id), `report ${id} delivered`);
 
@@ -117,9 +130,33 @@ test('a report submitted while the server is unreachable is delivered after it c
   assert.equal(waiting.delivery, 'queued');
   assert.equal(waiting.reason, 'Không kết nối được máy chủ.');
   assert.ok(!onServer().some((r) => shown(r.receipt).complaint.id === c.id));
+  const popup = await openPopup('vi');
+  try {
+    const card = popup.locator(`li.report[data-id="${c.id}"]`);
+    assert.equal(await card.locator('.report-delivery').getAttribute('data-state'), 'queued');
+    assert.equal(await card.locator('.report-reason .value').textContent(), 'Không kết nối được máy chủ.');
+    await screenshot(popup, 'popup-my-reports-waiting-vi', { fullPage: true });
+  } finally {
+    await popup.close();
+  }
   proxy.setDown(false);
   const item = await delivered(c.id);
   assert.equal(shown(item.receipt).complaint.id, c.id);
+});
+
+test('a report the server refuses for good is not retried and says why', async () => {
+  proxy.state.refuse422 = 1;
+  const c = complaint({ category: 'other', note: 'Bài quảng cáo này có vấn đề (dữ liệu thử).' });
+  const reply = await submit(c);
+  assert.equal(reply.ok, true, 'stored: the refusal comes from the server');
+  assert.equal(reply.state, 'refused');
+  const item = await itemOf(c.id);
+  assert.equal(item.delivery, 'refused');
+  assert.equal(item.delivery_label, 'Bị từ chối');
+  assert.equal(item.reason, 'Nội dung mô tả quá dài (tối đa 2000 ký tự).', 'the server\'s field code, in words');
+  const plan = await control.evaluate(() => chrome.alarms.get('outbox'));
+  assert.equal(plan ?? null, null, 'no retry is scheduled');
+  assert.equal(proxy.state.posts.filter((id) => id === c.id).length, 1);
 });
 
 test('server 500s are retried with backoff until the report is delivered', async () => {
@@ -151,18 +188,6 @@ test('a worker stopped mid-send resends the same report on restart: exactly one 
   assert.equal(matching.length, 1, 'stored exactly once');
   assert.equal(matching[0].receipt, item.receipt);
 });
-
-// Options are set through the control page: the worker handle the launch returned is gone after the restart.
-const setLang = (lang) => control.evaluate((l) => chrome.storage.local.set({ lang: l }), lang);
-
-async function openPopup(lang) {
-  await setLang(lang);
-  const page = await env.browser.ctx.newPage();
-  await page.setViewportSize({ width: 380, height: 760 });
-  await page.goto(env.browser.extensionUrl('popup.html'));
-  await page.waitForSelector('#reports[data-state="ready"]');
-  return page;
-}
 
 test('a status changed with the moderation CLI shows in the popup after a refresh (vi and en)', async () => {
   const c = complaint({ category: 'impersonation', note: 'Tài khoản giả mạo (dữ liệu thử).' });

@@ -43,6 +43,8 @@ test('a 2,000-link feed that keeps growing gets every badge without long tasks',
     // Long Animation Frames attribute script time to its source, so the budget is checked on the extension's own
     // work, not on the page's rendering or on a machine busy with something else.
     assert.ok(ours <= 50, `no extension task over 50 ms (longest ${ours} ms)`);
+    // Badges float from zero-size hosts (content/placement.js): the page's content never moves because of them.
+    assert.ok(m.layoutShift < 0.001, `no layout shift of the page's content (CLS ${m.layoutShift.toFixed(4)})`);
   } finally {
     await page.close();
   }

@@ -17,10 +17,13 @@
 //! Retries back off exponentially from [`RETRY_BASE_MS`] to [`RETRY_CAP_MS`] with "equal jitter" (half the delay
 //! fixed, half random): the random number is an input, so the schedule is testable and the core stays pure.
 //!
+//! The bytes move with the worker's `fetch`, not reqwest: reqwest measured +85 KB gzipped in the wasm build, over
+//! the extension's 150 KB budget on its own. Nothing here depends on who moves them.
+//!
 //! | module | owns |
 //! | --- | --- |
 //! | this one | the entry, the delivery lifecycle, backoff, what to send or refresh now and when to wake up |
-//! | [`http`] | the requests to make (method, URL, headers, body) and reading the server's answers |
+//! | [`http`] | the requests to make (method, path, headers) and reading the server's answers |
 //! | [`view`] | the "My reports" view model, every string in Vietnamese and English |
 
 pub mod http;
@@ -164,7 +167,6 @@ impl Delivery {
     }
 
     /// The outcome of an attempt. `jitter` is uniform in `[0, 1)` (the caller's randomness).
-    #[inline(never)]
     pub fn settle(&mut self, answer: &Answer, now_ms: i64, jitter: f64) {
         let retry = |d: &mut Delivery, error: String, at: i64| {
             d.state = DeliveryState::Queued;
@@ -274,7 +276,6 @@ pub enum Refresh {
 }
 
 /// The plan for `deliveries` at `now_ms`.
-#[inline(never)]
 pub fn plan(deliveries: &[Delivery], now_ms: i64, refresh: Refresh) -> Plan {
     let mut p = Plan::default();
     for (i, d) in deliveries.iter().enumerate() {

@@ -1,43 +1,31 @@
 //! Table tests of the outbox: acceptance, the delivery lifecycle for every kind of answer, backoff, requests,
-//! the wire body, and the "My reports" view.
+//! plans, and the "My reports" view.
 
 use super::http::{self, Answer, AnswerBody};
 use super::view::my_reports;
 use super::*;
-use crate::complaint::model::{Contact, Cue, ProfileRef, PromotionFacts};
+use crate::complaint::model::{Contact, Cue};
 use crate::i18n::Lang;
 
 const NOW: i64 = 1_764_374_400_000; // 2025-11-29 00:00 UTC
 const RECEIPT: &str = "R-7K3M-Q9XD-2HVB-WN4P";
 
+/// The validation tests' valid submission, with a cue, a contact and a note that needs escaping.
 fn submission() -> ComplaintSubmission {
-    ComplaintSubmission {
-        id: "5f0c3a2e-8a1b-4c4d-9e2f-0123456789ab".into(),
-        profile: ProfileRef {
-            platform: "tiktok".into(),
-            id_type: "handle".into(),
-            account_id: "lan.review.demo0".into(),
-            url: Some("https://www.tiktok.com/@lan.review.demo0".into()),
-        },
-        page_url: Some("https://www.tiktok.com/@lan.review.demo0/video/7300000000000000001?utm_source=x".into()),
-        category: "misleading_claim".into(),
-        note: "Quảng cáo \"khỏi 100%\"\nsau 3 ngày\t\u{1}".replace('\u{1}', ""),
-        promotion: PromotionFacts {
-            cues: vec![Cue {
-                kind: "discount_code".into(),
-                text: "GIAM50".into(),
-                start: 10,
-                end: 16,
-            }],
-        },
-        contact: Some(Contact {
-            value: "lan@example.org".into(),
-            consent: true,
-        }),
-        locale: "vi".into(),
-        created: NOW - 60_000,
-        ..Default::default()
-    }
+    let mut s = crate::complaint::validate::tests::good();
+    s.note = "Quảng cáo \"khỏi 100%\"\nsau 3 ngày\t".into();
+    s.promotion.cues.push(Cue {
+        kind: "discount_code".into(),
+        text: "GIAM50".into(),
+        start: 10,
+        end: 16,
+    });
+    s.contact = Some(Contact {
+        value: "lan@example.org".into(),
+        consent: true,
+    });
+    s.created = NOW - 60_000;
+    s
 }
 
 fn http(status: u16, retry_after: Option<&str>, json: &str) -> Answer {

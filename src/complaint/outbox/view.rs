@@ -57,7 +57,6 @@ pub struct ReportItem {
 }
 
 /// Why the last attempt failed, in words.
-#[inline(never)]
 fn failure(code: &str, lang: Lang) -> &'static str {
     match code {
         "network" => lang.pick("Không kết nối được máy chủ.", "The server could not be reached."),
@@ -68,7 +67,6 @@ fn failure(code: &str, lang: Lang) -> &'static str {
 }
 
 /// Why the server refused a report, in words: the first refused field's message, else the error code's.
-#[inline(never)]
 fn refusal(d: &Delivery, lang: Lang) -> &'static str {
     if let Some(field_code) = d.refusal.get(1) {
         return message_for(field_code, lang);
@@ -98,7 +96,6 @@ fn delivery_label(d: &Delivery, lang: Lang) -> (&'static str, Option<&'static st
     }
 }
 
-#[inline(never)]
 fn item(summary: &Summary, d: &Delivery, lang: Lang) -> ReportItem {
     let status = d.status.as_deref().and_then(ComplaintStatus::parse);
     let (delivery_label, reason) = delivery_label(d, lang);
@@ -152,7 +149,6 @@ pub fn my_reports(reports: &[(Summary, Delivery)], lang: Lang) -> MyReportsView 
 
 impl MyReportsView {
     /// The view as JSON text (what the wasm glue hands to JavaScript, which parses it).
-    #[inline(never)]
     pub fn to_json(&self) -> String {
         let mut j = Json(String::with_capacity(256 + self.items.len() * 320));
         j.open("", '{');

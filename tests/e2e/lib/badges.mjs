@@ -31,7 +31,7 @@ export function find(node, pred) {
 }
 
 /** Every badge on the page: { kind: 'link'|'header', href, anchorText, headerText, shadowRootType, state, label,
- * text, title, demo }. */
+ * text, title, demo, placement, badgeNodeId }. */
 export async function readBadges(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -46,6 +46,8 @@ export async function readBadges(page) {
           const shadow = child.shadowRoots?.[0];
           const badge = find(shadow, (n) => (attrs(n).class ?? '').startsWith('badge'));
           const label = find(shadow, (n) => attrs(n).class === 'label');
+          const float = find(shadow, (n) => (attrs(n).class ?? '').startsWith('float'));
+          const placement = ['full', 'compact', 'merged', 'unplaced'].find((m) => (attrs(float).class ?? '').split(' ').includes(m));
           const kind = attrs(child).kind ?? 'link';
           const href = kind === 'link' ? attrs(anchor).href : null;
           badges.push({
@@ -60,6 +62,11 @@ export async function readBadges(page) {
             text: textOf(shadow).trim(),
             title: attrs(badge).title ?? '',
             demo: !!find(shadow, (n) => attrs(n).class === 'demo'),
+            /** Where it floats (content/placement.js): 'full' beside the name or at its line's end, 'compact' on its
+             * corner, 'merged' (the same account's badge ends the line), 'unplaced'. */
+            placement: placement ?? null,
+            /** The backend node id of the drawn badge, for CDP box-model reads. */
+            badgeNodeId: badge?.backendNodeId ?? null,
           });
           return; // nothing of ours to find inside a badge
         }

@@ -103,6 +103,19 @@ function badgeNodes(root, kind, index) {
   return { host, badge: byClass(host.shadowRoots[0], 'badge') };
 }
 
+/** Clicks a badge where a person sees it, with a real (trusted) mouse click at the centre of the drawn badge (the
+ * badge floats from a zero-size host, so the host itself has nothing to click). Waits until it is placed. */
+export async function clickBadge(page, { kind = 'link', index = 0 } = {}) {
+  const box = await withDocument(page, async (cdp, root) => {
+    const { badge } = badgeNodes(root, kind, index);
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: badge.backendNodeId });
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: badge.backendNodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  });
+  await page.mouse.click(box.x, box.y);
+}
+
 /** Moves keyboard focus to a badge, as Tab would (CDP DOM.focus on the node inside the closed shadow root). */
 export async function focusBadge(page, { kind = 'link', index = 0 } = {}) {
   await withDocument(page, (cdp, root) => cdp.send('DOM.focus', { backendNodeId: badgeNodes(root, kind, index).badge.backendNodeId }));

@@ -1,6 +1,7 @@
 // A small fault-injecting HTTP proxy between the extension and a real `koltrust serve`, for the delivery tests:
 //  - `down = true`: every connection is cut at once (the server is unreachable, as when offline);
 //  - `fail500 = n`: the next n complaint submissions get a 500 (with CORS headers, so the page sees the status);
+//  - `refuse422 = n`: the next n get the server's 422 for a note that is too long (a refusal for good);
 //  - `hold = true`: complaint submissions are read whole and held unanswered (a request in flight);
 //    `releaseHeld()` then forwards them to the server, as if they had arrived late, and drops the answers.
 // Everything else is forwarded unchanged. `posts` records the id of every complaint submission that reached it.
@@ -35,6 +36,7 @@ export async function startFaultProxy(target) {
   const state = {
     down: false,
     fail500: 0,
+    refuse422: 0,
     hold: false,
     /** Complaint ids of every submission received, in order. */
     posts: [],
@@ -55,13 +57,21 @@ export async function startFaultProxy(target) {
         // not JSON: recorded as null
       }
       state.posts.push(id);
-      if (state.fail500 > 0) {
-        state.fail500 -= 1;
-        res.writeHead(500, {
+      const answer = (status, json) => {
+        res.writeHead(status, {
           'content-type': 'application/json; charset=utf-8',
           'access-control-allow-origin': req.headers.origin ?? '*',
         });
-        return res.end('{"error":{"code":"internal","message":"injected by the test proxy"}}');
+        res.end(JSON.stringify(json));
+      };
+      if (state.fail500 > 0) {
+        state.fail500 -= 1;
+        return answer(500, { error: { code: 'internal', message: 'injected by the test proxy' } });
+      }
+      if (state.refuse422 > 0) {
+        state.refuse422 -= 1;
+        const fields = [{ field: 'note', code: 'note_too_long', message: 'injected by the test proxy' }];
+        return answer(422, { error: { code: 'invalid_field', message: 'injected by the test proxy', fields } });
       }
       if (state.hold) {
         held.push({ req: { method: req.method, url: req.url, headers: req.headers }, body });

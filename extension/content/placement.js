@@ -1,0 +1,188 @@
+// Where a badge floats. Badges never take space in the page's own layout: the page's content must not move when
+// they appear (no layout shift), whatever the site's CSS. So a badge's host is a zero-size box right after the link,
+// and the visible badge floats above the page, beside the link's last line of text:
+//  - "full" (icon, colour and the short text) when the room to the right of the name is free — nothing of the
+//    page's following content on that line, and not cut off by a scrolling or clipping container — or else at the
+//    end of the name's line when that is close (after "@handle · 2h" on X);
+//  - "compact" otherwise: the state's drawn icon in a small disc at the name's top-right corner, so it hides no
+//    text beside the name; its short text appears on hover and keyboard focus, and is always its accessible name.
+// Geometry is read in batches after the browser has laid the page out (one read pass per frame, then only writes to
+// our own shadow content), so placing never forces a synchronous layout of the page nor changes it.
+globalThis.KolTrustPlacement = (() => {
+  'use strict';
+
+  const GAP = 4; // px between the name and a full badge
+  /** How far past the name a full badge may sit at the end of the name's line (X's "Name @handle · 2h"). */
+  const LINE_END_MAX = 220;
+  const ANCESTORS_FOLLOWING = 3; // how far up "the content that follows the link" is looked for
+  const ANCESTORS_CLIP = 8; // how far up clipping containers are looked for
+
+  /** The last line box of `target`'s own text (the end of the name, even when it wraps): a range over its
+   * contents gives text boxes, where an element's own box would be as wide as its block. */
+  function lastLine(target) {
+    const range = document.createRange();
+    range.selectNodeContents(target);
+    const rects = range.getClientRects();
+    for (let i = rects.length - 1; i >= 0; i--) if (rects[i].width > 0 && rects[i].height > 0) return rects[i];
+    return null;
+  }
+
+  const overlaps = (a, b, inset = 1) =>
+    a.left < b.right && a.right > b.left && a.top + inset < b.bottom && a.bottom - inset > b.top;
+
+  /** A full badge is drawn no taller than the name's own text (scaled down to fit, not below this), so it never
+   * reaches into the lines above and below. */
+  const MIN_SCALE = 0.8;
+
+  /** The part of the page the link belongs to (its row, card or column): a full badge must stay inside it. */
+  function surroundings(host) {
+    let root = host.parentElement;
+    for (let i = 0; i < ANCESTORS_FOLLOWING && root.parentElement && root !== document.body; i++) root = root.parentElement;
+    return root;
+  }
+
+  /** Nodes looked at after the link: the content beside a name is a few boxes away in document order, and a
+   * bound keeps a badge's placement cheap on a feed of thousands of links. */
+  const FOLLOWING_NODES = 60;
+  const REPLACED = new Set(['img', 'svg', 'video', 'canvas', 'input', 'button', 'select', 'textarea', 'iframe']);
+
+  /** The node after `node` in document order, skipping `node`'s own subtree, without leaving `root`. */
+  function nextOutside(node, root) {
+    for (; node && node !== root; node = node.parentNode) if (node.nextSibling) return node.nextSibling;
+    return null;
+  }
+
+  /** Calls `visit(rect)` for every box of content (text line boxes, images, controls) that the page shows after
+   * the link inside `root` and that meets `band`, until `visit` returns true (then returns true). Boxes that do not
+   * meet the band are skipped whole (their subtree is not visited), so the post text under a name costs one
+   * rectangle, not one per word. */
+  function contentAfter(host, root, band, visit) {
+    const range = document.createRange();
+    let node = nextOutside(host, root);
+    for (let n = 0; node && n < FOLLOWING_NODES; n++) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (node.nodeValue.trim()) {
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0 && overlaps(band, r) && visit(r)) return true;
+        }
+        node = nextOutside(node, root);
+      } else if (node.nodeType !== Node.ELEMENT_NODE || node.localName === 'kol-trust-badge') {
+        node = nextOutside(node, root);
+      } else {
+        const r = node.getBoundingClientRect();
+        // `display: contents` and inline wrappers of nothing have no box of their own: look inside them.
+        const boxless = r.width === 0 && r.height === 0;
+        if (!boxless && !overlaps(band, r)) node = nextOutside(node, root);
+        else if (REPLACED.has(node.localName)) {
+          if (visit(r)) return true;
+          node = nextOutside(node, root);
+        } else node = node.firstChild ?? nextOutside(node, root);
+      }
+    }
+    return false;
+  }
+
+  /** Whether anything the page shows after the link lies where `box` would be drawn. */
+  const followingContentIn = (host, root, box) => contentAfter(host, root, box, () => true);
+
+  /** Where the content on the name's line ends (the right edge of the last thing after the name on that line:
+   * "@handle · 2h" after a name), or null when nothing follows on the line. */
+  function lineEnd(host, root, line) {
+    let end = null;
+    const band = { left: line.right - 1, right: Infinity, top: line.top, bottom: line.bottom };
+    contentAfter(host, root, band, (r) => {
+      end = Math.max(end ?? r.right, r.right);
+      return false;
+    });
+    return end;
+  }
+
+  /** Whether `box` would be cut off by a container that clips its overflow, or falls outside the page. */
+  function clipped(host, box) {
+    if (box.left < 0 || box.right > document.documentElement.scrollWidth) return true;
+    let el = host.parentElement;
+    for (let i = 0; el && el !== document.body && i < ANCESTORS_CLIP; i++, el = el.parentElement) {
+      const s = getComputedStyle(el);
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible' || s.contain.includes('paint')) {
+        const c = el.getBoundingClientRect();
+        if (box.left < c.left || box.right > c.right || box.top < c.top || box.bottom > c.bottom) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a zero-size inline host placed after `anchor` (or appended inside `container`) would still take room:
+   * as a flex or grid item (gaps, space distribution), or on a line of its own after a block-level link (a line
+   * box has a line's height). Such hosts leave the flow instead. Reads computed styles only (no layout). */
+  function takesRoom(anchor, container = anchor.parentElement) {
+    if (container && /flex|grid/.test(getComputedStyle(container).display)) return true;
+    return anchor != null && !getComputedStyle(anchor).display.startsWith('inline');
+  }
+
+  /**
+   * Decides where each badge floats. `items`: [{ host, anchor, key, float, fullSize: {width, height},
+   * compactSize: {width, height} }]; the anchor is the element the badge belongs to (for a header badge, the header
+   * element), `key` names its account. Returns [{ item, mode: 'full'|'compact'|'merged', scale, left, top }] with
+   * offsets relative to the host's own box (scale: how much a full badge is shrunk to fit the name's line;
+   * 'merged': the same account's badge already stands at the end of this line, so this one is not shown).
+   * Reads only.
+   */
+  function plan(items) {
+    const out = [];
+    /** Full badges placed in this pass: { key, box }. */
+    const taken = [];
+    for (const item of items) {
+      const { host, anchor, fullSize, compactSize } = item;
+      if (!host.isConnected || !anchor.isConnected) continue;
+      const line = lastLine(anchor);
+      if (!line) continue; // not rendered (display: none, collapsed): nothing to place
+      const origin = host.getBoundingClientRect();
+      const scale = Math.min(1, line.height / fullSize.height);
+      const height = fullSize.height * scale;
+      const full = {
+        left: line.right + GAP,
+        right: line.right + GAP + fullSize.width * scale,
+        top: line.top + (line.height - height) / 2,
+        bottom: line.top + (line.height + height) / 2,
+      };
+      const root = surroundings(host);
+      const rootRight = root.getBoundingClientRect().right;
+      const free = (box) =>
+        box.right <= rootRight &&
+        !taken.some((t) => overlaps(box, t.box)) &&
+        !followingContentIn(host, root, box) &&
+        !clipped(host, box);
+      const at = (left) => ({ ...full, left, right: left + (full.right - full.left) });
+      // Beside the name; else at the end of the name's line (after "@handle · 2h"), when that is near enough to
+      // read as the same line; else compact.
+      let box = null;
+      if (scale >= MIN_SCALE) {
+        if (free(full)) box = full;
+        else {
+          const end = lineEnd(host, root, line);
+          const atEnd = end !== null && end - line.right <= LINE_END_MAX ? at(end + GAP + 2) : null;
+          // X links a post's author twice on one line (name and @handle): one badge at the line's end says it.
+          if (atEnd && taken.some((t) => t.key === item.key && overlaps(atEnd, t.box))) {
+            out.push({ item, mode: 'merged', scale: 1, left: 0, top: 0 });
+            continue;
+          }
+          if (atEnd && free(atEnd)) box = atEnd;
+        }
+      }
+      if (box) taken.push({ key: item.key, box });
+      const fits = box !== null;
+      // Compact: a disc on the name's top-right corner, inside the name's own box so clipping spares it.
+      if (!fits) box = { left: line.right - compactSize.width / 2, top: line.top - compactSize.height / 2 };
+      out.push({
+        item,
+        mode: fits ? 'full' : 'compact',
+        scale: fits ? scale : 1,
+        left: Math.round(box.left - origin.left),
+        top: Math.round(box.top - origin.top),
+      });
+    }
+    return out;
+  }
+
+  return { plan, takesRoom };
+})();

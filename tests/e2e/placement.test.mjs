@@ -1,0 +1,113 @@
+// Badges never move the page's own content, and never cover the words beside a name (content/placement.js).
+// On each main site's feed fixture, with every recognized account badged (unknown ones too):
+//  - the position of every element of the page is the same with our badges as with them removed: badges take no
+//    room in the page's layout, so nothing shifts when they appear (whatever the site's CSS);
+//  - a badge shown in full overlaps no text of the page; where the room beside a name is taken (X puts the
+//    @handle right after the name), the badge is the compact icon on the name's corner instead.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchOnFixtures, screenshot } from './lib/browser.mjs';
+import { waitForBadges } from './lib/badges.mjs';
+
+const FEEDS = [
+  ['facebook', 'https://www.facebook.com/home.php'],
+  ['tiktok', 'https://www.tiktok.com/foryou'],
+  ['youtube', 'https://www.youtube.com/'],
+  ['instagram', 'https://www.instagram.com/'],
+  ['x', 'https://x.com/home'],
+];
+
+let env;
+
+before(async () => {
+  env = await launchOnFixtures({ options: { showUnknown: true } });
+});
+
+after(() => env?.close());
+
+/** Every page element's box, as a string per element, with our badge hosts taken out of the page for the
+ * measurement (synchronously: the extension puts them back afterwards) and, for comparison, with them in. */
+function layoutWithAndWithout() {
+  const boxes = () =>
+    [...document.body.querySelectorAll('*')]
+      .filter((el) => el.localName !== 'kol-trust-badge')
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.localName}:${r.x.toFixed(2)},${r.y.toFixed(2)},${r.width.toFixed(2)},${r.height.toFixed(2)}`;
+      });
+  const withBadges = boxes();
+  const hosts = [...document.querySelectorAll('kol-trust-badge')];
+  const places = hosts.map((h) => [h.parentNode, h.nextSibling]);
+  hosts.forEach((h) => h.remove());
+  const withoutBadges = boxes();
+  places.forEach(([parent, next], i) => parent.insertBefore(hosts[i], next));
+  return { withBadges, withoutBadges, hosts: hosts.length };
+}
+
+/** The boxes of the page's text (every non-blank text node's line boxes) that intersect any of `boxes`. */
+function textUnder(boxes) {
+  const hits = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.nodeValue.trim() || node.parentElement.closest('script, style')) continue;
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      for (const b of boxes) {
+        // 1 px of tolerance: anti-aliased edges of neighbours touching is not covering.
+        if (r.left < b.right - 1 && r.right > b.left + 1 && r.top < b.bottom - 1 && r.bottom > b.top + 1) {
+          hits.push({ text: node.nodeValue.trim().slice(0, 40), badge: b.label });
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+async function badgeBox(page, nodeId) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: nodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { left: x1, top: y1, right: x3, bottom: y3 };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+for (const [site, url] of FEEDS) {
+  test(`${site}: badges move none of the page's content and cover none of its text`, async () => {
+    const page = await env.browser.ctx.newPage();
+    try {
+      await page.goto(url);
+      const badges = await waitForBadges(page, (b) => b.length > 0 && b.every((x) => x.placement && x.placement !== 'unplaced'), {
+        what: `every badge on the ${site} feed placed`,
+      });
+      await screenshot(page, `placement-${site}-feed`);
+      const layout = await page.evaluate(layoutWithAndWithout);
+      assert.equal(layout.hosts, badges.length);
+      const moved = layout.withBadges
+        .map((b, i) => (b === layout.withoutBadges[i] ? null : `${layout.withoutBadges[i]} → ${b}`))
+        .filter(Boolean)
+        .slice(0, 12);
+      assert.deepEqual(moved, [], `${site}: no element of the page moves or resizes because of the badges`);
+
+      const full = [];
+      for (const b of badges.filter((x) => x.placement === 'full')) {
+        full.push({ ...(await badgeBox(page, b.badgeNodeId)), label: b.label });
+      }
+      // Scrolled out of view or not, the geometry is the page's: compare in the same coordinates.
+      const covered = await page.evaluate(textUnder, full);
+      assert.deepEqual(covered, [], `${site}: a badge shown in full covers no text of the page`);
+      assert.ok(full.length > 0, `${site}: names with free room beside them get the full badge`);
+      if (site === 'x') {
+        assert.ok(
+          badges.some((b) => b.placement === 'compact'),
+          'x: where the @handle follows the name, the badge is compact',
+        );
+      }
+    } finally {
+      await page.close();
+    }
+  });
+}
