@@ -1,7 +1,8 @@
 // Per-site knowledge for the content script, kept to the minimum a DOM reader needs: where a site puts its profile
 // header (to draw the page's main badge there), which attributes carry stable ids next to handles, and where a feed
 // keeps its posts (`posts`: the post container, then lists of selectors tried in order for the post's text, its
-// author link, its permalink, and where the Report button goes). Everything
+// author link, its permalink, and where the Report button goes: at the end of the post's text, away from the
+// names where badges float). Everything
 // else — which links are profiles, whose page this is, what status they have — is decided by the Rust core in the
 // service worker. Selectors follow the sites' rendered markup (see shared/pages and tests/fixtures).
 globalThis.KolTrustSites = (() => {
@@ -36,7 +37,7 @@ globalThis.KolTrustSites = (() => {
         text: ['[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', 'div[dir="auto"]'],
         author: ['h4 a[href]', 'h3 a[href]', 'h2 a[href]'],
         permalink: ['a[href*="/posts/"]', 'a[href*="/permalink/"]', 'a[href*="story_fbid"]', 'a[href*="/videos/"]', 'a[href*="/reel/"]'],
-        place: ['h4', 'h3', 'h2'],
+        place: ['[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', 'div[dir="auto"]'],
       },
     },
     {
@@ -47,7 +48,7 @@ globalThis.KolTrustSites = (() => {
         text: ['[data-e2e="video-desc"]', '[data-e2e="browse-video-desc"]'],
         author: ['a[data-e2e="video-author-avatar"]', 'a:has([data-e2e="video-author-uniqueid"])', 'a[href*="/@"]'],
         permalink: ['a[href*="/video/"]', 'a[href*="/photo/"]'],
-        place: ['[data-e2e="video-author-uniqueid"]', '[data-e2e="video-desc"]'],
+        place: ['[data-e2e="video-desc"]', '[data-e2e="browse-video-desc"]'],
       },
     },
     {
@@ -77,7 +78,7 @@ globalThis.KolTrustSites = (() => {
         text: ['h1', 'ul li span'],
         author: ['header a[href]'],
         permalink: ['a[href*="/p/"]', 'a[href*="/reel/"]'],
-        place: ['header'],
+        place: ['h1', 'ul li span'],
       },
     },
     {
@@ -88,7 +89,7 @@ globalThis.KolTrustSites = (() => {
         text: ['[data-testid="tweetText"]'],
         author: ['[data-testid="User-Name"] a[href]'],
         permalink: ['a[href*="/status/"]:has(time)', 'a[href*="/status/"]'],
-        place: ['[data-testid="User-Name"]'],
+        place: ['[data-testid="tweetText"]'],
       },
     },
   ];

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot, setOptions } from './lib/browser.mjs';
 import { startAllianceServer } from './lib/alliance-server.mjs';
 import { waitForBadges } from './lib/badges.mjs';
-import { clickInCard, readCard, waitForCard } from './lib/card.mjs';
+import { clickBadge, clickInCard, readCard, waitForCard } from './lib/card.mjs';
 import {
   readDialog,
   waitForDialog,
@@ -143,7 +143,7 @@ test('from a badge card: the registered author, their own post, contact only wit
   const page = await openGroup();
   try {
     await waitForBadges(page, (b) => b.length >= 2, { what: 'the badges of Lan and Hùng' });
-    await page.locator('kol-trust-badge[kind="link"]').nth(0).click();
+    await clickBadge(page, { kind: 'link', index: 0 });
     await waitForCard(page, (k) => k?.name === 'Nguyễn Thị Lan', { what: "Lan's card" });
     await clickInCard(page, 'report');
     let d = await waitForDialog(page, (x) => x?.name === 'Nguyễn Thị Lan', { what: "the dialog for Lan's account" });
