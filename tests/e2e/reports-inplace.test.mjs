@@ -79,6 +79,7 @@ test('promotional posts get a Report button, registered author or not; an ordina
       [...document.querySelectorAll('kol-trust-report-button')].map((h) => h.closest('[role="article"]').getAttribute('aria-posinset')),
     );
     assert.deepEqual(where, ['1', '2']);
+    await screenshot(page, 'report-buttons-feed');
   } finally {
     await page.close();
   }
