@@ -39,7 +39,8 @@ use serde::{Deserialize, Serialize};
 pub const RETRY_BASE_MS: i64 = 2_000;
 /// Longest delay between two attempts.
 pub const RETRY_CAP_MS: i64 = 30 * 60_000;
-/// Longest `Retry-After` honoured; a larger one (or a date far ahead) waits this long and tries again.
+/// Longest `Retry-After` honoured: a larger one waits this long and tries again (an HTTP-date is not read; the
+/// backoff applies).
 pub const RETRY_AFTER_CAP_MS: i64 = 60 * 60_000;
 /// How often statuses are refreshed on their own (when the popup opens). A person's "refresh" click is not limited.
 pub const REFRESH_EVERY_MS: i64 = 5 * 60_000;

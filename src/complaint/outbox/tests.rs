@@ -412,3 +412,29 @@ fn my_reports_view() {
     assert_eq!((item.status, item.status_text), (Some("received"), Some("Received")));
     assert_eq!(item.refreshed_ms, Some(NOW));
 }
+
+#[test]
+fn my_reports_json_text_is_the_view() {
+    let e = accept(&submission(), NOW).unwrap();
+    let mut d = e.delivery.clone();
+    d.begin(NOW);
+    d.settle(&http(201, None, &created()), NOW, 0.0);
+    let mut waiting = e.summary.clone();
+    waiting.id = "waiting-report".into();
+    waiting.account_id = "tên \"lạ\"\n".into();
+    for lang in [Lang::Vi, Lang::En] {
+        let view = my_reports(
+            &[(e.summary.clone(), d.clone()), (waiting.clone(), Delivery::default())],
+            lang,
+        );
+        let text: serde_json::Value = serde_json::from_str(&view.to_json()).unwrap();
+        assert_eq!(
+            text,
+            serde_json::to_value(&view).unwrap(),
+            "the JSON text the popup parses says what the view says"
+        );
+    }
+    let empty = my_reports(&[], Lang::Vi);
+    let text: serde_json::Value = serde_json::from_str(&empty.to_json()).unwrap();
+    assert_eq!(text, serde_json::to_value(&empty).unwrap());
+}
