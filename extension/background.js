@@ -10,6 +10,8 @@
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
 import init from './pkg/koltrust.js';
 import * as registry from './worker/registry.js';
+import * as report from './worker/report.js';
+import * as outbox from './worker/outbox.js';
 
 const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(registry.openRegistry);
 
@@ -47,7 +49,7 @@ async function showOnToolbar(tabId, signals, lang) {
 const tabKey = (tabId) => `tab:${tabId}`;
 
 /** Requests only the extension's own pages may make (not content scripts, which live in web pages). */
-const pageOnly = new Set(['registryStatus', 'updateNow']);
+const pageOnly = new Set(['registryStatus', 'updateNow', 'reportTab', 'myReports']);
 
 const handlers = {
   /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
@@ -81,9 +83,17 @@ const handlers = {
     const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
     return { card: registry.engine.card(platform, idType, accountId, lang, vetting) };
   },
-  /** The card's "Report" button. The complaint flow is not wired yet (issue 7), so the card draws it disabled. */
-  async openReport() {
-    throw new Error('not yet available');
+  // Reporting in place: the dialog's draft and preview, post flags, the screenshot, the popup's "Report this page".
+  ...report.handlers(settings),
+  /** The report dialog's submit: validated, stored in the outbox, then sent (contract in worker/outbox.js). */
+  async submitReport(msg) {
+    const { lang } = await settings();
+    return outbox.submit(msg.complaint, lang);
+  },
+  /** The popup's "My reports"; `refresh` reads stale statuses, `force` (a person's click) every open one. */
+  async myReports(msg) {
+    const { lang } = await settings();
+    return { view: await outbox.myReports(lang, msg.refresh ? (msg.force ? 'all' : 'stale') : 'no') };
   },
   /** The popup's question about a tab: its content script's last signals, else just its URL. */
   async tabStatus(msg) {
@@ -115,6 +125,8 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true;
 });
 
+report.install();
+
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(tabKey(tabId));
 });
@@ -126,4 +138,10 @@ chrome.runtime.onInstalled.addListener(() => {
 });
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === UPDATE_ALARM) ready.then(registry.updateNow);
+  if (alarm.name === outbox.ALARM) ready.then(outbox.flush);
 });
+
+// Reports waiting in the outbox go out at every worker start (one stopped mid-send is resent with the same id),
+// when the network comes back, and when the outbox alarm fires.
+ready.then(outbox.flush).catch(() => {});
+self.addEventListener('online', () => ready.then(outbox.flush).catch(() => {}));

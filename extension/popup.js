@@ -18,6 +18,20 @@ function show(id, text) {
   return el;
 }
 
+/** "Báo cáo trang này / Report this page": the tab's content script opens the report dialog over the page (opening
+ * the popup granted activeTab on that tab, so the dialog can attach a screenshot). */
+function reportButton(tab) {
+  const button = document.getElementById('report-page');
+  if (!tab?.id || !/^https:/.test(tab.url ?? '')) return;
+  button.textContent = chrome.i18n.getMessage('popupReport');
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const reply = await chrome.runtime.sendMessage({ type: 'reportTab', tabId: tab.id }).catch(() => null);
+    if (reply?.ok) return window.close();
+    show('report-error', chrome.i18n.getMessage('popupReportFailed'));
+  });
+}
+
 async function main() {
   const tab = await currentPage();
   const reply = await chrome.runtime.sendMessage({ type: 'tabStatus', tabId: tab?.id ?? -1, url: tab?.url ?? '' });
@@ -44,10 +58,87 @@ async function main() {
   show('reports-heading', v.reports_heading);
   show('reports-empty', v.reports_empty);
   show('options', v.options_label);
+  reportButton(tab);
   document.body.dataset.ready = 'true';
 }
 
-main().catch((err) => {
-  show('message', `Lỗi / Error: ${err.message ?? err}`);
-  document.body.dataset.ready = 'error';
+/** A time in the browser's zone and the page language's date format. */
+function when(ms) {
+  const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN';
+  return new Date(ms).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+}
+
+function line(className, label, value) {
+  const el = document.createElement('div');
+  el.className = className;
+  if (label) {
+    const l = document.createElement('span');
+    l.className = 'label';
+    l.textContent = `${label}: `;
+    el.append(l);
+  }
+  const v = document.createElement('span');
+  v.className = 'value';
+  v.textContent = value;
+  el.append(v);
+  return el;
+}
+
+/** "My reports": the core's view (worker/outbox.js), placed with textContent only. */
+function showReports(v) {
+  show('reports-heading', v.heading);
+  show('reports-empty', v.empty);
+  const refresh = show('reports-refresh', v.items.length ? v.refresh_label : '');
+  refresh.disabled = false;
+  const list = document.getElementById('reports-list');
+  list.replaceChildren(
+    ...v.items.map((r) => {
+      const li = document.createElement('li');
+      li.className = `report ${r.delivery}`;
+      li.dataset.id = r.id;
+      li.append(line('report-profile', '', `${r.platform} · ${r.account_id}`));
+      li.append(line('report-category', '', r.category));
+      li.append(line('report-created', v.created_label, when(r.created_ms)));
+      const delivery = line('report-delivery', '', r.delivery_label);
+      delivery.dataset.state = r.delivery;
+      li.append(delivery);
+      if (r.reason) li.append(line('report-reason', '', r.reason));
+      if (r.receipt) li.append(line('report-receipt', v.receipt_label, r.receipt));
+      if (r.status_text) {
+        const status = line('report-status', v.status_label, r.status_text);
+        status.dataset.status = r.status;
+        li.append(status);
+      }
+      if (r.refreshed_ms) li.append(line('report-refreshed', v.refreshed_label, when(r.refreshed_ms)));
+      return li;
+    }),
+  );
+}
+
+/** Asks the worker for "My reports"; opening the popup refreshes statuses not read for a while, the button all. */
+async function loadReports(force) {
+  const section = document.getElementById('reports');
+  section.dataset.state = 'loading';
+  const reply = await chrome.runtime.sendMessage({ type: 'myReports', refresh: true, force });
+  if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the service worker');
+  showReports(reply.view);
+  section.dataset.state = 'ready';
+}
+
+document.getElementById('reports-refresh').addEventListener('click', (e) => {
+  e.currentTarget.disabled = true;
+  loadReports(true).catch(reportsFailed);
 });
+
+function reportsFailed(err) {
+  show('reports-empty', `Lỗi / Error: ${err.message ?? err}`);
+  document.getElementById('reports').dataset.state = 'error';
+}
+
+main()
+  .catch((err) => {
+    show('message', `Lỗi / Error: ${err.message ?? err}`);
+    document.body.dataset.ready = 'error';
+  })
+  .then(() => loadReports(false))
+  .catch(reportsFailed);

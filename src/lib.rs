@@ -31,6 +31,7 @@ pub mod bulk;
 pub mod cards;
 pub mod complaint;
 pub mod i18n;
+mod jsonw;
 pub mod lookup;
 pub mod platform;
 pub mod popup;

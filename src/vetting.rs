@@ -6,10 +6,11 @@
 //!   several profiles concatenate under one header; cells that a spreadsheet would run as a formula are defused;
 //! - **JSON** (`koltrust-vetting/1`): stable codes and ISO days for tools; the summaries in the card's language.
 //!
-//! Everything is built with `push_str` and a tiny JSON writer rather than `format!` and serde_json: this code ships
+//! Everything is built with `push_str` and a tiny JSON writer (`jsonw`) rather than `format!` and serde_json: this code ships
 //! in the wasm core, where each formatting call site and serde_json itself cost bytes the 150 KB budget needs.
 
 use crate::i18n::Lang;
+use crate::jsonw::Json;
 use crate::registry::card::SanctionView;
 use crate::registry::{CardView, Date};
 use serde::Serialize;
@@ -267,76 +268,6 @@ fn vetting_json(view: &CardView, all: &[(&str, &SanctionView)], day: &str, lang:
     j.0
 }
 
-/// A compact JSON writer: commas go in by themselves; keys are ASCII literals from this file (not escaped).
-struct Json(String);
-
-impl Json {
-    fn sep(&mut self) {
-        if !(self.0.is_empty() || self.0.ends_with(['{', '[', ':'])) {
-            self.0.push(',');
-        }
-    }
-    /// The key (none inside an array) and its colon.
-    fn key(&mut self, k: &str) {
-        self.sep();
-        if !k.is_empty() {
-            self.0.push('"');
-            self.0.push_str(k);
-            self.0.push_str("\":");
-        }
-    }
-    fn raw(&mut self, k: &str, v: &str) {
-        self.key(k);
-        self.0.push_str(v);
-    }
-    fn str(&mut self, k: &str, v: &str) {
-        self.key(k);
-        push_json_string(&mut self.0, v);
-    }
-    fn num(&mut self, k: &str, v: u64) {
-        self.raw(k, &v.to_string());
-    }
-    fn bool(&mut self, k: &str, v: bool) {
-        self.raw(k, if v { "true" } else { "false" });
-    }
-    fn strs(&mut self, k: &str, items: &[String]) {
-        self.open(k, '[');
-        for i in items {
-            self.str("", i);
-        }
-        self.close(']');
-    }
-    fn open(&mut self, k: &str, c: char) {
-        self.key(k);
-        self.0.push(c);
-    }
-    fn close(&mut self, c: char) {
-        self.0.push(c);
-    }
-}
-
-/// Appends `s` as a JSON string literal (RFC 8259: quote, backslash and control characters escaped).
-fn push_json_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 15] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A leading `=`, `+`, `-` or `@` is
 /// prefixed with `'` so a spreadsheet never runs registry text as a formula.
 pub fn csv_field(s: &str) -> String {
@@ -356,6 +287,7 @@ pub fn csv_field(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::cards::detail_card;
+    use crate::jsonw::push_json_string;
     use crate::platform::{IdType, Platform};
     use crate::testing::{demo_registry, NOW};
 

@@ -263,3 +263,57 @@ fn detect_promotion_labels_a_vietnamese_post_with_a_shopee_link_and_quangcao() {
     );
     assert!(koltrust::wasm::promotion::detect_promotion(text, JsValue::from_f64(1.0), "vi").is_err());
 }
+
+#[wasm_bindgen_test]
+fn report_draft_preview_and_post_flags_cross_the_boundary() {
+    let parse = |s: String| js_sys::JSON::parse(&s).expect("JSON text");
+    let e = engine();
+    let ctx = object(&[
+        ("profileUrl", "https://www.tiktok.com/@minh.beauty.demo"),
+        (
+            "postUrl",
+            "https://www.tiktok.com/@minh.beauty.demo/video/7400000000000000001?utm_source=x",
+        ),
+        ("pageUrl", "https://www.tiktok.com/foryou"),
+        ("text", "Nhập mã GIAM50 <b>ngay</b>"),
+    ]);
+    let answer = parse(e.report(ctx.clone(), JsValue::NULL, "vi-VN").unwrap());
+    let draft = get(&answer, "draft");
+    assert!(get(&answer, "preview").is_null());
+    assert_eq!(
+        get(&get(&draft, "profile"), "name").as_string().as_deref(),
+        Some("Lê Ngọc Minh")
+    );
+    let link = "https://www.tiktok.com/@minh.beauty.demo/video/7400000000000000001";
+    assert_eq!(get(&draft, "link").as_string().as_deref(), Some(link));
+    assert_eq!(
+        get(&draft, "category").as_string().as_deref(),
+        Some("undisclosed_advertising")
+    );
+    assert_eq!(
+        get(&get(&draft, "labels"), "submit").as_string().as_deref(),
+        Some("Gửi báo cáo")
+    );
+    let edits = object(&[
+        ("id", "5f0c3a2e-8a1b-4c4d"),
+        ("category", "misleading_claim"),
+        ("note", "Sai"),
+    ]);
+    Reflect::set(&edits, &"created".into(), &JsValue::from_f64(NOW_MS)).unwrap();
+    let preview = get(&parse(e.report(ctx, edits, "en").unwrap()), "preview");
+    assert_eq!(Array::from(&get(&preview, "errors")).length(), 0);
+    let sub = get(&preview, "submission");
+    assert_eq!(get(&sub, "page_url").as_string().as_deref(), Some(link));
+    assert_eq!(
+        get(&get(&sub, "profile"), "account_id").as_string().as_deref(),
+        Some("minh.beauty.demo")
+    );
+    assert!(e.report(JsValue::from_f64(1.0), JsValue::NULL, "vi").is_err());
+
+    let posts: Array = [object(&[("text", "use code SARAH20")]), object(&[("text", "hello")])]
+        .iter()
+        .collect();
+    let flags = parse(koltrust::wasm::report::detect_posts(posts.into(), "en").unwrap());
+    assert_eq!(get(&get(&flags, "0"), "label").as_string().as_deref(), Some("Report"));
+    assert!(get(&flags, "1").is_null());
+}

@@ -499,6 +499,9 @@
     return out;
   }
 
+  // The page's signals, for a report about the page itself (popup, context menu: report.js).
+  globalThis.KolTrustPage = { signals: readSignals };
+
   async function checkPage() {
     const signals = readSignals();
     const key = JSON.stringify(signals);

@@ -77,7 +77,6 @@ globalThis.KolTrustCard = (() => {
       border-radius: 7px; border: 1px solid var(--line); background: var(--bg); color: var(--ink); cursor: pointer; }
     button:hover:not(:disabled) { background: var(--tint); }
     button:disabled { cursor: not-allowed; opacity: .6; }
-    .soon { font-weight: 500; font-size: 11px; color: var(--muted); margin-inline-start: 4px; }
     .vetting textarea { width: 100%; min-height: 64px; margin-top: 4px; padding: 6px 8px; border-radius: 6px;
       border: 1px solid var(--line); background: var(--bg); color: var(--ink); font: inherit; resize: vertical; }
     .vetting label { display: block; margin-top: 10px; font-weight: 600; }
@@ -406,10 +405,6 @@ globalThis.KolTrustCard = (() => {
     const actions = el('div', 'actions');
     const report = el('button', 'report', L.report);
     report.type = 'button';
-    // Not wired yet (the complaint issue): visibly present, honestly disabled.
-    report.disabled = true;
-    report.title = L.coming_soon;
-    report.append(el('span', 'soon', `· ${L.coming_soon}`));
     actions.append(report);
     foot.append(
       actions,
@@ -418,7 +413,7 @@ globalThis.KolTrustCard = (() => {
     );
     panel.append(top, body, foot);
     shadow.append(style, panel);
-    return { host, shadow, panel, close, flushNote };
+    return { host, shadow, panel, close, report, flushNote };
   }
 
   /** Places the card below the badge (above it when there is no room), inside the viewport. */
@@ -477,6 +472,16 @@ globalThis.KolTrustCard = (() => {
       listen(drawn.panel, 'keyup', (e) => e.stopPropagation()),
       listen(drawn.panel, 'keypress', (e) => e.stopPropagation()),
       listen(drawn.close, 'click', () => closeCard(true)),
+      // Report: the same dialog as everywhere, about this account; the post around the badge goes with it when the
+      // core finds that post is this account's own.
+      listen(drawn.report, 'click', (e) => {
+        if (!e.isTrusted) return;
+        const site = globalThis.KolTrustSites.forHost(location.hostname);
+        const post = site.posts && host.closest(site.posts.item);
+        const ctx = post ? globalThis.KolTrustReport.postContext(post, site) : {};
+        closeCard(false);
+        globalThis.KolTrustReport.open({ ...ctx, account }, badge);
+      }),
       // Esc also closes while focus is still on the badge or elsewhere in the page.
       listen(document, 'keydown', (e) => e.key === 'Escape' && closeCard(true), true),
       listen(

@@ -10,6 +10,8 @@
 //! | [`model`] | the submission as sent (JSON), its parts, and the validated form |
 //! | [`validate`](mod@validate) | the rules and bounds, each failure with a stable code and a vi/en message |
 //! | [`status`] | the lifecycle received → reviewing → forwarded → upheld / rejected and its allowed moves |
+//! | [`draft`] | the report dialog: from what the page showed to the draft, the preview and the submission |
+//! | [`outbox`] | delivery that loses nothing: the extension's outbox entry, retries with backoff, the requests and how to read their answers, "My reports" |
 //!
 //! ## Wire format (JSON, `POST /v1/complaints`)
 //! ```json
@@ -30,10 +32,12 @@
 //! ([`crate::recognize::canonical_url`]). `created` is the client's clock in Unix milliseconds (informative; the
 //! server keeps its own receipt time). Unknown fields are ignored so an older server accepts a newer extension.
 
+pub mod draft;
 pub mod model;
+pub mod outbox;
 pub mod status;
 pub mod validate;
 
 pub use model::{Category, ComplaintSubmission, Contact, Cue, ProfileRef, PromotionFacts, Screenshot, ValidComplaint};
 pub use status::ComplaintStatus;
-pub use validate::{validate, FieldError, Limits, LIMITS};
+pub use validate::{message_for, validate, FieldError, Limits, LIMITS};

@@ -75,7 +75,7 @@ macro_rules! categories {
         impl Category {
             pub const ALL: &'static [Category] = &[$(Category::$v,)*];
             pub fn as_str(self) -> &'static str { match self { $(Category::$v => $s,)* } }
-            pub fn parse(s: &str) -> Option<Category> { Category::ALL.iter().copied().find(|c| c.as_str() == s) }
+            pub fn parse(s: &str) -> Option<Category> { match s { $($s => Some(Category::$v),)* _ => None } }
             pub fn label(self, lang: Lang) -> &'static str { match self { $(Category::$v => lang.pick($vi, $en),)* } }
         }
     };

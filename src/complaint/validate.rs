@@ -63,48 +63,54 @@ impl FieldError {
 
     /// The message a person reads.
     pub fn message(&self, lang: Lang) -> &'static str {
-        let (vi, en) = match self.code {
-            "id_invalid" => (
-                "Mã phản ánh không hợp lệ (8–64 ký tự chữ, số, '-' hoặc '_').",
-                "Invalid report id (8–64 letters, digits, '-' or '_').",
-            ),
-            "platform_unknown" => ("Nền tảng không được hỗ trợ.", "Unsupported platform."),
-            "id_type_unknown" => ("Loại định danh tài khoản không hợp lệ.", "Unknown account id type."),
-            "account_id_invalid" => ("Định danh tài khoản không hợp lệ.", "Invalid account id."),
-            "url_invalid" => ("Đường dẫn không hợp lệ.", "Invalid URL."),
-            "category_unknown" => ("Vui lòng chọn loại phản ánh.", "Please choose a report category."),
-            "note_too_long" => (
-                "Nội dung mô tả quá dài (tối đa 2000 ký tự).",
-                "The note is too long (2,000 characters at most).",
-            ),
-            "note_invalid" => (
-                "Nội dung mô tả chứa ký tự không hợp lệ.",
-                "The note contains invalid characters.",
-            ),
-            "note_required" => ("Vui lòng mô tả vấn đề.", "Please describe the problem."),
-            "promotion_invalid" => (
-                "Dữ liệu quảng cáo phát hiện được không hợp lệ.",
-                "Invalid detected promotion data.",
-            ),
-            "screenshot_invalid" => (
-                "Ảnh chụp màn hình phải là PNG hoặc JPEG.",
-                "The screenshot must be a PNG or JPEG image.",
-            ),
-            "screenshot_too_large" => (
-                "Ảnh chụp màn hình quá lớn (tối đa 1,5 MB).",
-                "The screenshot is too large (1.5 MB at most).",
-            ),
-            "contact_without_consent" => (
-                "Bạn cần đồng ý để gửi thông tin liên hệ.",
-                "Contact details are only sent with your consent.",
-            ),
-            "contact_invalid" => ("Thông tin liên hệ không hợp lệ.", "Invalid contact details."),
-            "locale_invalid" => ("Ngôn ngữ phải là vi hoặc en.", "Language must be vi or en."),
-            "created_invalid" => ("Thời điểm tạo không hợp lệ.", "Invalid creation time."),
-            _ => ("Giá trị không hợp lệ.", "Invalid value."),
-        };
-        lang.pick(vi, en)
+        message_for(self.code, lang)
     }
+}
+
+/// The message for a validation code (see the module table), also for codes the server sent back; an unknown code
+/// reads "invalid value".
+pub fn message_for(code: &str, lang: Lang) -> &'static str {
+    let (vi, en) = match code {
+        "id_invalid" => (
+            "Mã phản ánh không hợp lệ (8–64 ký tự chữ, số, '-' hoặc '_').",
+            "Invalid report id (8–64 letters, digits, '-' or '_').",
+        ),
+        "platform_unknown" => ("Nền tảng không được hỗ trợ.", "Unsupported platform."),
+        "id_type_unknown" => ("Loại định danh tài khoản không hợp lệ.", "Unknown account id type."),
+        "account_id_invalid" => ("Định danh tài khoản không hợp lệ.", "Invalid account id."),
+        "url_invalid" => ("Đường dẫn không hợp lệ.", "Invalid URL."),
+        "category_unknown" => ("Vui lòng chọn loại phản ánh.", "Please choose a report category."),
+        "note_too_long" => (
+            "Nội dung mô tả quá dài (tối đa 2000 ký tự).",
+            "The note is too long (2,000 characters at most).",
+        ),
+        "note_invalid" => (
+            "Nội dung mô tả chứa ký tự không hợp lệ.",
+            "The note contains invalid characters.",
+        ),
+        "note_required" => ("Vui lòng mô tả vấn đề.", "Please describe the problem."),
+        "promotion_invalid" => (
+            "Dữ liệu quảng cáo phát hiện được không hợp lệ.",
+            "Invalid detected promotion data.",
+        ),
+        "screenshot_invalid" => (
+            "Ảnh chụp màn hình phải là PNG hoặc JPEG.",
+            "The screenshot must be a PNG or JPEG image.",
+        ),
+        "screenshot_too_large" => (
+            "Ảnh chụp màn hình quá lớn (tối đa 1,5 MB).",
+            "The screenshot is too large (1.5 MB at most).",
+        ),
+        "contact_without_consent" => (
+            "Bạn cần đồng ý để gửi thông tin liên hệ.",
+            "Contact details are only sent with your consent.",
+        ),
+        "contact_invalid" => ("Thông tin liên hệ không hợp lệ.", "Invalid contact details."),
+        "locale_invalid" => ("Ngôn ngữ phải là vi hoặc en.", "Language must be vi or en."),
+        "created_invalid" => ("Thời điểm tạo không hợp lệ.", "Invalid creation time."),
+        _ => ("Giá trị không hợp lệ.", "Invalid value."),
+    };
+    lang.pick(vi, en)
 }
 
 fn is_id_char(b: u8) -> bool {
@@ -291,11 +297,12 @@ pub fn validate(s: &ComplaintSubmission) -> Result<ValidComplaint, Vec<FieldErro
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::complaint::model::{Contact, Cue, ProfileRef};
 
-    fn good() -> ComplaintSubmission {
+    /// A valid submission (also the outbox tests' starting point).
+    pub(crate) fn good() -> ComplaintSubmission {
         ComplaintSubmission {
             id: "5f0c3a2e-8a1b-4c4d-9e2f-0123456789ab".into(),
             profile: ProfileRef {

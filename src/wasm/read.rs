@@ -11,11 +11,11 @@ fn bad(what: &str, expected: &str) -> JsError {
     JsError::new(&format!("{what}: expected {expected}"))
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
+pub(super) fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn absent(v: &JsValue) -> bool {
+pub(super) fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 
@@ -24,13 +24,15 @@ pub fn strings(v: &JsValue, what: &str) -> Result<Vec<String>, JsError> {
     if !Array::is_array(v) {
         return Err(bad(what, "an array of strings"));
     }
-    Array::from(v)
-        .iter()
-        .map(|s| s.as_string().ok_or_else(|| bad(what, "an array of strings")))
-        .collect()
+    // A loop rather than `collect::<Result<…>>()`: each such collect instantiates its own adapter in the wasm build.
+    let mut out = Vec::new();
+    for s in Array::from(v).iter() {
+        out.push(s.as_string().ok_or_else(|| bad(what, "an array of strings"))?);
+    }
+    Ok(out)
 }
 
-fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
+pub(super) fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
     let v = get(obj, key);
     if absent(&v) {
         return Ok(None);
@@ -40,7 +42,7 @@ fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, Js
         .ok_or_else(|| bad(&format!("{what}.{key}"), "a string"))
 }
 
-fn opt_strings(obj: &JsValue, key: &str, what: &str) -> Result<Vec<String>, JsError> {
+pub(super) fn opt_strings(obj: &JsValue, key: &str, what: &str) -> Result<Vec<String>, JsError> {
     let v = get(obj, key);
     if absent(&v) {
         return Ok(Vec::new());
@@ -69,19 +71,18 @@ pub fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
         if !Array::is_array(&stable) {
             return Err(bad("signals.stableIds", "an array"));
         }
-        Array::from(&stable)
-            .iter()
-            .map(|s| {
-                let kind = get(&s, "kind").as_string().and_then(|k| stable_id_kind(&k));
-                Ok(StableIdSignal {
-                    kind: kind.ok_or_else(|| bad("signals.stableIds.kind", "a known id kind"))?,
-                    value: get(&s, "value")
-                        .as_string()
-                        .ok_or_else(|| bad("signals.stableIds.value", "a string"))?,
-                    handle: opt_string(&s, "handle", "signals.stableIds")?,
-                })
-            })
-            .collect::<Result<_, JsError>>()?
+        let mut ids = Vec::new();
+        for s in Array::from(&stable).iter() {
+            let kind = get(&s, "kind").as_string().and_then(|k| stable_id_kind(&k));
+            ids.push(StableIdSignal {
+                kind: kind.ok_or_else(|| bad("signals.stableIds.kind", "a known id kind"))?,
+                value: get(&s, "value")
+                    .as_string()
+                    .ok_or_else(|| bad("signals.stableIds.value", "a string"))?,
+                handle: opt_string(&s, "handle", "signals.stableIds")?,
+            });
+        }
+        ids
     };
     Ok(PageSignals {
         location: opt_string(v, "location", "signals")?.unwrap_or_default(),

@@ -68,7 +68,7 @@ for (const c of CASES) {
       assert.match(card.notice, /^DỮ LIỆU MẪU/, 'fictional records say so');
       assert.match(card.complaints, /khiếu nại.*không phải kết luận/);
       assert.match(card.freshness, /^Nguồn dữ liệu: Dữ liệu Liên minh số 1/);
-      assert.deepEqual(card.report, { disabled: true, title: 'Sắp có', text: 'Báo cáo· Sắp có' });
+      assert.deepEqual(card.report, { disabled: false, title: undefined, text: 'Báo cáo' });
       assert.equal(card.vetting, false, 'no vetting panel unless vetting mode is on');
       for (const link of card.links) {
         assert.equal(link.target, '_blank');
@@ -197,7 +197,7 @@ test('the card follows the language option, and reads well in dark mode', async 
     assert.equal(card.stateLabel, 'Sanctioned');
     assert.match(card.notice, /^SAMPLE DATA/);
     assert.match(card.complaints, /41 complaints received, 22 upheld.*not verdicts/);
-    assert.deepEqual(card.report, { disabled: true, title: 'Coming soon', text: 'Report· Coming soon' });
+    assert.deepEqual(card.report, { disabled: false, title: undefined, text: 'Report' });
     assert.match(card.text, /Sanctions in effect \(1\)/);
     assert.match(card.text, /Past sanctions \(1\)/);
     await waitForSettledCard(page);
@@ -244,18 +244,18 @@ test('a lookalike account\'s card names the account it imitates; an unknown one 
   }
 });
 
-test('the worker gives one account\'s card and refuses malformed card requests', async () => {
+test('the worker gives one account\'s card and refuses malformed card and report requests', async () => {
   const page = await browser.ctx.newPage();
   try {
     await page.goto(browser.extensionUrl('options.html'));
     const replies = await page.evaluate(async () => [
       await chrome.runtime.sendMessage({ type: 'card', platform: 'myspace', id_type: 'handle', account_id: 'a' }),
       await chrome.runtime.sendMessage({ type: 'card', platform: 'tiktok', id_type: 'handle', account_id: 'x'.repeat(300) }),
-      await chrome.runtime.sendMessage({ type: 'openReport' }),
+      await chrome.runtime.sendMessage({ type: 'reportDraft', context: 'not an object' }),
     ]);
     assert.deepEqual(replies[0], { ok: false, error: 'card: unknown platform' });
     assert.equal(replies[1].ok, false);
-    assert.deepEqual(replies[2], { ok: false, error: 'not yet available' });
+    assert.deepEqual(replies[2], { ok: false, error: 'context: expected an object' });
   } finally {
     await page.close();
   }

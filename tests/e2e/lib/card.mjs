@@ -7,10 +7,10 @@ import { attrs, textOf, find } from './badges.mjs';
 const CARD_TAG = 'KOL-TRUST-CARD';
 const BADGE_TAG = 'KOL-TRUST-BADGE';
 
-const classes = (n) => (attrs(n).class ?? '').split(/\s+/).filter(Boolean);
-const byClass = (root, cls) => find(root, (n) => classes(n).includes(cls));
+export const classes = (n) => (attrs(n).class ?? '').split(/\s+/).filter(Boolean);
+export const byClass = (root, cls) => find(root, (n) => classes(n).includes(cls));
 
-function findAll(node, pred, out = []) {
+export function findAll(node, pred, out = []) {
   if (!node) return out;
   if (pred(node)) out.push(node);
   for (const c of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) findAll(c, pred, out);
@@ -18,7 +18,7 @@ function findAll(node, pred, out = []) {
 }
 
 /** Runs `fn(cdp, root)` with a fresh CDP session and a pierced document, then detaches. */
-async function withDocument(page, fn) {
+export async function withDocument(page, fn) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -29,7 +29,7 @@ async function withDocument(page, fn) {
 }
 
 /** Calls `fn` (source text of `function () {…}`) with `this` = the node; returns its JSON value. */
-async function callOn(cdp, node, fn) {
+export async function callOn(cdp, node, fn) {
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
   const { result } = await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId,
