@@ -40,9 +40,7 @@
 
   const STYLE = `
     :host { all: initial; }
-    .float { position: absolute; left: 0; top: 0; z-index: 1; transform-origin: 0 0; }
-    .unplaced { visibility: hidden; }
-    .merged { display: none; }
+    ${globalThis.KolTrustFloating.CSS}
     .badge { display: inline-flex; align-items: center; gap: 3px; padding: 1px 6px; pointer-events: auto;
       border-radius: 9px; font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
       white-space: nowrap; border: 1px solid; cursor: pointer; box-shadow: 0 1px 2px rgba(0, 0, 0, .16); }
@@ -74,19 +72,6 @@
       .lookalike { background: #3a1027; color: #ffb3d4; }
     }`;
 
-  // Inline `!important` on the host beats any page stylesheet rule, even `!important` ones. The host takes no
-  // room (zero size, no margins): the badge floats above the page from it, so the page's own content never moves
-  // (see placement.js). It only anchors the badge's position and is itself not clickable.
-  const HOST_STYLE =
-    'all: initial !important; display: inline-block !important; visibility: visible !important; ' +
-    'opacity: 1 !important; position: relative !important; transform: none !important; ' +
-    'width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; ' +
-    'border: 0 !important; overflow: visible !important; vertical-align: baseline !important; ' +
-    'z-index: 2147483000 !important; pointer-events: none !important;';
-  // Where an inline host would still take room — a flex or grid item (gaps, distribution), or alone on a line after
-  // a block-level link (a line box of its own) — it leaves the flow altogether (see placement.js).
-  const HOST_STYLE_OUT_OF_FLOW = HOST_STYLE.replace('position: relative', 'position: absolute');
-
   /** One parsed stylesheet shared by every badge's shadow root: parsing CSS once per badge was most of the cost of
    * drawing a long feed. */
   const sheet = new CSSStyleSheet();
@@ -114,7 +99,7 @@
   /** Creates a badge host with its closed shadow root; returns the host and a render function for it. */
   function createBadge(kind, outOfFlow) {
     const host = document.createElement('kol-trust-badge');
-    host.setAttribute('style', outOfFlow ? HOST_STYLE_OUT_OF_FLOW : HOST_STYLE);
+    host.setAttribute('style', globalThis.KolTrustFloating.hostStyle(outOfFlow));
     host.setAttribute('kind', kind);
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.adoptedStyleSheets = [sheet];
@@ -128,124 +113,11 @@
       host,
       render: (view, anchor) => {
         render(badge, view);
-        place(host, anchor, wrap, kind);
+        const a = accounts.get(host);
+        globalThis.KolTrustFloating.attach(host, anchor, wrap, kind, a ? `${a.platform}:${a.id_type}:${a.account_id}` : '');
       },
     };
   }
-
-  // ---- placement (placement.js decides; here: when, and applying its answer to our own shadow content) ---------
-
-  /** host → { anchor, float, kind, fullSize }: what placement needs to know about each drawn badge. */
-  const placed = new Map();
-  /** anchor (or header element) → its host; a resize of the anchor re-places the badge. */
-  const hostOfTarget = new WeakMap();
-  const COMPACT_SIZE = { width: 14, height: 14 };
-  let placeQueue = new Set();
-
-  /** A resized link (or header) re-places its badge: the observer runs after layout, before paint, so a badge is
-   * placed in the very frame it is drawn and moves with its link without a scroll or resize listener per badge. */
-  const resizes = new ResizeObserver((entries) => {
-    for (const e of entries) {
-      const host = hostOfTarget.get(e.target);
-      if (host) placeQueue.add(host);
-    }
-    placeNow();
-  });
-
-  function place(host, anchor, float, kind) {
-    float.className = `float ${kind} unplaced`;
-    const known = placed.get(host);
-    placed.set(host, { anchor, float, kind, fullSize: null });
-    hostOfTarget.set(anchor, host);
-    placeQueue.add(host);
-    if (known?.anchor === anchor) {
-      // Same link, new content: no resize will be reported, so place at the next frame.
-      nextSlice(placeNow);
-    } else {
-      resizes.observe(anchor);
-    }
-  }
-
-  /** Stops placing a badge that is gone (feeds that recycle their items drop thousands of links). */
-  function forget(host) {
-    const p = host && placed.get(host);
-    if (!p) return;
-    placed.delete(host);
-    resizes.unobserve(p.anchor);
-  }
-
-  /** Badges whose link the page removed, dropped once their number doubles: amortized O(1) per badge. */
-  let sweepAt = 512;
-  function sweep() {
-    if (placed.size < sweepAt) return;
-    for (const host of placed.keys()) if (!host.isConnected) forget(host);
-    sweepAt = Math.max(512, placed.size * 2);
-  }
-
-  /** Badges placed per frame: re-placing a whole feed (a window resize) is spread over frames like drawing. One
-   * pass per frame reads (after the browser's own layout when the resize observer calls) and then writes only to
-   * our own shadow content, so it costs no extra layout of the page. */
-  const PLACES_PER_FRAME = DRAWS_PER_SLICE;
-  let placeFrame = false;
-
-  function placeNow() {
-    sweep();
-    if (placeQueue.size === 0) return;
-    const group = [];
-    for (const host of placeQueue) {
-      if (group.length === PLACES_PER_FRAME) break;
-      group.push(host);
-    }
-    for (const host of group) placeQueue.delete(host);
-    placeGroup(group);
-    if (placeQueue.size > 0 && !placeFrame) {
-      // The rest after the next frame has been laid out and painted, when reading geometry costs no layout.
-      placeFrame = true;
-      nextSlice(() => {
-        placeFrame = false;
-        placeNow();
-      });
-    }
-  }
-
-  /** One read pass (sizes, then where each badge goes), then one write pass to our own shadow content. */
-  function placeGroup(hosts) {
-    const items = [];
-    for (const host of hosts) {
-      const p = placed.get(host);
-      if (!p) continue;
-      if (!host.isConnected) {
-        forget(host);
-        continue;
-      }
-      if (!p.fullSize) p.fullSize = { width: p.float.offsetWidth, height: p.float.offsetHeight };
-      const a = accounts.get(host);
-      const key = a ? `${a.platform}:${a.id_type}:${a.account_id}` : '';
-      items.push({ host, anchor: p.anchor, key, float: p.float, kind: p.kind, fullSize: p.fullSize, compactSize: COMPACT_SIZE });
-    }
-    for (const { item, mode, scale, left, top } of globalThis.KolTrustPlacement.plan(items)) {
-      item.float.className = `float ${item.kind} ${mode}`;
-      item.float.style.transform = scale < 1 ? `scale(${scale.toFixed(3)})` : '';
-      item.float.style.left = `${left}px`;
-      item.float.style.top = `${top}px`;
-    }
-  }
-
-  // A new window size rewraps text: re-place every badge (once per frame).
-  let resizePending = false;
-  window.addEventListener(
-    'resize',
-    () => {
-      if (resizePending) return;
-      resizePending = true;
-      requestAnimationFrame(() => {
-        resizePending = false;
-        for (const host of placed.keys()) placeQueue.add(host);
-        placeNow();
-      });
-    },
-    { passive: true },
-  );
 
   /** render functions by host: reachable only from this isolated world, never through the page's DOM. */
   const renderers = new WeakMap();
@@ -311,7 +183,7 @@
 
   function removeLinkBadge(anchor) {
     views.delete(anchor);
-    forget(badges.get(anchor));
+    globalThis.KolTrustFloating.forget(badges.get(anchor));
     badges.get(anchor)?.remove();
     badges.delete(anchor);
   }
@@ -410,17 +282,7 @@
   let drawIndex = 0;
   let drawScheduled = false;
 
-  function nextSlice(fn) {
-    let done = false;
-    const run = () => {
-      if (!done) {
-        done = true;
-        fn();
-      }
-    };
-    requestAnimationFrame(() => setTimeout(run, 0));
-    setTimeout(run, 100);
-  }
+  const { nextSlice } = globalThis.KolTrustFloating;
 
   function enqueueDraws(first, rest) {
     drawQueue = [...first, ...drawQueue.slice(drawIndex), ...rest];

@@ -23,27 +23,31 @@
 
   const STYLE = `
     :host { all: initial; }
-    button { all: unset; display: inline-flex; align-items: center; gap: 4px; margin-inline-start: 8px; padding: 1px 8px;
+    ${globalThis.KolTrustFloating.CSS}
+    button { all: unset; display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; pointer-events: auto;
       border-radius: 9px; border: 1px solid #c2185b; background: #fff0f6; color: #8a0f4d; cursor: pointer;
       font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; white-space: nowrap;
-      vertical-align: middle; }
+      box-shadow: 0 1px 2px rgba(0, 0, 0, .16); }
+    /* Compact where the end of the post's text has no free room (content/placement.js): the flag alone; its words
+       on hover and keyboard focus, and always as its accessible name. */
+    .compact button:not(:hover):not(:focus-visible) { padding: 1px; gap: 0; }
+    .compact button:not(:hover):not(:focus-visible) span { display: none; }
     button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
     svg { width: 11px; height: 11px; fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round; }
     @media (prefers-color-scheme: dark) { button { background: #3a1027; color: #ffb3d4; } }`;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLE);
-  const HOST_STYLE =
-    'all: initial !important; display: inline-block !important; visibility: visible !important; ' +
-    'opacity: 1 !important; position: static !important; transform: none !important; pointer-events: auto !important;';
 
   function drawButton(post, flag) {
     let host = buttons.get(post);
     if (!host?.isConnected) {
       const place = site.posts.place.map((s) => post.querySelector(s)).find(Boolean) ?? post;
       host = document.createElement('kol-trust-report-button');
-      host.setAttribute('style', HOST_STYLE);
+      // It floats at the end of the post's text and takes no room: the post never moves (content/floating.js).
+      host.setAttribute('style', globalThis.KolTrustFloating.hostStyle(globalThis.KolTrustPlacement.takesRoom(null, place)));
       const shadow = host.attachShadow({ mode: 'closed' });
       shadow.adoptedStyleSheets = [sheet];
+      const wrap = document.createElement('span');
       const button = document.createElement('button');
       button.type = 'button';
       const NS = 'http://www.w3.org/2000/svg';
@@ -55,7 +59,8 @@
       svg.append(path);
       const label = document.createElement('span');
       button.append(svg, label);
-      shadow.append(button);
+      wrap.append(button);
+      shadow.append(wrap);
       // Only the person's own click opens it (pages cannot reach into the closed root; synthetic events are ignored).
       button.addEventListener('click', (e) => {
         if (!e.isTrusted) return;
@@ -67,6 +72,7 @@
         label.textContent = f.label;
         button.title = f.title;
         button.setAttribute('aria-label', f.title);
+        globalThis.KolTrustFloating.attach(host, place, wrap, 'report');
       };
       place.append(host);
       buttons.set(post, host);

@@ -228,6 +228,17 @@ mod tests {
         (text, m)
     }
 
+    /// The manifest's entry for the delta 1 → 2.
+    fn delta_1_2(delta: &[u8]) -> DeltaRef {
+        DeltaRef {
+            from: 1,
+            to: 2,
+            path: "deltas/1-2.bin".into(),
+            sha256: sha256_hex(delta),
+            bytes: delta.len() as u64,
+        }
+    }
+
     fn sign(text: &str) -> String {
         to_hex(&test_key().sign(text.as_bytes()).to_bytes())
     }
@@ -238,17 +249,7 @@ mod tests {
         let (s1, s2, s3) = (snapshot(1, 3), snapshot(2, 5), snapshot(3, 8));
         let held = Registry::open(s1.clone(), &keys, None, NOW).unwrap();
         let d12 = make_delta(&s1, &s2, &test_key()).unwrap();
-        let (text, m) = manifest_for(
-            2,
-            &s2,
-            vec![DeltaRef {
-                from: 1,
-                to: 2,
-                path: "deltas/1-2.bin".into(),
-                sha256: sha256_hex(&d12),
-                bytes: d12.len() as u64,
-            }],
-        );
+        let (text, m) = manifest_for(2, &s2, vec![delta_1_2(&d12)]);
         let key_id = m.key_id.clone();
         verify_manifest(&text, &key_id, &sign(&text), &m, &keys).unwrap();
         let plan = plan_update(&m, held.sequence()).unwrap();
@@ -276,17 +277,7 @@ mod tests {
         let keys = test_keys();
         let (s1, s2) = (snapshot(1, 3), snapshot(2, 5));
         let d12 = make_delta(&s1, &s2, &test_key()).unwrap();
-        let (_, m) = manifest_for(
-            2,
-            &s2,
-            vec![DeltaRef {
-                from: 1,
-                to: 2,
-                path: "deltas/1-2.bin".into(),
-                sha256: sha256_hex(&d12),
-                bytes: d12.len() as u64,
-            }],
-        );
+        let (_, m) = manifest_for(2, &s2, vec![delta_1_2(&d12)]);
         // Holding nothing (sequence 0), the plan is the snapshot, and it opens without a rollback floor.
         let plan = plan_update(&m, 0).unwrap();
         assert!(matches!(plan, UpdatePlan::Snapshot { to: 2, .. }));

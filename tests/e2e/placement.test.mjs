@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { waitForBadges } from './lib/badges.mjs';
+import { withDocument, findAll, byClass, classes } from './lib/card.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** [site, feed URL, how many link badges it gets] from the hand-written oracle of recognition.test.mjs. */
@@ -32,17 +33,18 @@ after(() => env?.close());
 function layoutWithAndWithout() {
   const boxes = () =>
     [...document.body.querySelectorAll('*')]
-      .filter((el) => el.localName !== 'kol-trust-badge')
+      .filter((el) => !el.localName.startsWith('kol-trust-'))
       .map((el) => {
         const r = el.getBoundingClientRect();
         return `${el.localName}:${r.x.toFixed(2)},${r.y.toFixed(2)},${r.width.toFixed(2)},${r.height.toFixed(2)}`;
       });
   const withBadges = boxes();
-  const hosts = [...document.querySelectorAll('kol-trust-badge')];
+  const hosts = [...document.querySelectorAll('kol-trust-badge, kol-trust-report-button')];
   const places = hosts.map((h) => [h.parentNode, h.nextSibling]);
   hosts.forEach((h) => h.remove());
   const withoutBadges = boxes();
-  places.forEach(([parent, next], i) => parent.insertBefore(hosts[i], next));
+  // Back in reverse order: a host's next sibling may be another host taken out.
+  for (let i = hosts.length - 1; i >= 0; i--) places[i][0].insertBefore(hosts[i], places[i][1]);
   return { withBadges, withoutBadges, hosts: hosts.length };
 }
 
@@ -115,3 +117,34 @@ for (const [site, url, links] of FEEDS) {
     }
   });
 }
+
+/** The Report buttons drawn beside promotional posts (posts.js): each one's placement, read through its closed root. */
+async function reportButtons(page) {
+  return withDocument(page, async (cdp, root) =>
+    findAll(root, (n) => n.nodeName === 'KOL-TRUST-REPORT-BUTTON').map((host) => {
+      const float = byClass(host.shadowRoots[0], 'float');
+      return ['full', 'compact', 'unplaced'].find((m) => classes(float).includes(m)) ?? null;
+    }),
+  );
+}
+
+test("facebook group: the Report buttons beside promotional posts move none of the page's content", async () => {
+  const page = await env.browser.ctx.newPage();
+  try {
+    await page.goto('https://www.facebook.com/groups/hoi.review.demo/');
+    const deadline = Date.now() + 10000;
+    let buttons = [];
+    // Two of the fixture's three posts promote something; wait until both buttons are drawn and placed.
+    while (!(buttons.length === 2 && buttons.every((m) => m === 'full' || m === 'compact'))) {
+      if (Date.now() > deadline) throw new Error(`report buttons not placed: ${JSON.stringify(buttons)}`);
+      await page.waitForTimeout(50);
+      buttons = await reportButtons(page);
+    }
+    await waitForBadges(page, (b) => b.length > 0 && b.every((x) => x.placement && x.placement !== 'unplaced'));
+    const layout = await page.evaluate(layoutWithAndWithout);
+    const moved = layout.withBadges.filter((b, i) => b !== layout.withoutBadges[i]);
+    assert.deepEqual(moved, [], 'no element of the page moves because of the Report buttons and badges');
+  } finally {
+    await page.close();
+  }
+});
