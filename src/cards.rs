@@ -52,7 +52,6 @@ pub struct CardLabels {
     pub data_source: &'static str,
     pub confirmed_by: &'static str,
     pub report: &'static str,
-    pub coming_soon: &'static str,
     pub vetting: &'static str,
     pub copy_text: &'static str,
     pub export_csv: &'static str,
@@ -100,7 +99,6 @@ impl CardLabels {
                 "Shown by the KOL Trust extension from the Digital Trust Alliance's signed registry.",
             ),
             report: p("Báo cáo", "Report"),
-            coming_soon: p("Sắp có", "Coming soon"),
             vetting: p("Thẩm định", "Vetting"),
             copy_text: p("Sao chép", "Copy"),
             export_csv: p("Tải CSV", "Download CSV"),
@@ -292,7 +290,6 @@ mod tests {
         assert_eq!(c.subject, "TikTok · minh.beauty.demo");
         let en = card(Platform::Tiktok, IdType::Handle, "minh.beauty.demo", false, Lang::En);
         assert_eq!(en.labels.report, "Report");
-        assert_eq!(en.labels.coming_soon, "Coming soon");
         assert!(en.complaints_line.unwrap().contains("signals for review, not verdicts"));
     }
 
