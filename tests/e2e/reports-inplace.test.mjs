@@ -85,6 +85,29 @@ test('promotional posts get a Report button, registered author or not; an ordina
   }
 });
 
+test('x: promotional posts in search results get a Report button; the dialog names the author and the post', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto('https://x.com/search?q=serum&src=typed_query');
+    // The registered account's disclosed ad with a code and the unregistered counterfeit seller; not the question.
+    await waitFor(async () => (await readPostButtons(page)).length === 2, 'two Report buttons on X');
+    const where = await page.evaluate(() =>
+      [...document.querySelectorAll('kol-trust-report-button')].map((h) => h.closest('article').querySelector('[data-testid="User-Name"] a').getAttribute('href')),
+    );
+    assert.deepEqual(where, ['/tuan_tech_demo', '/sansale_hcm']);
+    await clickPostButton(page, 1);
+    const d = await waitForDialog(page, (x) => x?.subject === 'X · sansale_hcm', { what: 'the dialog for @sansale_hcm' });
+    assert.equal(d.stateLabel, 'Chưa có trong sổ đăng ký');
+    assert.equal(d.link, 'https://x.com/sansale_hcm/status/1850000000000009002', 'the permalink without tracking parameters');
+    assert.equal(d.category, 'counterfeit_or_poor_quality');
+    assert.ok(d.cues.some((c) => c.includes('rep 1:1')), JSON.stringify(d.cues));
+    assert.ok(d.cues.includes('Mã giảm giá: GIAM50'), JSON.stringify(d.cues));
+    await screenshot(page, 'report-dialog-x-vi');
+  } finally {
+    await page.close();
+  }
+});
+
 test('an unregistered promotional post: prefilled dialog, markup stays text, preview, send on the second click, arrives', async () => {
   const page = await openGroup();
   try {
