@@ -108,6 +108,26 @@ test('x: promotional posts in search results get a Report button; the dialog nam
   }
 });
 
+test('tiktok: promotional posts in a hashtag feed get a Report button; the dialog names the author and the video', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto('https://www.tiktok.com/tag/serum');
+    await waitFor(async () => (await readPostButtons(page)).length === 2, 'two Report buttons on TikTok');
+    const where = await page.evaluate(() =>
+      [...document.querySelectorAll('kol-trust-report-button')].map((h) => h.closest('[data-e2e="recommend-list-item-container"]').dataset.index),
+    );
+    assert.deepEqual(where, ['0', '1'], 'the registered promoter and the unregistered seller, not the dancer');
+    await clickPostButton(page, 1);
+    const d = await waitForDialog(page, (x) => x?.subject === 'TikTok · thuocgiamcan.sg', { what: 'the dialog for @thuocgiamcan.sg' });
+    assert.equal(d.stateLabel, 'Chưa có trong sổ đăng ký');
+    assert.equal(d.link, 'https://www.tiktok.com/@thuocgiamcan.sg/video/7300000000000009002', 'the video without tracking parameters');
+    assert.equal(d.category, 'misleading_claim', 'a miracle weight-loss claim suggests a misleading claim');
+    await screenshot(page, 'report-dialog-tiktok-vi');
+  } finally {
+    await page.close();
+  }
+});
+
 test('an unregistered promotional post: prefilled dialog, markup stays text, preview, send on the second click, arrives', async () => {
   const page = await openGroup();
   try {
