@@ -124,13 +124,18 @@ globalThis.KolTrustPlacement = (() => {
    * compactSize: {width, height} }]; the anchor is the element the badge belongs to (for a header badge, the header
    * element), `key` names its account. Returns [{ item, mode: 'full'|'compact'|'merged', scale, left, top }] with
    * offsets relative to the host's own box (scale: how much a full badge is shrunk to fit the name's line;
-   * 'merged': the same account's badge already stands at the end of this line, so this one is not shown).
+   * 'merged': the same account's badge already stands at the end of this line, or its disc on the line above,
+   * so this one is not shown).
    * Reads only.
    */
+  /** Two lines starting at the same left edge, one right under the other. */
+  const stacked = (a, b) => Math.abs(a.left - b.left) < 8 && Math.abs(a.top - b.top) <= 2.5 * Math.max(a.height, b.height);
+
   function plan(items) {
     const out = [];
-    /** Full badges placed in this pass: { key, box }. */
+    /** Full badges placed in this pass: { key, box }; compact ones: { key, line }. */
     const taken = [];
+    const compacts = [];
     for (const item of items) {
       const { host, anchor, fullSize, compactSize } = item;
       if (!host.isConnected || !anchor.isConnected) continue;
@@ -171,8 +176,16 @@ globalThis.KolTrustPlacement = (() => {
       }
       if (box) taken.push({ key: item.key, box });
       const fits = box !== null;
-      // Compact: a disc on the name's top-right corner, inside the name's own box so clipping spares it.
-      if (!fits) box = { left: line.right - compactSize.width / 2, top: line.top - compactSize.height / 2 };
+      if (!fits) {
+        // A name and its @handle stacked in two lines (X's "who to follow") link one account twice: one disc.
+        if (compacts.some((c) => c.key === item.key && stacked(c.line, line))) {
+          out.push({ item, mode: 'merged', scale: 1, left: 0, top: 0 });
+          continue;
+        }
+        compacts.push({ key: item.key, line });
+        // Compact: a disc on the name's top-right corner, inside the name's own box so clipping spares it.
+        box = { left: line.right - compactSize.width / 2, top: line.top - compactSize.height / 2 };
+      }
       out.push({
         item,
         mode: fits ? 'full' : 'compact',
