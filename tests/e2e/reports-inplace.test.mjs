@@ -128,6 +128,23 @@ test('tiktok: promotional posts in a hashtag feed get a Report button; the dialo
   }
 });
 
+test('instagram: a promotional post page gets a Report button; the dialog names the author and the post', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto('https://www.instagram.com/p/DemoSerum01/?utm_source=ig_web_copy_link');
+    await waitFor(async () => (await readPostButtons(page)).length === 1, 'the Report button on the Instagram post');
+    await clickPostButton(page, 0);
+    const d = await waitForDialog(page, (x) => x?.subject === 'Instagram · trangda.cap.toc', { what: 'the dialog for trangda.cap.toc' });
+    assert.equal(d.stateLabel, 'Chưa có trong sổ đăng ký');
+    // The share id (igsh) is tracking and goes; the carousel position (img_index) says which image and stays.
+    assert.equal(d.link, 'https://www.instagram.com/p/DemoSerum01/?img_index=1', 'the post without tracking parameters');
+    assert.ok(d.cues.some((c) => c.includes('TRANG50')), JSON.stringify(d.cues));
+    await screenshot(page, 'report-dialog-instagram-vi');
+  } finally {
+    await page.close();
+  }
+});
+
 test('an unregistered promotional post: prefilled dialog, markup stays text, preview, send on the second click, arrives', async () => {
   const page = await openGroup();
   try {
