@@ -8,7 +8,7 @@
 //!
 //! **Report** ([`report_draft`]): people without the extension fill a form (profile URL, optional post URL,
 //! category, note, optional contact with consent). The core recognizes the profile URL into the submission's
-//! `profile`, then runs the same [`crate::complaint::validate`] as the extension and the server; each error is
+//! `profile`, then runs the same [`crate::complaint::validate()`] as the extension and the server; each error is
 //! mapped back to the form field a person can fix, with its message in the form's language.
 //!
 //! **Opening the published registry** ([`open_published`]): the portal has no snapshot of its own; it downloads

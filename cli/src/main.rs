@@ -27,7 +27,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Recognize URLs, one per line, from standard input or a file; prints
-    /// url<TAB>platform<TAB>id_type<TAB>account_id<TAB>kind for each line.
+    /// `url<TAB>platform<TAB>id_type<TAB>account_id<TAB>kind` for each line.
     Recognize {
         /// File of URLs, one per line (default or `-`: standard input).
         file: Option<std::path::PathBuf>,

@@ -1,7 +1,7 @@
 //! # Complaints
 //!
 //! A consumer's report about a suspicious promotion, as the extension builds it and the Alliance server accepts it.
-//! Both sides validate with **this** code ([`validate`]), so a report the extension lets through is one the server
+//! Both sides validate with **this** code ([`validate()`]), so a report the extension lets through is one the server
 //! accepts, and the error codes a person sees are the same everywhere. No I/O, no clock, no regex: it compiles for
 //! wasm32 and stays small.
 //!

@@ -100,7 +100,7 @@ pub struct Screenshot {
     pub bytes: u32,
 }
 
-/// A complaint that passed [`super::validate`]: typed, canonical URLs, bounded sizes.
+/// A complaint that passed [`super::validate()`]: typed, canonical URLs, bounded sizes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidComplaint {
     pub id: String,
