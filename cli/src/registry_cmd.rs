@@ -10,7 +10,9 @@ use clap::{Args, Subcommand};
 use koltrust::badge::BadgeView;
 use koltrust::i18n::Lang;
 use koltrust::registry::delta::{apply_delta, make_delta, verify_delta};
-use koltrust::registry::keys::{from_hex, signing_key_id, to_hex, KeySet, SigningKey};
+use koltrust::registry::keys::{
+    from_hex, parse_private_key_file, private_key_file, signing_key_id, to_hex, KeySet, SigningKey,
+};
 use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::sha256_hex;
 use koltrust::registry::source::{to_json, SourceSet};
@@ -246,12 +248,8 @@ pub fn key_set(pubkeys: &[String]) -> Result<KeySet, String> {
 
 fn load_key(path: &Path) -> Result<SigningKey, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("cannot read key {}: {e}", path.display()))?;
-    let seed = text
-        .lines()
-        .find(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .and_then(from_hex::<32>)
-        .ok_or_else(|| format!("{} is not a koltrust private key (64 hex characters)", path.display()))?;
-    Ok(SigningKey::from_bytes(&seed))
+    parse_private_key_file(&text)
+        .ok_or_else(|| format!("{} is not a koltrust private key (64 hex characters)", path.display()))
 }
 
 /// Opens a snapshot with full verification.
@@ -288,12 +286,8 @@ fn keygen(out: &Path, force: bool) -> Result<(), String> {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(out, fs::Permissions::from_mode(0o600)).map_err(|e| e.to_string())?;
     }
-    writeln!(
-        f,
-        "# koltrust registry private key (Ed25519 seed). Keep secret; never commit.\n{}",
-        to_hex(&seed)
-    )
-    .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    f.write_all(private_key_file(&seed).as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let pub_path = PathBuf::from(format!("{}.pub", out.display()));
     write(&pub_path, format!("{public}\n").as_bytes())?;
     println!("public key: {public}");

@@ -15,7 +15,7 @@
 //! First start creates the folder, the key and the token from OS randomness; nothing secret is ever printed
 //! except the *path* of the token file.
 
-use koltrust::registry::keys::{from_hex, signing_key_id, to_hex, SigningKey};
+use koltrust::registry::keys::{parse_private_key_file, private_key_file, signing_key_id, to_hex, SigningKey};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -129,13 +129,7 @@ impl DataDir {
         if !self.key_path().exists() {
             let seed = random_bytes::<32>()?;
             let key = SigningKey::from_bytes(&seed);
-            write_private(
-                &self.key_path(),
-                &format!(
-                    "# koltrust registry private key (Ed25519 seed). Keep secret; never commit.\n{}\n",
-                    to_hex(&seed)
-                ),
-            )?;
+            write_private(&self.key_path(), &private_key_file(&seed))?;
             write_atomic(
                 &self.root.join("registry.key.pub"),
                 format!("{}\n", to_hex(key.verifying_key().as_bytes())).as_bytes(),
@@ -153,12 +147,8 @@ impl DataDir {
     pub fn signing_key(&self) -> Result<SigningKey, String> {
         let path = self.key_path();
         let text = fs::read_to_string(&path).map_err(|e| format!("cannot read key {}: {e}", path.display()))?;
-        let seed = text
-            .lines()
-            .find(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .and_then(from_hex::<32>)
-            .ok_or_else(|| format!("{} is not a koltrust private key (64 hex characters)", path.display()))?;
-        Ok(SigningKey::from_bytes(&seed))
+        parse_private_key_file(&text)
+            .ok_or_else(|| format!("{} is not a koltrust private key (64 hex characters)", path.display()))
     }
 
     /// The public key (hex) and key id of the signing key.

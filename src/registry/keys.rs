@@ -108,3 +108,38 @@ impl KeySet {
 pub fn signing_key_id(key: &SigningKey) -> KeyId {
     KeyId::of(key.verifying_key().as_bytes())
 }
+
+/// The text of a private key file (`koltrust registry keygen`, a server's `registry.key`): a comment line, then the
+/// Ed25519 seed in hex. One format, written and read only through [`private_key_file`] and [`parse_private_key_file`].
+pub fn private_key_file(seed: &[u8; 32]) -> String {
+    format!(
+        "# koltrust registry private key (Ed25519 seed). Keep secret; never commit.\n{}\n",
+        to_hex(seed)
+    )
+}
+
+/// Reads a private key file: the first line that is neither a comment nor blank must be 64 hex characters.
+pub fn parse_private_key_file(text: &str) -> Option<SigningKey> {
+    text.lines()
+        .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .and_then(from_hex::<32>)
+        .map(|seed| SigningKey::from_bytes(&seed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_key_files_round_trip_and_refuse_what_is_not_a_key() {
+        let seed = [7u8; 32];
+        let text = private_key_file(&seed);
+        assert!(text.starts_with("# koltrust registry private key"));
+        assert_eq!(parse_private_key_file(&text).unwrap().to_bytes(), seed);
+        // Comments and blank lines before the seed are skipped; anything else is refused.
+        assert!(parse_private_key_file(&format!("# note\n\n{}", to_hex(&seed))).is_some());
+        assert!(parse_private_key_file("# only a comment\n").is_none());
+        assert!(parse_private_key_file("not hex at all\n").is_none());
+        assert!(parse_private_key_file(&to_hex(&seed[..31])).is_none());
+    }
+}
