@@ -402,14 +402,7 @@
   // ---- plumbing ------------------------------------------------------------------------------------------------
 
   /** Sends a request to the worker; `null` when the extension was reloaded or the worker could not answer. */
-  async function ask(message) {
-    try {
-      const reply = await chrome.runtime.sendMessage(message);
-      return reply?.ok ? reply : null;
-    } catch {
-      return null;
-    }
-  }
+  const { ask } = globalThis.KolTrustWorker;
 
   function schedule() {
     if (scheduled) return;

@@ -110,14 +110,7 @@ globalThis.KolTrustCard = (() => {
   /** Increases on every open/close, so a late answer for a card no longer wanted is dropped. */
   let generation = 0;
 
-  async function ask(message) {
-    try {
-      const reply = await chrome.runtime.sendMessage(message);
-      return reply?.ok ? reply : null;
-    } catch {
-      return null;
-    }
-  }
+  const { ask } = globalThis.KolTrustWorker;
 
   /** `tag` with a class and text; text only ever goes in through textContent. */
   function el(tag, cls, text) {

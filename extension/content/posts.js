@@ -85,18 +85,15 @@
     return { el, text: (el.textContent ?? '').slice(0, 5000) };
   }
 
-  async function answer(posts) {
-    const items = posts.map((post) => {
-      const { el, text } = textOf(post);
-      return { text, links: [...el.querySelectorAll('a[href]')].slice(0, 20).map((a) => a.href.slice(0, 2048)) };
-    });
-    let reply;
-    try {
-      reply = await chrome.runtime.sendMessage({ type: 'detectPosts', posts: items });
-    } catch {
-      return; // the extension was reloaded
-    }
-    if (!reply?.ok) return;
+  /** `batch`: [post, its textOf] pairs, the text read once by `drain`. */
+  async function answer(batch) {
+    const posts = batch.map(([post]) => post);
+    const items = batch.map(([, { el, text }]) => ({
+      text,
+      links: [...el.querySelectorAll('a[href]')].slice(0, 20).map((a) => a.href.slice(0, 2048)),
+    }));
+    const reply = await globalThis.KolTrustWorker.ask({ type: 'detectPosts', posts: items });
+    if (!reply) return; // the extension was reloaded, or the worker could not answer
     posts.forEach((post, i) => {
       checked.set(post, items[i].text);
       const flag = reply.flags[i];
@@ -112,7 +109,10 @@
     const batch = [];
     for (const post of pending) {
       pending.delete(post);
-      if (post.isConnected && checked.get(post) !== textOf(post).text) batch.push(post);
+      if (post.isConnected) {
+        const read = textOf(post);
+        if (checked.get(post) !== read.text) batch.push([post, read]);
+      }
       if (batch.length === BATCH || performance.now() - start > SLICE_MS) break;
     }
     if (batch.length) answer(batch);

@@ -90,13 +90,8 @@ globalThis.KolTrustReport = (() => {
   let current = null;
   let generation = 0;
 
-  async function ask(message) {
-    try {
-      return (await chrome.runtime.sendMessage(message)) ?? { ok: false, error: 'no answer' };
-    } catch (err) {
-      return { ok: false, error: String(err?.message ?? err) };
-    }
-  }
+  /** Asks the worker; a failure comes back as `{ ok: false, error }`, so the dialog can say what went wrong. */
+  const { send } = globalThis.KolTrustWorker;
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -309,7 +304,7 @@ globalThis.KolTrustReport = (() => {
       // The page as the person sees it, without this dialog over it.
       host.style.setProperty('visibility', 'hidden', 'important');
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const reply = await ask({ type: 'captureScreenshot' });
+      const reply = await send({ type: 'captureScreenshot' });
       host.style.setProperty('visibility', 'visible', 'important');
       if (!shotBox.checked) return;
       if (reply.ok) {
@@ -335,7 +330,7 @@ globalThis.KolTrustReport = (() => {
     });
 
     previewBtn.addEventListener('click', async () => {
-      const reply = await ask({ type: 'reportPreview', context, edits: edits() });
+      const reply = await send({ type: 'reportPreview', context, edits: edits() });
       if (!reply.ok) return showResult(`${L.failed}: ${reply.error}`, true);
       const p = reply.preview;
       previewBox.replaceChildren();
@@ -363,7 +358,7 @@ globalThis.KolTrustReport = (() => {
       if (!state.submission) return;
       submitBtn.disabled = editBtn.disabled = true;
       submitBtn.textContent = L.sending;
-      const reply = await ask({ type: 'submitReport', complaint: state.submission });
+      const reply = await send({ type: 'submitReport', complaint: state.submission });
       if (reply.ok) {
         form.hidden = true;
         previewBox.hidden = true;
@@ -392,7 +387,7 @@ globalThis.KolTrustReport = (() => {
     close(false);
     const mine = ++generation;
     const full = { ...context, pageUrl: cap(location.href) };
-    const reply = await ask({ type: 'reportDraft', context: full });
+    const reply = await send({ type: 'reportDraft', context: full });
     if (!reply.ok || mine !== generation) return;
     const drawn = draw(reply.draft, full);
     current = { ...drawn, opener, cleanup: [] };
