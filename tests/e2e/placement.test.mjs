@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { waitForBadges } from './lib/badges.mjs';
-import { withDocument, findAll, byClass, classes } from './lib/card.mjs';
+import { readPostButtons } from './lib/report-dialog.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** [site, feed URL, how many link badges it gets] from the hand-written oracle of recognition.test.mjs. */
@@ -118,16 +118,6 @@ for (const [site, url, links] of FEEDS) {
   });
 }
 
-/** The Report buttons drawn beside promotional posts (posts.js): each one's placement, read through its closed root. */
-async function reportButtons(page) {
-  return withDocument(page, async (cdp, root) =>
-    findAll(root, (n) => n.nodeName === 'KOL-TRUST-REPORT-BUTTON').map((host) => {
-      const float = byClass(host.shadowRoots[0], 'float');
-      return ['full', 'compact', 'unplaced'].find((m) => classes(float).includes(m)) ?? null;
-    }),
-  );
-}
-
 test("facebook group: the Report buttons beside promotional posts move none of the page's content", async () => {
   const page = await env.browser.ctx.newPage();
   try {
@@ -138,7 +128,7 @@ test("facebook group: the Report buttons beside promotional posts move none of t
     while (!(buttons.length === 2 && buttons.every((m) => m === 'full' || m === 'compact'))) {
       if (Date.now() > deadline) throw new Error(`report buttons not placed: ${JSON.stringify(buttons)}`);
       await page.waitForTimeout(50);
-      buttons = await reportButtons(page);
+      buttons = (await readPostButtons(page)).map((b) => b.placement);
     }
     await waitForBadges(page, (b) => b.length > 0 && b.every((x) => x.placement && x.placement !== 'unplaced'));
     const layout = await page.evaluate(layoutWithAndWithout);

@@ -109,12 +109,15 @@ export async function chooseCategory(page, value) {
   });
 }
 
-/** The posts' Report buttons: [{label, title}] in document order. */
+/** The posts' Report buttons: [{label, title, shadowRootType, placement}] in document order; `placement` is where
+ * the button floats (content/placement.js): 'full', 'compact' or 'unplaced'. */
 export async function readPostButtons(page) {
   return withDocument(page, async (cdp, root) =>
     findAll(root, (n) => n.nodeName === BUTTON_TAG).map((h) => {
       const b = find(h.shadowRoots[0], (n) => n.nodeName === 'BUTTON');
-      return { label: textOf(b).trim(), title: attrs(b).title, shadowRootType: h.shadowRoots[0].shadowRootType };
+      const float = find(h.shadowRoots[0], (n) => (attrs(n).class ?? '').split(' ').includes('float'));
+      const placement = ['full', 'compact', 'unplaced'].find((m) => (attrs(float).class ?? '').split(' ').includes(m)) ?? null;
+      return { label: textOf(b).trim(), title: attrs(b).title, shadowRootType: h.shadowRoots[0].shadowRootType, placement };
     }),
   );
 }
