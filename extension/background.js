@@ -8,7 +8,7 @@
 //  - `return true` from onMessage keeps the channel open for the asynchronous answer;
 //  - the worker is stopped after ~30 s idle, so what must outlive it (the page signals each tab reported, for the
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
-import init from './pkg/koltrust.js';
+import init, { paletteCss, toolbarColour } from './pkg/koltrust.js';
 import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
 import * as outbox from './worker/outbox.js';
@@ -28,23 +28,19 @@ async function settings() {
   };
 }
 
-/** The toolbar icon's badge per state of the tab's main profile: a symbol and the state's colour, like the popup
- * (presentation only; the state itself is the core's answer). */
-const ACTION_BADGE = {
-  sanctioned: ['!', '#d33b3b'],
-  lookalike: ['≈', '#c2185b'],
-  certified: ['✓', '#2e9d55'],
-  expired: ['⌛', '#c98a10'],
-  registered: ['i', '#7b8da3'],
-};
-
+/** The toolbar icon's badge per state of the tab's main profile: the badge's own symbol, in the state's colour from
+ * the core's palette (presentation only; the state itself is the core's answer). */
 async function showOnToolbar(tabId, signals, lang) {
   // Whatever the person chose to badge in pages, the toolbar always reflects the main profile's status.
-  const state = registry.engine.lookupPage(signals, lang, null).badge?.state;
-  const [text, color] = ACTION_BADGE[state] ?? ['', '#00000000'];
+  const badge = registry.engine.lookupPage(signals, lang, null).badge;
+  const color = badge ? toolbarColour(badge.state) : undefined;
+  const text = color ? TOOLBAR_SYMBOL[badge.state] ?? '' : '';
   await chrome.action.setBadgeText({ tabId, text });
   if (text) await chrome.action.setBadgeBackgroundColor({ tabId, color });
 }
+
+/** Short symbols that fit the toolbar badge (the in-page icons are drawn; the toolbar takes text). */
+const TOOLBAR_SYMBOL = { sanctioned: '!', lookalike: '≈', certified: '✓', expired: '⌛', registered: 'i' };
 
 const tabKey = (tabId) => `tab:${tabId}`;
 
@@ -52,6 +48,10 @@ const tabKey = (tabId) => `tab:${tabId}`;
 const pageOnly = new Set(['registryStatus', 'updateNow', 'reportTab', 'myReports']);
 
 const handlers = {
+  /** The state colours as CSS custom properties, for the content scripts' shadow roots (core `palette`). */
+  async palette() {
+    return { css: paletteCss() };
+  },
   /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
   async registryStatus() {
     return { status: registry.registryStatus() };

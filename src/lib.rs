@@ -10,6 +10,7 @@
 //! | [`recognize`] | turning a URL into `(platform, id_type, account_id, kind)` |
 //! | [`i18n`] | the two languages every person-facing string exists in (Vietnamese first, English second) |
 //! | [`badge`] | what a badge says: the trust state of an account and its localized label |
+//! | [`palette`] | the state colours, once for every surface, as CSS custom properties |
 //! | [`registry`] | the Alliance registry: data model, status, signed snapshots and deltas, the account index |
 //! | [`complaint`] | a consumer's report: the submission, its validation (shared by extension and server), its status lifecycle |
 //! | [`promotion`] | promotion detection in a post's text and links: shop/affiliate links, codes, disclosures, risk cues with spans |
@@ -33,6 +34,7 @@ pub mod complaint;
 pub mod i18n;
 mod jsonw;
 pub mod lookup;
+pub mod palette;
 pub mod platform;
 pub mod popup;
 pub mod portal;

@@ -46,6 +46,19 @@ pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The state colours as CSS custom properties (`--kt-<state>-bg|ink|line`, light and dark), for every surface's
+/// stylesheet: see `koltrust::palette`.
+#[wasm_bindgen(js_name = paletteCss)]
+pub fn palette_css() -> String {
+    crate::palette::palette_css()
+}
+
+/// The toolbar icon's badge colour for a state code (`#rrggbb`), or `undefined` for an unknown code.
+#[wasm_bindgen(js_name = toolbarColour)]
+pub fn toolbar_colour(state: &str) -> Option<String> {
+    crate::palette::toolbar_colour(state).map(str::to_string)
+}
+
 /// Recognizes one URL: `{platform, account: {id_type, account_id} | null, kind}` or `null`.
 #[wasm_bindgen]
 pub fn recognize(url: &str) -> Result<JsValue, JsError> {
