@@ -13,6 +13,9 @@
 //! Run: `cargo bench --bench registry` (≈ 2–3 minutes on 2 cores; table on stderr, criterion report in
 //! `target/criterion/`). `REGISTRY_BENCH_SIZES=10000,300000` limits the sizes.
 
+// Whole-crate benchmark code: a failed `unwrap`/`expect` is the benchmark failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 use koltrust::platform::{IdType, Platform};
 use koltrust::registry::keys::{KeySet, SigningKey};

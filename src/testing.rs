@@ -3,6 +3,9 @@
 //! state (certified, sanctioned, certificate expired, registered) holds whatever day the tests run. Not part of
 //! the product API.
 
+// Test support: a failed `expect` here is the calling test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use crate::platform::{AccountKey, IdType, Platform};
 use crate::registry::{
     build_snapshot, CertLevel, Certification, ComplaintStats, Date, KeySet, Record, Registry, Sanction, SanctionKind,

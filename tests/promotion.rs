@@ -17,7 +17,8 @@
 //! Besides the expected answer, every case checks the invariants: a text cue's `text` is exactly
 //! `text[start..end]`, a link cue has `start = end = 0`.
 
-use koltrust::promotion::{catalogue, detect, fold::fold_str, CueKind, PromotionReport, MAX_CUES};
+use koltrust::promotion::{catalogue, detect, CueKind, PromotionReport, MAX_CUES};
+use koltrust::text::fold::fold_str;
 use proptest::prelude::*;
 use std::path::PathBuf;
 

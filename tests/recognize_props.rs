@@ -5,6 +5,9 @@
 //! - `canonical_url` is idempotent;
 //! - `canonical_profile_url` of a recognized account recognizes back to the same account, as a profile.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use koltrust::recognize::{canonical_profile_url, canonical_url, recognize, Kind};
 use proptest::prelude::*;
 

@@ -1,6 +1,8 @@
 //! Registry: source → snapshot → lookup round trips, every rejection, byte flips and truncations, deltas.
 
-use koltrust::badge::TrustState;
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use koltrust::i18n::Lang;
 use koltrust::platform::{AccountKey, IdType, Platform};
 use koltrust::registry::delta::{apply_delta, make_delta};
@@ -11,6 +13,7 @@ use koltrust::registry::{
     build_snapshot, state_at, CertLevel, Certification, ComplaintStats, Date, Record, Registry, Sanction, SanctionKind,
     SanctionReason, SnapshotError, SnapshotMeta,
 };
+use koltrust::views::badge::TrustState;
 
 fn key(seed: u8) -> SigningKey {
     SigningKey::from_bytes(&[seed; 32])

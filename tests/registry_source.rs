@@ -2,6 +2,9 @@
 //! (`*.json`, `*.csv`, read in name order) and `expected.txt` — either `ok: N records` followed by one line per record
 //! with its accounts, or every error as `file:line: field: message`. Run with `UPDATE_EXPECT=1` to rewrite them.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use koltrust::registry::source::SourceSet;
 use std::fs;
 use std::path::Path;

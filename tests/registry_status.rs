@@ -3,7 +3,9 @@
 //! Boundaries (documented in `registry::status`): certificates are valid on `issued ≤ d < expires`; sanctions are in
 //! effect on `effective_from ≤ d ≤ effective_until` (both inclusive), for ever when `effective_until` is absent.
 
-use koltrust::badge::TrustState;
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use koltrust::i18n::Lang;
 use koltrust::platform::{AccountKey, IdType, Platform};
 use koltrust::registry::card::{card_view, Freshness};
@@ -11,6 +13,7 @@ use koltrust::registry::status::{next_change_after, BadgeWord};
 use koltrust::registry::{
     state_at, CertLevel, Certification, ComplaintStats, Date, Record, Sanction, SanctionKind, SanctionReason,
 };
+use koltrust::views::badge::TrustState;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()

@@ -7,7 +7,6 @@
 //! are never printed; keep them out of the repository.
 
 use clap::{Args, Subcommand};
-use koltrust::badge::BadgeView;
 use koltrust::i18n::Lang;
 use koltrust::registry::delta::{apply_delta, make_delta, verify_delta};
 use koltrust::registry::keys::{
@@ -17,6 +16,7 @@ use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::sha256_hex;
 use koltrust::registry::source::{to_json, SourceSet};
 use koltrust::registry::{build_snapshot, Date, Registry, SnapshotMeta};
+use koltrust::views::badge::BadgeView;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -406,8 +406,8 @@ fn apply(pubkeys: &[String], base: &Path, delta: &Path, out: &Path) -> Result<()
 }
 
 /// What the registry says about one URL (the core's answer, shared with `koltrust vet` and the portal).
-pub fn status_of(reg: &Registry, url: &str) -> Result<koltrust::bulk::UrlStatus, String> {
-    koltrust::bulk::status_of(reg, url).map_err(|e| e.to_string())
+pub fn status_of(reg: &Registry, url: &str) -> Result<koltrust::portal::bulk::UrlStatus, String> {
+    koltrust::portal::bulk::status_of(reg, url).map_err(|e| e.to_string())
 }
 
 fn lookup(

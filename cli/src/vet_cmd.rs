@@ -4,8 +4,8 @@
 //! ```text
 //! url,status,score,cert_expires,active_sanctions,registry_id,name,platform,id_type,account_id,lookalike_of
 //! ```
-//! Input rules, columns and statuses are the core's ([`koltrust::bulk`]): the portal's "vet a list" page calls the
-//! same [`koltrust::bulk::vet_csv`], so its export is byte-identical to this command's output on the same file.
+//! Input rules, columns and statuses are the core's ([`koltrust::portal::bulk`]): the portal's "vet a list" page calls the
+//! same [`koltrust::portal::bulk::vet_csv`], so its export is byte-identical to this command's output on the same file.
 //! The snapshot is verified in full before anything is answered.
 
 use crate::registry_cmd::{finish, load_registry, parse_time, read};
@@ -51,7 +51,7 @@ fn vet(args: &VetArgs) -> Result<(), String> {
             reg.sequence()
         );
     }
-    let csv = koltrust::bulk::vet_csv(&reg, &text).map_err(|e| e.to_string())?;
+    let csv = koltrust::portal::bulk::vet_csv(&reg, &text).map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     out.write_all(csv.as_bytes())
         .and_then(|_| out.flush())

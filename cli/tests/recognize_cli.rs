@@ -1,6 +1,9 @@
 //! Runs the built `koltrust recognize` binary: one output line per input line, empty fields where there is no
 //! answer, invalid UTF-8 reported on stderr with its line number and skipped, exit status 0.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

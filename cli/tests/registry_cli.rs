@@ -1,6 +1,9 @@
 //! The real `koltrust` binary, end to end: keys generated into a temp dir, sample → build → verify → lookup →
 //! delta → apply-delta → vet, and every failure as one line on stderr with a non-zero exit.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,9 @@
 //! `koltrust serve`: complaint intake (receipt, status, idempotency), the JSON errors of bad requests, rate limits,
 //! CORS for the extension, and the token-protected moderation API next to the `koltrust complaints` CLI.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod serve_common;
 
 use serde_json::{json, Value};

@@ -1,6 +1,9 @@
 //! `koltrust serve` durability: every acknowledged (2xx) complaint survives a `kill -9` and a restart; SIGTERM
 //! finishes the requests in flight and exits cleanly.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod serve_common;
 
 use serde_json::Value;

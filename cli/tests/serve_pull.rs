@@ -2,6 +2,9 @@
 //! finds it up to date, a publication is fetched as a delta; a wrong pinned key, a damaged held file and an
 //! unreachable server are refused with a clear message and leave the held file exactly as it was.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod serve_common;
 
 use serde_json::Value;

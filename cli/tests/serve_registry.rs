@@ -1,6 +1,9 @@
 //! `koltrust serve`: first start, registry distribution (signed manifest, snapshots, deltas with ETags and 304s),
 //! database-backed registry edits and publication, complaint statistics flowing into the next snapshot.
 
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod serve_common;
 
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};

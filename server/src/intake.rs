@@ -23,7 +23,8 @@ pub struct Intake {
 }
 
 impl Intake {
-    pub fn start(store: Arc<dyn ComplaintStore>) -> Intake {
+    /// Starts the writer thread; fails only when the OS refuses a thread.
+    pub fn start(store: Arc<dyn ComplaintStore>) -> std::io::Result<Intake> {
         let (tx, mut rx) = mpsc::channel::<(NewComplaint, Reply)>(QUEUE);
         let thread = std::thread::Builder::new()
             .name("koltrust-intake".into())
@@ -59,12 +60,11 @@ impl Intake {
                     batch.clear();
                     replies.clear();
                 }
-            })
-            .expect("spawn intake thread");
-        Intake {
+            })?;
+        Ok(Intake {
             tx: Mutex::new(Some(tx)),
             thread: Mutex::new(Some(thread)),
-        }
+        })
     }
 
     /// Queues a complaint and waits until it is durably stored (or refused).

@@ -89,7 +89,7 @@ pub fn serve(cfg: ServeConfig) -> Result<(), String> {
     let app = Arc::new(App {
         dir: dir.clone(),
         store,
-        intake: Intake::start(complaints),
+        intake: Intake::start(complaints).map_err(|e| format!("starting the complaint writer: {e}"))?,
         per_ip: RateLimiter::new(cfg.per_ip),
         per_client: RateLimiter::new(cfg.per_client),
         admin_token,

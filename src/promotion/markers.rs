@@ -1,7 +1,7 @@
 //! The promotion markers of the catalogue: advertising disclosures, pointers to a purchase link ("link ở bio"), and
 //! discount codes — with the capture of the code itself ("nhập mã GIAM50").
 //!
-//! Patterns are written folded (see [`super::fold`]) in the small language of [`super::matcher`].
+//! Patterns are written folded (see [`crate::text::fold`]) in the small language of [`super::matcher`].
 //!
 //! ## Disclosures: which uses of "quảng cáo" count
 //! "Quảng cáo" (advertising), "hợp tác" (cooperate) and "tài trợ" (sponsor, finance) are everyday words: a post
@@ -23,9 +23,9 @@
 //! "mã"/"code" it must hold a digit (so "mà GUCCI" is no code). Between trigger and code may stand separators, `:`,
 //! quotes and one filler word ("là", "ngay", "is").
 
-use super::fold::{is_word, Folded};
 use super::matcher::is_soft;
 use super::{CodeNeed, CueKind, Phrase, Rule};
+use crate::text::fold::{is_word, Folded};
 
 const fn d(pat: &'static str) -> Phrase {
     Phrase::new(pat, CueKind::Disclosure, Rule::Plain)

@@ -1,4 +1,4 @@
-//! The phrase matcher: finds catalogue patterns in folded text (see [`super::fold`]) on word boundaries.
+//! The phrase matcher: finds catalogue patterns in folded text (see [`crate::text::fold`]) on word boundaries.
 //!
 //! ## Pattern language
 //! Patterns are folded (lower-case ASCII) strings where a few bytes have a meaning. It is just enough to write
@@ -22,7 +22,7 @@
 //! per call), and each attempt has a step budget ([`STEP_BUDGET`]), so the time is linear in the text whatever it
 //! holds; backtracking (alternatives, `*`) is bounded by the budget.
 
-use super::fold::is_word;
+use crate::text::fold::is_word;
 
 /// How many words `*` may skip.
 pub(crate) const SKIP_WORDS: usize = 5;

@@ -29,7 +29,7 @@
 //!    and the cost stays bounded on a pasted novel.
 //! 2. `links` finds the links written in the text (`https://…`, `www.…`, `shopee.vn/…`) and examines them and
 //!    the `links` argument for shop, affiliate and short-link evidence, seeing through redirect wrappers.
-//! 3. [`fold`] folds the text — diacritics, case, styled letters, zero-width characters — into lower-case ASCII
+//! 3. [`crate::text::fold`] folds the text — diacritics, case, styled letters, zero-width characters — into lower-case ASCII
 //!    bytes with a map back to the original, blanking the links so no phrase matches inside a URL.
 //! 4. `matcher` finds the catalogue's phrases at word starts, on word boundaries; each match is then checked
 //!    against its `Rule` (label position, a code that must follow), negation ("không phải quảng cáo", "not
@@ -60,7 +60,7 @@
 //! Text: the first [`MAX_TEXT_BYTES`] bytes; links written in it: the first [`MAX_TEXT_LINKS`]; `links`: the first
 //! [`MAX_LINKS`], each at most 2,048 bytes; cues: [`MAX_CUES`]. Matching tries patterns only at word starts with a
 //! first-byte index and a step budget per attempt, so time is linear in the text. Nothing slices a string except
-//! at boundaries found by search or mapped by [`fold`]; property tests feed arbitrary strings.
+//! at boundaries found by search or mapped by [`crate::text::fold`]; property tests feed arbitrary strings.
 //! Measured with `cargo bench --bench promotion` (2-core shared machine, native): 11.8 µs median for a typical
 //! 500-character post with three links, the same for an ordinary post with no cue, 346 µs at the 20,000-byte limit.
 //!
@@ -69,7 +69,6 @@
 //! 124.8 KB), which is why folding is a hand-written table, the first-byte index is built by counting, and no
 //! `sort` appears anywhere (each instantiation costs kilobytes).
 
-pub mod fold;
 mod links;
 mod markers;
 mod matcher;
@@ -78,7 +77,7 @@ pub mod view;
 
 use crate::complaint::{Category, PromotionFacts, LIMITS};
 use crate::i18n::Lang;
-use fold::{is_word, Folded};
+use crate::text::fold::{is_word, Folded};
 use matcher::FirstIndex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

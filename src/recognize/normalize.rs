@@ -115,27 +115,14 @@ pub(crate) fn canonical_id(s: &str, rules: IdRules) -> Option<String> {
     }
     // Lower-case first, then compose: composition is the last step, so the result is NFC whatever the input.
     let folded = if rules.keep_case {
-        nfc(s)
+        crate::text::nfc::nfc(s)
     } else {
-        nfc(&s.to_lowercase())
+        crate::text::nfc::nfc(&s.to_lowercase())
     };
     if folded.len() > rules.max_len || !folded.chars().all(|c| allowed_char(c, rules)) {
         return None;
     }
     Some(folded)
-}
-
-/// Canonical composition (NFC), natively with `unicode-normalization`.
-#[cfg(not(target_arch = "wasm32"))]
-fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
-}
-
-/// Canonical composition (NFC), in WebAssembly with the JS engine's `String.prototype.normalize`.
-#[cfg(target_arch = "wasm32")]
-fn nfc(s: &str) -> String {
-    String::from(js_sys::JsString::from(s).normalize("NFC"))
 }
 
 fn allowed_char(c: char, rules: IdRules) -> bool {

@@ -533,7 +533,6 @@ mod tests {
         assert_eq!(main_profile(&s), None);
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn message_is_camel_case_json() {
         // The message deserializes from the content script's camelCase JSON, missing fields defaulted.

@@ -6,11 +6,11 @@
 //! and **past** (ended — they stay visible: a history is part of a KOL's record). Complaint counts carry a note
 //! that reports are signals, not verdicts. Freshness says which snapshot the card comes from and whether it is stale.
 
-use crate::badge::TrustState;
 use crate::i18n::Lang;
 use crate::registry::date::Date;
 use crate::registry::model::{Record, Sanction};
 use crate::registry::status::state_at;
+use crate::views::badge::TrustState;
 use serde::Serialize;
 
 /// Which snapshot an answer comes from.

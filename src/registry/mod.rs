@@ -66,10 +66,10 @@ pub mod keys;
 pub mod lookalike;
 pub mod model;
 pub mod reader;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "source-formats")]
 pub mod sample;
 pub mod snapshot;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "source-formats")]
 pub mod source;
 pub mod status;
 pub mod update;

@@ -16,9 +16,9 @@
 //! needs no record decode. Outside it (a stale snapshot, a skewed clock) the reader decodes the record and calls
 //! [`state_at`], so the answer is exact either way.
 
-use crate::badge::TrustState;
 use crate::registry::date::Date;
 use crate::registry::model::Record;
+use crate::views::badge::TrustState;
 
 /// The state of `record` on `day`.
 pub fn state_at(record: &Record, day: Date) -> TrustState {

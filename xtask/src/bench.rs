@@ -1,4 +1,4 @@
-//! `cargo xtask bench-wasm`: the WebAssembly side of the benchmarks. Builds the core with the `wasm-bench` feature
+//! `cargo xtask bench-wasm`: the WebAssembly side of the benchmarks. Builds the core with the `bench` feature
 //! (extra exports that loop inside WebAssembly, never shipped), binds it for Node with the pinned wasm-bindgen,
 //! shrinks it like the shipped build, and runs `benches/wasm/run.mjs`, which prints the median figures.
 //! The native side is `cargo bench` (criterion).
@@ -12,7 +12,7 @@ pub fn run() -> Result<(), String> {
     tools::ensure_wasm_target(&root)?;
     let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
     tools::ensure_npm_packages(&root)?;
-    let raw = dist::build_wasm(&root, &["wasm-bench"])?;
+    let raw = dist::build_wasm(&root, &["bench"])?;
     let out = dist::target_dir(&root).join("wasm-bench-pkg");
     dist::bind_and_shrink(&root, &bindgen_bin, &raw, &out, "nodejs")?;
     exec::run(

@@ -1,14 +1,15 @@
 //! `cargo xtask dist`: the shipped extension.
 //!
-//! 1. `cargo build --profile wasm-release --target wasm32-unknown-unknown` (size-optimised, see Cargo.toml);
+//! 1. `cargo build -p koltrust-wasm --features extension --profile wasm-release --target wasm32-unknown-unknown`
+//!    (size-optimised, see Cargo.toml);
 //! 2. the pinned `wasm-bindgen --target web` writes the JS glue and `.wasm` into `dist/extension/pkg/`;
 //! 3. `wasm-opt -Oz` from the npm `binaryen` package shrinks and strips it (Debian's binaryen is too old to parse
 //!    current rustc output);
 //! 4. the signed sample registry is built and bundled (see `registry.rs`);
 //! 5. `extension/` is copied beside it, the manifest gets the crate's version, and
 //!    `dist/koltrust-extension-<version>.zip` is written;
-//! 6. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (DESIGN.md);
-//! 7. the public portal: the same core built again with `--features portal` (same profile, bindgen, wasm-opt) into
+//! 6. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (docs/performance.md): over it, `dist` fails after printing;
+//! 7. the public portal: the glue built again with `--features portal` (same profile, bindgen, wasm-opt) into
 //!    `dist/www/pkg/`, beside a copy of `www/`; `koltrust serve` serves `dist/www` when it exists. Its WebAssembly
 //!    is reported separately, against its own 150 KB budget (the page downloads it; the extension never does).
 
@@ -24,7 +25,7 @@ pub struct Dist {
     pub www_dir: PathBuf,
 }
 
-/// The budget for all shipped WASM, gzipped (DESIGN.md).
+/// The budget for each surface's shipped WASM, gzipped (docs/performance.md).
 const WASM_GZIP_BUDGET: u64 = 150 * 1024;
 
 pub fn run() -> Result<Dist, String> {
@@ -32,7 +33,7 @@ pub fn run() -> Result<Dist, String> {
     tools::ensure_wasm_target(&root)?;
     let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
     tools::ensure_npm_packages(&root)?;
-    let raw_wasm = build_wasm(&root, &[])?;
+    let raw_wasm = build_wasm(&root, &["extension"])?;
 
     let dist = root.join("dist");
     let ext = dist.join("extension");
@@ -48,22 +49,33 @@ pub fn run() -> Result<Dist, String> {
     let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
     write_zip(&ext, &zip_path)?;
 
-    report_wasm_sizes(&ext, "extension")?;
-    let www = build_portal(&root, &bindgen_bin, &dist)?;
+    let extension_gz = report_wasm_sizes(&ext, "extension")?;
+    let (www, portal_gz) = build_portal(&root, &bindgen_bin, &dist)?;
     println!(
         "extension: {}\nzip:       {}\nportal:    {}",
         ext.display(),
         zip_path.display(),
         www.display()
     );
+    // Both figures are printed before either can fail the build, so an over-budget change shows its full cost.
+    for (what, gz) in [("extension", extension_gz), ("portal", portal_gz)] {
+        if gz > WASM_GZIP_BUDGET {
+            return Err(format!(
+                "the {what}'s WebAssembly is {:.1} KB gzipped, over its {} KB budget (docs/performance.md)",
+                gz as f64 / 1024.0,
+                WASM_GZIP_BUDGET / 1024
+            ));
+        }
+    }
     Ok(Dist {
         extension_dir: ext,
         www_dir: www,
     })
 }
 
-/// `dist/www/`: the portal's static files and its own wasm build (`--features portal`).
-fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<PathBuf, String> {
+/// `dist/www/`: the portal's static files and its own wasm build (`--features portal`); returns the folder and the
+/// gzipped size of its WebAssembly.
+fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<(PathBuf, u64), String> {
     let raw = build_wasm(root, &["portal"])?;
     let www = dist.join("www");
     if www.exists() {
@@ -71,11 +83,12 @@ fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<PathBuf,
     }
     copy_dir(&root.join("www"), &www)?;
     bind_and_shrink(root, bindgen_bin, &raw, &www.join("pkg"), "web")?;
-    report_wasm_sizes(&www, "portal")?;
-    Ok(www)
+    let gz = report_wasm_sizes(&www, "portal")?;
+    Ok((www, gz))
 }
 
-/// Builds the core for wasm32 with the size-optimised profile; returns the path of the raw `.wasm`.
+/// Builds the glue crate (`wasm/`, with the core inside) for wasm32 with the size-optimised profile and the given
+/// features (`extension`, `portal`, `bench`); returns the path of the raw `.wasm`.
 pub fn build_wasm(root: &Path, features: &[&str]) -> Result<PathBuf, String> {
     let mut build = cmd("cargo", root);
     build.args([
@@ -85,17 +98,16 @@ pub fn build_wasm(root: &Path, features: &[&str]) -> Result<PathBuf, String> {
         "--target",
         tools::WASM_TARGET,
         "--package",
-        "koltrust",
+        "koltrust-wasm",
         "--lib",
+        "--features",
+        &features.join(","),
     ]);
-    if !features.is_empty() {
-        build.args(["--features", &features.join(",")]);
-    }
     exec::run(&mut build, "building the wasm core")?;
     Ok(target_dir(root)
         .join(tools::WASM_TARGET)
         .join("wasm-release")
-        .join("koltrust.wasm"))
+        .join("koltrust_wasm.wasm"))
 }
 
 /// Cargo's target folder (`$CARGO_TARGET_DIR` when set).
@@ -119,7 +131,15 @@ pub fn bind_and_shrink(
             bindgen_bin.join("wasm-bindgen").to_str().unwrap_or("wasm-bindgen"),
             root,
         )
-        .args(["--target", target, "--no-typescript", "--out-dir"])
+        // `--out-name koltrust`: the pages import `pkg/koltrust.js` whatever the glue crate is called.
+        .args([
+            "--target",
+            target,
+            "--no-typescript",
+            "--out-name",
+            "koltrust",
+            "--out-dir",
+        ])
         .arg(out)
         .arg(raw_wasm),
         "wasm-bindgen",
@@ -144,7 +164,7 @@ pub fn bind_and_shrink(
     )
 }
 
-/// The version of the `koltrust` package (the first `version =` line of the root manifest's `[package]`).
+/// The workspace's one version (the first `version =` line of the root manifest: `[workspace.package]`).
 fn crate_version(root: &Path) -> Result<String, String> {
     let manifest = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("reading Cargo.toml: {e}"))?;
     manifest
@@ -217,8 +237,9 @@ fn write_zip(dir: &Path, zip_path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints each shipped `.wasm` under `ext`, raw and gzipped, and the total against the budget.
-pub fn report_wasm_sizes(ext: &Path, what: &str) -> Result<(), String> {
+/// Prints each shipped `.wasm` under `ext`, raw and gzipped, and the total against the budget; returns that total
+/// (gzipped bytes). The caller fails the build when it is over.
+pub fn report_wasm_sizes(ext: &Path, what: &str) -> Result<u64, String> {
     let mut files = Vec::new();
     files_under(ext, &mut files)?;
     let mut total_gz = 0;
@@ -246,5 +267,5 @@ pub fn report_wasm_sizes(ext: &Path, what: &str) -> Result<(), String> {
         "OVER BUDGET"
     };
     println!("  total gzipped: {:.1} KB — {verdict}", total_gz as f64 / 1024.0);
-    Ok(())
+    Ok(total_gz)
 }

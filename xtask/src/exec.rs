@@ -7,10 +7,8 @@ use std::process::{Command, Stdio};
 
 /// The workspace root (xtask lives one level below it).
 pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the workspace")
-        .to_path_buf()
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask).to_path_buf()
 }
 
 /// A command that runs in `dir`.
@@ -51,7 +49,9 @@ pub fn run_captured(c: &mut Command, step: &str) -> Result<String, String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("{step}: cannot start `{}`: {e}", describe(c)))?;
-    let stderr = child.stderr.take().expect("piped");
+    let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        return Err(format!("{step}: no output pipes"));
+    };
     let err_thread = std::thread::spawn(move || {
         let mut captured = String::new();
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -62,10 +62,7 @@ pub fn run_captured(c: &mut Command, step: &str) -> Result<String, String> {
         captured
     });
     let mut captured = String::new();
-    for line in BufReader::new(child.stdout.take().expect("piped"))
-        .lines()
-        .map_while(Result::ok)
-    {
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
         println!("{line}");
         captured.push_str(&line);
         captured.push('\n');

@@ -2,7 +2,8 @@
 //! printed at the end. A layer that ran zero tests is a failure: a suite that silently skips (no browser, no wasm
 //! runner) must never look green.
 //!
-//! Layers: `cargo fmt --check`, `cargo clippy -D warnings`, native `cargo test`, `wasm-bindgen-test` in a real
+//! Layers: `cargo fmt --check`, `cargo clippy -D warnings` (native, and wasm32 per feature set), the import-cycle
+//! check (`cargo xtask cycles`), the JavaScript type check (`tsc --noEmit`), native `cargo test`, `wasm-bindgen-test` in a real
 //! Chromium service worker and in Node, then `cargo xtask dist` and the browser tests in `tests/e2e/` against the built
 //! extension. `cargo xtask test e2e` runs only the last two (for iterating on the extension).
 
@@ -10,6 +11,10 @@ use crate::exec::{self, cmd, project_root};
 use crate::{dist, tools};
 use std::path::Path;
 
+/// The feature sets of the wasm glue that clippy checks: each shipped build, the benchmark build, and all together.
+const WASM_FEATURE_SETS: [&str; 4] = ["extension", "portal", "bench", "extension,portal,bench"];
+
+/// Runs every layer (or only the browser tests with `e2e`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let root = project_root();
     let only_e2e = args.iter().any(|a| a == "e2e");
@@ -27,11 +32,48 @@ pub fn run(args: &[String]) -> Result<(), String> {
             cmd("cargo", &root).args(["fmt", "--all", "--check"]),
             "cargo fmt --check (run `cargo fmt`)",
         )?;
+        // Clippy for the native crates, then for wasm32 with each feature set the glue is built with (and all of
+        // them together, which proves the features are additive).
         exec::run(
-            cmd("cargo", &root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
-            "cargo clippy",
+            cmd("cargo", &root).args([
+                "clippy",
+                "--workspace",
+                "--exclude",
+                "koltrust-wasm",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+            "cargo clippy (native)",
         )?;
-        let native = exec::run_captured(cmd("cargo", &root).args(["test", "--workspace"]), "native tests")?;
+        for features in WASM_FEATURE_SETS {
+            exec::run(
+                cmd("cargo", &root).args([
+                    "clippy",
+                    "--package",
+                    "koltrust-wasm",
+                    "--target",
+                    tools::WASM_TARGET,
+                    "--all-targets",
+                    "--features",
+                    features,
+                    "--",
+                    "-D",
+                    "warnings",
+                ]),
+                &format!("cargo clippy (wasm32, features {features})"),
+            )?;
+        }
+        exec::run(cmd("cargo", &root).arg("xtask").arg("cycles"), "import cycles")?;
+        exec::run(
+            cmd("npx", &root).args(["--no-install", "tsc", "--noEmit", "-p", "."]),
+            "JavaScript type check (tsc)",
+        )?;
+        let native = exec::run_captured(
+            cmd("cargo", &root).args(["test", "--workspace", "--exclude", "koltrust-wasm"]),
+            "native tests",
+        )?;
         counts.push(("native (cargo test)", cargo_passed(&native)));
 
         let wasm = exec::run_captured(
@@ -41,12 +83,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     "--target",
                     tools::WASM_TARGET,
                     "--package",
-                    "koltrust",
-                    // wasm_bindings runs in a Chromium service worker, registry_wasm in Node.
+                    "koltrust-wasm",
+                    "--features",
+                    "extension",
+                    // wasm_bindings runs in a Chromium service worker, registry_wasm and nfc in Node.
                     "--test",
                     "wasm_bindings",
                     "--test",
                     "registry_wasm",
+                    "--test",
+                    "nfc",
                 ])
                 .env(
                     "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",

@@ -1,6 +1,9 @@
 //! Shared by the `serve_*` integration tests: start the real `koltrust serve` binary on a free loopback port with a
 //! temporary data folder, wait until `/v1/health` answers (polling, never a fixed sleep), talk HTTP with reqwest,
 //! and stop it with SIGKILL or SIGTERM.
+
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(dead_code)]
 
 use serde_json::{json, Value};

@@ -1,5 +1,5 @@
 //! The dialog's model as JSON text for the extension (the worker parses it): written field by field with
-//! `crate::jsonw`, which measured smaller in the wasm build than serde-wasm-bindgen's per-field serializers. The
+//! `crate::text::json`, which measured smaller in the wasm build than serde-wasm-bindgen's per-field serializers. The
 //! submission is written in exactly the wire format of [`ComplaintSubmission`] (a test holds it to serde's), the
 //! draft with the fields the dialog draws.
 
@@ -7,7 +7,7 @@ use super::posts::PostFlag;
 use super::preview::ReportPreview;
 use super::ReportDraft;
 use crate::complaint::model::ComplaintSubmission;
-use crate::jsonw::Json;
+use crate::text::json::Json;
 
 fn draft(j: &mut Json, d: &ReportDraft) {
     j.open("draft", '{');

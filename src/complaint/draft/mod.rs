@@ -23,12 +23,12 @@ pub mod posts;
 pub mod preview;
 
 use super::model::Category;
-use crate::badge::BadgeView;
 use crate::i18n::Lang;
 use crate::platform::AccountKey;
 use crate::promotion::view::{view, PromotionView};
 use crate::recognize::{canonical_profile_url, canonical_url, main_profile, recognize, Kind, PageSignals};
 use crate::registry::{Registry, SnapshotError};
+use crate::views::badge::BadgeView;
 pub use labels::DraftLabels;
 use serde::Serialize;
 

@@ -48,7 +48,7 @@ pub struct AnswerBody {
     pub field_codes: Vec<String>,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "source-formats")]
 impl AnswerBody {
     /// Reads an answer's JSON text; anything unreadable is an empty body (the status code still counts).
     pub fn from_json(text: &str) -> AnswerBody {

@@ -10,8 +10,8 @@ use crate::complaint::model::Category;
 use crate::complaint::status::ComplaintStatus;
 use crate::complaint::validate::message_for;
 use crate::i18n::Lang;
-use crate::jsonw::Json;
 use crate::platform::Platform;
+use crate::text::json::Json;
 use serde::Serialize;
 
 /// The list and its labels.

@@ -6,9 +6,9 @@
 //! a derived `Deserialize` through serde-wasm-bindgen cost ~17 KB of WebAssembly for six fields. The chosen plan is
 //! kept inside the engine between `planUpdate` and `applyUpdate`, so the page-facing glue never hands a plan back.
 
-use super::{snapshot_error, Engine};
-use crate::registry::update::{apply_update, plan_update, verify_manifest, DeltaRef, FileRef, Manifest, UpdatePlan};
+use crate::{snapshot_error, Engine};
 use js_sys::{Array, Object, Reflect};
+use koltrust::registry::update::{apply_update, plan_update, verify_manifest, DeltaRef, FileRef, Manifest, UpdatePlan};
 use wasm_bindgen::prelude::*;
 
 fn field(obj: &JsValue, key: &str) -> Result<JsValue, JsError> {

@@ -5,7 +5,7 @@
 //! Every state has a *swatch* for light and for dark backgrounds: a tinted background (`bg`), the text drawn on it
 //! (`ink`) and a border/accent (`line`). `ink` on `bg` keeps a contrast ratio of at least 4.5:1 (WCAG AA for small
 //! text) in both schemes; the test below checks it, so a colour change that hurts legibility fails. Colour is never
-//! the only carrier of meaning: every badge also has its drawn icon and its words ([`crate::badge`]).
+//! the only carrier of meaning: every badge also has its drawn icon and its words ([`crate::views::badge`]).
 
 /// The colours of one state on one background scheme, as `#rrggbb`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Swatch {
 /// One state's swatches for a light and a dark page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StateColours {
-    /// The state's stable code, as [`crate::badge::BadgeView::state`] carries it.
+    /// The state's stable code, as [`crate::views::badge::BadgeView::state`] carries it.
     pub state: &'static str,
     /// On a light page (`prefers-color-scheme: light`).
     pub light: Swatch,
@@ -33,33 +33,81 @@ pub struct StateColours {
 pub const STATE_COLOURS: [StateColours; 6] = [
     StateColours {
         state: "sanctioned",
-        light: Swatch { bg: "#fdeaea", ink: "#8a1111", line: "#d33b3b" },
-        dark: Swatch { bg: "#3a1010", ink: "#ffb4b4", line: "#ef6b6b" },
+        light: Swatch {
+            bg: "#fdeaea",
+            ink: "#8a1111",
+            line: "#d33b3b",
+        },
+        dark: Swatch {
+            bg: "#3a1010",
+            ink: "#ffb4b4",
+            line: "#ef6b6b",
+        },
     },
     StateColours {
         state: "lookalike",
-        light: Swatch { bg: "#fff0f6", ink: "#8a0f4d", line: "#c2185b" },
-        dark: Swatch { bg: "#3a1027", ink: "#ffb3d4", line: "#f06ba8" },
+        light: Swatch {
+            bg: "#fff0f6",
+            ink: "#8a0f4d",
+            line: "#c2185b",
+        },
+        dark: Swatch {
+            bg: "#3a1027",
+            ink: "#ffb3d4",
+            line: "#f06ba8",
+        },
     },
     StateColours {
         state: "certified",
-        light: Swatch { bg: "#e7f6ec", ink: "#0b5d27", line: "#2e9d55" },
-        dark: Swatch { bg: "#0f2e1a", ink: "#a6e8bd", line: "#5cc27a" },
+        light: Swatch {
+            bg: "#e7f6ec",
+            ink: "#0b5d27",
+            line: "#2e9d55",
+        },
+        dark: Swatch {
+            bg: "#0f2e1a",
+            ink: "#a6e8bd",
+            line: "#5cc27a",
+        },
     },
     StateColours {
         state: "expired",
-        light: Swatch { bg: "#fff4e0", ink: "#6b4500", line: "#c98a10" },
-        dark: Swatch { bg: "#35280a", ink: "#ffd98a", line: "#e0a43a" },
+        light: Swatch {
+            bg: "#fff4e0",
+            ink: "#6b4500",
+            line: "#c98a10",
+        },
+        dark: Swatch {
+            bg: "#35280a",
+            ink: "#ffd98a",
+            line: "#e0a43a",
+        },
     },
     StateColours {
         state: "registered",
-        light: Swatch { bg: "#eef2f7", ink: "#263445", line: "#7b8da3" },
-        dark: Swatch { bg: "#1d2733", ink: "#cfd9e6", line: "#9aabbf" },
+        light: Swatch {
+            bg: "#eef2f7",
+            ink: "#263445",
+            line: "#7b8da3",
+        },
+        dark: Swatch {
+            bg: "#1d2733",
+            ink: "#cfd9e6",
+            line: "#9aabbf",
+        },
     },
     StateColours {
         state: "unknown",
-        light: Swatch { bg: "#f4f4f4", ink: "#4a4a4a", line: "#8a8f98" },
-        dark: Swatch { bg: "#262626", ink: "#cfcfcf", line: "#9aa0a8" },
+        light: Swatch {
+            bg: "#f4f4f4",
+            ink: "#4a4a4a",
+            line: "#8a8f98",
+        },
+        dark: Swatch {
+            bg: "#262626",
+            ink: "#cfcfcf",
+            line: "#9aa0a8",
+        },
     },
 ];
 
@@ -129,7 +177,13 @@ mod tests {
         for c in &STATE_COLOURS {
             for (scheme, s) in [("light", c.light), ("dark", c.dark)] {
                 let ratio = contrast(s.ink, s.bg);
-                assert!(ratio >= 4.5, "{} ({scheme}): ink {} on {} is {ratio:.2}:1", c.state, s.ink, s.bg);
+                assert!(
+                    ratio >= 4.5,
+                    "{} ({scheme}): ink {} on {} is {ratio:.2}:1",
+                    c.state,
+                    s.ink,
+                    s.bg
+                );
             }
         }
     }
@@ -137,10 +191,21 @@ mod tests {
     #[test]
     fn every_badge_state_has_colours_and_the_css_declares_them() {
         let css = palette_css();
-        for state in ["sanctioned", "certified", "expired", "registered", "lookalike", "unknown"] {
+        for state in [
+            "sanctioned",
+            "certified",
+            "expired",
+            "registered",
+            "lookalike",
+            "unknown",
+        ] {
             assert!(colours_of(state).is_some(), "{state}");
             for part in ["bg", "ink", "line"] {
-                assert_eq!(css.matches(&format!("--kt-{state}-{part}:")).count(), 2, "{state}-{part}");
+                assert_eq!(
+                    css.matches(&format!("--kt-{state}-{part}:")).count(),
+                    2,
+                    "{state}-{part}"
+                );
             }
         }
         assert!(css.contains("@media (prefers-color-scheme: dark)"));

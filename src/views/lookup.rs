@@ -9,11 +9,11 @@
 //! no longer matches, found on first touch) makes the question fail with the [`SnapshotError`], so the glue can
 //! fall back to a good snapshot instead of showing a wrong answer.
 
-use crate::badge::BadgeView;
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals};
 use crate::registry::{Registry, SnapshotError};
+use crate::views::badge::BadgeView;
 use serde::{Deserialize, Serialize};
 
 /// What the person chose to see (options page).

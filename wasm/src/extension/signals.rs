@@ -1,38 +1,22 @@
-//! Reading JavaScript arguments into core types, field by field with `Reflect`. serde-wasm-bindgen's generic
-//! deserializer (and the float formatting its error messages pull in) measured over 10 KB of gzipped WebAssembly;
-//! these few shapes do not need it. Every reader rejects a wrong shape with a one-line error naming the field.
+//! Reading the extension's arguments into core types, field by field with `Reflect` (see `crate::args` for why not
+//! serde): a content script's page signals and the badge options. Every reader rejects a wrong shape with a
+//! one-line error naming the field.
 
-use crate::lookup::{BadgeFilter, BadgeOptions};
-use crate::recognize::{PageSignals, StableIdKind, StableIdSignal};
+use crate::args::{bad, strings};
 use js_sys::{Array, Reflect};
+use koltrust::recognize::{PageSignals, StableIdKind, StableIdSignal};
+use koltrust::views::lookup::{BadgeFilter, BadgeOptions};
 use wasm_bindgen::prelude::*;
 
-fn bad(what: &str, expected: &str) -> JsError {
-    JsError::new(&format!("{what}: expected {expected}"))
-}
-
-pub(super) fn get(obj: &JsValue, key: &str) -> JsValue {
+pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-pub(super) fn absent(v: &JsValue) -> bool {
+pub(crate) fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 
-/// An array of strings.
-pub fn strings(v: &JsValue, what: &str) -> Result<Vec<String>, JsError> {
-    if !Array::is_array(v) {
-        return Err(bad(what, "an array of strings"));
-    }
-    // A loop rather than `collect::<Result<…>>()`: each such collect instantiates its own adapter in the wasm build.
-    let mut out = Vec::new();
-    for s in Array::from(v).iter() {
-        out.push(s.as_string().ok_or_else(|| bad(what, "an array of strings"))?);
-    }
-    Ok(out)
-}
-
-pub(super) fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
+pub(crate) fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<String>, JsError> {
     let v = get(obj, key);
     if absent(&v) {
         return Ok(None);
@@ -42,7 +26,7 @@ pub(super) fn opt_string(obj: &JsValue, key: &str, what: &str) -> Result<Option<
         .ok_or_else(|| bad(&format!("{what}.{key}"), "a string"))
 }
 
-pub(super) fn opt_strings(obj: &JsValue, key: &str, what: &str) -> Result<Vec<String>, JsError> {
+pub(crate) fn opt_strings(obj: &JsValue, key: &str, what: &str) -> Result<Vec<String>, JsError> {
     let v = get(obj, key);
     if absent(&v) {
         return Ok(Vec::new());
@@ -60,7 +44,7 @@ fn stable_id_kind(s: &str) -> Option<StableIdKind> {
 }
 
 /// A content script's page signals (see `recognize::page`).
-pub fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
+pub(crate) fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
     if !v.is_object() {
         return Err(bad("signals", "an object"));
     }
@@ -95,7 +79,7 @@ pub fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
 }
 
 /// Badge options `{showUnknown, only}`; `undefined`/`null` mean the defaults.
-pub fn badge_options(v: &JsValue) -> Result<BadgeOptions, JsError> {
+pub(crate) fn badge_options(v: &JsValue) -> Result<BadgeOptions, JsError> {
     if absent(v) {
         return Ok(BadgeOptions::default());
     }

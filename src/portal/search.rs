@@ -1,7 +1,7 @@
 //! Finding KOLs by name on the portal: case- and diacritic-insensitive ("den vau" finds "Đen Vâu", "DO THU TRANG"
 //! finds "Đỗ Thu Trang"), over each record's name, aliases, registry id and account ids.
 //!
-//! Folding is the promotion detector's ([`crate::promotion::fold`]): one hand-written table for Vietnamese and
+//! Folding is the promotion detector's ([`crate::text::fold`]): one hand-written table for Vietnamese and
 //! Latin letters, so the portal and the detector agree on what "the same letters" means and the wasm build carries
 //! no Unicode tables. A query matches when every one of its words starts a word of the record's folded text;
 //! results are ranked whole-name match, then name prefix, then any match, then by name.
@@ -9,8 +9,8 @@
 //! The search reads every record (a linear scan): the portal's registry is the published one (thousands of
 //! records, milliseconds); a national-scale registry would add a name index to the snapshot format.
 
-use crate::promotion::fold::{Folded, OTHER};
 use crate::registry::{Registry, SnapshotError};
+use crate::text::fold::{Folded, OTHER};
 use serde::Serialize;
 
 /// At most this many matches are returned (the total is reported too).

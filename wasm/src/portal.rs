@@ -1,16 +1,16 @@
 //! The public portal's bindings (cargo feature `portal`, built only into `dist/www/pkg/`): the extension's wasm never
 //! carries them, so its 150 KB budget is untouched. Every function is a thin conversion around a core call —
-//! [`crate::portal`] (open the published registry, the check query, the report form), [`crate::bulk`] (vet a list),
-//! [`crate::register`] (the sanctions register) — on the same [`Engine`] handle the extension uses.
+//! [`koltrust::portal::check`] (open the published registry, the check query, the report form), [`koltrust::portal::bulk`] (vet a list),
+//! [`koltrust::portal::register`] (the sanctions register) — on the same [`Engine`] handle the extension uses.
 
-use super::read::strings;
-use super::update::manifest_from_js;
-use super::{snapshot_error, to_js, Engine};
-use crate::i18n::Lang;
-use crate::portal::{open_published, report_draft, ReportForm};
-use crate::register::{register, RegisterFilter};
-use crate::registry::{Date, KeySet, SanctionKind};
+use crate::args::strings;
+use crate::update::manifest_from_js;
+use crate::{snapshot_error, to_js, Engine};
 use js_sys::Reflect;
+use koltrust::i18n::Lang;
+use koltrust::portal::check::{open_published, report_draft, ReportForm};
+use koltrust::portal::register::{register, RegisterFilter};
+use koltrust::registry::{Date, KeySet, SanctionKind};
 use wasm_bindgen::prelude::*;
 
 fn text(obj: &JsValue, key: &str) -> String {
@@ -37,7 +37,7 @@ fn some(s: String) -> Option<String> {
 /// The URLs of a pasted or uploaded list, in order (`bulk::vet_input`).
 #[wasm_bindgen(js_name = vetInput)]
 pub fn vet_input(text: &str) -> Vec<String> {
-    crate::bulk::vet_input(text)
+    koltrust::portal::bulk::vet_input(text)
 }
 
 /// The report form `{id, profileUrl, pageUrl, category, note, contact, consent, screenshot, createdMs}` →
@@ -63,8 +63,8 @@ pub fn report_draft_js(form: JsValue, lang: &str) -> Result<JsValue, JsError> {
     };
     #[derive(serde::Serialize)]
     struct Answer {
-        submission: Option<crate::complaint::ComplaintSubmission>,
-        errors: Vec<crate::portal::FormError>,
+        submission: Option<koltrust::complaint::ComplaintSubmission>,
+        errors: Vec<koltrust::portal::check::FormError>,
     }
     let answer = match report_draft(&f, Lang::from_tag(lang)) {
         Ok(s) => Answer {
@@ -119,7 +119,7 @@ impl Engine {
     /// Which registry answers, in words (`{sequence, issued, expires, stale, label}`), for the page's status line.
     #[wasm_bindgen(js_name = freshnessView)]
     pub fn freshness_view(&self, lang: &str) -> Result<JsValue, JsError> {
-        to_js(&crate::registry::card::freshness_view(
+        to_js(&koltrust::registry::card::freshness_view(
             &self.registry.freshness(),
             Lang::from_tag(lang),
         ))
@@ -128,26 +128,29 @@ impl Engine {
     /// Whether the registry is (or holds) fictional sample data: the page then says so on every page.
     #[wasm_bindgen(js_name = isSample)]
     pub fn is_sample(&self) -> Result<bool, JsError> {
-        crate::portal::is_sample(&self.registry).map_err(snapshot_error)
+        koltrust::portal::check::is_sample(&self.registry).map_err(snapshot_error)
     }
 
     /// "Check a profile": a URL, registry id or name → `portal::CheckAnswer`.
     pub fn check(&self, query: &str, lang: &str) -> Result<JsValue, JsError> {
         let now = self.registry.today().start_unix_vn();
-        to_js(&crate::portal::check(&self.registry, query, now, Lang::from_tag(lang)).map_err(snapshot_error)?)
+        to_js(
+            &koltrust::portal::check::check(&self.registry, query, now, Lang::from_tag(lang))
+                .map_err(snapshot_error)?,
+        )
     }
 
     /// Vets a slice of a list (`urls` from [`vet_input`]): one `bulk::VetRow` per URL.
     #[wasm_bindgen(js_name = vetRows)]
     pub fn vet_rows(&self, urls: JsValue, lang: &str) -> Result<JsValue, JsError> {
         let urls = strings(&urls, "urls")?;
-        to_js(&crate::bulk::vet_rows(&self.registry, &urls, Lang::from_tag(lang)).map_err(snapshot_error)?)
+        to_js(&koltrust::portal::bulk::vet_rows(&self.registry, &urls, Lang::from_tag(lang)).map_err(snapshot_error)?)
     }
 
     /// The vetting of a whole list as CSV, byte-identical to `koltrust vet` on the same text.
     #[wasm_bindgen(js_name = vetCsv)]
     pub fn vet_csv(&self, text: &str) -> Result<String, JsError> {
-        crate::bulk::vet_csv(&self.registry, text).map_err(snapshot_error)
+        koltrust::portal::bulk::vet_csv(&self.registry, text).map_err(snapshot_error)
     }
 
     /// The sanctions register for `{kind, authority, status, at, from, to, text}` (strings, empty = any).

@@ -6,7 +6,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use koltrust::testing::{demo_snapshot, test_key, NOW};
-use koltrust::wasm::Engine;
+use koltrust_wasm::Engine;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -151,10 +151,10 @@ fn popup_view_and_recognize_cross_the_boundary() {
     assert!(get(&view, "registry_line")
         .as_string()
         .is_some_and(|l| l.starts_with("Registry #1")));
-    let r = koltrust::wasm::recognize("https://www.youtube.com/@reviewcongnghe.demo").unwrap();
+    let r = koltrust_wasm::recognize("https://www.youtube.com/@reviewcongnghe.demo").unwrap();
     assert_eq!(get(&r, "kind").as_string().as_deref(), Some("profile"));
-    assert!(koltrust::wasm::recognize("not a url").unwrap().is_null());
-    assert!(!koltrust::wasm::core_version().is_empty());
+    assert!(koltrust_wasm::recognize("not a url").unwrap().is_null());
+    assert!(!koltrust_wasm::core_version().is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -185,9 +185,12 @@ fn options_and_page_signals_cross_the_boundary() {
 
 #[wasm_bindgen_test]
 fn non_ascii_handles_are_nfc_in_wasm_too() {
+    // Module instantiation runs `start` (wasm-bindgen's `__wbindgen_start`) in the extension and the portal; the test
+    // runner instantiates its own entry point instead, so the test does what instantiation does.
+    koltrust_wasm::start();
     // "hương.vi" composed (U+01B0 U+01A1) and decomposed (u + U+031B, o + U+031B): one account.
-    let composed = koltrust::wasm::recognize("https://www.youtube.com/@H%C6%B0%C6%A1ng.Vi").unwrap();
-    let decomposed = koltrust::wasm::recognize("https://www.youtube.com/@Hu%CC%9Bo%CC%9Bng.Vi").unwrap();
+    let composed = koltrust_wasm::recognize("https://www.youtube.com/@H%C6%B0%C6%A1ng.Vi").unwrap();
+    let decomposed = koltrust_wasm::recognize("https://www.youtube.com/@Hu%CC%9Bo%CC%9Bng.Vi").unwrap();
     let id = |v: &JsValue| get(&get(v, "account"), "account_id").as_string();
     assert_eq!(id(&composed).as_deref(), Some("hương.vi"));
     assert_eq!(id(&composed), id(&decomposed));
@@ -233,8 +236,9 @@ fn card_crosses_the_boundary_for_one_account() {
 #[wasm_bindgen_test]
 fn detect_promotion_labels_a_vietnamese_post_with_a_shopee_link_and_quangcao() {
     let text = "Kem chống nắng mình dùng cả hè 😍 nhập mã GIAM50 nha #quangcao";
-    let view = koltrust::wasm::promotion::detect_promotion(text, hrefs(&["https://s.shopee.vn/9zXyAbC"]), "vi-VN")
-        .expect("a string array of links is accepted");
+    let view =
+        koltrust_wasm::extension::promotion::detect_promotion(text, hrefs(&["https://s.shopee.vn/9zXyAbC"]), "vi-VN")
+            .expect("a string array of links is accepted");
     assert_eq!(get(&view, "is_promotion").as_bool(), Some(true));
     assert_eq!(get(&view, "disclosed").as_bool(), Some(true));
     let cues = Array::from(&get(&view, "cues"));
@@ -254,14 +258,14 @@ fn detect_promotion_labels_a_vietnamese_post_with_a_shopee_link_and_quangcao() {
     assert_eq!(get(&shop, "text").as_string().as_deref(), Some("s.shopee.vn"));
     // The complaint-ready facts and the English labels.
     assert_eq!(Array::from(&get(&get(&view, "facts"), "cues")).length(), 3);
-    let en = koltrust::wasm::promotion::detect_promotion(text, JsValue::UNDEFINED, "en").unwrap();
+    let en = koltrust_wasm::extension::promotion::detect_promotion(text, JsValue::UNDEFINED, "en").unwrap();
     assert_eq!(
         get(&Array::from(&get(&en, "cues")).get(1), "label")
             .as_string()
             .as_deref(),
         Some("Marked as advertising")
     );
-    assert!(koltrust::wasm::promotion::detect_promotion(text, JsValue::from_f64(1.0), "vi").is_err());
+    assert!(koltrust_wasm::extension::promotion::detect_promotion(text, JsValue::from_f64(1.0), "vi").is_err());
 }
 
 #[wasm_bindgen_test]
@@ -313,7 +317,7 @@ fn report_draft_preview_and_post_flags_cross_the_boundary() {
     let posts: Array = [object(&[("text", "use code SARAH20")]), object(&[("text", "hello")])]
         .iter()
         .collect();
-    let flags = parse(koltrust::wasm::report::detect_posts(posts.into(), "en").unwrap());
+    let flags = parse(koltrust_wasm::extension::report::detect_posts(posts.into(), "en").unwrap());
     assert_eq!(get(&get(&flags, "0"), "label").as_string().as_deref(), Some("Report"));
     assert!(get(&flags, "1").is_null());
 }

@@ -6,7 +6,6 @@
 //! cargo test --release --target wasm32-unknown-unknown --test registry_wasm`
 #![cfg(target_arch = "wasm32")]
 
-use koltrust::badge::TrustState;
 use koltrust::i18n::Lang;
 use koltrust::platform::{AccountKey, IdType, Platform};
 use koltrust::registry::delta::{apply_delta, make_delta};
@@ -14,6 +13,7 @@ use koltrust::registry::keys::{KeySet, SigningKey};
 use koltrust::registry::{
     build_snapshot, CertLevel, Certification, ComplaintStats, Date, Record, Registry, SnapshotError, SnapshotMeta,
 };
+use koltrust::views::badge::TrustState;
 use wasm_bindgen_test::*;
 
 fn records(n: usize) -> Vec<Record> {

@@ -2,14 +2,14 @@
 //! person's edits field by field (as `read` does, no generic deserializer: the extension's WebAssembly budget) and
 //! returns the core's draft, preview and post flags as JSON text (`complaint::draft::json`). It decides nothing.
 
-use super::read::{absent, get, page_signals};
-use super::{snapshot_error, Engine};
-use crate::complaint::draft::posts::post_flag;
-use crate::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits};
-use crate::complaint::draft::{draft, json, ReportContext};
-use crate::i18n::Lang;
-use crate::platform::{AccountKey, IdType, Platform};
+use super::signals::{absent, get, page_signals};
+use crate::{snapshot_error, Engine};
 use js_sys::Array;
+use koltrust::complaint::draft::posts::post_flag;
+use koltrust::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits};
+use koltrust::complaint::draft::{draft, json, ReportContext};
+use koltrust::i18n::Lang;
+use koltrust::platform::{AccountKey, IdType, Platform};
 use wasm_bindgen::prelude::*;
 
 /// Posts per `detectPosts` call: a feed sends a frame's worth at a time.

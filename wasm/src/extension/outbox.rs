@@ -9,13 +9,13 @@
 //! is compiled at opt-level 3 (for the recognizer's speed), which otherwise copies them into every export (−1 KB
 //! gzipped); a value of the wrong type is not a separate error path but a string that fails its field's own rule.
 
-use super::read::{absent, get};
-use super::to_js;
-use crate::complaint::model::{ComplaintSubmission, Contact, Cue, ProfileRef, PromotionFacts};
-use crate::complaint::outbox::http::{self, Answer, AnswerBody};
-use crate::complaint::outbox::{self, view, Delivery, DeliveryState, Summary};
-use crate::i18n::Lang;
+use super::signals::{absent, get};
+use crate::to_js;
 use js_sys::{Array, Object, Reflect};
+use koltrust::complaint::model::{ComplaintSubmission, Contact, Cue, ProfileRef, PromotionFacts};
+use koltrust::complaint::outbox::http::{self, Answer, AnswerBody};
+use koltrust::complaint::outbox::{self, view, Delivery, DeliveryState, Summary};
+use koltrust::i18n::Lang;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

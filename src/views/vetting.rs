@@ -10,9 +10,9 @@
 //! in the wasm core, where each formatting call site and serde_json itself cost bytes the 150 KB budget needs.
 
 use crate::i18n::Lang;
-use crate::jsonw::Json;
 use crate::registry::card::SanctionView;
 use crate::registry::{CardView, Date};
+use crate::text::json::Json;
 use serde::Serialize;
 
 /// The vetting record of one profile, in the three forms a business keeps.
@@ -283,13 +283,13 @@ pub fn csv_field(s: &str) -> String {
 }
 
 // Native only: the tests read the exports back with the csv and serde_json crates, which the wasm build lacks.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cards::detail_card;
-    use crate::jsonw::push_json_string;
     use crate::platform::{IdType, Platform};
     use crate::testing::{demo_registry, NOW};
+    use crate::text::json::push_json_string;
+    use crate::views::card::detail_card;
 
     fn view(platform: Platform, id_type: IdType, id: &str, lang: Lang) -> CardView {
         detail_card(&demo_registry(NOW), platform, id_type, id, true, NOW, lang)

@@ -2,11 +2,11 @@
 //! surface no web page can draw over or imitate, so it states plainly that the extension — not the page — confirms
 //! the status. All strings are produced here, localized, so the JavaScript only places them.
 
-use crate::badge::BadgeView;
 use crate::i18n::Lang;
-use crate::lookup::{lookup_page, BadgeOptions};
 use crate::recognize::{recognize, MainProfile, PageSignals};
 use crate::registry::{Registry, SnapshotError};
+use crate::views::badge::BadgeView;
+use crate::views::lookup::{lookup_page, BadgeOptions};
 use serde::Serialize;
 
 /// Everything the popup shows, already localized.

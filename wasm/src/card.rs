@@ -2,9 +2,9 @@
 //! badge lookups. A content script names exactly one account (the one its badge was drawn for) and gets that
 //! account's card; it cannot list or search the registry through this call.
 
-use super::{snapshot_error, to_js, Engine};
-use crate::i18n::Lang;
-use crate::platform::{IdType, Platform};
+use crate::{snapshot_error, to_js, Engine};
+use koltrust::i18n::Lang;
+use koltrust::platform::{IdType, Platform};
 use wasm_bindgen::prelude::*;
 
 /// Longest account id a card is asked for: canonical ids are far shorter; anything longer is not one of ours.
@@ -29,8 +29,9 @@ impl Engine {
             return Err(JsError::new("card: account_id must be 1 to 256 bytes"));
         }
         let now = self.registry.today().start_unix_vn();
-        let card = crate::cards::detail_card(&self.registry, p, t, account_id, vetting, now, Lang::from_tag(lang))
-            .map_err(snapshot_error)?;
+        let card =
+            koltrust::views::card::detail_card(&self.registry, p, t, account_id, vetting, now, Lang::from_tag(lang))
+                .map_err(snapshot_error)?;
         to_js(&card)
     }
 }

@@ -1,34 +1,56 @@
-//! wasm-bindgen glue: the small, typed surface the extension's service worker and pages call. It converts between
-//! JavaScript values and core types and decides nothing itself. Values cross as JSON-compatible objects
-//! (`Serializer::json_compatible`) so they survive `chrome.runtime.sendMessage`'s structured clone.
+//! # KOL Trust's WebAssembly glue
+//!
+//! The small, typed surface that the extension's service worker and pages, and the public portal, call. It converts
+//! between JavaScript values and core types and decides nothing itself: every answer comes from the `koltrust` core.
+//! Values cross as JSON-compatible objects (`Serializer::json_compatible`) so they survive
+//! `chrome.runtime.sendMessage`'s structured clone.
 //!
 //! One opaque handle crosses the boundary (as in Ruffle): [`Engine`], an opened, signature-checked registry
 //! snapshot. JavaScript holds it, asks it questions, and replaces it when a newer snapshot arrives; it never sees
 //! the bytes' structure.
+//!
+//! | module | feature | exports |
+//! | --- | --- | --- |
+//! | this file | always | `recognize`, `coreVersion`, `paletteCss`, `toolbarColour`, `Engine` (open, clock, freshness) |
+//! | `card` | always | `Engine.card`: one account's detail card |
+//! | `update` | always | `Engine.planUpdate` / `applyUpdate`: signed registry updates |
+//! | `extension` | `extension` | batch and page lookups, the popup, promotion detection, the report dialog, the outbox |
+//! | `portal` | `portal` | the portal's check, search, sanctions register and report form |
+//! | `bench` | `bench` | loops inside WebAssembly for `cargo xtask bench-wasm`; never shipped |
+//!
+//! Features are additive: the shipped extension is built with `extension`, the portal with `portal`, so neither
+//! carries the other's code (each has its own 150 KB gzipped budget, enforced by `cargo xtask dist`).
+//!
+//! **The host supplies NFC.** The core composes non-ASCII account ids canonically (`koltrust::text::nfc`); natively
+//! that is the unicode-normalization crate, whose tables would cost ~60 KB gzipped here. The JS engine has the same
+//! function (`String.prototype.normalize`), so [`start`] passes it in before any export runs; `tests/nfc.rs` proves
+//! both give the same answers on the shared corpus and on Vietnamese text.
 
-#[cfg_attr(feature = "portal", allow(unused_imports))]
-use crate::i18n::Lang;
-use crate::registry::{KeySet, Registry, SnapshotError};
+use koltrust::registry::{KeySet, Registry, SnapshotError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "wasm-bench")]
+#[cfg(any(feature = "extension", feature = "portal"))]
+mod args;
+#[cfg(feature = "bench")]
 pub mod bench;
 mod card;
+#[cfg(feature = "extension")]
+pub mod extension;
 #[cfg(feature = "portal")]
 mod portal;
-// The portal's build (feature `portal`) leaves out what only the extension asks — promotion detection, the report
-// dialog, the outbox, batch and page lookups, the popup — so it fits its own 150 KB budget (measured: 157 KB
-// gzipped with promotion and the lookups, 142 KB without).
-#[cfg(not(feature = "portal"))]
-mod outbox;
-#[cfg(not(feature = "portal"))]
-pub mod promotion;
-#[cfg_attr(feature = "portal", allow(dead_code))]
-mod read;
-#[cfg(not(feature = "portal"))]
-pub mod report;
 mod update;
+
+/// Runs once when the module is instantiated, before any other export: gives the core the JS engine's NFC.
+#[wasm_bindgen(start)]
+pub fn start() {
+    koltrust::text::nfc::set_provider(js_nfc);
+}
+
+/// Canonical composition by the JS engine (`String.prototype.normalize("NFC")`).
+pub fn js_nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
+}
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -47,22 +69,22 @@ pub fn core_version() -> String {
 }
 
 /// The state colours as CSS custom properties (`--kt-<state>-bg|ink|line`, light and dark), for every surface's
-/// stylesheet: see `koltrust::palette`.
+/// stylesheet: see `koltrust::views::palette`.
 #[wasm_bindgen(js_name = paletteCss)]
 pub fn palette_css() -> String {
-    crate::palette::palette_css()
+    koltrust::views::palette::palette_css()
 }
 
 /// The toolbar icon's badge colour for a state code (`#rrggbb`), or `undefined` for an unknown code.
 #[wasm_bindgen(js_name = toolbarColour)]
 pub fn toolbar_colour(state: &str) -> Option<String> {
-    crate::palette::toolbar_colour(state).map(str::to_string)
+    koltrust::views::palette::toolbar_colour(state).map(str::to_string)
 }
 
 /// Recognizes one URL: `{platform, account: {id_type, account_id} | null, kind}` or `null`.
 #[wasm_bindgen]
 pub fn recognize(url: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::recognize::recognize(url))
+    to_js(&koltrust::recognize::recognize(url))
 }
 
 /// An opened registry snapshot, and every question the extension asks of it.
@@ -72,7 +94,7 @@ pub struct Engine {
     /// The pinned keys it was opened with: updates must be signed by one of them too.
     keys: KeySet,
     /// The update chosen by `planUpdate`, consumed by `applyUpdate`.
-    pending: std::cell::RefCell<Option<crate::registry::update::UpdatePlan>>,
+    pending: std::cell::RefCell<Option<koltrust::registry::update::UpdatePlan>>,
 }
 
 #[wasm_bindgen]
@@ -110,45 +132,5 @@ impl Engine {
     /// `{sequence, issued_unix, expires_unix, stale}` of the opened snapshot.
     pub fn freshness(&self) -> Result<JsValue, JsError> {
         to_js(&self.registry.freshness())
-    }
-
-    #[cfg(not(feature = "portal"))]
-    /// Answers a batch of links (an array of strings) for the given language tag and options (`{showUnknown}`).
-    /// Returns an array of the same length holding a badge answer or `null` per link.
-    #[wasm_bindgen(js_name = lookupLinks)]
-    pub fn lookup_links(&self, hrefs: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
-        let hrefs = read::strings(&hrefs, "hrefs")?;
-        let answers = crate::lookup::lookup_links(
-            &self.registry,
-            &hrefs,
-            Lang::from_tag(lang),
-            read::badge_options(&opts)?,
-        )
-        .map_err(snapshot_error)?;
-        to_js(&answers)
-    }
-
-    #[cfg(not(feature = "portal"))]
-    /// Answers the page question from a content script's page signals: `{main, badge}`.
-    #[wasm_bindgen(js_name = lookupPage)]
-    pub fn lookup_page(&self, signals: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
-        let signals = read::page_signals(&signals)?;
-        let answer = crate::lookup::lookup_page(
-            &self.registry,
-            &signals,
-            Lang::from_tag(lang),
-            read::badge_options(&opts)?,
-        )
-        .map_err(snapshot_error)?;
-        to_js(&answer)
-    }
-
-    #[cfg(not(feature = "portal"))]
-    /// The toolbar popup's view of a page, from its signals (see `popup::PopupView`).
-    #[wasm_bindgen(js_name = popupView)]
-    pub fn popup_view(&self, signals: JsValue, lang: &str) -> Result<JsValue, JsError> {
-        let signals = read::page_signals(&signals)?;
-        let view = crate::popup::popup_view(&self.registry, &signals, Lang::from_tag(lang)).map_err(snapshot_error)?;
-        to_js(&view)
     }
 }

@@ -8,15 +8,15 @@
 //!   effect) or `expired` (ended);
 //! - a date range `from`..=`to`: sanctions **in effect at some day of the range** (their period overlaps it);
 //! - `text`: words that must all start a word of the KOL's name, registry id, the decision reference, the authority
-//!   or the summary, case- and diacritic-insensitive (as [`crate::search`]).
+//!   or the summary, case- and diacritic-insensitive (as [`crate::portal::search`]).
 //!
 //! Entries are sorted newest decision first, then by registry id; each has a stable `anchor`
 //! (`<registry id>-<n>`, n = the sanction's position in its record) for permalinks.
 
 use crate::i18n::Lang;
+use crate::portal::search::{fold_words, words_match};
 use crate::registry::card::{sanction_view, SanctionView};
 use crate::registry::{Date, Registry, SanctionKind, SnapshotError};
-use crate::search::{fold_words, words_match};
 use serde::Serialize;
 
 /// What the register page asks for (see the module docs).

@@ -10,14 +10,14 @@
 //! - `unknown`: not in the registry — a short explanation of what that does (and does not) mean.
 //!
 //! In **vetting mode** (a business checking a partner) the card also carries the full history and a
-//! [`VettingRecord`] (see [`crate::vetting`]): the same facts as plain text, CSV and JSON.
+//! [`VettingRecord`] (see [`crate::views::vetting`]): the same facts as plain text, CSV and JSON.
 
-use crate::badge::BadgeView;
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::registry::card::{freshness_view, FreshnessView};
 use crate::registry::{CardView, Registry, SnapshotError};
-use crate::vetting::{vetting_record, VettingRecord};
+use crate::views::badge::BadgeView;
+use crate::views::vetting::{vetting_record, VettingRecord};
 use serde::Serialize;
 
 /// Every fixed string the card draws, in the card's language.
@@ -265,7 +265,7 @@ fn complaints_line(view: &CardView, lang: Lang) -> String {
 }
 
 // Native only: the tests read the exports back with the csv and serde_json crates, which the wasm build lacks.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::testing::{demo_registry, NOW};

@@ -2,8 +2,8 @@
 //! the labelled view (`promotion::view::PromotionView`) as a JSON-compatible object. It converts and decides
 //! nothing.
 
-use super::{read, to_js};
-use crate::i18n::Lang;
+use crate::{args, to_js};
+use koltrust::i18n::Lang;
 use wasm_bindgen::prelude::*;
 
 /// Detects promotion cues in a post: `text` (its visible text), `links` (array of the hrefs in it, or
@@ -16,8 +16,8 @@ pub fn detect_promotion(text: &str, links: JsValue, lang: &str) -> Result<JsValu
     let links: Vec<String> = if links.is_undefined() || links.is_null() {
         Vec::new()
     } else {
-        read::strings(&links, "links")?
+        args::strings(&links, "links")?
     };
     let links: Vec<&str> = links.iter().map(String::as_str).collect();
-    to_js(&crate::promotion::view::view(text, &links, Lang::from_tag(lang)))
+    to_js(&koltrust::promotion::view::view(text, &links, Lang::from_tag(lang)))
 }

@@ -1,6 +1,9 @@
 //! Benchmark exports for the WebAssembly harness (`cargo xtask bench-wasm`, `benches/wasm/run.mjs`), compiled only
-//! with the `wasm-bench` feature and never shipped. Each export runs a core operation in a loop *inside* WebAssembly
+//! with the `bench` feature and never shipped. Each export runs a core operation in a loop *inside* WebAssembly
 //! and returns a checksum, so the JavaScript harness times the core itself rather than the boundary crossings.
+
+// Benchmark fixtures are fixed inputs: a failed `expect` is a broken benchmark, never a user-facing path.
+#![allow(clippy::expect_used)]
 
 use wasm_bindgen::prelude::*;
 
@@ -11,7 +14,7 @@ pub fn recognize_rounds(urls: Vec<String>, rounds: u32) -> u32 {
     let mut found = 0u32;
     for _ in 0..rounds {
         for u in &urls {
-            if crate::recognize::recognize(u).is_some_and(|r| r.account.is_some()) {
+            if koltrust::recognize::recognize(u).is_some_and(|r| r.account.is_some()) {
                 found = found.wrapping_add(1);
             }
         }
@@ -19,14 +22,14 @@ pub fn recognize_rounds(urls: Vec<String>, rounds: u32) -> u32 {
     found
 }
 
-use crate::platform::{IdType, Platform};
-use crate::registry::{build_snapshot, Date, Registry, SnapshotMeta};
+use koltrust::platform::{IdType, Platform};
+use koltrust::registry::{build_snapshot, Date, Registry, SnapshotMeta};
 
 /// The fixed "today" of the benchmark registry.
 const BENCH_DAY: &str = "2026-06-01";
 
-fn bench_key() -> crate::registry::SigningKey {
-    crate::registry::SigningKey::from_bytes(&[3; 32])
+fn bench_key() -> koltrust::registry::SigningKey {
+    koltrust::registry::SigningKey::from_bytes(&[3; 32])
 }
 
 /// The public key of the benchmark registry, as the extension pins keys (64 hex digits).
@@ -44,7 +47,7 @@ pub fn bench_key_hex() -> String {
 #[wasm_bindgen(js_name = benchSnapshot)]
 pub fn bench_snapshot(records: u32) -> Vec<u8> {
     let day = Date::parse(BENCH_DAY).expect("valid day");
-    let all = crate::testing::synthetic_records(records as usize, day);
+    let all = koltrust::testing::synthetic_records(records as usize, day);
     let issued = day.start_unix_vn();
     let meta = SnapshotMeta {
         sequence: 1,
@@ -82,7 +85,7 @@ pub fn bench_names(records: u32, count: u32, known: bool) -> BenchNames {
 /// Looks every name up `rounds` times in the engine's registry (the badge-level answer: state only); returns the
 /// number found.
 #[wasm_bindgen(js_name = benchLookups)]
-pub fn bench_lookups(engine: &super::Engine, names: &BenchNames, rounds: u32) -> u32 {
+pub fn bench_lookups(engine: &crate::Engine, names: &BenchNames, rounds: u32) -> u32 {
     let registry: &Registry = &engine.registry;
     let mut found = 0u32;
     for _ in 0..rounds {

@@ -4,7 +4,7 @@
 //! **Check** ([`check`]): one text box takes a profile or post URL, a registry id or a name. A URL (anything with
 //! `://`, `/` or a known host) is recognized like a link on a page and answered with the same [`DetailCard`] the
 //! extension draws; a registry id (`KT-…`) opens that record's card; anything else is a name search
-//! ([`crate::search`]). The page only draws the answer.
+//! ([`crate::portal::search`]). The page only draws the answer.
 //!
 //! **Report** ([`report_draft`]): people without the extension fill a form (profile URL, optional post URL,
 //! category, note, optional contact with consent). The core recognizes the profile URL into the submission's
@@ -16,14 +16,14 @@
 //! the pinned keys, the snapshot's SHA-256 against the manifest, the snapshot's own signature, and that it is the
 //! sequence the manifest promised — the extension's checks, minus the rollback floor (a page keeps no state).
 
-use crate::cards::{detail_card, DetailCard};
 use crate::complaint::{validate, ComplaintSubmission, Contact, ProfileRef};
 use crate::i18n::Lang;
+use crate::portal::search::{search_names, NameMatches};
 use crate::recognize::{canonical_profile_url, recognize, Kind};
 use crate::registry::model::is_valid_registry_id;
 use crate::registry::update::{apply_download, plan_update, verify_manifest, Manifest};
 use crate::registry::{KeySet, Registry, SnapshotError};
-use crate::search::{search_names, NameMatches};
+use crate::views::card::{detail_card, DetailCard};
 use serde::Serialize;
 
 /// Opens the snapshot `bytes` a signed manifest (`text`, `key_id`, `signature`, `parsed`) points to: the same
