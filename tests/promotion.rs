@@ -265,7 +265,7 @@ fn facts_always_pass_complaint_validation() {
                 url: None,
             },
             category: "undisclosed_advertising".into(),
-            promotion: report.to_facts(text),
+            promotion: koltrust::complaint::cues::facts_of(&report, text),
             locale: "vi".into(),
             created: 1_764_374_400_000,
             ..Default::default()

@@ -9,11 +9,13 @@ use koltrust::registry::delta::{apply_delta, make_delta};
 use koltrust::registry::keys::{KeyId, KeySet, SigningKey};
 use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::{build_snapshot_with_chunk, sha256_hex, SIGNATURE_LEN};
+use koltrust::registry::TrustState;
 use koltrust::registry::{
     build_snapshot, state_at, CertLevel, Certification, ComplaintStats, Date, Record, Registry, Sanction, SanctionKind,
     SanctionReason, SnapshotError, SnapshotMeta,
 };
-use koltrust::views::badge::TrustState;
+use koltrust::views::badge::badge_of;
+use koltrust::views::record::record_card;
 
 fn key(seed: u8) -> SigningKey {
     SigningKey::from_bytes(&[seed; 32])
@@ -176,8 +178,7 @@ fn snapshot_bytes_are_deterministic_and_order_independent() {
 #[test]
 fn badge_and_card_come_from_the_record() {
     let reg = open(build(&[full_record()], 1)).unwrap();
-    let b = reg
-        .badge(Platform::Tiktok, IdType::Handle, "nhung.review.demo", Lang::Vi)
+    let b = badge_of(&reg, Platform::Tiktok, IdType::Handle, "nhung.review.demo", Lang::Vi)
         .unwrap()
         .unwrap();
     assert_eq!(b.state, "certified");
@@ -189,8 +190,8 @@ fn badge_and_card_come_from_the_record() {
         .lookup(Platform::Tiktok, IdType::Handle, "nhung.review.demo")
         .unwrap()
         .unwrap();
-    let vi = reg.card(hit.record, Lang::Vi).unwrap();
-    let en = reg.card(hit.record, Lang::En).unwrap();
+    let vi = record_card(&reg, hit.record, Lang::Vi).unwrap();
+    let en = record_card(&reg, hit.record, Lang::En).unwrap();
     assert_eq!(vi.registry_id, "KT-9000001");
     assert_eq!(vi.past_sanctions.len(), 1);
     assert_eq!(vi.upcoming_sanctions.len(), 1);
@@ -215,12 +216,11 @@ fn stale_snapshots_are_accepted_and_flagged() {
     let late = meta(1).expires_unix + 1;
     let reg = Registry::open(bytes, &keys(1), Some(1), late).unwrap();
     assert!(reg.is_stale());
-    let b = reg
-        .badge(Platform::Tiktok, IdType::Handle, "nhung.review.demo", Lang::En)
+    let b = badge_of(&reg, Platform::Tiktok, IdType::Handle, "nhung.review.demo", Lang::En)
         .unwrap()
         .unwrap();
     assert!(b.title.contains("out of date"), "{}", b.title);
-    assert!(reg.card(0, Lang::Vi).unwrap().freshness.stale);
+    assert!(record_card(&reg, 0, Lang::Vi).unwrap().freshness.stale);
 }
 
 #[test]
@@ -529,8 +529,7 @@ fn lookalike_names_of_registered_accounts_are_flagged_and_others_are_not() {
             .unwrap_or_else(|| panic!("{fake} should look like {}", real.account_id));
         assert_eq!(reg.record(l.record).unwrap().id, r.id);
         assert_eq!(l.of_account_id, real.account_id);
-        let b = reg
-            .badge(Platform::Tiktok, IdType::Handle, &fake, Lang::Vi)
+        let b = badge_of(&reg, Platform::Tiktok, IdType::Handle, &fake, Lang::Vi)
             .unwrap()
             .unwrap();
         assert_eq!(b.state, "lookalike");

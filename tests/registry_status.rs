@@ -8,12 +8,13 @@
 
 use koltrust::i18n::Lang;
 use koltrust::platform::{AccountKey, IdType, Platform};
-use koltrust::registry::card::{card_view, Freshness};
 use koltrust::registry::status::{next_change_after, BadgeWord};
+use koltrust::registry::Freshness;
+use koltrust::registry::TrustState;
 use koltrust::registry::{
     state_at, CertLevel, Certification, ComplaintStats, Date, Record, Sanction, SanctionKind, SanctionReason,
 };
-use koltrust::views::badge::TrustState;
+use koltrust::views::record::card_view;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()

@@ -174,7 +174,7 @@ pub fn run(cmd: RegistryDbCommand) -> ExitCode {
             })(),
         ),
     };
-    crate::registry_cmd::finish(&format!("registry {name}"), result)
+    crate::common::finish(&format!("registry {name}"), result)
 }
 
 fn run_publish(data: PathBuf, keep: usize, valid_days: u32) -> Result<(), String> {
@@ -200,7 +200,7 @@ fn run_publish(data: PathBuf, keep: usize, valid_days: u32) -> Result<(), String
 fn run_import(data: PathBuf, sources: Vec<PathBuf>) -> Result<(), String> {
     let mut files = Vec::new();
     for p in &sources {
-        let bytes = crate::registry_cmd::read(p)?;
+        let bytes = crate::common::read(p)?;
         let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", p.display()))?;
         files.push((p.display().to_string(), text));
     }

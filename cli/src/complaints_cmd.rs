@@ -84,7 +84,7 @@ pub fn run(args: ComplaintsArgs) -> ExitCode {
         }
         ComplaintsCommand::Export { status, out } => ("export", export(&args.data, status.as_deref(), out)),
     };
-    crate::registry_cmd::finish(&format!("complaints {name}"), result)
+    crate::common::finish(&format!("complaints {name}"), result)
 }
 
 fn list(data: &std::path::Path, status: Option<&str>, limit: u32, offset: u32, json: bool) -> Result<(), String> {

@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod admin_cmd;
+mod common;
 mod complaints_cmd;
 mod pull_cmd;
 mod recognize_cmd;

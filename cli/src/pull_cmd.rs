@@ -11,7 +11,7 @@
 //! Nothing is lost on failure: the new snapshot is written to a temporary file beside the target and renamed over
 //! it only once it verified completely, so an interrupted or refused pull leaves the held file as it was.
 
-use crate::registry_cmd::{key_set, load_registry, parse_time};
+use crate::common::{key_set, load_registry, parse_time};
 use koltrust::registry::keys::KeySet;
 use koltrust::registry::update::{apply_download, plan_update, verify_manifest, Manifest, UpdatePlan};
 use koltrust::registry::Registry;

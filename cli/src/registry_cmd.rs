@@ -6,12 +6,11 @@
 //! validation prints every problem (`file:line: field: message`) first. Private keys are written with mode 0600 and
 //! are never printed; keep them out of the repository.
 
+use crate::common::{finish, key_set, load_registry, parse_time, read};
 use clap::{Args, Subcommand};
 use koltrust::i18n::Lang;
 use koltrust::registry::delta::{apply_delta, make_delta, verify_delta};
-use koltrust::registry::keys::{
-    from_hex, parse_private_key_file, private_key_file, signing_key_id, to_hex, KeySet, SigningKey,
-};
+use koltrust::registry::keys::{parse_private_key_file, private_key_file, signing_key_id, to_hex, SigningKey};
 use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::sha256_hex;
 use koltrust::registry::source::{to_json, SourceSet};
@@ -197,68 +196,14 @@ pub fn run(args: RegistryArgs) -> ExitCode {
     finish(&format!("registry {name}"), result)
 }
 
-/// Prints a failure as one line and maps it to the exit status.
-pub fn finish(cmd: &str, result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("koltrust {cmd}: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-pub fn read(path: &Path) -> Result<Vec<u8>, String> {
-    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
-
-/// Unix seconds from `--now`/`--issued` (Unix seconds or yyyy-mm-dd, 00:00 Vietnam time), default the clock.
-pub fn parse_time(s: Option<&str>) -> Result<i64, String> {
-    match s {
-        None => Ok(std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64)),
-        Some(s) => s
-            .parse::<i64>()
-            .ok()
-            .or_else(|| Date::parse(s).map(Date::start_unix_vn))
-            .ok_or_else(|| format!("{s:?} is not a time (Unix seconds or yyyy-mm-dd)")),
-    }
-}
-
-/// Pins keys given as hex or as files holding hex.
-pub fn key_set(pubkeys: &[String]) -> Result<KeySet, String> {
-    let mut set = KeySet::new();
-    for k in pubkeys {
-        let hex = if from_hex::<32>(k).is_some() {
-            k.clone()
-        } else {
-            fs::read_to_string(k)
-                .map_err(|e| format!("public key {k:?} is neither 64 hex characters nor a readable file: {e}"))?
-        };
-        set.add_hex(&hex)
-            .ok_or_else(|| format!("public key {k:?} is not an Ed25519 public key in hex"))?;
-    }
-    Ok(set)
 }
 
 fn load_key(path: &Path) -> Result<SigningKey, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("cannot read key {}: {e}", path.display()))?;
     parse_private_key_file(&text)
         .ok_or_else(|| format!("{} is not a koltrust private key (64 hex characters)", path.display()))
-}
-
-/// Opens a snapshot with full verification.
-pub fn load_registry(snapshot: &Path, pubkeys: &[String], held: Option<u64>, now: i64) -> Result<Registry, String> {
-    let keys = key_set(pubkeys)?;
-    let bytes = read(snapshot)?;
-    let reg = Registry::open(bytes, &keys, held, now).map_err(|e| format!("{}: {e}", snapshot.display()))?;
-    reg.verify_all().map_err(|e| format!("{}: {e}", snapshot.display()))?;
-    Ok(reg)
 }
 
 fn keygen(out: &Path, force: bool) -> Result<(), String> {
@@ -433,7 +378,7 @@ fn lookup(
         );
         match (st.record, &st.lookalike) {
             (Some(ord), _) if json => {
-                let card = reg.card(ord, lang).map_err(|e| e.to_string())?;
+                let card = koltrust::views::record::record_card(&reg, ord, lang).map_err(|e| e.to_string())?;
                 println!("{}", serde_json::to_string(&card).map_err(|e| e.to_string())?);
             }
             (Some(ord), _) => {

@@ -58,5 +58,5 @@ pub fn run(args: ServeArgs) -> ExitCode {
         per_minute: args.client_per_minute,
         burst: args.client_burst,
     };
-    crate::registry_cmd::finish("serve", koltrust_server::serve(cfg))
+    crate::common::finish("serve", koltrust_server::serve(cfg))
 }

@@ -8,7 +8,7 @@
 //! same [`koltrust::portal::bulk::vet_csv`], so its export is byte-identical to this command's output on the same file.
 //! The snapshot is verified in full before anything is answered.
 
-use crate::registry_cmd::{finish, load_registry, parse_time, read};
+use crate::common::{finish, load_registry, parse_time, read};
 use clap::Args;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;

@@ -10,6 +10,7 @@
 //! | [`model`] | the submission as sent (JSON), its parts, and the validated form |
 //! | [`validate`](mod@validate) | the rules and bounds, each failure with a stable code and a vi/en message |
 //! | [`status`] | the lifecycle received → reviewing → forwarded → upheld / rejected and its allowed moves |
+//! | [`cues`] | what a report keeps of a promotion detection: the facts, a suggested category, the dialog's labelled view |
 //! | [`draft`] | the report dialog: from what the page showed to the draft, the preview and the submission |
 //! | [`outbox`] | delivery that loses nothing: the extension's outbox entry, retries with backoff, the requests and how to read their answers, "My reports" |
 //!
@@ -32,6 +33,7 @@
 //! ([`crate::recognize::canonical_url`]). `created` is the client's clock in Unix milliseconds (informative; the
 //! server keeps its own receipt time). Unknown fields are ignored so an older server accepts a newer extension.
 
+pub mod cues;
 pub mod draft;
 pub mod model;
 pub mod outbox;

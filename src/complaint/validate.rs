@@ -39,7 +39,7 @@ pub const LIMITS: Limits = Limits {
     url: 2048,
     note_chars: 2000,
     cues: 32,
-    cue_text_chars: 280,
+    cue_text_chars: crate::promotion::MAX_CUE_TEXT_CHARS,
     screenshot_bytes: 1_500_000,
     contact_chars: 200,
 };

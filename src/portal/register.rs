@@ -15,8 +15,8 @@
 
 use crate::i18n::Lang;
 use crate::portal::search::{fold_words, words_match};
-use crate::registry::card::{sanction_view, SanctionView};
 use crate::registry::{Date, Registry, SanctionKind, SnapshotError};
+use crate::views::record::{sanction_view, SanctionView};
 use serde::Serialize;
 
 /// What the register page asks for (see the module docs).

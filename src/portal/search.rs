@@ -102,7 +102,7 @@ pub fn search_names(reg: &Registry, query: &str, lang: crate::i18n::Lang) -> Res
         .iter()
         .take(MAX_MATCHES)
         .map(|&(_, _, ord)| {
-            let view = reg.card(ord, lang)?;
+            let view = crate::views::record::record_card(reg, ord, lang)?;
             Ok(NameMatch {
                 accounts: view
                     .accounts

@@ -73,15 +73,17 @@ mod links;
 mod markers;
 mod matcher;
 mod risk;
-pub mod view;
 
-use crate::complaint::{Category, PromotionFacts, LIMITS};
 use crate::i18n::Lang;
 use crate::text::fold::{is_word, Folded};
 use matcher::FirstIndex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::OnceLock;
+
+/// Longest evidence text a cue keeps, in characters; the complaint model accepts exactly this much
+/// (`complaint::validate::LIMITS.cue_text_chars` is this constant).
+pub const MAX_CUE_TEXT_CHARS: usize = 280;
 
 /// Text considered: a long post is ~2,000 characters; this leaves room for ten.
 pub const MAX_TEXT_BYTES: usize = 20_000;
@@ -308,7 +310,7 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         hits.clear();
         links::examine(link, &mut hits);
         for h in &hits {
-            let evidence = truncate_chars(h.evidence(link), LIMITS.cue_text_chars);
+            let evidence = truncate_chars(h.evidence(link), MAX_CUE_TEXT_CHARS);
             if cues.iter().any(|c| c.kind == h.kind && c.text == evidence) {
                 continue;
             }
@@ -507,61 +509,10 @@ fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-fn truncate_chars(s: &str, max: usize) -> &str {
+pub(crate) fn truncate_chars(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
-    }
-}
-
-impl PromotionReport {
-    /// The report's cues as a complaint carries them ([`PromotionFacts`]): offsets become **character** (Unicode
-    /// scalar value) offsets into `text` — the same text given to [`detect`] — as the complaint model documents;
-    /// link cues keep `0, 0`; texts are cut to [`LIMITS`]`.cue_text_chars` characters; at most [`LIMITS`]`.cues`
-    /// cues are kept, no more than 8 of one kind, so the facts always pass [`crate::complaint::validate()`].
-    pub fn to_facts(&self, text: &str) -> PromotionFacts {
-        let mut per_kind = [0usize; 16];
-        let picked: Vec<&Cue> = self
-            .cues
-            .iter()
-            .filter(|c| {
-                per_kind[c.kind as usize] += 1;
-                per_kind[c.kind as usize] <= 8
-            })
-            .take(LIMITS.cues)
-            .collect();
-        let offsets: Vec<usize> = picked.iter().flat_map(|c| [c.start, c.end]).collect();
-        let chars = convert_offsets(text, &offsets, |_| 1);
-        PromotionFacts {
-            cues: picked
-                .iter()
-                .enumerate()
-                .map(|(n, c)| crate::complaint::Cue {
-                    kind: c.kind.as_str().to_string(),
-                    text: truncate_chars(&c.text, LIMITS.cue_text_chars).to_string(),
-                    start: chars[2 * n] as u32,
-                    end: chars[2 * n + 1] as u32,
-                })
-                .collect(),
-        }
-    }
-
-    /// A report category to suggest in the dialog (the reader chooses): counterfeit slang → counterfeit goods,
-    /// guaranteed returns → scam, miracle claims → misleading claim, an undisclosed promotion → undisclosed
-    /// advertising; otherwise none.
-    pub fn suggested_category(&self) -> Option<Category> {
-        let has = |k: CueKind| self.cues.iter().any(|c| c.kind == k);
-        if has(CueKind::CounterfeitSlang) {
-            Some(Category::CounterfeitOrPoorQuality)
-        } else if has(CueKind::GuaranteedReturn) {
-            Some(Category::ScamFraud)
-        } else if has(CueKind::MiracleClaim) {
-            Some(Category::MisleadingClaim)
-        } else if self.is_promotion && !self.disclosed {
-            Some(Category::UndisclosedAdvertising)
-        } else {
-            None
-        }
     }
 }
 
@@ -631,36 +582,5 @@ mod tests {
         assert_eq!(kinds("dau tu bao loi").len(), 1);
         assert!(kinds("Vui lòng báo lỗi cho admin").is_empty());
         assert!(kinds("má GIAM50").is_empty());
-    }
-
-    #[test]
-    fn facts_use_character_offsets_and_fit_the_limits() {
-        let text = "Đẹp quá! Nhập mã GIAM50 #quangcao";
-        let r = detect(text, &["https://shopee.vn/x"]);
-        let facts = r.to_facts(text);
-        assert_eq!(facts.cues[0].kind, "discount_code");
-        assert_eq!(facts.cues[0].start, 17);
-        assert_eq!(facts.cues[0].end, 23);
-        assert_eq!(facts.cues.last().unwrap().kind, "shop_link");
-        assert_eq!(
-            (facts.cues.last().unwrap().start, facts.cues.last().unwrap().end),
-            (0, 0)
-        );
-
-        let spam = "#ad ".repeat(500) + &"hàng fake ".repeat(500);
-        let r = detect(&spam, &[]);
-        assert!(r.cues.len() <= MAX_CUES);
-        assert!(r.to_facts(&spam).cues.len() <= LIMITS.cues);
-    }
-
-    #[test]
-    fn suggested_categories() {
-        let cat = |t: &str| detect(t, &[]).suggested_category();
-        assert_eq!(cat("Hàng like auth nha"), Some(Category::CounterfeitOrPoorQuality));
-        assert_eq!(cat("Lợi nhuận 30%/tháng"), Some(Category::ScamFraud));
-        assert_eq!(cat("Thần dược giảm cân"), Some(Category::MisleadingClaim));
-        assert_eq!(cat("Link ở bio nha"), Some(Category::UndisclosedAdvertising));
-        assert_eq!(cat("Link ở bio nha #quangcao"), None);
-        assert_eq!(cat("Hôm nay trời đẹp"), None);
     }
 }

@@ -9,13 +9,12 @@
 //! | [`date`] | calendar days in Vietnam time, ISO `yyyy-mm-dd` |
 //! | [`model`] | the record: accounts, certification, sanctions, complaints (the data model, documented there) |
 //! | [`status`] | the trust state on a given day and its boundaries; the packed per-record badge word |
-//! | [`card`] | the localized (vi/en) detail-card view model |
 //! | [`codec`] | the binary encoding of one record; varints and a bounds-checked reader |
 //! | [`index`] | the account index: hashed buckets of fingerprint+ordinal words, used in place |
 //! | [`lookalike`] | unregistered names one deceptive edit away from a registered one (`_official`, `0`/`o`…) |
 //! | [`keys`] | key ids, the pinned key set, hex |
 //! | [`snapshot`] | the signed file format, its errors, and the writer |
-//! | [`reader`] | [`Registry`]: open (verify head), lazy per-chunk verification, lookup, record, card |
+//! | [`reader`] | [`Registry`]: open (verify head), lazy per-chunk verification, lookup, record |
 //! | [`delta`] | signed deltas N → M: copy / add-to-words / insert operations, checked by SHA-256 |
 //! | [`update`] | moving a reader forward: signed manifest, delta-or-snapshot plan, checked download, rollback refused |
 //! | `source` | (native only) the JSON and CSV source formats, with every error's line and field |
@@ -57,7 +56,6 @@
 //! text (names, handles, sanction summaries); the badge path never reads it except to confirm a hit. The lookalike
 //! check ([`lookalike`]) runs only for unknown name-like accounts: ≈ 50 index probes, about 2 µs natively.
 
-pub mod card;
 pub mod codec;
 pub mod date;
 pub mod delta;
@@ -74,10 +72,10 @@ pub mod source;
 pub mod status;
 pub mod update;
 
-pub use card::{card_view, CardView, Freshness};
 pub use date::Date;
 pub use keys::{KeyId, KeySet, SigningKey};
 pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
+pub use reader::Freshness;
 pub use reader::{Hit, LookalikeHit, Registry};
 pub use snapshot::{build_snapshot, BuildError, SnapshotError, SnapshotMeta};
-pub use status::state_at;
+pub use status::{state_at, TrustState};

@@ -16,9 +16,7 @@
 //! which otherwise leaves them as calls — measured in Node at 1 M accounts, a known-account lookup went from 156 to
 //! ≈ 130 ns with them inlined.
 
-use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
-use crate::registry::card::{card_view, CardView, Freshness};
 use crate::registry::codec::{decode_record, id_type_code, platform_code, record_has_account, skip_accounts, Reader};
 use crate::registry::date::Date;
 use crate::registry::index::{key_hash, IndexParams};
@@ -29,9 +27,10 @@ use crate::registry::snapshot::{
     rd_u32, section_name, Header, SnapshotError, FIXED_HEADER_LEN, SECTION_COUNT, SECTION_ENTRY_LEN, SEC_BADGES,
     SEC_DIRECTORY, SEC_ENTRIES, SEC_RECORDS, SIGNATURE_LEN,
 };
+use crate::registry::status::TrustState;
 use crate::registry::status::{state_at, BadgeWord};
-use crate::views::badge::{BadgeView, TrustState};
 use ed25519_dalek::Signature;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 
@@ -42,6 +41,15 @@ pub struct LookalikeHit {
     pub record: u32,
     /// The registered account id it imitates (same platform and namespace).
     pub of_account_id: String,
+}
+
+/// Which snapshot an answer comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Freshness {
+    pub sequence: u64,
+    pub issued_unix: i64,
+    pub expires_unix: i64,
+    pub stale: bool,
 }
 
 /// One account found in the registry.
@@ -417,33 +425,6 @@ impl Registry {
             }
         }
         Ok(None)
-    }
-
-    /// The badge for one account: its state if registered, a lookalike warning if its name imitates a registered
-    /// account, `None` otherwise. Stale snapshots say so in the title.
-    pub fn badge(
-        &self,
-        platform: Platform,
-        id_type: IdType,
-        account_id: &str,
-        lang: Lang,
-    ) -> Result<Option<BadgeView>, SnapshotError> {
-        let view = match self.lookup(platform, id_type, account_id)? {
-            Some(hit) => {
-                let (name, fictional) = self.badge_identity(hit.record)?;
-                BadgeView::new(hit.state, &name, fictional, lang)
-            }
-            None => match self.lookalike(platform, id_type, account_id)? {
-                Some(l) => BadgeView::lookalike(&self.display_name(l.record)?, &l.of_account_id, lang),
-                None => return Ok(None),
-            },
-        };
-        Ok(Some(if self.is_stale() { view.stale(lang) } else { view }))
-    }
-
-    /// The localized detail card of record `ordinal`.
-    pub fn card(&self, ordinal: u32, lang: Lang) -> Result<CardView, SnapshotError> {
-        Ok(card_view(&self.record(ordinal)?, self.today, &self.freshness(), lang))
     }
 
     /// Hashes every body chunk and checks every structure: directory monotone and complete, ordinals in range,

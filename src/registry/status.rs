@@ -18,7 +18,37 @@
 
 use crate::registry::date::Date;
 use crate::registry::model::Record;
-use crate::views::badge::TrustState;
+use serde::Serialize;
+
+/// The trust state a badge shows. Unknown accounts have no state and get no badge by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum TrustState {
+    /// At least one sanction is in effect.
+    Sanctioned,
+    /// A valid certificate with its 0–100 trust score.
+    Certified { score: u8 },
+    /// Was certified; the certificate has lapsed.
+    CertificateExpired,
+    /// Known to the registry, not certified.
+    Registered,
+    /// Not in the registry, but its name is one deceptive edit away from a registered account's
+    /// (see `registry::lookalike`). Ranked below every registered state.
+    Lookalike,
+}
+
+impl TrustState {
+    /// Stable machine name, used by the content script to pick the style.
+    pub fn code(self) -> &'static str {
+        match self {
+            TrustState::Sanctioned => "sanctioned",
+            TrustState::Certified { .. } => "certified",
+            TrustState::CertificateExpired => "expired",
+            TrustState::Registered => "registered",
+            TrustState::Lookalike => "lookalike",
+        }
+    }
+}
 
 /// The state of `record` on `day`.
 pub fn state_at(record: &Record, day: Date) -> TrustState {

@@ -1,40 +1,15 @@
-//! What a badge says. The trust state of an account at a given moment, ordered as DESIGN.md ranks them
-//! (sanctioned › certified › certificate expired › registered), and the short localized text drawn beside a
-//! profile link. Text, icon and colour are all derived here so every surface (in-page badge, popup, portal)
-//! shows the same words; the colour is never the only carrier of meaning.
+//! What a badge says: the icon, words and tooltip of an account's trust state (decided by `registry::status`, ranked
+//! as `docs/data-model.md` explains: sanctioned › certified › certificate expired › registered › lookalike), drawn
+//! beside a profile link. Text and icon are derived here, colours in [`crate::views::palette`], so every surface
+//! (in-page badge, popup, portal) shows the same words; the colour is never the only carrier of meaning.
+//! [`badge_of`] answers the badge question for one account of an opened registry.
 
 use crate::i18n::Lang;
+use crate::platform::{IdType, Platform};
+use crate::registry::{Registry, SnapshotError, TrustState};
 use serde::Serialize;
 
-/// The trust state a badge shows. Unknown accounts have no state and get no badge by default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum TrustState {
-    /// At least one sanction is in effect.
-    Sanctioned,
-    /// A valid certificate with its 0–100 trust score.
-    Certified { score: u8 },
-    /// Was certified; the certificate has lapsed.
-    CertificateExpired,
-    /// Known to the registry, not certified.
-    Registered,
-    /// Not in the registry, but its name is one deceptive edit away from a registered account's
-    /// (see `registry::lookalike`). Ranked below every registered state.
-    Lookalike,
-}
-
 impl TrustState {
-    /// Stable machine name, used by the content script to pick the style.
-    pub fn code(self) -> &'static str {
-        match self {
-            TrustState::Sanctioned => "sanctioned",
-            TrustState::Certified { .. } => "certified",
-            TrustState::CertificateExpired => "expired",
-            TrustState::Registered => "registered",
-            TrustState::Lookalike => "lookalike",
-        }
-    }
-
     /// A symbol that carries the state without colour (for people who cannot tell the colours apart).
     pub fn icon(self) -> &'static str {
         match self {
@@ -152,6 +127,28 @@ impl BadgeView {
             tag: None,
         }
     }
+}
+
+/// The badge for one account: its state if registered, a lookalike warning if its name imitates a registered
+/// account, `None` otherwise. Stale snapshots say so in the title.
+pub fn badge_of(
+    registry: &Registry,
+    platform: Platform,
+    id_type: IdType,
+    account_id: &str,
+    lang: Lang,
+) -> Result<Option<BadgeView>, SnapshotError> {
+    let view = match registry.lookup(platform, id_type, account_id)? {
+        Some(hit) => {
+            let (name, fictional) = registry.badge_identity(hit.record)?;
+            BadgeView::new(hit.state, &name, fictional, lang)
+        }
+        None => match registry.lookalike(platform, id_type, account_id)? {
+            Some(l) => BadgeView::lookalike(&registry.display_name(l.record)?, &l.of_account_id, lang),
+            None => return Ok(None),
+        },
+    };
+    Ok(Some(if registry.is_stale() { view.stale(lang) } else { view }))
 }
 
 #[cfg(test)]

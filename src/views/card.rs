@@ -14,9 +14,9 @@
 
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
-use crate::registry::card::{freshness_view, FreshnessView};
-use crate::registry::{CardView, Registry, SnapshotError};
+use crate::registry::{Registry, SnapshotError};
 use crate::views::badge::BadgeView;
+use crate::views::record::{freshness_view, record_card, CardView, FreshnessView};
 use crate::views::vetting::{vetting_record, VettingRecord};
 use serde::Serialize;
 
@@ -189,7 +189,7 @@ pub fn detail_card(
         labels: CardLabels::new(lang),
     };
     if let Some(hit) = registry.lookup(platform, id_type, account_id)? {
-        let view = registry.card(hit.record, lang)?;
+        let view = record_card(registry, hit.record, lang)?;
         card.kind = "record";
         card.state = view.state;
         card.icon = view.icon;
@@ -204,7 +204,7 @@ pub fn detail_card(
         card.vetting = vetting.then(|| vetting_record(&view, now_unix, lang));
         card.record = Some(view);
     } else if let Some(l) = registry.lookalike(platform, id_type, account_id)? {
-        let of = registry.card(l.record, lang)?;
+        let of = record_card(registry, l.record, lang)?;
         let badge = BadgeView::lookalike(&of.name, &l.of_account_id, lang);
         card.kind = "lookalike";
         card.state = badge.state;

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals};
 use crate::registry::{Registry, SnapshotError};
-use crate::views::badge::BadgeView;
+use crate::views::badge::{badge_of, BadgeView};
 use serde::{Deserialize, Serialize};
 
 /// What the person chose to see (options page).
@@ -69,7 +69,7 @@ pub fn account_badge(
     account: &AccountRef,
     lang: Lang,
 ) -> Result<Option<BadgeView>, SnapshotError> {
-    registry.badge(platform, account.id_type, &account.account_id, lang)
+    badge_of(registry, platform, account.id_type, &account.account_id, lang)
 }
 
 /// Answers one link: recognizes it and looks the account up (profile and content links alike).

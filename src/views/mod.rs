@@ -8,6 +8,7 @@
 //! | [`lookup`] | the batch answer the service worker gives a content script (links and the page's main profile) |
 //! | [`popup`] | the toolbar popup's view of the current tab |
 //! | [`card`] | the in-page detail card a badge opens: record, lookalike or unknown |
+//! | [`record`] | a record's card view (certification, sanctions, complaints, freshness): the model the detail card, the portal, the CLI and vetting render |
 //! | [`vetting`] | the business vetting record of a profile: text, CSV and JSON |
 
 pub mod badge;
@@ -15,4 +16,5 @@ pub mod card;
 pub mod lookup;
 pub mod palette;
 pub mod popup;
+pub mod record;
 pub mod vetting;

@@ -10,9 +10,10 @@
 //! in the wasm core, where each formatting call site and serde_json itself cost bytes the 150 KB budget needs.
 
 use crate::i18n::Lang;
-use crate::registry::card::SanctionView;
-use crate::registry::{CardView, Date};
+use crate::registry::Date;
 use crate::text::json::Json;
+use crate::views::record::CardView;
+use crate::views::record::SanctionView;
 use serde::Serialize;
 
 /// The vetting record of one profile, in the three forms a business keeps.
@@ -282,20 +283,19 @@ pub fn csv_field(s: &str) -> String {
     v
 }
 
-// Native only: the tests read the exports back with the csv and serde_json crates, which the wasm build lacks.
+// The tests read the exports back with the csv and serde_json crates (dev-dependencies).
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::platform::{IdType, Platform};
     use crate::testing::{demo_registry, NOW};
     use crate::text::json::push_json_string;
-    use crate::views::card::detail_card;
+    use crate::views::record::record_card;
 
     fn view(platform: Platform, id_type: IdType, id: &str, lang: Lang) -> CardView {
-        detail_card(&demo_registry(NOW), platform, id_type, id, true, NOW, lang)
-            .unwrap()
-            .record
-            .unwrap()
+        let registry = demo_registry(NOW);
+        let hit = registry.lookup(platform, id_type, id).unwrap().expect("a demo account");
+        record_card(&registry, hit.record, lang).unwrap()
     }
 
     fn q(s: &str) -> String {

@@ -119,7 +119,7 @@ impl Engine {
     /// Which registry answers, in words (`{sequence, issued, expires, stale, label}`), for the page's status line.
     #[wasm_bindgen(js_name = freshnessView)]
     pub fn freshness_view(&self, lang: &str) -> Result<JsValue, JsError> {
-        to_js(&koltrust::registry::card::freshness_view(
+        to_js(&koltrust::views::record::freshness_view(
             &self.registry.freshness(),
             Lang::from_tag(lang),
         ))

@@ -5,6 +5,8 @@
 //! Checked on every URL of the shared corpus (each decoded, recomposed and decomposed, then recognized under both
 //! providers) and on Vietnamese text in composed, decomposed and mixed forms, where the two must agree byte for byte.
 #![cfg(target_arch = "wasm32")]
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use koltrust::recognize::recognize;
 use koltrust::text::nfc::{nfc, set_provider};

@@ -5,15 +5,17 @@
 //! Run: `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=.tools/wasm-bindgen-0.2.130/bin/wasm-bindgen-test-runner
 //! cargo test --release --target wasm32-unknown-unknown --test registry_wasm`
 #![cfg(target_arch = "wasm32")]
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use koltrust::i18n::Lang;
-use koltrust::platform::{AccountKey, IdType, Platform};
+use koltrust::platform::{IdType, Platform};
 use koltrust::registry::delta::{apply_delta, make_delta};
 use koltrust::registry::keys::{KeySet, SigningKey};
-use koltrust::registry::{
-    build_snapshot, CertLevel, Certification, ComplaintStats, Date, Record, Registry, SnapshotError, SnapshotMeta,
-};
-use koltrust::views::badge::TrustState;
+use koltrust::registry::TrustState;
+use koltrust::registry::{build_snapshot, Date, Record, Registry, SnapshotError, SnapshotMeta};
+use koltrust::views::badge::badge_of;
+use koltrust::views::record::record_card;
 use wasm_bindgen_test::*;
 
 fn records(n: usize) -> Vec<Record> {
@@ -58,9 +60,11 @@ fn build_open_lookup_card_and_delta_in_wasm() {
         .unwrap();
     assert_eq!(hit.state, TrustState::Certified { score: 92 });
     assert_eq!(reg.lookup(Platform::Tiktok, IdType::Handle, "nobody").unwrap(), None);
-    assert_eq!(reg.card(hit.record, Lang::Vi).unwrap().registry_id, "KT-0000042");
-    let b = reg
-        .badge(Platform::Tiktok, IdType::Handle, "kol42.demo_official", Lang::En)
+    assert_eq!(
+        record_card(&reg, hit.record, Lang::Vi).unwrap().registry_id,
+        "KT-0000042"
+    );
+    let b = badge_of(&reg, Platform::Tiktok, IdType::Handle, "kol42.demo_official", Lang::En)
         .unwrap()
         .unwrap();
     assert_eq!(b.state, "lookalike");

@@ -3,6 +3,8 @@
 //! the boundary: the `Engine` handle over a signed snapshot, shapes that survive structured cloning, nulls where no
 //! badge is due, and errors (not panics) on bad input and on bad snapshots.
 #![cfg(target_arch = "wasm32")]
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use js_sys::{Array, Object, Reflect};
 use koltrust::testing::{demo_snapshot, test_key, NOW};

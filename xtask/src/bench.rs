@@ -13,7 +13,7 @@ pub fn run() -> Result<(), String> {
     let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
     tools::ensure_npm_packages(&root)?;
     let raw = dist::build_wasm(&root, &["bench"])?;
-    let out = dist::target_dir(&root).join("wasm-bench-pkg");
+    let out = exec::target_dir(&root).join("wasm-bench-pkg");
     dist::bind_and_shrink(&root, &bindgen_bin, &raw, &out, "nodejs")?;
     exec::run(
         cmd("node", &root).arg("benches/wasm/run.mjs").arg(&out),

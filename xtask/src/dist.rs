@@ -13,7 +13,7 @@
 //!    `dist/www/pkg/`, beside a copy of `www/`; `koltrust serve` serves `dist/www` when it exists. Its WebAssembly
 //!    is reported separately, against its own 150 KB budget (the page downloads it; the extension never does).
 
-use crate::exec::{self, cmd, project_root};
+use crate::exec::{self, cmd, project_root, target_dir};
 use crate::tools;
 use std::fs;
 use std::io::Write;
@@ -108,13 +108,6 @@ pub fn build_wasm(root: &Path, features: &[&str]) -> Result<PathBuf, String> {
         .join(tools::WASM_TARGET)
         .join("wasm-release")
         .join("koltrust_wasm.wasm"))
-}
-
-/// Cargo's target folder (`$CARGO_TARGET_DIR` when set).
-pub fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"))
 }
 
 /// Runs the pinned wasm-bindgen (`--target web` for the extension, `nodejs` for the benchmark harness) into `out`,

@@ -11,6 +11,13 @@ pub fn project_root() -> PathBuf {
     xtask.parent().unwrap_or(xtask).to_path_buf()
 }
 
+/// Cargo's target folder (`$CARGO_TARGET_DIR` when set).
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
 /// A command that runs in `dir`.
 pub fn cmd(program: &str, dir: &Path) -> Command {
     let mut c = Command::new(program);

@@ -10,8 +10,7 @@
 //!
 //! The worker opens the bundled snapshot at start, so the first run works offline.
 
-use crate::dist::target_dir;
-use crate::exec::{self, cmd};
+use crate::exec::{self, cmd, target_dir};
 use std::fs;
 use std::path::Path;
 

@@ -112,9 +112,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .args(e2e_test_files(&root)?)
             .env("KOLTRUST_EXTENSION_DIR", &built.extension_dir)
             .env("KOLTRUST_WWW_DIR", &built.www_dir)
-            .env("KOLTRUST_BIN", dist::target_dir(&root).join("debug").join("koltrust"))
+            .env("KOLTRUST_BIN", exec::target_dir(&root).join("debug").join("koltrust"))
             .env("KOLTRUST_BUILD_KEY", crate::registry::build_key(&root))
-            .env("KOLTRUST_BUILD_DIR", dist::target_dir(&root).join("koltrust-build"))
+            .env("KOLTRUST_BUILD_DIR", exec::target_dir(&root).join("koltrust-build"))
             .env("CHROMIUM", &chromium),
         "browser tests",
     )?;

@@ -23,9 +23,9 @@ pub mod posts;
 pub mod preview;
 
 use super::model::Category;
+use crate::complaint::cues::{view, PromotionView};
 use crate::i18n::Lang;
 use crate::platform::AccountKey;
-use crate::promotion::view::{view, PromotionView};
 use crate::recognize::{canonical_profile_url, canonical_url, main_profile, recognize, Kind, PageSignals};
 use crate::registry::{Registry, SnapshotError};
 use crate::views::badge::BadgeView;
@@ -146,7 +146,7 @@ pub(crate) fn resolve(ctx: &ReportContext) -> Resolved<'_> {
 }
 
 fn profile_line(registry: &Registry, key: &AccountKey, lang: Lang) -> Result<ProfileLine, SnapshotError> {
-    let badge = registry.badge(key.platform, key.id_type, &key.account_id, lang)?;
+    let badge = crate::views::badge::badge_of(registry, key.platform, key.id_type, &key.account_id, lang)?;
     let name = match registry.lookup(key.platform, key.id_type, &key.account_id)? {
         Some(hit) => Some(registry.display_name(hit.record)?),
         None => None,

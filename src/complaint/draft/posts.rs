@@ -22,7 +22,7 @@ pub fn post_flag(text: &str, links: &[&str], lang: Lang) -> Option<PostFlag> {
     if !r.is_promotion && !risky {
         return None;
     }
-    let why = crate::promotion::view::view_of(&r, text, lang).summary;
+    let why = crate::complaint::cues::view_of(&r, text, lang).summary;
     Some(PostFlag {
         label: lang.pick("Báo cáo", "Report"),
         title: [

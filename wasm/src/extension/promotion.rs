@@ -1,5 +1,5 @@
 //! wasm-bindgen glue for promotion detection: the report dialog asks the core what a post promotes and receives
-//! the labelled view (`promotion::view::PromotionView`) as a JSON-compatible object. It converts and decides
+//! the labelled view (`complaint::cues::PromotionView`) as a JSON-compatible object. It converts and decides
 //! nothing.
 
 use crate::{args, to_js};
@@ -19,5 +19,5 @@ pub fn detect_promotion(text: &str, links: JsValue, lang: &str) -> Result<JsValu
         args::strings(&links, "links")?
     };
     let links: Vec<&str> = links.iter().map(String::as_str).collect();
-    to_js(&koltrust::promotion::view::view(text, &links, Lang::from_tag(lang)))
+    to_js(&koltrust::complaint::cues::view(text, &links, Lang::from_tag(lang)))
 }

@@ -9,18 +9,9 @@
 use crate::i18n::Lang;
 use crate::registry::date::Date;
 use crate::registry::model::{Record, Sanction};
-use crate::registry::status::state_at;
-use crate::views::badge::TrustState;
+use crate::registry::status::{state_at, TrustState};
+use crate::registry::{Freshness, Registry, SnapshotError};
 use serde::Serialize;
-
-/// Which snapshot an answer comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Freshness {
-    pub sequence: u64,
-    pub issued_unix: i64,
-    pub expires_unix: i64,
-    pub stale: bool,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CardView {
@@ -269,4 +260,14 @@ pub fn freshness_view(freshness: &Freshness, lang: Lang) -> FreshnessView {
         stale: freshness.stale,
         label,
     }
+}
+
+/// The localized card view of record `ordinal` of an opened registry, judged on the registry's day.
+pub fn record_card(registry: &Registry, ordinal: u32, lang: Lang) -> Result<CardView, SnapshotError> {
+    Ok(card_view(
+        &registry.record(ordinal)?,
+        registry.today(),
+        &registry.freshness(),
+        lang,
+    ))
 }
