@@ -4,7 +4,8 @@
 //! and a signing key made from a fixed 32-byte seed (Ed25519 signatures are deterministic) — and the SHA-256 of
 //! their bytes and the key id are compared with the literals below. Nothing here reads the clock or a random number
 //! generator, and the builders order everything themselves (records by registry id, index entries by hash), so the
-//! bytes are the same on every run and every machine, native or wasm.
+//! bytes do not depend on the run or the machine (every integer is written little-endian, none depends on the
+//! pointer width).
 //!
 //! If a hash here changes, a published file would no longer be what readers in the field expect: that is a format
 //! change, and it needs a version bump, a migration note and new literals — see [`FIX`] and `docs/formats.md`.
