@@ -20,6 +20,16 @@
 //! date     := zigzag varint of days since 1970-01-01
 //! ```
 //!
+//! Varints are unsigned LEB128 (7 bits per byte, low group first, high bit = more follows; at most 10 bytes for a
+//! `u64`); signed values (dates) are zigzag-mapped first (0, −1, 1, −2 … → 0, 1, 2, 3 …) so that small negative
+//! numbers stay short. The writer always emits the shortest form. Flag bits other than 1, 2 and 4 must be zero, and
+//! a record must use all of its bytes (no trailing bytes).
+//!
+//! One-byte codes (stable, never renumbered; a new value takes the next free code and is a format version bump,
+//! since older readers refuse unknown codes): platforms and id namespaces in [`platform_code`] and
+//! [`id_type_code`]; certification levels, sanction kinds and reasons in [`super::model`]
+//! ([`CertLevel::code`] and its siblings). All are tabulated in `docs/formats.md`.
+//!
 //! Accounts come first so that [`record_has_account`] can confirm an index hit by reading a few bytes, without
 //! decoding the rest. The decoder is total: any byte string either decodes to a record that passes the same
 //! structural rules the builder applied, or returns an error — it never panics and never reads out of bounds.
@@ -30,7 +40,9 @@ use crate::registry::model::{
     CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason,
 };
 
-/// Stable snapshot byte for a platform (independent of `Platform::ALL` order).
+/// Stable snapshot byte for a platform (independent of `Platform::ALL` order): Facebook 1, TikTok 2, YouTube 3,
+/// Instagram 4, X 5, Threads 6, Shopee 7, Lazada 8, Zalo 9. Part of the format — it is in every account and in the
+/// index's key hash — so codes are never reused or renumbered; 0 and 10–255 are unassigned and refused.
 pub fn platform_code(p: Platform) -> u8 {
     match p {
         Platform::Facebook => 1,
@@ -45,11 +57,14 @@ pub fn platform_code(p: Platform) -> u8 {
     }
 }
 
+/// The platform of a snapshot byte; `None` for an unassigned code.
 pub fn platform_from_code(c: u8) -> Option<Platform> {
     Platform::ALL.into_iter().find(|p| platform_code(*p) == c)
 }
 
-/// Stable snapshot byte for an id namespace.
+/// Stable snapshot byte for an id namespace: handle 1, username 2, fb_username 3, fb_numeric_id 4, yt_handle 5,
+/// yt_custom 6, yt_user 7, yt_channel_id 8, shop_id 9, shop_username 10, shop_slug 11, zalo_phone 12,
+/// zalo_oa_id 13. Part of the format like [`platform_code`]; 0 and 14–255 are unassigned and refused.
 pub fn id_type_code(t: IdType) -> u8 {
     match t {
         IdType::Handle => 1,
@@ -68,10 +83,13 @@ pub fn id_type_code(t: IdType) -> u8 {
     }
 }
 
+/// The id namespace of a snapshot byte; `None` for an unassigned code.
 pub fn id_type_from_code(c: u8) -> Option<IdType> {
     IdType::ALL.into_iter().find(|t| id_type_code(*t) == c)
 }
 
+/// Appends `v` as an unsigned LEB128 varint (shortest form; the format used for every varint in snapshots and
+/// deltas).
 pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -80,6 +98,7 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// Zigzag mapping of a signed value to an unsigned one (0 → 0, −1 → 1, 1 → 2, −2 → 3 …).
 fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
@@ -88,11 +107,13 @@ fn unzigzag(v: u64) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
+/// Appends a string: its UTF-8 byte length as a varint, then the bytes (no terminator).
 pub fn put_str(out: &mut Vec<u8>, s: &str) {
     put_varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
 }
 
+/// Appends a date: zigzag varint of days since 1970-01-01 (Vietnam calendar days, see [`Date`]).
 fn put_date(out: &mut Vec<u8>, d: Date) {
     put_varint(out, zigzag(d.0 as i64));
 }

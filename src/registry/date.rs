@@ -12,7 +12,9 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// Offset of Vietnam time from UTC, in seconds.
+/// Offset of Vietnam time from UTC, in seconds (UTC+7; Vietnam has no daylight saving). It turns a snapshot's
+/// `issued` Unix time into the day its badge words are computed for, so it is part of the snapshot format's meaning:
+/// a different offset would change badge words and therefore the bytes.
 pub const VN_UTC_OFFSET_SECS: i64 = 7 * 3600;
 
 /// A calendar day (Vietnam time), counted in days since 1970-01-01.

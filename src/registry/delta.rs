@@ -1,23 +1,29 @@
 //! Signed deltas: the bytes that turn snapshot N into snapshot M, much smaller than M when little changed.
 //!
+//! The byte-level reference, with the versioning rules and the format history, is `docs/formats.md`; the bytes are
+//! pinned by `tests/registry_golden.rs`.
+//!
 //! ## Layout (version 1, little-endian)
 //! ```text
-//!   0   8  magic "KOLTDLTA"
-//!   8   2  format version = 1
-//!  10   6  reserved, zero
-//!  16   8  key id of the signing key
-//!  24   8  from sequence (N)
-//!  32   8  to sequence (M), > N
-//!  40  32  SHA-256 of snapshot N (the exact bytes the delta applies to)
-//!  72  32  SHA-256 of snapshot M (the exact bytes applying must produce)
-//! 104   8  length of snapshot M
-//! 112   8  length of the operations
-//! 120   …  operations
-//!   …  64  Ed25519 signature over everything before it
+//! offset size  field
+//!   0     8  magic "KOLTDLTA"                                                     (DELTA_MAGIC)
+//!   8     2  u16 format version = 1                                               (DELTA_VERSION)
+//!  10     6  reserved, zero
+//!  16     8  key id of the signing key (see `keys`)
+//!  24     8  u64 from sequence (N)
+//!  32     8  u64 to sequence (M), > N
+//!  40    32  SHA-256 of snapshot N (the exact bytes the delta applies to)
+//!  72    32  SHA-256 of snapshot M (the exact bytes applying must produce)
+//! 104     8  u64 length of snapshot M (at most 2^33)
+//! 112     8  u64 length L of the operations
+//! 120     L  operations
+//! 120+L  64  Ed25519 signature over bytes [0, 120 + L), i.e. everything before it
 //! ```
-//! Operations rebuild M front to back from N:
+//! The file must be exactly 120 + L + 64 bytes. Operations rebuild M front to back from N; each is one opcode byte
+//! and its operands (varints are LEB128, as in [`super::codec`]):
 //! `1 COPY varint src, varint len` · `2 ADD32 varint src, varint count, u32 addend` (copy `count` little-endian
-//! words from N adding `addend` to each, wrapping) · `3 INSERT varint len, bytes`.
+//! words from N adding `addend` to each, wrapping) · `3 INSERT varint len, bytes`. Any other opcode, a source range
+//! outside N, or output longer than promised is refused.
 //!
 //! ## Why ADD32
 //! A snapshot's offset tables (the index directory, the record offsets) change *everywhere after* a small edit, by
@@ -42,15 +48,35 @@ use ed25519_dalek::{Signature, Signer};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
+/// The first 8 bytes of every delta (offset 0): ASCII `KOLTDLTA`, "KOL Trust delta". Distinct from the snapshot's
+/// [`MAGIC`](super::snapshot::MAGIC) so that a delta handed to `Registry::open`, or a snapshot handed to
+/// [`apply_delta`], is refused as bad magic at once.
 pub const DELTA_MAGIC: &[u8; 8] = b"KOLTDLTA";
+/// The delta format version, a little-endian `u16` at offset 8. Readers accept exactly this value and refuse any
+/// other with [`SnapshotError::UnsupportedVersion`]. It versions the delta container and its operations only; the
+/// snapshot the delta produces carries its own [`VERSION`](super::snapshot::VERSION). Bump it for any change to the
+/// header, the operations or their encoding — or to the encoder's choices, since published deltas are pinned by
+/// SHA-256 in the manifest and in `tests/registry_golden.rs` — and record it in `docs/formats.md`.
 pub const DELTA_VERSION: u16 = 1;
+/// Length of the fixed delta header (offsets 0..120): magic, version, 6 reserved zero bytes, key id, from and to
+/// sequences, the two snapshots' SHA-256, the result's length and the operations' length. Operations start here.
 const DELTA_HEADER_LEN: usize = 120;
+/// The block size of the encoder's rsync-style matching: the old snapshot is indexed by its 16-byte-aligned
+/// 16-byte blocks and the new one is searched for them at every offset. Small enough to find the unchanged runs
+/// between edits in records (which are tens to hundreds of bytes), large enough that chance matches are rare and
+/// the block table stays at one entry per 16 bytes. Only the encoder uses it; it is not in the bytes, but changing
+/// it changes which (equally valid) delta is written.
 const BLOCK: usize = 16;
-/// Largest snapshot a delta may produce (guards allocation on hostile input).
+/// Largest snapshot a delta may produce: 8 GiB, twice the largest body a snapshot header allows (4 GiB) — a
+/// generous bound that guards the result's allocation against a hostile length field.
 const MAX_OUTPUT: u64 = 1 << 33;
 
+/// Operation 1, `COPY varint src, varint len`: append bytes `[src, src + len)` of the old snapshot.
 const OP_COPY: u8 = 1;
+/// Operation 2, `ADD32 varint src, varint count, u32 addend`: append `count` little-endian `u32` words read from the
+/// old snapshot at `src`, each plus `addend` (wrapping) — an offset table shifted by a constant, in a dozen bytes.
 const OP_ADD32: u8 = 2;
+/// Operation 3, `INSERT varint len, len bytes`: append the literal bytes that follow.
 const OP_INSERT: u8 = 3;
 
 struct Ops {

@@ -33,9 +33,18 @@
 //! Measured numbers are in `benches/registry.rs` and the module docs of [`super`].
 
 /// The fixed key hash (part of the snapshot format: changing it is a format version bump).
+///
+/// `h = (platform << 8 | id_type | len << 16) · K ⊕ 0x243F6A8885A308D3`; then for each full 8-byte little-endian
+/// word `w` of the id, `h = rotl31((h ⊕ w) · K)`; then the remaining 0–7 bytes, zero-padded to a word `w` (a zero
+/// word when none remain), `h = (h ⊕ w) · K`; then murmur3's `fmix64` finalizer. All arithmetic wraps modulo 2^64. The constants are the usual
+/// "nothing up my sleeve" numbers: `K` is 2^64 / φ (Fibonacci hashing), the seed is the first fraction digits of π,
+/// and the finalizer's multipliers are murmur3's. Endianness and word size are fixed, so every platform, native or
+/// wasm, computes the same hash.
 #[inline(always)]
 pub fn key_hash(platform: u8, id_type: u8, id: &[u8]) -> u64 {
+    /// The multiplier: ⌊2^64 / φ⌋, odd, so multiplication by it is a bijection that spreads low bits upward.
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    // The seed 0x243F_6A88_85A3_08D3 is π's fraction in hex; the length is mixed in so "ab" and "ab\0" differ.
     let mut h =
         ((platform as u64) << 8 | id_type as u64 | (id.len() as u64) << 16).wrapping_mul(K) ^ 0x243F_6A88_85A3_08D3;
     let mut chunks = id.chunks_exact(8);
@@ -48,7 +57,7 @@ pub fn key_hash(platform: u8, id_type: u8, id: &[u8]) -> u64 {
     let mut w = [0u8; 8];
     w[..rem.len()].copy_from_slice(rem);
     h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    // murmur3 fmix64
+    // murmur3 fmix64 (its published constants): every input bit affects every output bit.
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     h ^= h >> 33;
@@ -63,14 +72,23 @@ pub struct IndexParams {
     pub ordinal_bits: u8,
 }
 
-/// Most records a snapshot can hold (ordinals need at most 24 bits, leaving at least 8 fingerprint bits).
+/// Most records a snapshot can hold: 2^24 (16.7 M). An index entry is one `u32` holding the record ordinal in its
+/// low `ordinal_bits` bits, so ordinals need at most 24 bits, leaving at least 8 fingerprint bits (a false
+/// fingerprint match per probe of ≤ 10 · 2^−8). The builder refuses more; readers refuse a header claiming more.
 pub const MAX_RECORDS: usize = 1 << 24;
-/// Most accounts a snapshot can hold.
+/// Most accounts a snapshot can hold: 2^28 (268 M). Bounds the entries section (4 bytes per account, 1 GiB) well
+/// inside the 4 GiB body limit, and keeps `accounts / BUCKET_TARGET` in a `u32` directory. The builder refuses more;
+/// readers refuse a header claiming more.
 pub const MAX_ACCOUNTS: usize = 1 << 28;
-/// Average entries per bucket.
+/// Target average of entries per bucket: `buckets = ⌈accounts / 10⌉` (before rounding, see
+/// [`IndexParams::for_counts`]). Ten 4-byte entries are 40 bytes, one or two cache lines per lookup, while the
+/// directory costs 4/10 byte per account. Part of the format: the bucket count is derived from it, not stored.
 pub const BUCKET_TARGET: usize = 10;
 
 impl IndexParams {
+    /// The index shape for a snapshot with these counts: `buckets` = ⌈accounts / [`BUCKET_TARGET`]⌉ (at least 1)
+    /// rounded up to five significant bits, `ordinal_bits` = the bit length of `records − 1` (at least 1). Part of
+    /// the format: readers recompute it from the header.
     pub fn for_counts(accounts: usize, records: usize) -> IndexParams {
         // ⌈accounts / 10⌉ rounded up to 5 significant bits: a few more accounts keep the same bucket count (so the
         // index, and a delta of it, changes only locally); the rounding costs at most 1/16 of the directory.

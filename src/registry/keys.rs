@@ -15,11 +15,21 @@ use std::fmt;
 
 pub use ed25519_dalek::SigningKey;
 
-/// The 8-byte id of a public key.
+/// The 8-byte id of a public key, as stored at offset 16 of every snapshot and delta and in the manifest (16 hex
+/// digits). 64 bits are plenty to tell apart the handful of keys a reader pins; the id only *selects* a pinned key,
+/// and the signature is then checked against that key, so a colliding id cannot make a forgery verify.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct KeyId(pub [u8; 8]);
 
 impl KeyId {
+    /// The id of a 32-byte Ed25519 public key: the first 8 bytes of
+    /// `SHA-256("koltrust-registry-key/v1" ‖ public key)`.
+    ///
+    /// The ASCII prefix `koltrust-registry-key/v1` (24 bytes, no terminator) is a domain-separation string: it makes
+    /// the id a hash *for this purpose only*, so it cannot be mistaken for (or made to coincide with) a SHA-256 of
+    /// the same key computed by any other protocol or tool, and the `/v1` lets a future derivation coexist. Part of
+    /// the formats: changing it changes every key id, i.e. every snapshot, delta and manifest
+    /// (`tests/registry_golden.rs` pins one id).
     pub fn of(public_key: &[u8; 32]) -> KeyId {
         let mut h = Sha256::new();
         h.update(b"koltrust-registry-key/v1");
@@ -37,7 +47,7 @@ impl fmt::Display for KeyId {
     }
 }
 
-/// Lowercase hex.
+/// Lowercase hex (the form of key ids, SHA-256 sums and signatures in the manifest and the CLI).
 pub fn to_hex(bytes: &[u8]) -> String {
     const H: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);

@@ -20,6 +20,9 @@
 //! | `source` | (native only) the JSON and CSV source formats, with every error's line and field |
 //! | `sample` | (native only) deterministic fictional sample registries |
 //!
+//! The byte layouts of the snapshot and the delta, the key id derivation, the versioning rules and the format
+//! history are written up in `docs/formats.md`; `tests/registry_golden.rs` pins the bytes.
+//!
 //! ## Flow
 //! ```text
 //! source.json / bulk.csv --source::parse_*--> Vec<Record> --snapshot::build_snapshot(key)--> snapshot bytes

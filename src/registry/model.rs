@@ -41,7 +41,7 @@ macro_rules! coded_enum {
             /// Stable string form (source formats, CLI, view models).
             pub fn as_str(self) -> &'static str { match self { $($name::$v => $s,)* } }
             pub fn parse(s: &str) -> Option<$name> { $name::ALL.iter().copied().find(|v| v.as_str() == s) }
-            /// Stable byte in the binary snapshot.
+            /// Stable byte in the binary snapshot (part of the format: never renumbered; readers refuse unknown codes).
             pub fn code(self) -> u8 { match self { $($name::$v => $code,)* } }
             pub fn from_code(c: u8) -> Option<$name> { $name::ALL.iter().copied().find(|v| v.code() == c) }
             /// The localized name a person reads.

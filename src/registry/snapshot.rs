@@ -1,29 +1,40 @@
 //! The signed binary snapshot: layout, errors, and the writer.
 //!
+//! The byte-level reference, with the versioning rules and the format history, is `docs/formats.md`; the layout is
+//! pinned by `tests/registry_golden.rs`.
+//!
 //! ## File layout (format version 1, all integers little-endian)
 //! ```text
 //! offset  size  field
-//!      0     8  magic "KOLTSNAP"
-//!      8     2  format version = 1
-//!     10     1  chunk_log2: body chunk size is 2^chunk_log2 bytes (10..=20; the writer uses 14 = 16 KiB)
-//!     11     1  section count = 5
+//!      0     8  magic "KOLTSNAP"                                                   (MAGIC)
+//!      8     2  u16 format version = 1                                             (VERSION)
+//!     10     1  u8 chunk_log2: body chunk size is 2^chunk_log2 bytes (10..=20; the writer uses 14 = 16 KiB)
+//!     11     1  u8 section count = 5                                               (SECTION_COUNT)
 //!     12     4  reserved, zero (the index shape is derived from the counts, see `index`)
 //!     16     8  key id of the signing key (see `keys`)
-//!     24     8  sequence: strictly increasing per publisher; readers refuse anything older than what they hold
-//!     32     8  issued, Unix seconds
-//!     40     8  expires, Unix seconds: after this the snapshot is still used but flagged stale
-//!     48     8  body length in bytes
-//!     56     4  record count
-//!     60     4  account count
-//!     64  16×5  section table: {u32 id, u32 item count, u32 offset in body, u32 length}
-//!    144  32×C  chunk table: SHA-256 of each body chunk, C = ceil(body length / chunk size)
+//!     24     8  u64 sequence: strictly increasing per publisher; readers refuse anything older than what they hold
+//!     32     8  i64 issued, Unix seconds (its Vietnam-time day is the badge words' reference day)
+//!     40     8  i64 expires, Unix seconds: after this the snapshot is still used but flagged stale
+//!     48     8  u64 body length in bytes (at most 2^32 − 1)
+//!     56     4  u32 record count (at most 2^24)
+//!     60     4  u32 account count (at most 2^28)
+//!     64  16×5  section table: {u32 id, u32 item count, u32 offset in body, u32 length}   (SECTION_ENTRY_LEN each)
+//!    144  32×C  chunk table: SHA-256 of each body chunk, C = ceil(body length / chunk size); the last may be short
 //!      H    64  Ed25519 signature over bytes [0, H)   (H = 144 + 32·C: the whole "head")
 //!   H+64     …  body: the sections, back to back, in id order
 //! ```
-//! Sections: 1 directory (`u32` × buckets + 1), 2 entries (`u32` × accounts), 3 badge words (`u32` ×
-//! records, see [`super::status::BadgeWord`]), 4 record offsets (`u32` × records + 1, into section 5),
-//! 5 records (see [`super::codec`]). Their lengths must match the counts exactly; the body must be exactly their sum,
-//! and the file exactly head + signature + body — anything shorter is *truncated*, anything longer *overlong*.
+//! Sections ([`SEC_DIRECTORY`] … [`SEC_RECORDS`]): 1 directory (`u32` × buckets + 1), 2 entries (`u32` × accounts),
+//! 3 badge words (`u32` × records, see [`super::status::BadgeWord`]), 4 record offsets (`u32` × records + 1, into
+//! section 5), 5 records (see [`super::codec`]). Section entry *i* (0-based) must have id *i* + 1, the item count
+//! the header's counts imply, and the offset where the previous section ended; the word sections' lengths must be
+//! exactly 4 × their count. The body must be exactly the sections' sum, and the file exactly head + signature +
+//! body — anything shorter is *truncated*, anything longer *overlong*.
+//!
+//! The builder is deterministic: records are sorted by registry id, index entries by hash, and nothing depends on
+//! the clock (issued and expires come from [`SnapshotMeta`]), a random number generator, or a hash map's
+//! iteration order; Ed25519 signatures are deterministic. The same records, meta and key give the same bytes on
+//! every machine, which is what makes the file's SHA-256 usable as its identity (deltas and the manifest name
+//! snapshots by it).
 //!
 //! ## Why a chunk table instead of signing the body
 //! The signature covers the head, and the head carries a SHA-256 of every 16 KiB body chunk (a one-level Merkle
@@ -52,20 +63,50 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
 
+/// The first 8 bytes of every snapshot (offset 0): ASCII `KOLTSNAP`, "KOL Trust snapshot". It tells a snapshot
+/// from a delta ([`super::delta::DELTA_MAGIC`], `KOLTDLTA`) or any other file before anything else is read, so a
+/// file of the wrong kind is refused as [`SnapshotError::BadMagic`] rather than as a confusing later error.
 pub const MAGIC: &[u8; 8] = b"KOLTSNAP";
+/// The snapshot format version, a little-endian `u16` at offset 8. Readers accept exactly this value and refuse any
+/// other with [`SnapshotError::UnsupportedVersion`] before trusting a single other byte. Bump it for **any** change
+/// to the bytes a builder writes for the same input — header, section table, index shape or hash ([`super::index`]),
+/// badge word ([`super::status::BadgeWord`]), record encoding or enum codes ([`super::codec`], [`super::model`]) —
+/// and record the change under "Format history" in `docs/formats.md`; `tests/registry_golden.rs` pins the bytes.
 pub const VERSION: u16 = 1;
+/// Length of the fixed header (offsets 0..64): magic, version, chunk size, section count, reserved, key id, sequence,
+/// issued, expires, body length, record count, account count. The section table starts right after it.
 pub const FIXED_HEADER_LEN: usize = 64;
+/// Length of one section-table entry: four little-endian `u32`s `{id, item count, offset in body, byte length}`.
 pub const SECTION_ENTRY_LEN: usize = 16;
+/// Number of sections, stored in the header byte at offset 11 and checked by readers: version 1 has exactly five,
+/// always present (possibly empty), in id order. A new section is a new format version, not an optional extra.
 pub const SECTION_COUNT: usize = 5;
+/// Length of an Ed25519 signature (RFC 8032): it follows the signed head in a snapshot and ends a delta.
 pub const SIGNATURE_LEN: usize = 64;
+/// The chunk size the builder writes, as a power of two (header byte 10): 2^14 = 16 KiB. Each body chunk has its own
+/// SHA-256 in the signed chunk table, so a lookup verifies 16 KiB, not the whole body; smaller chunks would grow
+/// the head (32 bytes per chunk, hashed at every open), larger ones would make a first lookup hash more. Readers
+/// accept 10..=20 (1 KiB to 1 MiB); anything else is [`SnapshotError::BadHeader`]. Part of the pinned bytes: a
+/// different default changes every snapshot's head.
 pub const DEFAULT_CHUNK_LOG2: u8 = 14;
 
+/// Section 1, the index **directory**: `buckets + 1` little-endian `u32`s, the cumulative start of each bucket in
+/// the entries (see [`super::index`]; `buckets` is derived from the header's counts, not stored).
 pub const SEC_DIRECTORY: u32 = 1;
+/// Section 2, the index **entries**: one little-endian `u32` per account, `fingerprint << ordinal_bits | ordinal`,
+/// in hash order (see [`super::index`]).
 pub const SEC_ENTRIES: u32 = 2;
+/// Section 3, the **badge words**: one little-endian `u32` per record, in record order — the state on the issue day
+/// and the first day it may change ([`super::status::BadgeWord`]), so a lookup needs no record decode.
 pub const SEC_BADGES: u32 = 3;
+/// Section 4, the **record offsets**: `records + 1` little-endian `u32`s; record `i` is bytes
+/// `[offset[i], offset[i + 1])` of section 5. The final entry is the length of section 5.
 pub const SEC_RECORD_OFFSETS: u32 = 4;
+/// Section 5, the **records**: each encoded as in [`super::codec`], back to back in registry-id order (the
+/// record's position in this order is its *ordinal*, which the index entries store).
 pub const SEC_RECORDS: u32 = 5;
 
+/// The name of a section id, for error messages.
 pub fn section_name(id: u32) -> &'static str {
     match id {
         SEC_DIRECTORY => "directory",
@@ -142,8 +183,12 @@ impl std::error::Error for BuildError {}
 /// What the publisher states about a snapshot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SnapshotMeta {
+    /// Header offset 24: strictly increasing per publisher; the rollback floor readers compare against.
     pub sequence: u64,
+    /// Header offset 32, Unix seconds: when the snapshot was issued; its Vietnam-time day is the badge words' day.
+    /// Given by the caller — the builder never reads the clock.
     pub issued_unix: i64,
+    /// Header offset 40, Unix seconds: after this the snapshot is still answered but flagged stale.
     pub expires_unix: i64,
 }
 

@@ -85,10 +85,17 @@ pub fn next_change_after(record: &Record, day: Date) -> Option<Date> {
 /// | 2–8 | score (certified only) |
 /// | 9–15 | zero |
 /// | 16–31 | first day (days since 1970) the state may change; `0xFFFF` = not before 2149 |
+///
+/// "Days" are Vietnam calendar days ([`Date`]); the issue day is the day of the snapshot's `issued` time. The score
+/// takes 7 bits (0–127) although scores stop at 100; bits 9–15 are reserved for a future format version and must be
+/// zero ([`BadgeWord::is_well_formed`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BadgeWord(pub u32);
 
 impl BadgeWord {
+    /// The change-day value (bits 16–31) meaning "the state does not change while this snapshot can be in use": the
+    /// next change is never, or on day 65 535 (2149-06-06) or later, beyond any snapshot's life. A real change day
+    /// is always below it (days since 1970 fit 16 bits until 2149).
     pub const NO_CHANGE: u16 = 0xFFFF;
 
     pub fn for_record(record: &Record, issue_day: Date) -> BadgeWord {

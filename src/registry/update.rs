@@ -25,7 +25,10 @@ use crate::registry::{Registry, SnapshotError};
 use ed25519_dalek::Signature;
 use serde::{Deserialize, Serialize};
 
-/// The manifest format this reader understands.
+/// The manifest format this reader understands: the inner manifest's `format` field must equal it exactly, or the
+/// manifest is refused. The `/1` is the manifest's own version (independent of the snapshot and delta versions); a
+/// server that changes the manifest's meaning publishes `koltrust-manifest/2`, which older readers refuse rather
+/// than misread.
 pub const MANIFEST_FORMAT: &str = "koltrust-manifest/1";
 
 /// A file the manifest points to.
