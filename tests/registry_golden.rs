@@ -10,11 +10,14 @@
 //! If a hash here changes, a published file would no longer be what readers in the field expect: that is a format
 //! change, and it needs a version bump, a migration note and new literals — see [`FIX`] and `docs/formats.md`.
 
-use koltrust::badge::TrustState;
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use koltrust::platform::{AccountKey, IdType, Platform};
 use koltrust::registry::delta::{apply_delta, make_delta, verify_delta, DELTA_MAGIC, DELTA_VERSION};
 use koltrust::registry::keys::{signing_key_id, to_hex, KeySet, SigningKey};
 use koltrust::registry::snapshot::{MAGIC, VERSION};
+use koltrust::registry::TrustState;
 use koltrust::registry::{
     build_snapshot, CertLevel, Certification, ComplaintStats, Date, Record, Registry, Sanction, SanctionKind,
     SanctionReason, SnapshotError, SnapshotMeta,
