@@ -11,6 +11,7 @@
 //! git-ignored `.tools/` folder, npm packages from the committed lockfile, and Debian's Chromium when running as root.
 
 mod bench;
+mod cycles;
 mod dist;
 mod exec;
 mod registry;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Some("test") => testing::run(&args[1..]),
         Some("demo") => dist::run().and_then(|_| demo()),
         Some("bench-wasm") => bench::run(),
+        Some("cycles") => cycles::run(&args[1..]),
         _ => {
             eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm>\n\n  dist        build dist/extension and the zip\n  test        run every test (fmt, clippy, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node");
             return ExitCode::from(2);
