@@ -337,17 +337,21 @@
       jsonLdUrls: structuredDataUrls(),
       stableIds: site.stableIds(document, { initial: location.href === initialHref })
         .slice(0, MAX_URLS)
-        .map((s) => ({ kind: s.kind, value: cap(s.value) ?? '', handle: cap(s.handle) })),
+        .map((s) => ({ kind: s.kind, value: cap(s.value) ?? '', handle: cap(s.handle) ?? undefined })),
     };
   }
 
   /** `url`, `@id` and `sameAs` of JSON-LD entities and their author / main entity, and microdata author links. */
   function structuredDataUrls() {
-    /** @type {(string | null)[]} */
+    /** @type {string[]} */
     const out = [];
     /** @param {unknown} v */
     const take = (v) => {
-      for (const u of Array.isArray(v) ? v : [v]) if (typeof u === 'string' && out.length < MAX_URLS) out.push(cap(u));
+      for (const u of Array.isArray(v) ? v : [v]) {
+        // Empty strings are skipped: the worker takes only strings here, and one null would fail the whole page.
+        const url = cap(u);
+        if (url && out.length < MAX_URLS) out.push(url);
+      }
     };
     /** @param {any} node @param {number} depth @returns {void} */
     const visit = (node, depth) => {
@@ -382,8 +386,9 @@
     setHeader(null);
     const [reply] = await Promise.all([KolTrust.worker.ask({ type: 'lookupPage', signals }), KolTrust.ui.loadPalette()]);
     if (!reply || key !== lastSignalsKey) return; // a newer navigation overtook this answer
-    const shown = reply.main?.kind === 'profile' && reply.badge && reply.account;
-    setHeader(shown ? reply.badge : null, shown ? accountOf(reply.main.platform, reply.account) : null);
+    const { main, badge, account } = reply;
+    if (main?.kind === 'profile' && badge && account) setHeader(badge, accountOf(main.platform, account));
+    else setHeader(null);
   }
 
   /** @param {KolTrustBadgeView | null} view @param {KolTrustAccount | null} [account] */

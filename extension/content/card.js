@@ -386,8 +386,9 @@
     closeCard(false);
     const mine = ++generation;
     const [reply] = await Promise.all([KolTrust.worker.ask({ type: 'card', ...account }), KolTrust.ui.loadPalette()]);
-    if (!reply || mine !== generation) return;
-    const drawn = draw(reply.card, account);
+    if (!reply?.card || mine !== generation) return;
+    // The answer is the core's `cards::DetailCard`; messages.d.ts leaves its fields open (globals.d.ts spells them).
+    const drawn = draw(/** @type {KolTrustCardView} */ (/** @type {unknown} */ (reply.card)), account);
     current = { ...drawn, badgeHost: host, badge, cleanup: [] };
     document.documentElement.append(drawn.host);
     position();

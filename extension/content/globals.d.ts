@@ -1,14 +1,16 @@
-// Types for the content scripts' `// @ts-check` (tsc --noEmit, no output): the shape of the shared `KolTrust`
-// namespace — one part per file, in manifest order — the DOM builder's arguments, and the minimum of the `chrome`
-// API the content scripts use (the repository has no @types/chrome). The worker's answers are typed here only as
-// far as the content scripts read them; extension/types/messages.d.ts is the reference for the messages.
+// Types for the content scripts' `// @ts-check` (`npx tsc -p .` at the root; namespace.js references this file): the
+// shape of the shared `KolTrust` namespace — one part per file, in manifest order — and of what they draw from. The
+// messages themselves are extension/types/messages.d.ts's; the card's and the report draft's fields, which that
+// file leaves open, are spelled out here as far as card.js and report.js read them.
+
+type KolTrustMessageType = import('../types/messages').WorkerMessageType;
 
 /** `globalThis.KolTrust`: created by namespace.js, one part added by each later file, started by main.js. */
 interface KolTrustNamespace {
   /** messaging.js */
   worker: {
-    send(message: KolTrustRequest): Promise<KolTrustReply>;
-    ask(message: KolTrustRequest): Promise<KolTrustReply | null>;
+    send<K extends KolTrustMessageType>(message: import('../types/messages').Request<K>): Promise<import('../types/messages').Reply<K>>;
+    ask<K extends KolTrustMessageType>(message: import('../types/messages').Request<K>): Promise<Extract<import('../types/messages').Reply<K>, { ok: true }> | null>;
   };
   /** dom.js */
   dom: {
@@ -71,7 +73,8 @@ type KolTrustHostKind = 'float' | 'float-out' | 'popover' | 'modal';
 
 // ---- sites and placement --------------------------------------------------------------------------------------
 
-interface KolTrustStableId { kind: string; value: string; handle?: string | null }
+/** As messages.d.ts's `StableIdSignal`, with a handle that may be null (the worker reads null as none). */
+interface KolTrustStableId { kind: import('../types/messages').StableIdSignal['kind']; value: string; handle?: string | null }
 interface KolTrustPostSelectors { item: string; text: string[]; author: string[]; permalink: string[]; place: string[] }
 interface KolTrustSite {
   header: string[];
@@ -85,24 +88,13 @@ interface KolTrustPlacement<T> { item: T; mode: 'full' | 'compact' | 'merged'; s
 
 // ---- what the content scripts send and read -------------------------------------------------------------------
 
-interface KolTrustRequest { type: string; [key: string]: unknown }
-/** `{ ok: true, …answer }` or `{ ok: false, error }` (messaging.js makes every failure the latter). */
-interface KolTrustReply { ok: boolean; error?: string; [key: string]: any }
-
-interface KolTrustAccount { platform: string; id_type: string; account_id: string }
-/** A badge as the core words it (`badge::BadgeView`). */
-interface KolTrustBadgeView { state: string; icon: string; label: string; title: string; tag?: string | null }
-interface KolTrustLinkAnswer { platform: string; id_type: string; account_id: string; badge: KolTrustBadgeView }
-interface KolTrustPageSignals {
-  location: string;
-  canonical: string | null;
-  ogUrl: string | null;
-  alUrls: string[];
-  jsonLdUrls: (string | null)[];
-  stableIds: { kind: string; value: string; handle: string | null }[];
-}
-/** A post the core flags as promotional: the Report button's words. */
-interface KolTrustPostFlag { label: string; title: string }
+type KolTrustAccount = import('../types/messages').AccountKey;
+type KolTrustBadgeView = import('../types/messages').BadgeView;
+type KolTrustLinkAnswer = import('../types/messages').LinkAnswer;
+type KolTrustPageSignals = import('../types/messages').PageSignals;
+type KolTrustReportContext = import('../types/messages').ReportContext;
+type KolTrustPreview = import('../types/messages').ReportPreview;
+type KolTrustPostFlag = NonNullable<import('../types/messages').PostFlag>;
 
 /** The detail card (`cards::DetailCard`). */
 interface KolTrustCardView {
@@ -145,16 +137,6 @@ interface KolTrustSanctionView {
   source_url: string;
 }
 
-/** What the page showed, for a report (`complaint::draft::ReportContext`). */
-interface KolTrustReportContext {
-  profileUrl?: string;
-  postUrl?: string;
-  pageUrl?: string;
-  text?: string;
-  links?: string[];
-  account?: KolTrustAccount;
-  signals?: KolTrustPageSignals;
-}
 /** The report dialog's draft (`complaint::draft`). */
 interface KolTrustDraft {
   lang: string;
@@ -165,32 +147,4 @@ interface KolTrustDraft {
   promotion: { summary: string; cues: { label: string; text: string }[] };
   categories: { value: string; label: string; suggested: boolean }[];
   category: string;
-}
-/** Exactly what will be sent, and what keeps it from being sent. */
-interface KolTrustPreview {
-  items: { label: string; value: string }[];
-  errors: { message: string }[];
-  submission?: unknown;
-}
-
-// ---- the part of the chrome API the content scripts use -------------------------------------------------------
-
-declare namespace chrome {
-  namespace runtime {
-    const id: string;
-    function sendMessage(message: unknown): Promise<any>;
-    const onMessage: {
-      addListener(fn: (message: any, sender: { id?: string; url?: string }, sendResponse: (response?: unknown) => void) => boolean | void): void;
-    };
-  }
-  namespace storage {
-    interface StorageChange { oldValue?: any; newValue?: any }
-    const local: {
-      get(keys: string | string[]): Promise<{ [key: string]: any }>;
-      set(items: { [key: string]: unknown }): Promise<void>;
-    };
-    const onChanged: {
-      addListener(fn: (changes: { [key: string]: StorageChange }, area: string) => void): void;
-    };
-  }
 }

@@ -1,4 +1,5 @@
 // @ts-check
+/// <reference path="./globals.d.ts" />
 // The content scripts' one shared name. The manifest injects these classic scripts (not modules: a manifest cannot
 // inject modules) into one isolated world, in the order of its `content_scripts` list; this file runs first and
 // creates `globalThis.KolTrust`, and every later file adds its own part to it (`KolTrust.sites`, `KolTrust.card`,

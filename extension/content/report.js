@@ -257,7 +257,7 @@
     );
     shadow.append(backdrop, panel);
 
-    /** @type {{ screenshot: string | null, submission: unknown, id: string }} */
+    /** @type {{ screenshot: string | null, submission: import('../types/messages').ComplaintSubmission | null, id: string }} */
     const state = { screenshot: null, submission: null, id: crypto.randomUUID() };
     /** @param {string} text @param {boolean} failed */
     const showResult = (text, failed) => result.replaceChildren(h('p', { class: failed ? 'done failed' : 'done' }, text));
@@ -347,7 +347,8 @@
       } else {
         submitBtn.disabled = editBtn.disabled = false;
         submitBtn.textContent = L.submit;
-        const why = reply.errors?.map((/** @type {{ message: string }} */ e) => e.message).join(' ') || reply.error || '';
+        // Refused by the core's rules (each rule broken, in words), or not answered at all.
+        const why = 'errors' in reply ? reply.errors.map((e) => e.message).join(' ') : reply.error;
         showResult(`${L.failed}: ${why}`, true);
       }
     });
@@ -364,7 +365,7 @@
     const full = { ...context, pageUrl: cap(location.href) };
     const [reply] = await Promise.all([KolTrust.worker.send({ type: 'reportDraft', context: full }), KolTrust.ui.loadPalette()]);
     if (!reply.ok || mine !== generation) return;
-    const drawn = draw(reply.draft, full);
+    const drawn = draw(/** @type {KolTrustDraft} */ (reply.draft), full);
     current = { ...drawn, opener, cleanup: [] };
     document.documentElement.append(drawn.host);
     /** @param {KeyboardEvent} e */
