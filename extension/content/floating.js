@@ -1,41 +1,30 @@
-// Floating: how everything the extension draws in a page — badges (badges.js), Report buttons on posts (posts.js) —
-// sits in it without taking room. placement.js decides *where* each one goes; this module decides *when*, and
-// applies the answer to our own shadow content:
+// @ts-check
+// Floating (`KolTrust.floating`): how everything the extension draws beside the page's content — badges
+// (badges.js), Report buttons on posts (posts.js) — sits in it without taking room. placement.js decides *where*
+// each one goes; this file decides *when*, and applies the answer to our own shadow content:
 //  - the host is a zero-size box (inline beside its anchor, or out of the flow where an inline box would still
-//    take room), styled inline with `!important` so no page rule can move, hide or resize it;
+//    take room), styled inline with `!important` so no page rule can move, hide or resize it (ui.js `mount`);
 //  - what a person sees is a `.float` wrapper inside the host's closed shadow root, positioned from the host;
 //  - a ResizeObserver on each anchor places its float after the browser's layout and before paint, so it is placed
 //    in the very frame it is drawn and follows its anchor without scroll listeners; a window resize re-places all;
 //  - placing is spread over frames (a bounded number per frame), reads before writes.
-globalThis.KolTrustFloating = (() => {
+(() => {
   'use strict';
 
-  // Inline `!important` on the host beats any page stylesheet rule, even `!important` ones. The host takes no
-  // room (zero size, no margins): what we draw floats above the page from it, so the page's own content never
-  // moves. It only anchors the position and is itself not clickable.
-  const HOST_STYLE =
-    'all: initial !important; display: inline-block !important; visibility: visible !important; ' +
-    'opacity: 1 !important; position: relative !important; transform: none !important; ' +
-    'width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; ' +
-    'border: 0 !important; overflow: visible !important; vertical-align: baseline !important; ' +
-    'z-index: 2147483000 !important; pointer-events: none !important;';
-  // Where an inline host would still take room — a flex or grid item (gaps, distribution), or alone on a line after
-  // a block-level link (a line box of its own) — it leaves the flow altogether (placement.js `takesRoom`).
-  const HOST_STYLE_OUT_OF_FLOW = HOST_STYLE.replace('position: relative', 'position: absolute');
-
-  /** The float wrapper's rules, shared by every stylesheet that draws one: positioned by `attach`, hidden until
+  /** The float wrapper's rules, adopted by every shadow root that draws one: positioned by `attach`, hidden until
    * placed, `merged` when the same account's badge already ends the line. */
-  const CSS = `
+  const sheet = KolTrust.ui.lazySheet(`
     .float { position: absolute; left: 0; top: 0; z-index: 1; transform-origin: 0 0; }
     .unplaced { visibility: hidden; }
-    .merged { display: none; }`;
+    .merged { display: none; }`);
 
   /** The size of a compact float (an icon disc), for placement. */
   const COMPACT_SIZE = { width: 14, height: 14 };
   /** Floats placed per frame: re-placing a whole feed (a window resize) is spread over frames like drawing. */
   const PLACES_PER_FRAME = 60;
 
-  /** Runs `fn` after the next frame has been laid out and painted (a timer too, as frames stop in hidden tabs). */
+  /** Runs `fn` after the next frame has been laid out and painted (a timer too, as frames stop in hidden tabs).
+   * @param {() => void} fn */
   function nextSlice(fn) {
     let done = false;
     const run = () => {
@@ -48,11 +37,14 @@ globalThis.KolTrustFloating = (() => {
     setTimeout(run, 100);
   }
 
-  /** host → { anchor, float, kind, key, fullSize }. */
+  /** What is placed, by host.
+   * @type {Map<Element, { anchor: Element, float: HTMLElement, kind: string, key: string, fullSize: KolTrustSize | null }>} */
   const placed = new Map();
-  /** anchor → its host: a resize of the anchor re-places the float. */
+  /** anchor → its host: a resize of the anchor re-places the float.
+   * @type {WeakMap<Element, Element>} */
   const hostOfTarget = new WeakMap();
-  let queue = new Set();
+  /** @type {Set<Element>} */
+  const queue = new Set();
   let frameScheduled = false;
 
   const resizes = new ResizeObserver((entries) => {
@@ -64,7 +56,8 @@ globalThis.KolTrustFloating = (() => {
   });
 
   /** Places (again) the float of `host` beside `anchor` (a link, or the element whose text it follows); `kind`
-   * is the class the float keeps, `key` names the account (one full badge per account on a line). */
+   * is the class the float keeps, `key` names the account (one full badge per account on a line).
+   * @param {Element} host @param {Element} anchor @param {HTMLElement} float @param {string} kind */
   function attach(host, anchor, float, kind, key = '') {
     float.className = `float ${kind} unplaced`;
     const known = placed.get(host);
@@ -79,7 +72,8 @@ globalThis.KolTrustFloating = (() => {
     }
   }
 
-  /** Stops placing a float that is gone (feeds that recycle their items drop thousands of links). */
+  /** Stops placing a float that is gone (feeds that recycle their items drop thousands of links).
+   * @param {Element | undefined} host */
   function forget(host) {
     const p = host && placed.get(host);
     if (!p) return;
@@ -115,7 +109,8 @@ globalThis.KolTrustFloating = (() => {
     }
   }
 
-  /** One read pass (sizes, then where each float goes), then one write pass to our own shadow content. */
+  /** One read pass (sizes, then where each float goes), then one write pass to our own shadow content.
+   * @param {Element[]} hosts */
   function placeGroup(hosts) {
     const items = [];
     for (const host of hosts) {
@@ -128,7 +123,7 @@ globalThis.KolTrustFloating = (() => {
       if (!p.fullSize) p.fullSize = { width: p.float.offsetWidth, height: p.float.offsetHeight };
       items.push({ host, anchor: p.anchor, key: p.key, float: p.float, kind: p.kind, fullSize: p.fullSize, compactSize: COMPACT_SIZE });
     }
-    for (const { item, mode, scale, left, top } of globalThis.KolTrustPlacement.plan(items)) {
+    for (const { item, mode, scale, left, top } of KolTrust.placement.plan(items)) {
       item.float.className = `float ${item.kind} ${mode}`;
       item.float.style.transform = scale < 1 ? `scale(${scale.toFixed(3)})` : '';
       item.float.style.left = `${left}px`;
@@ -138,25 +133,20 @@ globalThis.KolTrustFloating = (() => {
 
   // A new window size rewraps text: re-place every float (spread over frames).
   let resizePending = false;
-  window.addEventListener(
-    'resize',
-    () => {
-      if (resizePending) return;
-      resizePending = true;
-      requestAnimationFrame(() => {
-        resizePending = false;
-        for (const host of placed.keys()) queue.add(host);
-        placeNow();
-      });
-    },
-    { passive: true },
-  );
+  function onResize() {
+    if (resizePending) return;
+    resizePending = true;
+    requestAnimationFrame(() => {
+      resizePending = false;
+      for (const host of placed.keys()) queue.add(host);
+      placeNow();
+    });
+  }
 
-  return {
-    CSS,
-    hostStyle: (outOfFlow) => (outOfFlow ? HOST_STYLE_OUT_OF_FLOW : HOST_STYLE),
-    attach,
-    forget,
-    nextSlice,
-  };
+  /** Follows the window's size (main.js, at boot). */
+  function start() {
+    window.addEventListener('resize', onResize, { passive: true });
+  }
+
+  KolTrust.floating = { sheet, attach, forget, nextSlice, start };
 })();

@@ -1,4 +1,5 @@
-// Where a badge floats. Badges never take space in the page's own layout: the page's content must not move when
+// @ts-check
+// Where a badge or a post's Report button floats (`KolTrust.placement`). Badges never take space in the page's own layout: the page's content must not move when
 // they appear (no layout shift), whatever the site's CSS. So a badge's host is a zero-size box right after the link,
 // and the visible badge floats above the page, beside the link's last line of text:
 //  - "full" (icon, colour and the short text) when the room to the right of the name is free — nothing of the
@@ -8,7 +9,7 @@
 //    text beside the name; its short text appears on hover and keyboard focus, and is always its accessible name.
 // Geometry is read in batches after the browser has laid the page out (one read pass per frame, then only writes to
 // our own shadow content), so placing never forces a synchronous layout of the page nor changes it.
-globalThis.KolTrustPlacement = (() => {
+(() => {
   'use strict';
 
   const GAP = 4; // px between the name and a full badge
@@ -18,7 +19,8 @@ globalThis.KolTrustPlacement = (() => {
   const ANCESTORS_CLIP = 8; // how far up clipping containers are looked for
 
   /** The last line box of `target`'s own text (the end of the name, even when it wraps): a range over its
-   * contents gives text boxes, where an element's own box would be as wide as its block. */
+   * contents gives text boxes, where an element's own box would be as wide as its block.
+   * @param {Element} target */
   function lastLine(target) {
     const range = document.createRange();
     range.selectNodeContents(target);
@@ -27,6 +29,7 @@ globalThis.KolTrustPlacement = (() => {
     return null;
   }
 
+  /** @param {KolTrustBox} a @param {KolTrustBox} b */
   const overlaps = (a, b, inset = 1) =>
     a.left < b.right && a.right > b.left && a.top + inset < b.bottom && a.bottom - inset > b.top;
 
@@ -34,9 +37,10 @@ globalThis.KolTrustPlacement = (() => {
    * reaches into the lines above and below. */
   const MIN_SCALE = 0.8;
 
-  /** The part of the page the link belongs to (its row, card or column): a full badge must stay inside it. */
+  /** The part of the page the link belongs to (its row, card or column): a full badge must stay inside it.
+   * @param {Element} host */
   function surroundings(host) {
-    let root = host.parentElement;
+    let root = /** @type {Element} */ (host.parentElement);
     for (let i = 0; i < ANCESTORS_FOLLOWING && root.parentElement && root !== document.body; i++) root = root.parentElement;
     return root;
   }
@@ -46,7 +50,10 @@ globalThis.KolTrustPlacement = (() => {
   const FOLLOWING_NODES = 60;
   const REPLACED = new Set(['img', 'svg', 'video', 'canvas', 'input', 'button', 'select', 'textarea', 'iframe']);
 
-  /** The node after `node` in document order, skipping `node`'s own subtree, without leaving `root`. */
+  /** The node after `node` in document order, skipping `node`'s own subtree, without leaving `root`.
+   * @param {Node | null} node
+   * @param {Node} root
+   * @returns {Node | null} */
   function nextOutside(node, root) {
     for (; node && node !== root; node = node.parentNode) if (node.nextSibling) return node.nextSibling;
     return null;
@@ -55,18 +62,22 @@ globalThis.KolTrustPlacement = (() => {
   /** Calls `visit(rect)` for every box of content (text line boxes, images, controls) that the page shows after
    * the link inside `root` and that meets `band`, until `visit` returns true (then returns true). Boxes that do not
    * meet the band are skipped whole (their subtree is not visited), so the post text under a name costs one
-   * rectangle, not one per word. */
+   * rectangle, not one per word.
+   * @param {Element} host
+   * @param {Element} root
+   * @param {KolTrustBox} band
+   * @param {(r: DOMRect) => boolean} visit */
   function contentAfter(host, root, band, visit) {
     const range = document.createRange();
     let node = nextOutside(host, root);
     for (let n = 0; node && n < FOLLOWING_NODES; n++) {
       if (node.nodeType === Node.TEXT_NODE) {
-        if (node.nodeValue.trim()) {
+        if (node.nodeValue?.trim()) {
           range.selectNodeContents(node);
           for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0 && overlaps(band, r) && visit(r)) return true;
         }
         node = nextOutside(node, root);
-      } else if (node.nodeType !== Node.ELEMENT_NODE || node.localName === 'kol-trust-badge') {
+      } else if (!(node instanceof Element) || node.localName === 'kol-trust-badge') {
         node = nextOutside(node, root);
       } else {
         const r = node.getBoundingClientRect();
@@ -82,12 +93,15 @@ globalThis.KolTrustPlacement = (() => {
     return false;
   }
 
-  /** Whether anything the page shows after the link lies where `box` would be drawn. */
+  /** Whether anything the page shows after the link lies where `box` would be drawn.
+   * @param {Element} host @param {Element} root @param {KolTrustBox} box */
   const followingContentIn = (host, root, box) => contentAfter(host, root, box, () => true);
 
   /** Where the content on the name's line ends (the right edge of the last thing after the name on that line:
-   * "@handle · 2h" after a name), or null when nothing follows on the line. */
+   * "@handle · 2h" after a name), or null when nothing follows on the line.
+   * @param {Element} host @param {Element} root @param {DOMRect} line */
   function lineEnd(host, root, line) {
+    /** @type {number | null} */
     let end = null;
     const band = { left: line.right - 1, right: Infinity, top: line.top, bottom: line.bottom };
     contentAfter(host, root, band, (r) => {
@@ -97,7 +111,8 @@ globalThis.KolTrustPlacement = (() => {
     return end;
   }
 
-  /** Whether `box` would be cut off by a container that clips its overflow, or falls outside the page. */
+  /** Whether `box` would be cut off by a container that clips its overflow, or falls outside the page.
+   * @param {Element} host @param {KolTrustBox} box */
   function clipped(host, box) {
     if (box.left < 0 || box.right > document.documentElement.scrollWidth) return true;
     let el = host.parentElement;
@@ -113,11 +128,17 @@ globalThis.KolTrustPlacement = (() => {
 
   /** Whether a zero-size inline host placed after `anchor` (or appended inside `container`) would still take room:
    * as a flex or grid item (gaps, space distribution), or on a line of its own after a block-level link (a line
-   * box has a line's height). Such hosts leave the flow instead. Reads computed styles only (no layout). */
-  function takesRoom(anchor, container = anchor.parentElement) {
+   * box has a line's height). Such hosts leave the flow instead. Reads computed styles only (no layout).
+   * @param {Element | null} anchor
+   * @param {Element | null} [container] */
+  function takesRoom(anchor, container = anchor?.parentElement ?? null) {
     if (container && /flex|grid/.test(getComputedStyle(container).display)) return true;
     return anchor != null && !getComputedStyle(anchor).display.startsWith('inline');
   }
+
+  /** Two lines starting at the same left edge, one right under the other.
+   * @param {DOMRect} a @param {DOMRect} b */
+  const stacked = (a, b) => Math.abs(a.left - b.left) < 8 && Math.abs(a.top - b.top) <= 2.5 * Math.max(a.height, b.height);
 
   /**
    * Decides where each badge floats. `items`: [{ host, anchor, key, float, fullSize: {width, height},
@@ -127,14 +148,17 @@ globalThis.KolTrustPlacement = (() => {
    * 'merged': the same account's badge already stands at the end of this line, or its disc on the line above,
    * so this one is not shown).
    * Reads only.
+   * @template {KolTrustPlaceItem} T
+   * @param {T[]} items
+   * @returns {KolTrustPlacement<T>[]}
    */
-  /** Two lines starting at the same left edge, one right under the other. */
-  const stacked = (a, b) => Math.abs(a.left - b.left) < 8 && Math.abs(a.top - b.top) <= 2.5 * Math.max(a.height, b.height);
-
   function plan(items) {
+    /** @type {KolTrustPlacement<T>[]} */
     const out = [];
-    /** Full badges placed in this pass: { key, box }; compact ones: { key, line }. */
+    /** Full badges placed in this pass, and compact ones.
+     * @type {{ key: string, box: KolTrustBox }[]} */
     const taken = [];
+    /** @type {{ key: string, line: DOMRect }[]} */
     const compacts = [];
     for (const item of items) {
       const { host, anchor, fullSize, compactSize } = item;
@@ -152,14 +176,17 @@ globalThis.KolTrustPlacement = (() => {
       };
       const root = surroundings(host);
       const rootRight = root.getBoundingClientRect().right;
+      /** @param {KolTrustBox} box */
       const free = (box) =>
         box.right <= rootRight &&
         !taken.some((t) => overlaps(box, t.box)) &&
         !followingContentIn(host, root, box) &&
         !clipped(host, box);
+      /** @param {number} left */
       const at = (left) => ({ ...full, left, right: left + (full.right - full.left) });
       // Beside the name; else at the end of the name's line (after "@handle · 2h"), when that is near enough to
       // read as the same line; else compact.
+      /** @type {KolTrustBox | null} */
       let box = null;
       if (scale >= MIN_SCALE) {
         if (free(full)) box = full;
@@ -183,19 +210,19 @@ globalThis.KolTrustPlacement = (() => {
           continue;
         }
         compacts.push({ key: item.key, line });
-        // Compact: a disc on the name's top-right corner, inside the name's own box so clipping spares it.
-        box = { left: line.right - compactSize.width / 2, top: line.top - compactSize.height / 2 };
       }
+      // Compact: a disc on the name's top-right corner, inside the name's own box so clipping spares it.
+      const spot = box ?? { left: line.right - compactSize.width / 2, top: line.top - compactSize.height / 2 };
       out.push({
         item,
         mode: fits ? 'full' : 'compact',
         scale: fits ? scale : 1,
-        left: Math.round(box.left - origin.left),
-        top: Math.round(box.top - origin.top),
+        left: Math.round(spot.left - origin.left),
+        top: Math.round(spot.top - origin.top),
       });
     }
     return out;
   }
 
-  return { plan, takesRoom };
+  KolTrust.placement = { plan, takesRoom };
 })();

@@ -1,116 +1,95 @@
-// KOL Trust report dialog (content script, loaded before posts.js and badges.js, which open it).
+// @ts-check
+// The report dialog (`KolTrust.report`): one compact dialog for every entry point — the detail card's "Báo cáo /
+// Report", the button beside a promotional post (posts.js), the context menu and the popup's "Report this page". It
+// sends what the page showed (the context) to the worker, which asks the Rust core for the draft: the profile, the
+// link without tracking parameters, the detected cues, the suggested category and every string. The person edits;
+// "Preview" asks the core for exactly what will be sent; only the second click, "Send report", hands that
+// submission to the worker's outbox. Nothing leaves the device before it.
 //
-// One compact dialog for every entry point — the detail card's "Báo cáo / Report", the button beside a promotional
-// post, the context menu and the popup's "Report this page". It sends what the page showed (the context) to the
-// worker, which asks the Rust core for the draft: the profile, the link without tracking parameters, the detected
-// cues, the suggested category and every string. The person edits; "Preview" asks the core for exactly what will be
-// sent; only the second click, "Send report", hands that submission to the worker's outbox. Nothing leaves the
-// device before it.
-//
-// Like the card it lives in a *closed* shadow root on a host with inline `!important` styles, fixed on <html>;
-// every string taken from the page (post text, URLs, names) is placed with textContent, never as markup. Focus is
-// trapped in the dialog; Esc closes it and focus returns to what opened it.
-globalThis.KolTrustReport = (() => {
+// One builder per section: header, profile, link, excerpt, cues, category, note, screenshot, contact, preview,
+// actions. Like the card it lives in a closed shadow root (ui.js `mount`), fixed over the page; every string taken
+// from the page (post text, URLs, names) is placed as text, never as markup. Focus is trapped in the dialog; Esc
+// closes it and focus returns to what opened it.
+(() => {
   'use strict';
+
+  const { h, append, listen } = KolTrust.dom;
 
   const MAX_TEXT = 5000; // characters of post text sent to the worker (the core clips to the same)
   const MAX_LINKS = 20;
   const MAX_URL = 2048;
 
-  const STYLE = `
-    :host { all: initial; }
-    * { box-sizing: border-box; }
-    [hidden] { display: none !important; }
+  // Neutral colours from the base style (the dialog's accent is the link colour), state colours from the palette.
+  const sheet = KolTrust.ui.lazySheet(`
+    :host { --accent: var(--kt-link); --tint: var(--kt-tint); }
     .backdrop { position: fixed; inset: 0; background: rgba(16, 24, 40, .35); }
-    .dialog { --accent: #1a5fb4; --ink: #1b2330; --muted: #5b6675; --line: #dde3ea; --bg: #fff; --tint: #eef3fb;
-      --bad: #b3261e; position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%);
-      width: min(440px, calc(100vw - 16px)); max-height: calc(100vh - 24px); overflow: auto; background: var(--bg);
-      color: var(--ink); border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 12px;
-      box-shadow: 0 16px 40px rgba(16, 24, 40, .28); font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI",
-      Roboto, sans-serif; text-align: start; }
+    .dialog { position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%);
+      width: min(440px, calc(100vw - 16px)); max-height: calc(100vh - 24px); overflow: auto; background: var(--kt-bg);
+      color: var(--kt-ink); border: 1px solid var(--kt-rule); border-top: 4px solid var(--accent); border-radius: 12px;
+      box-shadow: 0 16px 40px rgba(16, 24, 40, .28); font: 400 13px/1.45 var(--kt-font); text-align: start; }
     .dialog:focus { outline: none; }
     .top { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--tint); }
     h2 { flex: 1; margin: 0; font-size: 15px; font-weight: 700; }
     .close { all: unset; cursor: pointer; width: 28px; height: 28px; border-radius: 6px; text-align: center;
-      font-size: 20px; line-height: 28px; color: var(--muted); }
+      font-size: 20px; line-height: 28px; color: var(--kt-muted); }
     .body { padding: 10px 14px 14px; }
     section { margin: 0 0 10px; }
     h3, .label { display: block; margin: 0 0 4px; font-size: 11px; letter-spacing: .05em; text-transform: uppercase;
-      color: var(--muted); font-weight: 700; }
+      color: var(--kt-muted); font-weight: 700; }
     .name { font-weight: 700; overflow-wrap: anywhere; }
     .subject, .mono { overflow-wrap: anywhere; }
-    .mono { font: 12px/1.4 ui-monospace, "SF Mono", Menlo, Consolas, monospace; }
-    .state { display: inline-block; margin-top: 2px; padding: 0 6px; border-radius: 8px; border: 1px solid var(--line);
-      font-size: 12px; font-weight: 600; }
-    .state.sanctioned { color: #8a1111; border-color: #d33b3b; }
-    .state.lookalike { color: #8a0f4d; border-color: #c2185b; }
-    .state.certified { color: #0b5d27; border-color: #2e9d55; }
-    .problem, .errors { color: var(--bad); font-weight: 600; margin: 4px 0; }
+    .mono { font: 12px/1.4 var(--kt-mono); }
+    .state { display: inline-block; margin-top: 2px; padding: 0 6px; border-radius: 8px; border: 1px solid var(--state-line);
+      color: var(--state-ink); font-size: 12px; font-weight: 600; }
+    .problem, .errors { color: var(--kt-bad); font-weight: 600; margin: 4px 0; }
     .errors { padding-inline-start: 18px; }
     ul.cues { margin: 4px 0 0; padding-inline-start: 18px; }
     .summary { margin: 0; font-weight: 600; }
-    .excerpt { margin: 0; padding: 4px 8px; border-inline-start: 3px solid var(--line); color: var(--muted);
+    .excerpt { margin: 0; padding: 4px 8px; border-inline-start: 3px solid var(--kt-rule); color: var(--kt-muted);
       white-space: pre-wrap; overflow-wrap: anywhere; }
-    select, textarea, input[type="text"] { width: 100%; padding: 6px 8px; border-radius: 6px; border: 1px solid var(--line);
-      background: var(--bg); color: var(--ink); font: inherit; }
+    select, textarea, input[type="text"] { width: 100%; padding: 6px 8px; border-radius: 6px; border: 1px solid var(--kt-rule);
+      background: var(--kt-bg); color: var(--kt-ink); font: inherit; }
     textarea { min-height: 60px; resize: vertical; }
     .check { display: flex; gap: 8px; align-items: flex-start; margin: 6px 0; }
     .check input { margin-top: 3px; }
-    .shot { display: block; max-width: 100%; max-height: 120px; margin-top: 4px; border: 1px solid var(--line);
+    .shot { display: block; max-width: 100%; max-height: 120px; margin-top: 4px; border: 1px solid var(--kt-rule);
       border-radius: 6px; }
-    .hint { color: var(--muted); font-size: 12px; margin: 4px 0; }
-    .hint.bad { color: var(--bad); }
+    .hint { color: var(--kt-muted); font-size: 12px; margin: 4px 0; }
+    .hint.bad { color: var(--kt-bad); }
     dl.sent { display: grid; grid-template-columns: 32% 1fr; gap: 4px 10px; margin: 6px 0; padding: 8px;
       border-radius: 8px; background: var(--tint); }
-    dl.sent dt { color: var(--muted); }
+    dl.sent dt { color: var(--kt-muted); }
     dl.sent dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
     .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; margin-top: 10px; }
-    button.action { font: 600 13px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; padding: 8px 14px;
-      border-radius: 7px; border: 1px solid var(--line); background: var(--bg); color: var(--ink); cursor: pointer; }
-    button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+    button.action { font: 600 13px/1 var(--kt-font); padding: 8px 14px; border-radius: 7px;
+      border: 1px solid var(--kt-rule); background: var(--kt-bg); color: var(--kt-ink); cursor: pointer; }
+    button.primary { background: var(--accent); border-color: var(--accent); color: var(--kt-bg); }
     button:disabled { opacity: .55; cursor: not-allowed; }
-    button:focus-visible, .close:focus-visible, select:focus-visible, textarea:focus-visible, input:focus-visible {
-      outline: 2px solid #1a73e8; outline-offset: 1px; }
-    .done { margin: 6px 0; padding: 10px; border-radius: 8px; background: #e7f6ec; color: #0b5d27; font-weight: 600; }
-    .done.failed { background: #fdeaea; color: var(--bad); }
-    @media (prefers-color-scheme: dark) {
-      .dialog { --accent: #8ab4f8; --ink: #e6e9ee; --muted: #a3acb9; --line: #3a4250; --bg: #1c2129; --tint: #232b36;
-        --bad: #ff8a80; }
-      button.primary { color: #10151c; }
-      .state.sanctioned { color: #ffb4b4; } .state.lookalike { color: #ffb3d4; } .state.certified { color: #a6e8bd; }
-      .done { background: #12301c; color: #a6e8bd; } .done.failed { background: #3a1414; }
-    }`;
+    .done { margin: 6px 0; padding: 10px; border-radius: 8px; background: var(--kt-certified-bg);
+      color: var(--kt-certified-ink); font-weight: 600; }
+    .done.failed { background: var(--kt-sanctioned-bg); color: var(--kt-bad); }`);
 
-  const HOST_STYLE =
-    'all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; ' +
-    'display: block !important; opacity: 1 !important; transform: none !important; margin: 0 !important; ' +
-    'pointer-events: auto !important;';
-
-  /** The open dialog: { host, panel, opener, cleanup[] }; null when none is open. */
+  /** The open dialog; null when none is open.
+   * @type {null | { host: HTMLElement, panel: HTMLElement, closeBtn: HTMLElement, backdrop: HTMLElement,
+   *   opener: Element | null, cleanup: (() => void)[] }} */
   let current = null;
   let generation = 0;
 
-  /** Asks the worker; a failure comes back as `{ ok: false, error }`, so the dialog can say what went wrong. */
-  const { send } = globalThis.KolTrustWorker;
-
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-
+  /** `s` cut to `n` characters; undefined for anything but a non-empty string.
+   * @param {unknown} s */
   const cap = (s, n = MAX_URL) => (typeof s === 'string' && s ? s.slice(0, n) : undefined);
 
-  /** What a post element shows: its text, its links, its permalink and author link (per-site selectors). */
-  function postContext(post, site) {
+  /** What a post element shows: its text, its links, its permalink and author link (the site's post selectors).
+   * @param {Element} post @param {KolTrustPostSelectors} posts */
+  function postContext(post, posts) {
+    /** @param {string[]} sels */
     const first = (sels) => sels.map((s) => post.querySelector(s)).find(Boolean) ?? null;
-    const textEl = first(site.posts.text);
+    const textEl = /** @type {HTMLElement} */ (first(posts.text) ?? post);
     return {
-      profileUrl: cap(first(site.posts.author)?.href),
-      postUrl: cap(first(site.posts.permalink)?.href),
-      text: ((textEl ?? post).innerText ?? '').slice(0, MAX_TEXT),
-      links: [...(textEl ?? post).querySelectorAll('a[href]')].slice(0, MAX_LINKS).map((a) => a.href.slice(0, MAX_URL)),
+      profileUrl: cap(/** @type {HTMLAnchorElement | null} */ (first(posts.author))?.href),
+      postUrl: cap(/** @type {HTMLAnchorElement | null} */ (first(posts.permalink))?.href),
+      text: (textEl.innerText ?? '').slice(0, MAX_TEXT),
+      links: [...textEl.querySelectorAll('a[href]')].slice(0, MAX_LINKS).map((a) => /** @type {HTMLAnchorElement} */ (a).href.slice(0, MAX_URL)),
     };
   }
 
@@ -121,160 +100,167 @@ globalThis.KolTrustReport = (() => {
     current = null;
     for (const undo of c.cleanup) undo();
     c.host.remove();
-    if (returnFocus && c.opener?.isConnected) c.opener.focus({ preventScroll: true });
+    if (returnFocus && c.opener instanceof HTMLElement && c.opener.isConnected) c.opener.focus({ preventScroll: true });
   }
 
-  function listen(target, type, fn, options) {
-    target.addEventListener(type, fn, options);
-    return () => target.removeEventListener(type, fn, options);
-  }
-
-  /** The elements Tab can reach inside the dialog, in order. */
+  /** The elements Tab can reach inside the dialog, in order. @param {HTMLElement} panel */
   function focusables(panel) {
-    return [...panel.querySelectorAll('button, select, textarea, input, [tabindex="0"]')].filter(
-      (e) => !e.disabled && !e.hidden && e.offsetParent !== null,
+    return [.../** @type {NodeListOf<HTMLElement>} */ (panel.querySelectorAll('button, select, textarea, input, [tabindex="0"]'))].filter(
+      (e) => !(/** @type {HTMLButtonElement} */ (e).disabled) && !e.hidden && e.offsetParent !== null,
     );
   }
 
-  function profileSection(d) {
+  // ---- sections, one builder each --------------------------------------------------------------------------
+
+  /** The title and the close button. @param {KolTrustDraft} d */
+  function header(d) {
+    const closeBtn = h('button', { class: 'close', type: 'button', title: d.labels.close, 'aria-label': d.labels.close }, '×');
+    return { top: h('div', { class: 'top' }, h('h2', { id: 'kt-report-title' }, d.labels.title), closeBtn), closeBtn };
+  }
+
+  /** Whom the report is about and their registry status, or why there is nobody to report. @param {KolTrustDraft} d */
+  function profile(d) {
     const L = d.labels;
-    const sec = el('section', 'profile');
-    sec.append(el('h3', null, L.profile));
     const p = d.profile;
-    if (!p) {
-      sec.append(el('p', 'problem', L.no_profile));
-      return sec;
-    }
-    if (p.name) sec.append(el('div', 'name', p.name));
-    sec.append(el('div', 'subject', p.subject), el('span', `state ${p.state}`, p.state_label));
-    return sec;
+    return h(
+      'section',
+      { class: 'profile' },
+      h('h3', null, L.profile),
+      p
+        ? [p.name && h('div', { class: 'name' }, p.name), h('div', { class: 'subject' }, p.subject), h('span', { class: `state ${p.state}` }, p.state_label)]
+        : h('p', { class: 'problem' }, L.no_profile),
+    );
   }
 
-  function cuesSection(d) {
+  /** The link without tracking parameters. @param {KolTrustDraft} d */
+  const link = (d) =>
+    d.link && h('section', { class: 'link' }, h('h3', null, d.labels.link), h('div', { class: 'mono link-value' }, d.link));
+
+  /** The post's own words, quoted as text: markup in a post stays visible characters, never elements.
+   * @param {KolTrustDraft} d */
+  const excerpt = (d) =>
+    d.excerpt && h('section', { class: 'excerpt-section' }, h('h3', null, d.labels.excerpt), h('p', { class: 'excerpt' }, d.excerpt));
+
+  /** What the core detected (shop links, codes, risk cues), or that it found none. @param {KolTrustDraft} d */
+  function cues(d) {
     const L = d.labels;
-    const sec = el('section', 'cues-section');
-    sec.append(el('h3', null, L.cues));
-    const cues = d.promotion.cues;
-    if (!cues.length) {
-      sec.append(el('p', 'hint', L.no_cues));
-      return sec;
-    }
-    sec.append(el('p', 'summary', d.promotion.summary));
-    const list = el('ul', 'cues');
-    for (const c of cues) list.append(el('li', null, `${c.label}: ${c.text}`));
-    sec.append(list);
-    return sec;
+    const list = d.promotion.cues;
+    return h(
+      'section',
+      { class: 'cues-section' },
+      h('h3', null, L.cues),
+      list.length === 0
+        ? h('p', { class: 'hint' }, L.no_cues)
+        : [h('p', { class: 'summary' }, d.promotion.summary), h('ul', { class: 'cues' }, list.map((c) => h('li', null, `${c.label}: ${c.text}`)))],
+    );
   }
 
-  /** Draws the dialog for `draft`; `context` is kept to ask for the preview. */
+  /** A labelled form field. @param {string} label @param {HTMLElement} control @param {string} id */
+  const field = (label, control, id) => {
+    control.id = id;
+    return h('section', null, h('label', { class: 'label', htmlFor: id }, label), control);
+  };
+
+  /** A checkbox with its label. @param {string} cls @param {string} label @param {string} id */
+  function checkbox(cls, label, id) {
+    const box = h('input', { class: cls, type: 'checkbox', id });
+    return { row: h('div', { class: 'check' }, box, h('label', { htmlFor: id }, label)), box };
+  }
+
+  /** The categories, the core's suggestion selected and marked. @param {KolTrustDraft} d */
+  function category(d) {
+    const L = d.labels;
+    const select = h(
+      'select',
+      { class: 'category' },
+      d.categories.map((c) => h('option', { value: c.value, selected: c.value === d.category }, c.suggested ? `${c.label} (${L.suggested})` : c.label)),
+    );
+    return { sec: field(L.category, select, 'kt-category'), select };
+  }
+
+  /** The person's own words. @param {KolTrustDraft} d */
+  function note(d) {
+    const textarea = h('textarea', { class: 'note', maxLength: 2000, placeholder: d.labels.note_placeholder });
+    return { sec: field(d.labels.note, textarea, 'kt-note'), textarea };
+  }
+
+  /** The screenshot box, what it is doing, and the captured image (our own capture, hidden until there is one).
+   * @param {KolTrustDraft} d */
+  function screenshot(d) {
+    const { row, box } = checkbox('screenshot', d.labels.screenshot, 'kt-shot');
+    const status = h('p', { class: 'hint shot-status', hidden: true });
+    const img = h('img', { class: 'shot', alt: d.labels.screenshot, hidden: true });
+    return { nodes: [row, status, img], box, status, img };
+  }
+
+  /** Contact details, only with the consent box checked. @param {KolTrustDraft} d */
+  function contact(d) {
+    const { row, box } = checkbox('consent', d.labels.consent, 'kt-consent');
+    const input = h('input', { class: 'contact', type: 'text', maxLength: 200, autocomplete: 'email', disabled: true });
+    return { nodes: [row, field(d.labels.contact, input, 'kt-contact')], consent: box, input };
+  }
+
+  /** Exactly what will be sent (the core's preview), and why it cannot be sent yet.
+   * @param {KolTrustDraft} d @param {KolTrustPreview} p */
+  function preview(d, p) {
+    return [
+      h('h3', null, d.labels.preview_heading),
+      h('dl', { class: 'sent' }, p.items.map((item) => [h('dt', null, item.label), h('dd', null, item.value)])),
+      p.errors.length > 0 && h('ul', { class: 'errors', role: 'alert' }, p.errors.map((e) => h('li', null, e.message))),
+    ];
+  }
+
+  /** Preview, then Edit or Send: the send button only ever follows a preview. @param {KolTrustDraft} d */
+  function actions(d) {
+    const L = d.labels;
+    /** @param {string} cls @param {string} text @param {boolean} hidden */
+    const button = (cls, text, hidden) => h('button', { class: `action ${cls}`, type: 'button', hidden }, text);
+    const previewBtn = button('preview primary', L.preview, false);
+    previewBtn.disabled = !d.profile;
+    const editBtn = button('edit', L.edit, true);
+    const submitBtn = button('submit primary', L.submit, true);
+    return { bar: h('div', { class: 'actions' }, editBtn, previewBtn, submitBtn), previewBtn, editBtn, submitBtn };
+  }
+
+  /** Draws the dialog for `draft` and wires its steps; `context` is kept to ask for the preview.
+   * @param {KolTrustDraft} draft @param {KolTrustReportContext} context */
   function draw(draft, context) {
     const L = draft.labels;
-    const host = document.createElement('kol-trust-report');
-    host.setAttribute('style', HOST_STYLE);
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const backdrop = el('div', 'backdrop');
-    const panel = el('div', 'dialog');
-    panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-modal', 'true');
-    panel.setAttribute('aria-labelledby', 'kt-report-title');
-    panel.setAttribute('lang', draft.lang);
-    panel.tabIndex = -1;
+    const { host, shadow } = KolTrust.ui.mount('kol-trust-report', 'modal', [sheet()]);
+    const { top, closeBtn } = header(draft);
+    const cat = category(draft);
+    const noteField = note(draft);
+    const shot = screenshot(draft);
+    const who = contact(draft);
+    const form = h(
+      'div',
+      { class: 'form' },
+      profile(draft),
+      link(draft),
+      excerpt(draft),
+      cues(draft),
+      cat.sec,
+      noteField.sec,
+      shot.nodes,
+      who.nodes,
+      h('p', { class: 'hint' }, L.nothing_sent),
+    );
+    const previewBox = h('div', { class: 'preview-box' });
+    const { bar, previewBtn, editBtn, submitBtn } = actions(draft);
+    const result = h('div', { class: 'result', role: 'status' });
+    const backdrop = h('div', { class: 'backdrop' });
+    const panel = h(
+      'div',
+      { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'kt-report-title', lang: draft.lang, tabIndex: -1 },
+      top,
+      h('div', { class: 'body' }, form, previewBox, bar, result),
+    );
+    shadow.append(backdrop, panel);
 
-    const top = el('div', 'top');
-    const title = el('h2', null, L.title);
-    title.id = 'kt-report-title';
-    const closeBtn = el('button', 'close', '×');
-    closeBtn.type = 'button';
-    closeBtn.setAttribute('aria-label', L.close);
-    closeBtn.title = L.close;
-    top.append(title, closeBtn);
-
-    const body = el('div', 'body');
-    const form = el('div', 'form');
-    form.append(profileSection(draft));
-    if (draft.link) {
-      const sec = el('section', 'link');
-      sec.append(el('h3', null, L.link), el('div', 'mono link-value', draft.link));
-      form.append(sec);
-    }
-    if (draft.excerpt) {
-      // The post's own words, quoted as text: markup in a post stays visible characters, never elements.
-      const sec = el('section', 'excerpt-section');
-      sec.append(el('h3', null, L.excerpt), el('p', 'excerpt', draft.excerpt));
-      form.append(sec);
-    }
-    form.append(cuesSection(draft));
-
-    const field = (label, control, id) => {
-      const sec = el('section');
-      const lab = el('label', 'label', label);
-      lab.htmlFor = id;
-      control.id = id;
-      sec.append(lab, control);
-      form.append(sec);
-      return control;
-    };
-    const category = el('select', 'category');
-    for (const c of draft.categories) {
-      const o = el('option', null, c.suggested ? `${c.label} (${L.suggested})` : c.label);
-      o.value = c.value;
-      o.selected = c.value === draft.category;
-      category.append(o);
-    }
-    field(L.category, category, 'kt-category');
-    const note = el('textarea', 'note');
-    note.maxLength = 2000;
-    note.placeholder = L.note_placeholder;
-    field(L.note, note, 'kt-note');
-
-    const check = (cls, label, id) => {
-      const row = el('div', 'check');
-      const box = el('input', cls);
-      box.type = 'checkbox';
-      box.id = id;
-      const lab = el('label', null, label);
-      lab.htmlFor = id;
-      row.append(box, lab);
-      form.append(row);
-      return box;
-    };
-    const shotBox = check('screenshot', L.screenshot, 'kt-shot');
-    const shotStatus = el('p', 'hint shot-status');
-    shotStatus.hidden = true;
-    const shotImg = el('img', 'shot');
-    shotImg.alt = L.screenshot;
-    shotImg.hidden = true;
-    form.append(shotStatus, shotImg);
-    const consent = check('consent', L.consent, 'kt-consent');
-    const contact = el('input', 'contact');
-    contact.type = 'text';
-    contact.maxLength = 200;
-    contact.autocomplete = 'email';
-    contact.disabled = true;
-    field(L.contact, contact, 'kt-contact');
-    form.append(el('p', 'hint', L.nothing_sent));
-
-    const previewBox = el('div', 'preview-box');
-    const actions = el('div', 'actions');
-    const button = (cls, text) => {
-      const b = el('button', `action ${cls}`, text);
-      b.type = 'button';
-      return b;
-    };
-    const previewBtn = button('preview primary', L.preview);
-    const editBtn = button('edit', L.edit);
-    const submitBtn = button('submit primary', L.submit);
-    previewBtn.disabled = !draft.profile;
-    editBtn.hidden = true;
-    submitBtn.hidden = true;
-    actions.append(editBtn, previewBtn, submitBtn);
-    const result = el('div', 'result');
-    result.setAttribute('role', 'status');
-    body.append(form, previewBox, actions, result);
-    panel.append(top, body);
-    shadow.append(el('style', null, STYLE), backdrop, panel);
-
+    /** @type {{ screenshot: string | null, submission: import('../types/messages').ComplaintSubmission | null, id: string }} */
     const state = { screenshot: null, submission: null, id: crypto.randomUUID() };
+    /** @param {string} text @param {boolean} failed */
+    const showResult = (text, failed) => result.replaceChildren(h('p', { class: failed ? 'done failed' : 'done' }, text));
 
     /** Any edit after a preview invalidates it: the next click is a preview again, never a send. */
     const invalidate = () => {
@@ -284,66 +270,58 @@ globalThis.KolTrustReport = (() => {
       editBtn.hidden = true;
       previewBtn.hidden = false;
     };
-    for (const c of [category, note, contact]) c.addEventListener('input', invalidate);
-    consent.addEventListener('change', () => {
-      contact.disabled = !consent.checked;
+    for (const c of [cat.select, noteField.textarea, who.input]) c.addEventListener('input', invalidate);
+    who.consent.addEventListener('change', () => {
+      who.input.disabled = !who.consent.checked;
       invalidate();
     });
-    shotBox.addEventListener('change', async () => {
+    shot.box.addEventListener('change', async () => {
       invalidate();
       state.screenshot = null;
-      shotImg.hidden = true;
-      shotImg.removeAttribute('src');
-      if (!shotBox.checked) {
-        shotStatus.hidden = true;
+      shot.img.hidden = true;
+      shot.img.removeAttribute('src');
+      if (!shot.box.checked) {
+        shot.status.hidden = true;
         return;
       }
-      shotStatus.hidden = false;
-      shotStatus.className = 'hint shot-status';
-      shotStatus.textContent = L.screenshot_taking;
+      shot.status.hidden = false;
+      shot.status.className = 'hint shot-status';
+      shot.status.textContent = L.screenshot_taking;
       // The page as the person sees it, without this dialog over it.
       host.style.setProperty('visibility', 'hidden', 'important');
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const reply = await send({ type: 'captureScreenshot' });
+      const reply = await KolTrust.worker.send({ type: 'captureScreenshot' });
       host.style.setProperty('visibility', 'visible', 'important');
-      if (!shotBox.checked) return;
+      if (!shot.box.checked) return;
       if (reply.ok) {
         state.screenshot = reply.screenshot;
-        shotImg.src = reply.screenshot; // our own capture, never a page-provided URL
-        shotImg.hidden = false;
-        shotStatus.hidden = true;
+        shot.img.src = reply.screenshot; // our own capture, never a page-provided URL
+        shot.img.hidden = false;
+        shot.status.hidden = true;
       } else {
-        shotBox.checked = false;
-        shotStatus.className = 'hint bad shot-status';
-        shotStatus.textContent = L.screenshot_failed;
+        shot.box.checked = false;
+        shot.status.className = 'hint bad shot-status';
+        shot.status.textContent = L.screenshot_failed;
       }
     });
 
     const edits = () => ({
       id: state.id,
       created: Date.now(),
-      category: category.value,
-      note: note.value,
+      category: cat.select.value,
+      note: noteField.textarea.value,
       screenshot: state.screenshot,
-      contact: consent.checked ? contact.value : '',
-      consent: consent.checked,
+      contact: who.consent.checked ? who.input.value : '',
+      consent: who.consent.checked,
     });
 
     previewBtn.addEventListener('click', async () => {
-      const reply = await send({ type: 'reportPreview', context, edits: edits() });
+      const reply = await KolTrust.worker.send({ type: 'reportPreview', context, edits: edits() });
       if (!reply.ok) return showResult(`${L.failed}: ${reply.error}`, true);
+      /** @type {KolTrustPreview} */
       const p = reply.preview;
       previewBox.replaceChildren();
-      previewBox.append(el('h3', null, L.preview_heading));
-      const dl = el('dl', 'sent');
-      for (const item of p.items) dl.append(el('dt', null, item.label), el('dd', null, item.value));
-      previewBox.append(dl);
-      if (p.errors.length) {
-        const errs = el('ul', 'errors');
-        errs.setAttribute('role', 'alert');
-        for (const e of p.errors) errs.append(el('li', null, e.message));
-        previewBox.append(errs);
-      }
+      append(previewBox, preview(draft, p));
       state.submission = p.submission ?? null;
       previewBtn.hidden = !!state.submission;
       editBtn.hidden = !state.submission;
@@ -352,53 +330,52 @@ globalThis.KolTrustReport = (() => {
     });
     editBtn.addEventListener('click', () => {
       invalidate();
-      note.focus();
+      noteField.textarea.focus();
     });
     submitBtn.addEventListener('click', async () => {
       if (!state.submission) return;
       submitBtn.disabled = editBtn.disabled = true;
       submitBtn.textContent = L.sending;
-      const reply = await send({ type: 'submitReport', complaint: state.submission });
+      const reply = await KolTrust.worker.send({ type: 'submitReport', complaint: state.submission });
       if (reply.ok) {
         form.hidden = true;
         previewBox.hidden = true;
-        actions.hidden = true;
+        bar.hidden = true;
         const msg = reply.state === 'delivered' ? L.delivered : L.queued;
         showResult(reply.receipt ? `${msg} ${L.receipt}: ${reply.receipt}` : msg, false);
         closeBtn.focus();
       } else {
         submitBtn.disabled = editBtn.disabled = false;
         submitBtn.textContent = L.submit;
-        const why = reply.errors?.map((e) => e.message).join(' ') || reply.error || '';
+        // Refused by the core's rules (each rule broken, in words), or not answered at all.
+        const why = 'errors' in reply ? reply.errors.map((e) => e.message).join(' ') : reply.error;
         showResult(`${L.failed}: ${why}`, true);
       }
     });
-
-    function showResult(text, failed) {
-      result.replaceChildren(el('p', failed ? 'done failed' : 'done', text));
-    }
 
     return { host, panel, closeBtn, backdrop };
   }
 
   /** Opens the dialog for `context` (see `complaint::draft::ReportContext`; the page URL is added here). `opener`
-   * gets the focus back when the dialog closes. */
+   * gets the focus back when the dialog closes.
+   * @param {KolTrustReportContext} context @param {Element | null} [opener] */
   async function open(context, opener = document.activeElement) {
     close(false);
     const mine = ++generation;
     const full = { ...context, pageUrl: cap(location.href) };
-    const reply = await send({ type: 'reportDraft', context: full });
+    const [reply] = await Promise.all([KolTrust.worker.send({ type: 'reportDraft', context: full }), KolTrust.ui.loadPalette()]);
     if (!reply.ok || mine !== generation) return;
-    const drawn = draw(reply.draft, full);
+    const drawn = draw(/** @type {KolTrustDraft} */ (reply.draft), full);
     current = { ...drawn, opener, cleanup: [] };
     document.documentElement.append(drawn.host);
+    /** @param {KeyboardEvent} e */
     const onKey = (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
         close(true);
       } else if (e.key === 'Tab') {
         const list = focusables(drawn.panel);
-        const i = list.indexOf(drawn.panel.getRootNode().activeElement);
+        const i = list.indexOf(/** @type {HTMLElement} */ (/** @type {ShadowRoot} */ (drawn.panel.getRootNode()).activeElement));
         if (list.length && (e.shiftKey ? i <= 0 : i === list.length - 1)) {
           e.preventDefault();
           list[e.shiftKey ? list.length - 1 : 0].focus();
@@ -420,14 +397,15 @@ globalThis.KolTrustReport = (() => {
     drawn.panel.focus({ preventScroll: true });
   }
 
-  // The worker opens the dialog for the context menu and the popup's "Report this page".
-  chrome.runtime.onMessage.addListener((msg, sender) => {
-    if (sender.id !== chrome.runtime.id || msg?.type !== 'openReport') return false;
-    const ctx = msg.context ?? {};
-    const page = globalThis.KolTrustPage?.signals();
-    open({ profileUrl: cap(ctx.profileUrl), signals: page });
-    return false;
-  });
+  /** Opens the dialog when the worker asks: the context menu and the popup's "Report this page" (main.js, at boot). */
+  function start() {
+    chrome.runtime.onMessage.addListener((msg, sender) => {
+      if (sender.id !== chrome.runtime.id || msg?.type !== 'openReport') return false;
+      const ctx = msg.context ?? {};
+      open({ profileUrl: cap(ctx.profileUrl), signals: KolTrust.badges.pageSignals() });
+      return false;
+    });
+  }
 
-  return { open, close, postContext, isOpen: () => current !== null };
+  KolTrust.report = { open, close, postContext, start, isOpen: () => current !== null };
 })();

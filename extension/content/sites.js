@@ -1,15 +1,18 @@
-// Per-site knowledge for the content script, kept to the minimum a DOM reader needs: where a site puts its profile
+// @ts-check
+// Per-site knowledge (`KolTrust.sites`), kept to the minimum a DOM reader needs: where a site puts its profile
 // header (to draw the page's main badge there), which attributes carry stable ids next to handles, and where a feed
 // keeps its posts (`posts`: the post container, then lists of selectors tried in order for the post's text, its
-// author link, its permalink, and where the Report button goes: at the end of the post's text, away from the
-// names where badges float). Everything
-// else — which links are profiles, whose page this is, what status they have — is decided by the Rust core in the
-// service worker. Selectors follow the sites' rendered markup (see shared/pages and tests/fixtures).
-globalThis.KolTrustSites = (() => {
+// author link, its permalink, and where the Report button goes: at the end of the post's text, away from the names
+// where badges float). Everything else — which links are profiles, whose page this is, what status they have — is
+// decided by the Rust core in the service worker. Selectors follow the sites' rendered markup (see shared/pages and
+// tests/fixtures).
+(() => {
   'use strict';
 
   /** The first match of `re` in the page's inline scripts, skipping huge ones. Only meaningful on the document as
-   * the server sent it: after an SPA navigation, inline data still describes the first page (callers check). */
+   * the server sent it: after an SPA navigation, inline data still describes the first page (callers check).
+   * @param {Document} doc
+   * @param {RegExp} re */
   function inlineScriptMatch(doc, re) {
     for (const script of doc.scripts) {
       if (script.src) continue;
@@ -21,6 +24,7 @@ globalThis.KolTrustSites = (() => {
     return null;
   }
 
+  /** @type {(Partial<KolTrustSite> & { hosts: RegExp })[]} */
   const SITES = [
     {
       hosts: /(^|\.)facebook\.com$/,
@@ -61,6 +65,7 @@ globalThis.KolTrustSites = (() => {
       stableIds(doc, { initial }) {
         // Channel and watch pages state the channel id in microdata; a channel page's initial data also states
         // its handle (`vanityChannelUrl`), which ties the two.
+        /** @type {KolTrustStableId[]} */
         const ids = [];
         const vanity = initial && inlineScriptMatch(doc, /"vanityChannelUrl":"https?:\/\/(?:www\.)?youtube\.com\/(@[^"\\]{1,100})"/);
         const channel = doc.querySelector('meta[itemprop="identifier"]')?.getAttribute('content');
@@ -94,12 +99,16 @@ globalThis.KolTrustSites = (() => {
     },
   ];
 
+  /** @type {KolTrustSite} */
   const NONE = { header: [], stableIds: () => [], posts: null };
 
+  /** What we know of the site at `hostname` (nothing for a site we do not know: no header, no posts).
+   * @param {string} hostname
+   * @returns {KolTrustSite} */
   function forHost(hostname) {
     const site = SITES.find((s) => s.hosts.test(hostname));
     return site ? { ...NONE, ...site } : NONE;
   }
 
-  return { forHost };
+  KolTrust.sites = { forHost };
 })();
