@@ -8,6 +8,7 @@
 //!
 //! | module | owns |
 //! | --- | --- |
+//! | [`clock`] | the wall clock, in one place |
 //! | [`config`] | what `koltrust serve` can be told: data folder, address, static folder, limits |
 //! | [`datadir`] | the data folder: layout, first-start initialisation, signing key and admin token (mode 0600) |
 //! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and the SQLite implementation |
@@ -36,6 +37,7 @@
 //! | GET | `/` … | the static portal (`www/`) | — |
 
 pub mod admin;
+pub mod clock;
 pub mod config;
 pub mod datadir;
 pub mod error;
@@ -46,12 +48,7 @@ pub mod routes;
 pub mod serve;
 pub mod store;
 
+pub use clock::now_ms;
 pub use config::{RateConfig, ServeConfig};
 pub use serve::serve;
 
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
-}

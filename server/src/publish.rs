@@ -54,7 +54,7 @@ impl Default for PublishOptions {
         PublishOptions {
             keep: 5,
             valid_days: 7,
-            now_unix: crate::now_ms() / 1000,
+            now_unix: crate::clock::now_ms() / 1000,
         }
     }
 }
@@ -164,7 +164,7 @@ pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptio
         bytes: snapshot.len() as u64,
         records: records.len() as u32,
         accounts: accounts as u32,
-        published_ms: crate::now_ms(),
+        published_ms: crate::clock::now_ms(),
     };
     // Recorded first, so two concurrent publishers cannot both claim the sequence; the manifest is the last file
     // written, so clients never see a sequence whose files are missing.

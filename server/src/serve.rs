@@ -43,7 +43,7 @@ pub fn prepare(dir: &DataDir) -> Result<Arc<SqliteStore>, String> {
         );
     }
     if store.records().map_err(|e| e.to_string())?.is_empty() {
-        let n = import_sample(&*store, Date::from_unix_vn(crate::now_ms() / 1000))?;
+        let n = import_sample(&*store, Date::from_unix_vn(crate::clock::now_ms() / 1000))?;
         println!("Đã nhập sổ đăng ký mẫu (hư cấu) / imported the fictional sample registry: {n} records");
     }
     if store.publications(1).map_err(|e| e.to_string())?.is_empty() {

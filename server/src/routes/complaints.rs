@@ -95,7 +95,7 @@ pub async fn submit(
         .submit(NewComplaint {
             complaint,
             receipt,
-            received_ms: crate::now_ms(),
+            received_ms: crate::clock::now_ms(),
         })
         .await
         .map_err(ApiError::internal)?;

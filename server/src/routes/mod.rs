@@ -10,45 +10,22 @@
 pub mod admin;
 pub mod complaints;
 pub mod registry;
+mod state;
 
-use crate::datadir::DataDir;
+pub use state::{blocking, App, AppState};
+
 use crate::error::{json_errors, panic_response, ApiError};
-use crate::intake::Intake;
-use crate::ratelimit::RateLimiter;
-use crate::store::Store;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Instant, SystemTime};
+use std::path::Path;
+use std::time::Instant;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
-
-pub struct App {
-    pub dir: DataDir,
-    pub store: Arc<dyn Store>,
-    pub intake: Intake,
-    pub per_ip: RateLimiter,
-    pub per_client: RateLimiter,
-    pub admin_token: String,
-    /// Strong ETags of served files, keyed by path and checked against length and modification time.
-    pub etags: Mutex<HashMap<PathBuf, (u64, SystemTime, String)>>,
-}
-
-pub type AppState = Arc<App>;
-
-/// Runs blocking storage work off the async threads.
-pub async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f).await.map_err(ApiError::internal)?
-}
 
 async fn health(State(app): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
     let store = app.store.clone();

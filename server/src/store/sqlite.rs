@@ -129,7 +129,7 @@ fn record_from_source(text: &str) -> StoreResult<Record> {
 fn audit_tx(tx: &Transaction<'_>, actor: &str, action: &str, subject: &str, detail: &str) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO audit (at_ms, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![crate::now_ms(), actor, action, subject, detail],
+        params![crate::clock::now_ms(), actor, action, subject, detail],
     )
     .map_err(backend)?;
     Ok(())
@@ -330,7 +330,7 @@ impl ComplaintStore for SqliteStore {
         if !from.can_move_to(to) {
             return Err(StoreError::InvalidTransition { from, to });
         }
-        let now = crate::now_ms().max(received_ms);
+        let now = crate::clock::now_ms().max(received_ms);
         tx.execute(
             "UPDATE complaints SET status = ?1, updated_ms = ?2 WHERE receipt = ?3",
             params![to.as_str(), now, receipt],
@@ -417,7 +417,7 @@ impl RegistryStore for SqliteStore {
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(backend)?;
-        let now = crate::now_ms();
+        let now = crate::clock::now_ms();
         {
             let mut up = tx
                 .prepare_cached(
