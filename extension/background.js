@@ -1,3 +1,4 @@
+// @ts-check
 // KOL Trust service worker: the only place the Rust/WASM core runs for content scripts.
 //
 // Thin glue by design: it loads the core, answers messages by calling it, and decides nothing itself.
@@ -13,14 +14,24 @@ import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
 import * as outbox from './worker/outbox.js';
 
+/** @typedef {import('./types/messages').WorkerRequest} WorkerRequest */
+/** @typedef {import('./types/messages').Handlers} Handlers */
+/** @typedef {import('./types/messages').PageOnlyType} PageOnlyType */
+/** @typedef {import('./types/messages').PageSignals} PageSignals */
+/** @typedef {import('./types/koltrust-wasm').BadgeOptions} BadgeOptions */
+/** @typedef {{ lang: string, options: BadgeOptions, vetting: boolean }} Settings */
+
 const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(registry.openRegistry);
 
 const UPDATE_ALARM = 'registry-update';
 const UPDATE_PERIOD_MINUTES = 6 * 60;
 
-/** The person's choices from the options page. */
+/** The person's choices from the options page.
+ * @returns {Promise<Settings>} */
 async function settings() {
-  const { lang, showUnknown, only, vetting } = await chrome.storage.local.get(['lang', 'showUnknown', 'only', 'vetting']);
+  const { lang, showUnknown, only, vetting } = /** @type {import('./types/storage').StoredOptions} */ (
+    await chrome.storage.local.get(['lang', 'showUnknown', 'only', 'vetting'])
+  );
   return {
     lang: lang && lang !== 'auto' ? lang : chrome.i18n.getUILanguage(),
     options: { showUnknown: showUnknown === true, only: only ?? 'all' },
@@ -29,24 +40,28 @@ async function settings() {
 }
 
 /** The toolbar icon's badge per state of the tab's main profile: the badge's own symbol, in the state's colour from
- * the core's palette (presentation only; the state itself is the core's answer). */
+ * the core's palette (presentation only; the state itself is the core's answer).
+ * @param {number} tabId @param {PageSignals} signals @param {string} lang */
 async function showOnToolbar(tabId, signals, lang) {
   // Whatever the person chose to badge in pages, the toolbar always reflects the main profile's status.
   const badge = registry.engine.lookupPage(signals, lang, null).badge;
   const color = badge ? toolbarColour(badge.state) : undefined;
-  const text = color ? TOOLBAR_SYMBOL[badge.state] ?? '' : '';
+  const text = color && badge ? TOOLBAR_SYMBOL[badge.state] ?? '' : '';
   await chrome.action.setBadgeText({ tabId, text });
-  if (text) await chrome.action.setBadgeBackgroundColor({ tabId, color });
+  if (text && color) await chrome.action.setBadgeBackgroundColor({ tabId, color });
 }
 
-/** Short symbols that fit the toolbar badge (the in-page icons are drawn; the toolbar takes text). */
+/** Short symbols that fit the toolbar badge (the in-page icons are drawn; the toolbar takes text).
+ * @type {Record<string, string>} */
 const TOOLBAR_SYMBOL = { sanctioned: '!', lookalike: '≈', certified: '✓', expired: '⌛', registered: 'i' };
 
-const tabKey = (tabId) => `tab:${tabId}`;
+const tabKey = (/** @type {number} */ tabId) => `tab:${tabId}`;
 
-/** Requests only the extension's own pages may make (not content scripts, which live in web pages). */
-const pageOnly = new Set(['registryStatus', 'updateNow', 'reportTab', 'myReports']);
+/** Requests only the extension's own pages may make (not content scripts, which live in web pages).
+ * @type {Set<string>} */
+const pageOnly = new Set(/** @type {PageOnlyType[]} */ (['registryStatus', 'updateNow', 'reportTab', 'myReports']));
 
+/** @type {Handlers} */
 const handlers = {
   /** The state colours as CSS custom properties, for the content scripts' shadow roots (core `palette`). */
   async palette() {
@@ -99,7 +114,7 @@ const handlers = {
   async tabStatus(msg) {
     const { lang } = await settings();
     const key = tabKey(msg.tabId);
-    const stored = (await chrome.storage.session.get(key))[key];
+    const stored = /** @type {PageSignals | undefined} */ ((await chrome.storage.session.get(key))[key]);
     const signals = stored && stored.location === msg.url ? stored : { location: String(msg.url ?? '') };
     return { view: registry.engine.popupView(signals, lang) };
   },
@@ -109,7 +124,9 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Only our own extension's pages and content scripts reach onMessage (web pages cannot: no
   // externally_connectable); anything else is ignored.
   if (sender.id !== chrome.runtime.id) return false;
-  const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
+  // One handler per `type`; each reads its own request's fields (types/messages.d.ts).
+  /** @type {((msg: WorkerRequest, sender: chrome.runtime.MessageSender) => Promise<object>) | null} */
+  const handler = msg && Object.hasOwn(handlers, msg.type) ? /** @type {any} */ (handlers)[msg.type] : null;
   if (!handler) return false;
   if (pageOnly.has(msg.type) && !(sender.url ?? '').startsWith(chrome.runtime.getURL(''))) return false;
   ready

@@ -1,3 +1,4 @@
+// @ts-check
 // Toolbar popup glue: finds the page the person is looking at, asks the worker (which asks the core) for its view,
 // and places the already-localized strings. No decisions here.
 
@@ -11,22 +12,26 @@ async function currentPage() {
   return candidates[0] ?? null;
 }
 
+/** @param {string} id @param {string | null | undefined} text */
 function show(id, text) {
-  const el = document.getElementById(id);
+  const el = /** @type {HTMLElement} */ (document.getElementById(id));
   el.hidden = !text;
   if (text) el.textContent = text;
   return el;
 }
 
 /** "Báo cáo trang này / Report this page": the tab's content script opens the report dialog over the page (opening
- * the popup granted activeTab on that tab, so the dialog can attach a screenshot). */
+ * the popup granted activeTab on that tab, so the dialog can attach a screenshot).
+ * @param {chrome.tabs.Tab | null} tab */
 function reportButton(tab) {
-  const button = document.getElementById('report-page');
+  const button = /** @type {HTMLButtonElement} */ (document.getElementById('report-page'));
   if (!tab?.id || !/^https:/.test(tab.url ?? '')) return;
   button.textContent = chrome.i18n.getMessage('popupReport');
   button.hidden = false;
   button.addEventListener('click', async () => {
-    const reply = await chrome.runtime.sendMessage({ type: 'reportTab', tabId: tab.id }).catch(() => null);
+    /** @satisfies {import('./types/messages').WorkerRequest} */
+    const request = { type: 'reportTab', tabId: /** @type {number} */ (tab.id) };
+    const reply = await chrome.runtime.sendMessage(request).catch(() => null);
     if (reply?.ok) return window.close();
     show('report-error', chrome.i18n.getMessage('popupReportFailed'));
   });
@@ -34,7 +39,9 @@ function reportButton(tab) {
 
 async function main() {
   const tab = await currentPage();
-  const reply = await chrome.runtime.sendMessage({ type: 'tabStatus', tabId: tab?.id ?? -1, url: tab?.url ?? '' });
+  /** @satisfies {import('./types/messages').WorkerRequest} */
+  const request = { type: 'tabStatus', tabId: tab?.id ?? -1, url: tab?.url ?? '' };
+  const reply = await chrome.runtime.sendMessage(request);
   if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the service worker');
   const v = reply.view;
   document.documentElement.lang = v.lang;
@@ -62,12 +69,13 @@ async function main() {
   document.body.dataset.ready = 'true';
 }
 
-/** A time in the browser's zone and the page language's date format. */
+/** A time in the browser's zone and the page language's date format. @param {number} ms */
 function when(ms) {
   const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN';
   return new Date(ms).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
 }
 
+/** @param {string} className @param {string} label @param {string} value */
 function line(className, label, value) {
   const el = document.createElement('div');
   el.className = className;
@@ -84,13 +92,14 @@ function line(className, label, value) {
   return el;
 }
 
-/** "My reports": the core's view (worker/outbox.js), placed with textContent only. */
+/** "My reports": the core's view (worker/outbox.js), placed with textContent only.
+ * @param {import('./types/messages').MyReportsView} v */
 function showReports(v) {
   show('reports-heading', v.heading);
   show('reports-empty', v.empty);
-  const refresh = show('reports-refresh', v.items.length ? v.refresh_label : '');
+  const refresh = /** @type {HTMLButtonElement} */ (show('reports-refresh', v.items.length ? v.refresh_label : ''));
   refresh.disabled = false;
-  const list = document.getElementById('reports-list');
+  const list = /** @type {HTMLElement} */ (document.getElementById('reports-list'));
   list.replaceChildren(
     ...v.items.map((r) => {
       const li = document.createElement('li');
@@ -106,7 +115,7 @@ function showReports(v) {
       if (r.receipt) li.append(line('report-receipt', v.receipt_label, r.receipt));
       if (r.status_text) {
         const status = line('report-status', v.status_label, r.status_text);
-        status.dataset.status = r.status;
+        status.dataset.status = /** @type {string} */ (r.status); // present with status_text
         li.append(status);
       }
       if (r.refreshed_ms) li.append(line('report-refreshed', v.refreshed_label, when(r.refreshed_ms)));
@@ -115,24 +124,28 @@ function showReports(v) {
   );
 }
 
-/** Asks the worker for "My reports"; opening the popup refreshes statuses not read for a while, the button all. */
+/** Asks the worker for "My reports"; opening the popup refreshes statuses not read for a while, the button all.
+ * @param {boolean} force */
 async function loadReports(force) {
-  const section = document.getElementById('reports');
+  const section = /** @type {HTMLElement} */ (document.getElementById('reports'));
   section.dataset.state = 'loading';
-  const reply = await chrome.runtime.sendMessage({ type: 'myReports', refresh: true, force });
+  /** @satisfies {import('./types/messages').WorkerRequest} */
+  const request = { type: 'myReports', refresh: true, force };
+  const reply = await chrome.runtime.sendMessage(request);
   if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the service worker');
   showReports(reply.view);
   section.dataset.state = 'ready';
 }
 
-document.getElementById('reports-refresh').addEventListener('click', (e) => {
-  e.currentTarget.disabled = true;
+/** @type {HTMLButtonElement} */ (document.getElementById('reports-refresh')).addEventListener('click', (e) => {
+  /** @type {HTMLButtonElement} */ (e.currentTarget).disabled = true;
   loadReports(true).catch(reportsFailed);
 });
 
+/** @param {any} err */
 function reportsFailed(err) {
   show('reports-empty', `Lỗi / Error: ${err.message ?? err}`);
-  document.getElementById('reports').dataset.state = 'error';
+  /** @type {HTMLElement} */ (document.getElementById('reports')).dataset.state = 'error';
 }
 
 main()

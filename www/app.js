@@ -1,3 +1,4 @@
+// @ts-check
 // The portal's shell: language, the registry (downloaded and verified once per visit), the service worker, and a
 // hash router — every page has a permalink (`#/check?q=…`, `#/register?kind=fine`, `#/track?receipt=…`).
 import { loadLang, currentLang, t } from './i18n.js';
@@ -9,12 +10,14 @@ import * as report from './views/report.js';
 import * as track from './views/track.js';
 import * as pages from './views/pages.js';
 
+/** @type {Record<string, { render: import('./types/portal').View }>} */
 const routes = {
   check, vet, register, report, track,
   install: pages.install, privacy: pages.privacy, programme: pages.programme,
 };
 
 /** What the views share: the registry once it is ready (`await ctx.registry`), then `ctx.engine`. */
+/** @type {import('./types/portal').Ctx} */
 const ctx = { engine: null, freshness: null, sample: false, registry: null, lang: currentLang };
 
 function route() {
@@ -26,11 +29,11 @@ function route() {
 let firstRender = true;
 async function render() {
   const { name, params } = route();
-  for (const a of document.querySelectorAll('nav a[data-route]')) {
+  for (const a of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('nav a[data-route]'))) {
     if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  const main = document.getElementById('main');
+  const main = /** @type {HTMLElement} */ (document.getElementById('main'));
   // Each render draws into its own container: a slower earlier render (still waiting for the registry) then writes
   // into a detached node instead of mixing with the page now shown.
   const view = document.createElement('div');
@@ -48,14 +51,14 @@ async function render() {
 }
 
 function showStatus() {
-  const el = document.getElementById('data-status');
+  const el = /** @type {HTMLElement} */ (document.getElementById('data-status'));
   const f = ctx.freshness;
   if (ctx.error) {
     el.textContent = t('data_error', { error: ctx.error });
     el.className = 'status error';
     return;
   }
-  if (!f) return;
+  if (!f || !ctx.engine) return; // (the engine is set with the freshness)
   const v = ctx.engine.freshnessView(currentLang()); // the core's Vietnam-time days
   el.textContent = v.stale
     ? t('data_stale', { seq: v.sequence, expires: v.expires })
@@ -71,7 +74,7 @@ async function start() {
       ctx.engine = engine;
       ctx.freshness = freshness;
       ctx.sample = sample;
-      document.getElementById('sample-banner').hidden = !sample;
+      /** @type {HTMLElement} */ (document.getElementById('sample-banner')).hidden = !sample;
       showStatus();
       return engine;
     },
@@ -80,7 +83,7 @@ async function start() {
       showStatus();
       return null;
     });
-  document.getElementById('lang').addEventListener('click', async () => {
+  /** @type {HTMLElement} */ (document.getElementById('lang')).addEventListener('click', async () => {
     await loadLang(currentLang() === 'vi' ? 'en' : 'vi');
     showStatus();
     await render();

@@ -1,12 +1,17 @@
+// @ts-check
 // Draws the core's `DetailCard` (the same view model the extension's card draws) into the page. Every string — labels,
 // states, messages, dates — comes from the core in the page's language; this file only places text.
 import { fact, h, safeLink } from './dom.js';
 
+/** @typedef {import('./types/portal').CoreView} CoreView */
+
+/** The sanctions of one kind, or nothing (an empty text, as `append` makes of any empty value).
+ * @param {string} title @param {CoreView[] | undefined} list @param {CoreView} L */
 function sanctions(title, list, L) {
-  if (!list?.length) return [];
+  if (!list?.length) return '';
   return h('section', { class: 'sanctions' },
     h('h4', {}, title),
-    list.map((s) => h('article', { class: 'sanction' },
+    list.map((/** @type {CoreView} */ s) => h('article', { class: 'sanction' },
       h('p', { class: 'kind' }, s.kind_label, ' — ', s.reason_label),
       h('p', {}, s.summary),
       h('dl', {},
@@ -18,7 +23,8 @@ function sanctions(title, list, L) {
         s.source_url ? [h('dt', {}, L.source), h('dd', {}, safeLink(s.source_url))] : []))));
 }
 
-/** The card as a DOM subtree (its title is an h3: the page's h1 and the result's h2 are above it). */
+/** The card as a DOM subtree (its title is an h3: the page's h1 and the result's h2 are above it).
+ * @param {CoreView} card the core's `DetailCard` */
 export function renderCard(card) {
   const L = card.labels;
   const r = card.record;
@@ -53,7 +59,7 @@ export function renderCard(card) {
       none ? h('p', {}, L.no_sanctions) : '',
       h('section', {}, h('h4', {}, L.complaints), h('p', {}, card.complaints_line)),
       h('section', {}, h('h4', {}, L.accounts),
-        h('ul', {}, r.accounts.map((a) => h('li', {}, a.platform_name, ' · ', a.account_id)))));
+        h('ul', {}, r.accounts.map((/** @type {CoreView} */ a) => h('li', {}, a.platform_name, ' · ', a.account_id)))));
   }
   out.append(h('p', { class: card.freshness.stale ? 'freshness stale' : 'freshness' }, L.data_source, ': ', card.freshness.label));
   return out;

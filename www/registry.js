@@ -1,3 +1,4 @@
+// @ts-check
 // The registry the portal answers from: downloaded from the same origin and verified in the browser by the core —
 // the manifest's signature against the keys this origin publishes, the snapshot's SHA-256 against the manifest, the
 // snapshot's own signature and sequence (`Engine.openPublished`). This file only moves bytes; the core decides.
@@ -14,8 +15,9 @@ export const coreReady = import('./pkg/koltrust.js').then(
     throw new Error('pkg/koltrust.js is missing: serve the built portal (cargo xtask dist → dist/www)');
   });
 
-const api = (path) => new URL(path, document.baseURI);
+const api = (/** @type {string} */ path) => new URL(path, document.baseURI);
 
+/** @param {URL} url */
 async function get(url) {
   const res = await fetch(url, { cache: 'no-cache' });
   if (!res.ok) throw new Error(`${res.status} ${res.statusText} — ${url.pathname}`);
@@ -27,7 +29,9 @@ export async function openRegistry() {
   const core = await coreReady;
   const manifestUrl = api('v1/registry/manifest');
   const [keysRes, manifestRes] = await Promise.all([get(api('v1/registry/keys')), get(manifestUrl)]);
-  const pinned = ((await keysRes.json()).keys ?? []).map((k) => k.public_key);
+  /** @type {{ keys?: { public_key: string }[] }} */
+  const keys = await keysRes.json();
+  const pinned = (keys.keys ?? []).map((k) => k.public_key);
   const envelope = await manifestRes.json();
   const parsed = JSON.parse(envelope.manifest);
   const bytes = new Uint8Array(await (await get(new URL(parsed.snapshot.path, manifestUrl))).arrayBuffer());

@@ -1,7 +1,12 @@
+// @ts-check
 // The portal's service worker: keeps working offline once loaded. The app shell (pages, scripts, styles, the core's
 // WebAssembly, locales) is served network-first and cached; the registry files (keys, manifest, the last snapshot)
 // too, so that offline the page verifies the last registry it saw — signatures are checked on every load, never
 // trusted because they came from the cache. Complaint requests are never cached.
+/** This worker's global scope, typed (www/types/service-worker.d.ts).
+ * @type {import('./types/service-worker').ServiceWorkerScope} */
+const worker = /** @type {any} */ (self);
+
 const SHELL = 'koltrust-portal-shell-v1';
 const DATA = 'koltrust-portal-registry-v1';
 const FILES = [
@@ -10,17 +15,18 @@ const FILES = [
   'locales/vi.json', 'locales/en.json', 'pkg/koltrust.js', 'pkg/koltrust_bg.wasm',
 ];
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+worker.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => worker.skipWaiting()));
 });
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) if (key !== SHELL && key !== DATA) await caches.delete(key);
-    await self.clients.claim();
+    await worker.clients.claim();
   })());
 });
 
+/** @param {Request} request @param {string} cacheName */
 async function networkFirst(request, cacheName) {
   const cache = await caches.open(cacheName);
   try {
@@ -40,9 +46,9 @@ async function networkFirst(request, cacheName) {
   }
 }
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (event.request.method !== 'GET' || url.origin !== worker.location.origin) return;
   if (url.pathname.startsWith('/v1/registry/')) event.respondWith(networkFirst(event.request, DATA));
   else if (!url.pathname.startsWith('/v1/')) event.respondWith(networkFirst(event.request, SHELL));
 });

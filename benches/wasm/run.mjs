@@ -1,3 +1,4 @@
+// @ts-check
 // WebAssembly benchmark harness: loads the core built with the `wasm-bench` feature for Node
 // (`cargo xtask bench-wasm` builds it and runs this file) and reports median figures for the DESIGN.md budgets.
 // Timing happens here; the loops run inside WebAssembly (see src/wasm/bench.rs), so the figures are the core's,

@@ -140,7 +140,8 @@ export interface MyReportItem {
 /** "My reports" (core `complaint::outbox::view`). */
 export interface MyReportsView {
   heading: string;
-  empty: string;
+  /** What it says while this browser has sent none. */
+  empty: string | null;
   refresh_label: string;
   created_label: string;
   receipt_label: string;
@@ -234,10 +235,7 @@ export interface WorkerMessages {
   reportTab: { request: { tabId: number }; answer: {} };
   /** The report dialog's submit (contract in worker/outbox.js); a refusal by the core's rules is an answer with
    * `ok: false` and `errors` (see `SubmitRefused`). */
-  submitReport: {
-    request: { complaint: ComplaintSubmission };
-    answer: { id: string; state: 'queued' | 'delivered' | 'refused'; receipt?: string };
-  };
+  submitReport: { request: { complaint: ComplaintSubmission }; answer: SubmitAccepted | SubmitRefused };
   /** Pages only: "My reports"; `refresh` reads stale statuses, `force` every open one. */
   myReports: { request: { refresh?: boolean; force?: boolean }; answer: { view: MyReportsView } };
   /** Pages only: the popup's question about a tab. */
@@ -253,9 +251,16 @@ export type Request<K extends WorkerMessageType> = { type: K } & WorkerMessages[
 export type WorkerRequest = { [K in WorkerMessageType]: Request<K> }[WorkerMessageType];
 
 /** The answer a handler of `K` resolves with (before the `ok` wrapping). */
-export type Answer<K extends WorkerMessageType> = K extends 'submitReport'
-  ? WorkerMessages[K]['answer'] | SubmitRefused
-  : WorkerMessages[K]['answer'];
+export type Answer<K extends WorkerMessageType> = WorkerMessages[K]['answer'];
+
+/** `submitReport` accepted: stored in the outbox, and delivered if the first attempt came back in time (`state` is
+ * 'refused' when the server refused for good what the core let through). */
+export interface SubmitAccepted {
+  ok: true;
+  id: string;
+  state: 'queued' | 'delivered' | 'refused';
+  receipt?: string;
+}
 
 /** `submitReport` refused by the core's rules: the handler's own `ok: false` survives background.js's wrapping. */
 export interface SubmitRefused {
@@ -272,7 +277,7 @@ export interface Failure {
 
 /** What the sender of a request of type `K` receives. */
 export type Reply<K extends WorkerMessageType> =
-  | (K extends 'submitReport' ? ({ ok: true } & WorkerMessages[K]['answer']) | SubmitRefused : { ok: true } & Answer<K>)
+  | (K extends 'submitReport' ? Answer<K> : { ok: true } & Answer<K>)
   | Failure;
 
 /** The handler table of the worker: each handler gets its request and the sender, and resolves with its answer. */
@@ -294,3 +299,14 @@ export interface OpenReportMessage {
 
 /** Every message the worker sends to tabs. */
 export type TabMessage = OpenReportMessage;
+
+// ---------------------------------------------------------------------------------------------------------------
+// chrome.runtime.sendMessage with a request of this file resolves with its reply type. (A message that is not a
+// `WorkerRequest` still matches @types/chrome's own `any` overloads: callers state `@satisfies {WorkerRequest}` on
+// what they send, so a wrong request is an error too.)
+
+declare global {
+  namespace chrome.runtime {
+    function sendMessage<T extends WorkerRequest>(message: T): Promise<Reply<T['type']>>;
+  }
+}

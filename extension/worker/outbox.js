@@ -1,3 +1,4 @@
+// @ts-check
 // The report outbox: delivery that loses nothing. This file moves bytes — IndexedDB, fetch, alarms — and asks the
 // core (`complaint::outbox` through the wasm exports) every question: is the complaint valid, what request to make,
 // what an answer means, when to retry, which statuses to refresh, what "My reports" says.
@@ -27,9 +28,20 @@ const REPORTS = 'reports'; // {id, summary, delivery}: small, read whole for pla
 const BODIES = 'bodies'; // id → the submission's JSON text (may hold a screenshot): read only to send
 export const ALARM = 'outbox';
 
-/** Sends this worker has in flight (an entry stored `sending` but not in here was left by a stopped worker). */
+/** @typedef {import('../types/koltrust-wasm').Delivery} Delivery */
+/** @typedef {import('../types/koltrust-wasm').OutboxAnswer} OutboxAnswer */
+/** @typedef {import('../types/messages').ComplaintSubmission} ComplaintSubmission */
+/** @typedef {import('../types/messages').Answer<'submitReport'>} SubmitAnswer */
+/** @typedef {import('../types/messages').MyReportsView} MyReportsView */
+/** @typedef {import('../types/koltrust-wasm').ReportSummary} ReportSummary */
+/** A stored report. @typedef {{ id: string, summary: ReportSummary, delivery: Delivery }} Entry */
+/** @typedef {import('../types/storage').StoredOptions} StoredOptions */
+
+/** Sends this worker has in flight (an entry stored `sending` but not in here was left by a stopped worker).
+ * @type {Set<string>} */
 const inFlight = new Set();
 
+/** @returns {Promise<IDBDatabase>} */
 function idb() {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, 1);
@@ -42,12 +54,17 @@ function idb() {
   });
 }
 
-/** Runs `fn(stores)` in one transaction and resolves with its result once the transaction has committed. */
+/** Runs `fn(stores)` in one transaction and resolves with its result once the transaction has committed.
+ * @template T
+ * @param {IDBTransactionMode} mode
+ * @param {(stores: { reports: IDBObjectStore, bodies: IDBObjectStore }) => IDBRequest<T> | void} fn
+ * @returns {Promise<T | undefined>} */
 async function tx(mode, fn) {
   const db = await idb();
   try {
     return await new Promise((resolve, reject) => {
       const t = db.transaction([REPORTS, BODIES], mode);
+      /** @type {T | undefined} */
       let result;
       const req = fn({ reports: t.objectStore(REPORTS), bodies: t.objectStore(BODIES) });
       if (req) req.onsuccess = () => (result = req.result);
@@ -60,30 +77,36 @@ async function tx(mode, fn) {
   }
 }
 
-const allReports = () => tx('readonly', (s) => s.reports.getAll());
+/** Every stored report (`getAll` always answers an array). */
+const allReports = () => /** @type {Promise<Entry[]>} */ (tx('readonly', (s) => s.reports.getAll()));
+/** @param {string} id @returns {Promise<string | undefined>} */
 const readBody = (id) => tx('readonly', (s) => s.bodies.get(id));
+/** @param {Entry} entry */
 const storeDelivery = (entry) => tx('readwrite', (s) => s.reports.put(entry));
 
 /** The installation's opaque token (`X-Koltrust-Client`): random, made once, sent only with reports. */
 async function clientId() {
-  const { clientId: id } = await chrome.storage.local.get('clientId');
+  const { clientId: id } = /** @type {StoredOptions} */ (await chrome.storage.local.get('clientId'));
   if (id) return id;
   const made = crypto.randomUUID();
   await chrome.storage.local.set({ clientId: made });
   return made;
 }
 
-/** Points the alarm at the time the core names (the next retry, or the end of a request in flight). */
+/** Points the alarm at the time the core names (the next retry, or the end of a request in flight).
+ * @param {Entry[]} reports */
 async function scheduleWake(reports) {
   const { wake_ms: wake } = core.outboxPlan(reports.map((r) => r.delivery), Date.now(), 'no');
   if (wake == null) await chrome.alarms.clear(ALARM);
   else await chrome.alarms.create(ALARM, { when: Math.max(wake, Date.now() + 1000) });
 }
 
-const isDue = (entry) => core.outboxPlan([entry.delivery], Date.now(), 'no').send.length > 0;
+const isDue = (/** @type {Entry} */ entry) => core.outboxPlan([entry.delivery], Date.now(), 'no').send.length > 0;
 
 /** One attempt for one stored report, if it is still due (another wake-up may have sent it meanwhile). Resolves
- * with the entry as stored afterwards. */
+ * with the entry as stored afterwards.
+ * @param {Entry} stale
+ * @returns {Promise<Entry>} */
 async function attempt(stale) {
   if (inFlight.has(stale.id)) return stale;
   inFlight.add(stale.id);
@@ -94,6 +117,7 @@ async function attempt(stale) {
     entry.delivery = delivery;
     await storeDelivery(entry); // `sending` is on disk before the request leaves
     await scheduleWake(await allReports());
+    /** @type {OutboxAnswer} */
     let answer;
     try {
       const res = await fetch(new URL(request.path, await serverUrl()), {
@@ -130,13 +154,16 @@ export async function flush() {
 /** How long `submit` waits for the first attempt before answering `queued` (the attempt goes on). */
 const FIRST_ATTEMPT_WAIT_MS = 4000;
 
-/** The dialog's submit: validate, store, then try at once. */
+/** The dialog's submit: validate, store, then try at once.
+ * @param {ComplaintSubmission} complaint @param {string} lang
+ * @returns {Promise<SubmitAnswer>} */
 export async function submit(complaint, lang) {
   const accepted = core.outboxAccept(complaint, Date.now(), lang);
   if (!accepted.ok) return { ok: false, errors: accepted.errors };
   const { summary, delivery } = accepted.entry;
   const id = summary.id;
   // A second submit of the same report (a double click, a retried message) keeps the first one's state.
+  /** @type {Entry | undefined} */
   let entry = await tx('readonly', (s) => s.reports.get(id));
   if (!entry) {
     entry = { id, summary, delivery };
@@ -149,13 +176,16 @@ export async function submit(complaint, lang) {
     await scheduleWake(await allReports());
     return e;
   });
+  /** @type {Entry | null} */
   const first = await Promise.race([sent, new Promise((r) => setTimeout(() => r(null), FIRST_ATTEMPT_WAIT_MS))]);
   const d = (first ?? entry).delivery;
   const state = d.state === 'delivered' || d.state === 'refused' ? d.state : 'queued';
   return { ok: true, id, state, receipt: d.receipt ?? undefined };
 }
 
-/** "My reports": reads the statuses the core says are due (`refresh`: 'no' | 'stale' | 'all'), then the view. */
+/** "My reports": reads the statuses the core says are due (`refresh`: 'no' | 'stale' | 'all'), then the view.
+ * @param {string} lang @param {'no' | 'stale' | 'all'} refresh
+ * @returns {Promise<MyReportsView>} */
 export async function myReports(lang, refresh) {
   const reports = await allReports();
   const plan = core.outboxPlan(reports.map((r) => r.delivery), Date.now(), refresh);

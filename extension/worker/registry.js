@@ -1,3 +1,4 @@
+// @ts-check
 // The registry the worker answers from: the signed snapshot bundled with the extension on first run (offline), then
 // the newest one the Alliance server publishes. This file only moves bytes — fetch, IndexedDB — and asks the core
 // (the wasm `Engine`) every question: is the manifest signed by a pinned key, delta or snapshot, does the download
@@ -9,17 +10,27 @@ const DB_NAME = 'koltrust';
 const STORE = 'registry';
 const CURRENT = 'current';
 
-/** The engine in use; `null` until `openRegistry` resolves. */
-export let engine = null;
+/** The engine in use; `null` until `openRegistry` resolves. Typed as never null: the worker reads it only once its
+ * `ready` promise (which opens the registry) has resolved.
+ * @type {core.Engine} */
+export let engine = /** @type {any} */ (null);
 
+/** @typedef {import('../types/messages').RegistryStatus} RegistryStatus */
+/** The registry's bundled configuration (registry/keys.json, written by the build).
+ * @typedef {{ pinned: string[], bundled_sequence: number, server: string }} BundledConfig */
+/** The stored snapshot (IndexedDB). @typedef {{ bytes: Uint8Array, sequence: number, stored: number }} Stored */
+
+/** @type {Omit<RegistryStatus, 'sequence' | 'freshness'>} */
 const status = { source: 'bundled', lastCheck: null, lastError: null, coldStartMs: null };
 
+/** @type {BundledConfig | null} */
 let config = null;
+/** @returns {Promise<BundledConfig>} */
 async function bundledConfig() {
-  config ??= await fetch(new URL('../registry/keys.json', import.meta.url)).then((r) => r.json());
-  return config;
+  return (config ??= await fetch(new URL('../registry/keys.json', import.meta.url)).then((r) => r.json()));
 }
 
+/** @returns {Promise<IDBDatabase>} */
 function idb() {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, 1);
@@ -29,6 +40,7 @@ function idb() {
   });
 }
 
+/** @returns {Promise<Stored | null>} */
 async function readStored() {
   const db = await idb();
   try {
@@ -42,6 +54,7 @@ async function readStored() {
   }
 }
 
+/** @param {Uint8Array} bytes @param {number} sequence */
 async function writeStored(bytes, sequence) {
   const db = await idb();
   try {
@@ -57,6 +70,7 @@ async function writeStored(bytes, sequence) {
   }
 }
 
+/** @param {URL} url */
 async function fetchBytes(url) {
   const res = await fetch(url, { cache: 'no-cache' });
   if (!res.ok) throw new Error(`${res.status} ${res.statusText} for ${url}`);
@@ -66,10 +80,11 @@ async function fetchBytes(url) {
 /** Opens the stored snapshot if there is a valid one at least as new as the bundled one, else the bundled one. */
 /** What opening needs from storage, asked for as soon as this module loads: the reads run while the WASM core
  * compiles instead of after it (measured: about a quarter of the worker's cold start). Used once. */
+/** @type {{ config: Promise<BundledConfig>, stored: Promise<Stored | null> } | null} */
 let early = { config: bundledConfig(), stored: readStored().catch(() => null) };
 
 export async function openRegistry() {
-  const { config: pendingConfig, stored: pendingStored } = early ?? {};
+  const { config: pendingConfig, stored: pendingStored } = early ?? { config: null, stored: null };
   early = null;
   const { pinned, bundled_sequence: bundledSeq } = await (pendingConfig ?? bundledConfig());
   const stored = await (pendingStored ?? readStored().catch(() => null));
@@ -89,7 +104,8 @@ export async function openRegistry() {
 
 /** The Alliance server the person chose, else the build's default. */
 export async function serverUrl() {
-  const { serverUrl: chosen } = await chrome.storage.local.get('serverUrl');
+  const stored = /** @type {import('../types/storage').StoredOptions} */ (await chrome.storage.local.get('serverUrl'));
+  const { serverUrl: chosen } = stored;
   return chosen || (await bundledConfig()).server;
 }
 
@@ -102,6 +118,7 @@ export async function updateNow() {
     if (!res.ok) throw new Error(`manifest: ${res.status} ${res.statusText}`);
     const envelope = await res.json();
     const parsed = JSON.parse(envelope.manifest);
+    /** @param {boolean} allowDelta */
     const plan = (allowDelta) => engine.planUpdate(envelope.manifest, envelope.key_id, envelope.signature, parsed, allowDelta);
     let step = plan(true);
     if (step.action === 'up_to_date') {
@@ -132,6 +149,7 @@ export function noteFirstAnswer() {
   status.coldStartMs ??= Math.round(performance.now() * 10) / 10;
 }
 
+/** @returns {RegistryStatus} */
 export function registryStatus() {
   const f = engine?.freshness() ?? null;
   return { ...status, sequence: engine?.sequence ?? null, freshness: f };

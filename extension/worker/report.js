@@ -1,3 +1,4 @@
+// @ts-check
 // Reporting in place, worker side: the report dialog's questions (draft, preview, which posts get a Report button)
 // go to the core; this file adds only what needs the browser — the screenshot of the visible tab, the context-menu
 // entry, and opening the dialog in a tab for the popup and the menu. Sending is the outbox's (`submitReport`).
@@ -11,10 +12,17 @@ import * as registry from './registry.js';
 
 const MENU_ID = 'kol-trust-report';
 
+/** @typedef {import('../types/messages').Handlers} Handlers */
+/** @typedef {import('../types/messages').TabMessage} TabMessage */
+/** @typedef {'reportDraft' | 'reportPreview' | 'detectPosts' | 'captureScreenshot' | 'reportTab'} ReportMessageType */
+
 /** Where the context-menu entry appears: the sites the content scripts run on. */
-const SITES = chrome.runtime.getManifest().content_scripts[0].matches;
+const SITES = /** @type {NonNullable<chrome.runtime.Manifest['content_scripts']>} */ (
+  chrome.runtime.getManifest().content_scripts
+)[0].matches;
 
 /** A blob as a `data:` URL (service workers have no FileReader-to-URL shortcut worth the difference). */
+/** @param {Blob} blob */
 async function dataUrl(blob) {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
@@ -22,7 +30,9 @@ async function dataUrl(blob) {
   return `data:${blob.type};base64,${btoa(binary)}`;
 }
 
-/** A captured image (`data:` URL) as a JPEG small enough to send, following the core's steps (width, quality). */
+/** A captured image (`data:` URL) as a JPEG small enough to send, following the core's steps (width, quality).
+ * @param {string} captured
+ * @returns {Promise<string>} */
 async function encodeForReport(captured) {
   const bitmap = await createImageBitmap(await (await fetch(captured)).blob());
   try {
@@ -32,7 +42,8 @@ async function encodeForReport(captured) {
       const [maxWidth, quality] = step;
       const scale = Math.min(1, maxWidth / bitmap.width);
       const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
-      canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const context = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
       const url = await dataUrl(await canvas.convertToBlob({ type: 'image/jpeg', quality: quality / 100 }));
       if (core.screenshotFits(url.length)) return url;
     }
@@ -41,18 +52,21 @@ async function encodeForReport(captured) {
   }
 }
 
-/** The visible part of `tab`, ready to attach. */
+/** The visible part of `tab`, ready to attach.
+ * @param {chrome.tabs.Tab | undefined} tab */
 async function captureVisible(tab) {
   if (!tab?.active) throw new Error('the tab is not the visible one');
   return encodeForReport(await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' }));
 }
 
-/** Asks the content script of `tabId` to open the report dialog with `context` (it adds what the page shows). */
+/** Asks the content script of `tabId` to open the report dialog with `context` (it adds what the page shows).
+ * @param {number} tabId @param {import('../types/messages').OpenReportMessage['context']} context */
 async function openInTab(tabId, context, frameId = 0) {
-  await chrome.tabs.sendMessage(tabId, { type: 'openReport', context }, { frameId });
+  await chrome.tabs.sendMessage(tabId, /** @satisfies {TabMessage} */ ({ type: 'openReport', context }), { frameId });
 }
 
-/** The context-menu entry: on a link, the report is about what the link names; elsewhere, about the page. */
+/** The context-menu entry: on a link, the report is about what the link names; elsewhere, about the page.
+ * @param {chrome.contextMenus.OnClickData} info @param {chrome.tabs.Tab | undefined} tab */
 export async function contextMenuClicked(info, tab) {
   if (info.menuItemId !== MENU_ID || tab?.id == null) return;
   await openInTab(tab.id, info.linkUrl ? { profileUrl: info.linkUrl } : {}, info.frameId ?? 0);
@@ -80,7 +94,9 @@ export function install() {
   });
 }
 
-/** Message handlers; `settings()` is the worker's reader of the person's options. */
+/** Message handlers; `settings()` is the worker's reader of the person's options.
+ * @param {() => Promise<{ lang: string }>} settings
+ * @returns {Pick<Handlers, ReportMessageType>} */
 export function handlers(settings) {
   return {
     /** The dialog's model for what the content script saw. */

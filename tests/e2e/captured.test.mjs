@@ -1,3 +1,4 @@
+// @ts-check
 // The real captured pages (shared/pages) served at their original URLs: the content script reads their page
 // signals as the sites rendered them, and the core must name the page's main profile as a careful reader does
 // (shared/pages/INDEX.tsv, `*` account; tests/e2e/expectations/captured.json).

@@ -1,3 +1,4 @@
+// @ts-check
 // Delivery that loses nothing, against a real `koltrust serve` behind a fault-injecting proxy: a report submitted
 // from an extension page (the report dialog's message) arrives with the right fields; one submitted while the
 // server is unreachable is delivered after it comes back; one whose request is in flight when the worker is

@@ -1,3 +1,4 @@
+// @ts-check
 // "Check a KOL": one box for a URL, a registry ID or a name; the core decides which it is and answers with the
 // extension's card or a list of name matches. The query lives in the URL (`#/check?q=…`), so every answer has a
 // permalink.
@@ -7,6 +8,7 @@ import { renderCard } from '../card.js';
 
 export const title = 'nav_check';
 
+/** @param {string} q */
 function permalink(q) {
   const url = new URL(`#/check?q=${encodeURIComponent(q)}`, location.href).href;
   const note = h('span', { role: 'status', class: 'note' });
@@ -22,6 +24,7 @@ function permalink(q) {
     } }, t('copy_link')), ' ', note);
 }
 
+/** @param {import('../types/portal').CoreView} a the core's `portal::CheckAnswer` */
 function answerView(a) {
   if (a.kind === 'card') return renderCard(a.card);
   const out = h('div', {});
@@ -31,7 +34,7 @@ function answerView(a) {
     out.append(h('p', {}, m.total > m.matches.length
       ? t('check_matches_more', { n: m.total, shown: m.matches.length })
       : t('check_matches', { n: m.total })));
-    out.append(h('ul', { class: 'matches' }, m.matches.map((x) => h('li', {},
+    out.append(h('ul', { class: 'matches' }, m.matches.map((/** @type {import('../types/portal').CoreView} */ x) => h('li', {},
       h('a', { href: `#/check?q=${encodeURIComponent(x.registry_id)}` }, x.name),
       ' ', h('span', { class: `badge state-${x.state}` }, h('span', { 'aria-hidden': 'true' }, x.icon, ' '), x.state_label),
       h('br'), h('small', {}, [x.registry_id, ...x.accounts].join(' · ')),
@@ -40,6 +43,7 @@ function answerView(a) {
   return out;
 }
 
+/** @param {HTMLElement} main @param {URLSearchParams} params @param {import('../types/portal').Ctx} ctx */
 export async function render(main, params, ctx) {
   const q = params.get('q') ?? '';
   const input = h('input', { id: 'q', name: 'q', type: 'search', value: q, placeholder: t('check_placeholder'),
@@ -48,7 +52,7 @@ export async function render(main, params, ctx) {
   main.append(
     h('h1', {}, t('check_title')),
     h('p', { id: 'q-intro' }, t('check_intro')),
-    h('form', { class: 'search', role: 'search', onsubmit: (e) => {
+    h('form', { class: 'search', role: 'search', onsubmit: (/** @type {Event} */ e) => {
       e.preventDefault();
       const next = `#/check?q=${encodeURIComponent(input.value.trim())}`;
       if (location.hash === next) render(main.replaceChildren() ?? main, new URLSearchParams(next.split('?')[1]), ctx);
@@ -70,7 +74,7 @@ export async function render(main, params, ctx) {
   result.append(h('h2', { id: 'result-title', class: 'visually-hidden' }, t('card_heading')), answerView(answer),
     answer.profile_url
       ? h('p', {}, h('a', { class: 'button secondary', id: 'report-this', href: `#/report?profile=${encodeURIComponent(answer.profile_url)}` }, t('report_this')))
-      : null,
+      : '', // (`append(null)` would show the word "null")
     permalink(q));
   result.dataset.q = q;
   result.dataset.kind = answer.kind;

@@ -1,9 +1,11 @@
+// @ts-check
 // The three static pages — install the extension, privacy, the programme — drawn from the locale files so both
 // languages say the same thing.
 import { h } from '../dom.js';
 import { list, t } from '../i18n.js';
 
 export const install = {
+  /** @param {HTMLElement} main */
   render(main) {
     main.append(h('h1', {}, t('install_title')), h('p', {}, t('install_intro')),
       h('ol', { class: 'steps' }, list('install_steps').map((s) => h('li', {}, s))),
@@ -12,6 +14,7 @@ export const install = {
 };
 
 export const privacy = {
+  /** @param {HTMLElement} main */
   render(main) {
     main.append(h('h1', {}, t('privacy_title')),
       h('ul', { class: 'points' }, list('privacy_points').map((s) => h('li', {}, s))),
@@ -20,6 +23,7 @@ export const privacy = {
 };
 
 export const programme = {
+  /** @param {HTMLElement} main @param {URLSearchParams} _params @param {import('../types/portal').Ctx} ctx */
   async render(main, _params, ctx) {
     main.append(h('h1', {}, t('programme_title')));
     // Said plainly whenever the registry holds fictional people (the core checks the records).

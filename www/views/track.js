@@ -1,3 +1,4 @@
+// @ts-check
 // Track a report by its receipt (`#/track?receipt=R-…`): `GET /v1/complaints/<receipt>` answers only the status, its
 // label in both languages and two times. Receipts sent from this browser are remembered locally to be listed here.
 import { h } from '../dom.js';
@@ -15,23 +16,26 @@ function mine() {
 }
 
 /** Keeps a receipt on this device (newest first, at most 20). */
+/** @param {unknown} receipt */
 export function remember(receipt) {
   if (typeof receipt !== 'string') return;
   localStorage.setItem(KEY, JSON.stringify([receipt, ...mine().filter((r) => r !== receipt)].slice(0, 20)));
 }
 
+/** @param {number | null | undefined} ms @param {string} lang */
 function when(ms, lang) {
   if (!ms) return '';
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 }
 
+/** @param {HTMLElement} main @param {URLSearchParams} params @param {import('../types/portal').Ctx} ctx */
 export async function render(main, params, ctx) {
   const receipt = (params.get('receipt') ?? '').trim();
   const input = h('input', { id: 'receipt-input', name: 'receipt', value: receipt, autocomplete: 'off', spellcheck: 'false',
     placeholder: 'R-XXXX-XXXX-XXXX-XXXX', 'aria-describedby': 'track-intro' });
   const result = h('section', { id: 'track-result', 'aria-live': 'polite' });
   main.append(h('h1', {}, t('track_title')), h('p', { id: 'track-intro' }, t('track_intro')),
-    h('form', { onsubmit: (e) => {
+    h('form', { onsubmit: (/** @type {Event} */ e) => {
       e.preventDefault();
       location.hash = `#/track?receipt=${encodeURIComponent(input.value.trim().toUpperCase())}`;
     } }, h('label', { for: 'receipt-input' }, t('track_label')),

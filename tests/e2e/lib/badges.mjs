@@ -1,3 +1,4 @@
+// @ts-check
 // Reads the badges the extension drew, *through* their closed shadow roots, the way only a debugger can: CDP's
 // DOM.getDocument with `pierce: true`. The extension's shadow roots stay closed; page scripts cannot do this.
 

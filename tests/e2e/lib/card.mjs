@@ -1,3 +1,4 @@
+// @ts-check
 // Reads and drives the detail card the extension draws in a *closed* shadow root, the way only a debugger can:
 // CDP's DOM.getDocument with `pierce: true` to find nodes, DOM.focus / DOM.getBoxModel to reach them, and
 // Runtime.callFunctionOn on a resolved node for what is not an attribute (a textarea's value, a shadow root's

@@ -1,3 +1,4 @@
+// @ts-check
 // The accounts the registry the extension carries knows, with the badge state each must show. Every other
 // recognized profile is unknown ("unknown" when the option to mark unregistered profiles is on).
 // Fictional people only.

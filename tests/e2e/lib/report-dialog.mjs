@@ -1,3 +1,4 @@
+// @ts-check
 // Reads and drives the report dialog and the posts' Report buttons, which the extension draws in *closed* shadow
 // roots: through CDP (DOM.getDocument with `pierce: true`), as card.mjs does for the card. Clicks are real mouse
 // clicks at the element's centre and typing goes through the keyboard, so the extension sees trusted events.

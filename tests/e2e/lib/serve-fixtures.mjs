@@ -1,3 +1,4 @@
+// @ts-check
 // `node tests/e2e/lib/serve-fixtures.mjs [--port 8443]`: the fixture pages for a person to browse (cargo xtask demo).
 import { startFixtureServer, fixtureHosts } from './fixture-server.mjs';
 
