@@ -32,9 +32,20 @@ function reportButton(tab) {
   });
 }
 
+/** The core's state colours (src/palette.rs) as `--kt-<state>-*` custom properties, which popup.css uses. */
+async function adoptPalette() {
+  const reply = await chrome.runtime.sendMessage({ type: 'palette' });
+  if (!reply?.ok) throw new Error(reply?.error ?? 'no palette from the service worker');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(reply.css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 async function main() {
+  const palette = adoptPalette();
   const tab = await currentPage();
   const reply = await chrome.runtime.sendMessage({ type: 'tabStatus', tabId: tab?.id ?? -1, url: tab?.url ?? '' });
+  await palette;
   if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the service worker');
   const v = reply.view;
   document.documentElement.lang = v.lang;
