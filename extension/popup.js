@@ -37,11 +37,24 @@ function reportButton(tab) {
   });
 }
 
+/** The core's state colours (src/views/palette.rs) as `--kt-<state>-*` custom properties, which popup.css uses. */
+async function adoptPalette() {
+  /** @satisfies {import('./types/messages').WorkerRequest} */
+  const request = { type: 'palette' };
+  const reply = await chrome.runtime.sendMessage(request);
+  if (!reply?.ok) throw new Error(reply?.error ?? 'no palette from the service worker');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(reply.css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 async function main() {
+  const palette = adoptPalette();
   const tab = await currentPage();
   /** @satisfies {import('./types/messages').WorkerRequest} */
   const request = { type: 'tabStatus', tabId: tab?.id ?? -1, url: tab?.url ?? '' };
   const reply = await chrome.runtime.sendMessage(request);
+  await palette;
   if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from the service worker');
   const v = reply.view;
   document.documentElement.lang = v.lang;
