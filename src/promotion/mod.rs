@@ -21,8 +21,8 @@
 //! `text` equal to that slice; `link` is `None`. A cue found in the **links** argument has `link: Some(i)`, the
 //! index into `links`, `start = end = 0`, and `text` the evidence inside the link (its host, or the affiliate
 //! `key=value` pair). Text cues come first, in text order, then link cues in link order.
-//! [`PromotionReport::to_facts`] converts to the complaint's form; [`view`](mod@view) adds labels for the report
-//! dialog.
+//! [`crate::complaint::cues::facts_of`] converts to the complaint's form; [`crate::complaint::cues::view`] adds
+//! labels for the report dialog.
 //!
 //! ## How
 //! 1. The text is clipped to its first [`MAX_TEXT_BYTES`] bytes (on a char boundary): a post is far shorter,

@@ -157,7 +157,8 @@ pub struct Sanction {
 }
 
 impl Sanction {
-    /// Whether the sanction is in effect on `day`: `effective_from ≤ day`, and `day ≤ effective_until` unless permanent.
+    /// Whether the sanction is in effect on `day`: `effective_from ≤ day`, and `day ≤ effective_until` unless
+    /// permanent.
     pub fn is_active_on(&self, day: Date) -> bool {
         self.effective_from <= day && self.effective_until.is_none_or(|u| day <= u)
     }

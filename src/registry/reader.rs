@@ -9,7 +9,8 @@
 //! - [`Registry::open`]`(bytes, &KeySet, held_sequence, now_unix)` → `Registry` or a one-line [`SnapshotError`];
 //! - [`Registry::lookup`]`(platform, id_type, account_id)` → `Option<Hit>` (record ordinal + [`TrustState`]) —
 //!   no record is decoded unless the state changed since the snapshot was issued;
-//! - [`Registry::record`] / [`Registry::card`] decode one record on demand for the detail card;
+//! - [`Registry::record`] decodes one record on demand for the detail card
+//!   ([`crate::views::record::record_card`] builds the card from it);
 //! - [`Registry::verify_all`] hashes every chunk and checks every structure.
 //!
 //! The small helpers on the lookup path are `#[inline(always)]`: the shipped wasm is built at `opt-level = "z"`,
@@ -60,7 +61,7 @@ pub struct Freshness {
 /// One account found in the registry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// The record's ordinal, for [`Registry::record`] and [`Registry::card`].
+    /// The record's ordinal, for [`Registry::record`] and [`crate::views::record::record_card`].
     pub record: u32,
     /// The state on the registry's current day.
     pub state: TrustState,

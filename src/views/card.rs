@@ -38,12 +38,12 @@ pub struct CardLabels {
     pub level: &'static str,
     /// Trust score row: "Điểm tín nhiệm" / "Trust score".
     pub score: &'static str,
-    /// Certificate number row (vetting mode): "Số chứng nhận" / "Certificate no.".
+    /// Certificate number row (vetting mode): "Số chứng nhận" / "Certificate no."
     pub certificate_no: &'static str,
     /// Validity row: "Hiệu lực" / "Validity".
     pub validity: &'static str,
     /// Shown in the certification section when the record has no certificate:
-    /// "Chưa được chứng nhận." / "Not certified.".
+    /// "Chưa được chứng nhận." / "Not certified."
     pub not_certified: &'static str,
     /// Heading of the sanctions in effect: "Xử phạt đang có hiệu lực" / "Sanctions in effect".
     pub active_sanctions: &'static str,
@@ -52,19 +52,19 @@ pub struct CardLabels {
     pub upcoming_sanctions: &'static str,
     /// Heading of the sanctions that have ended: "Xử phạt đã hết hiệu lực" / "Past sanctions".
     pub past_sanctions: &'static str,
-    /// Shown when the record has no sanction at all: "Không có xử phạt nào được ghi nhận." / "No sanctions on record.".
+    /// Shown when the record has no sanction at all: "Không có xử phạt nào được ghi nhận." / "No sanctions on record."
     pub no_sanctions: &'static str,
-    /// Sanction row: the deciding authority: "Cơ quan" / "Authority".
+    /// Sanction row for the deciding authority: "Cơ quan" / "Authority".
     pub authority: &'static str,
-    /// Sanction row: the decision's reference number: "Quyết định" / "Decision".
+    /// Sanction row for the decision's reference number: "Quyết định" / "Decision".
     pub decision: &'static str,
-    /// Sanction row: the day the decision was signed (vetting mode): "Ngày ban hành" / "Issued".
+    /// Sanction row for the day the decision was signed (vetting mode): "Ngày ban hành" / "Issued".
     pub issued: &'static str,
-    /// Sanction row: the reason: "Lý do" / "Reason".
+    /// Sanction row for the reason: "Lý do" / "Reason".
     pub reason: &'static str,
-    /// Sanction row: the period in effect: "Thời hạn" / "Period".
+    /// Sanction row for the period in effect: "Thời hạn" / "Period".
     pub period: &'static str,
-    /// Sanction row: the fine amount: "Mức phạt" / "Fine".
+    /// Sanction row for the fine amount: "Mức phạt" / "Fine".
     pub fine: &'static str,
     /// Link text to the sanction's published source: "Xem nguồn công bố" / "View the published source".
     pub source: &'static str,
@@ -81,7 +81,8 @@ pub struct CardLabels {
     /// Label before the freshness line in the footer: "Nguồn dữ liệu" / "Data source".
     pub data_source: &'static str,
     /// Footer sentence saying where the card's data comes from:
-    /// "Hiển thị bởi tiện ích KOL Trust từ sổ đăng ký có chữ ký số của Liên minh Tín nhiệm số." / "Shown by the KOL Trust extension from the Digital Trust Alliance's signed registry.".
+    /// "Hiển thị bởi tiện ích KOL Trust từ sổ đăng ký có chữ ký số của Liên minh Tín nhiệm số." /
+    /// "Shown by the KOL Trust extension from the Digital Trust Alliance's signed registry."
     pub confirmed_by: &'static str,
     /// Button that opens the report dialog for this account: "Báo cáo" / "Report".
     pub report: &'static str,
@@ -93,18 +94,18 @@ pub struct CardLabels {
     pub export_csv: &'static str,
     /// Button downloading the vetting record as JSON: "Tải JSON" / "Download JSON".
     pub export_json: &'static str,
-    /// Status after a successful copy: "Đã sao chép." / "Copied.".
+    /// Status after a successful copy: "Đã sao chép." / "Copied."
     pub copied: &'static str,
     /// Status when the clipboard refused the copy:
-    /// "Không sao chép được — hãy tải tệp." / "Could not copy — download a file instead.".
+    /// "Không sao chép được — hãy tải tệp." / "Could not copy — download a file instead."
     pub copy_failed: &'static str,
     /// Label of the private note field in vetting mode (stored only in the browser):
     /// "Ghi chú riêng (chỉ lưu trên máy này)" / "Private note (kept on this device only)".
     pub note: &'static str,
     /// Placeholder of the private note field:
-    /// "Ví dụ: đã liên hệ, báo giá, lưu ý khi hợp tác…" / "E.g. contacted, quoted price, points to watch…".
+    /// "Ví dụ: đã liên hệ, báo giá, lưu ý khi hợp tác…" / "E.g. contacted, quoted price, points to watch…"
     pub note_placeholder: &'static str,
-    /// Status after the private note was saved: "Đã lưu ghi chú." / "Note saved.".
+    /// Status after the private note was saved: "Đã lưu ghi chú." / "Note saved."
     pub note_saved: &'static str,
 }
 
