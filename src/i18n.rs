@@ -4,11 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A language every person-facing string exists in. Serialized as `"vi"` / `"en"`; the default is Vietnamese.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Vietnamese (`vi`), the default and the language of the registry's own records.
     #[default]
     Vi,
+    /// English (`en`), chosen when the browser or the request asks for it.
     En,
 }
 
@@ -24,6 +27,7 @@ impl Lang {
         }
     }
 
+    /// The BCP 47 primary tag, `"vi"` or `"en"` (the same string serde uses; [`Lang::from_tag`] reads it back).
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::Vi => "vi",

@@ -24,7 +24,7 @@
 //! Glue code (JavaScript in `extension/` and `www/`, the CLI in `cli/`) wires browser APIs, files and sockets to
 //! these functions and decides nothing it could ask the core.
 
-// MISSING_DOCS_PLACEHOLDER
+#![warn(missing_docs)]
 
 pub mod complaint;
 pub mod i18n;

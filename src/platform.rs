@@ -14,14 +14,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
+    /// Facebook (profiles and pages), `facebook`.
     Facebook,
+    /// TikTok, `tiktok`.
     Tiktok,
+    /// YouTube channels, `youtube`.
     Youtube,
+    /// Instagram, `instagram`.
     Instagram,
+    /// X (formerly Twitter), `x`.
     X,
+    /// Threads (Meta), `threads`.
     Threads,
+    /// Shopee (shopee.vn) shops, `shopee`.
     Shopee,
+    /// Lazada (lazada.vn) shops, `lazada`.
     Lazada,
+    /// Zalo (zalo.me) personal accounts and Official Accounts, `zalo`.
     Zalo,
 }
 
@@ -39,6 +48,7 @@ impl Platform {
         Platform::Zalo,
     ];
 
+    /// The stable lowercase string form (`"facebook"`, `"x"`…), the one serde, the corpus and the registry use.
     pub fn as_str(self) -> &'static str {
         match self {
             Platform::Facebook => "facebook",
@@ -53,6 +63,7 @@ impl Platform {
         }
     }
 
+    /// Reads the string form written by [`Platform::as_str`] (exact, lowercase); `None` for anything else.
     pub fn parse(s: &str) -> Option<Platform> {
         Platform::ALL.into_iter().find(|p| p.as_str() == s)
     }
@@ -81,7 +92,9 @@ pub enum IdType {
     Handle,
     /// Instagram and Threads usernames.
     Username,
+    /// Facebook username (`/<username>`), which the owner can change.
     FbUsername,
+    /// Facebook numeric profile or page id (`/profile.php?id=N`, `/people/<name>/N`), stable.
     FbNumericId,
     /// YouTube `/@handle`.
     YtHandle,
@@ -91,14 +104,20 @@ pub enum IdType {
     YtUser,
     /// YouTube `UC…` channel id (case-sensitive).
     YtChannelId,
+    /// Shopee numeric shop id (`/shop/<id>`, also carried by product URLs), stable.
     ShopId,
+    /// Shopee shop username (`shopee.vn/<username>`).
     ShopUsername,
+    /// Lazada shop slug (`lazada.vn/shop/<slug>`).
     ShopSlug,
+    /// Zalo personal account by phone number: national (`0…`, 10–11 digits) or international (`84…`) form.
     ZaloPhone,
+    /// Zalo Official Account id (18–19 digits), stable.
     ZaloOaId,
 }
 
 impl IdType {
+    /// Every identifier namespace, in declaration order (used for listings and round-trip tests, part of no format).
     pub const ALL: [IdType; 13] = [
         IdType::Handle,
         IdType::Username,
@@ -115,6 +134,7 @@ impl IdType {
         IdType::ZaloOaId,
     ];
 
+    /// The stable snake_case string form (`"fb_numeric_id"`, `"yt_handle"`…), the one serde and the registry use.
     pub fn as_str(self) -> &'static str {
         match self {
             IdType::Handle => "handle",
@@ -133,6 +153,7 @@ impl IdType {
         }
     }
 
+    /// Reads the string form written by [`IdType::as_str`] (exact); `None` for anything else.
     pub fn parse(s: &str) -> Option<IdType> {
         IdType::ALL.into_iter().find(|t| t.as_str() == s)
     }
@@ -151,12 +172,16 @@ impl IdType {
 /// (as [`crate::recognize`] produces it).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct AccountKey {
+    /// The platform the account lives on.
     pub platform: Platform,
+    /// The identifier namespace `account_id` belongs to on that platform.
     pub id_type: IdType,
+    /// The canonical identifier (lowercased where the platform is case-insensitive, NFC, no `@` or URL parts).
     pub account_id: String,
 }
 
 impl AccountKey {
+    /// Builds a key from its parts; `account_id` is taken as given and must already be canonical.
     pub fn new(platform: Platform, id_type: IdType, account_id: impl Into<String>) -> Self {
         AccountKey {
             platform,

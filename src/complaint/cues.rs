@@ -64,13 +64,16 @@ pub fn suggested_category(report: &PromotionReport) -> Option<Category> {
 /// One cue as the dialog shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CueView {
+    /// What the cue shows.
     pub kind: CueKind,
     /// The kind in the reader's language.
     pub label: &'static str,
+    /// The evidence: the matched words of the text, or what inside a link shows it (host, affiliate parameter).
     pub text: String,
     /// **UTF-16 code unit** offsets into the text (JavaScript string indices, for `text.slice(start, end)`), not
     /// the report's byte offsets; `0, 0` for link cues.
     pub start: usize,
+    /// End UTF-16 offset (exclusive); `0` for link cues.
     pub end: usize,
     /// Index into the `links` argument for link cues.
     pub link: Option<usize>,
@@ -79,12 +82,17 @@ pub struct CueView {
 /// What the dialog needs from a detection.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PromotionView {
+    /// The post promotes something (see [`PromotionReport::is_promotion`]).
     pub is_promotion: bool,
+    /// The post says it is advertising.
     pub disclosed: bool,
     /// One line for the dialog's header.
     pub summary: &'static str,
+    /// The category to preselect ([`suggested_category`]); `None` = no suggestion.
     pub suggested_category: Option<Category>,
+    /// That category's localized name.
     pub suggested_category_label: Option<&'static str>,
+    /// Every cue of the detection, labelled, with offsets for JavaScript.
     pub cues: Vec<CueView>,
     /// The cues as the complaint carries them (character offsets, complaint limits).
     pub facts: PromotionFacts,

@@ -13,17 +13,24 @@
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
+/// Where a complaint stands in the moderation lifecycle (see the module docs). Serialized in snake_case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintStatus {
+    /// Accepted by the server, not yet looked at; every complaint starts here.
     Received,
+    /// A moderator is reviewing it.
     Reviewing,
+    /// Passed on to the competent authority.
     Forwarded,
+    /// Found justified (final).
     Upheld,
+    /// Found unjustified or spam (final).
     Rejected,
 }
 
 impl ComplaintStatus {
+    /// Every status, in lifecycle order.
     pub const ALL: [ComplaintStatus; 5] = [
         ComplaintStatus::Received,
         ComplaintStatus::Reviewing,
@@ -32,6 +39,7 @@ impl ComplaintStatus {
         ComplaintStatus::Rejected,
     ];
 
+    /// The stable snake_case form (`received`, `reviewing`…), the one serde, the server and the extension use.
     pub fn as_str(self) -> &'static str {
         match self {
             ComplaintStatus::Received => "received",
@@ -42,6 +50,7 @@ impl ComplaintStatus {
         }
     }
 
+    /// Reads the form written by [`ComplaintStatus::as_str`]; `None` for an unknown status.
     pub fn parse(s: &str) -> Option<ComplaintStatus> {
         ComplaintStatus::ALL.into_iter().find(|c| c.as_str() == s)
     }

@@ -27,14 +27,22 @@ use serde::Serialize;
 /// Size bounds. The server's body limit (2 MB) sits above the largest valid submission.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
+    /// Longest URL (`profile.url`, `page_url`), in bytes, before and after canonicalization.
     pub url: usize,
+    /// Longest note, in characters (Unicode scalar values), after trimming.
     pub note_chars: usize,
+    /// Most promotion cues in one complaint.
     pub cues: usize,
+    /// Longest cue text, in characters ([`crate::promotion::MAX_CUE_TEXT_CHARS`]).
     pub cue_text_chars: usize,
+    /// Largest screenshot, in decoded bytes.
     pub screenshot_bytes: usize,
+    /// Longest contact value, in characters, after trimming.
     pub contact_chars: usize,
 }
 
+/// The bounds every validator applies: URLs 2,048 bytes, note 2,000 characters, 32 cues of 280 characters,
+/// screenshot 1.5 MB decoded, contact 200 characters.
 pub const LIMITS: Limits = Limits {
     url: 2048,
     note_chars: 2000,

@@ -35,8 +35,11 @@ const URL_COLUMNS: [&str; 4] = ["url", "link", "profile", "profile_url"];
 /// What the registry says about one URL (the recognizer's answer and the registry's).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlStatus {
+    /// The recognized platform's string form (`tiktok`…); empty when the URL is `unsupported`.
     pub platform: String,
+    /// The account's namespace string form (`handle`…); empty unless the URL names an account.
     pub id_type: String,
+    /// The canonical account id; empty unless the URL names an account.
     pub account_id: String,
     /// `sanctioned` | `certified` | `expired` | `registered` | `lookalike` | `unknown` | `not_profile` | `unsupported`.
     pub status: &'static str,
@@ -78,20 +81,34 @@ pub fn status_of(reg: &Registry, url: &str) -> Result<UrlStatus, SnapshotError> 
 /// One vetted entry: the CSV columns, plus the status in words for a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct VetRow {
+    /// The entry as read from the input (not normalized).
     pub url: String,
+    /// `sanctioned` | `certified` | `expired` | `registered` | `lookalike` | `unknown` | `not_profile` |
+    /// `unsupported`.
     pub status: &'static str,
+    /// The status in words ([`status_label`]), e.g. "Nghi mạo danh" / "Possible impersonator" (not in the CSV).
     pub status_label: &'static str,
+    /// The certificate's trust score 0–100 as text; empty without a certificate.
     pub score: String,
+    /// First day the certificate is no longer valid, `yyyy-mm-dd`; empty without a certificate.
     pub cert_expires: String,
+    /// Kinds of the sanctions in effect on the registry's day, string forms separated by `;`; empty if none.
     pub active_sanctions: String,
     /// The same kinds in words, for a person (not in the CSV).
     pub active_sanctions_label: String,
+    /// The record's registry id; empty unless the account is registered.
     pub registry_id: String,
+    /// The KOL's registered display name; empty unless the account is registered.
     pub name: String,
+    /// The recognized platform's string form; empty when `unsupported`.
     pub platform: String,
+    /// The account's namespace string form; empty unless the URL names an account.
     pub id_type: String,
+    /// The canonical account id; empty unless the URL names an account.
     pub account_id: String,
+    /// For a lookalike, the imitated account as `registry_id account_id`; empty otherwise.
     pub lookalike_of: String,
+    /// Whether the matched record is fictional sample data (not in the CSV).
     pub fictional: bool,
 }
 

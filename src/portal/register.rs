@@ -22,33 +22,49 @@ use serde::Serialize;
 /// What the register page asks for (see the module docs).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RegisterFilter {
+    /// Only sanctions of this kind; `None` = every kind.
     pub kind: Option<SanctionKind>,
+    /// Only sanctions issued by exactly this authority (as registered); `None` = every authority.
     pub authority: Option<String>,
     /// `active` | `upcoming` | `expired`; `None` = all.
     pub status: Option<String>,
+    /// The day `status` is judged on; `None` = the registry's day.
     pub at: Option<Date>,
+    /// Start of the date range (inclusive): only sanctions still in effect on or after it; `None` = unbounded.
     pub from: Option<Date>,
+    /// End of the date range (inclusive): only sanctions in effect on or before it; `None` = unbounded.
     pub to: Option<Date>,
+    /// Words that must each start a word of the name, registry id, decision, authority or summary (folded:
+    /// case- and diacritic-insensitive); empty = no text filter.
     pub text: String,
 }
 
 /// One sanction in the register.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RegisterEntry {
+    /// Stable permalink anchor `<registry id>-<n>`, n the sanction's 1-based position in its record.
     pub anchor: String,
+    /// Registry id of the sanctioned KOL's record.
     pub registry_id: String,
+    /// The KOL's registered display name.
     pub name: String,
+    /// Whether the record is fictional sample data.
     pub fictional: bool,
     /// `active` | `upcoming` | `expired` on the filter's day.
     pub status: &'static str,
+    /// The status in words: "Đang có hiệu lực" / "In effect", "Sắp có hiệu lực" / "Upcoming", "Đã hết hiệu lực" /
+    /// "Expired".
     pub status_label: &'static str,
+    /// The sanction itself, localized as on the card.
     pub sanction: SanctionView,
 }
 
 /// A choice in a filter's list: its code and label.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Choice {
+    /// The machine value the filter takes (a kind's or status's string form).
     pub value: String,
+    /// Its localized name, shown in the list.
     pub label: String,
 }
 
@@ -57,11 +73,15 @@ pub struct Choice {
 pub struct RegisterView {
     /// Every sanction in the registry.
     pub total: usize,
+    /// The sanctions that pass the filter, newest decision first, then by anchor.
     pub entries: Vec<RegisterEntry>,
     /// The day statuses are judged on (ISO).
     pub at: String,
+    /// Every sanction kind, for the kind filter's list.
     pub kinds: Vec<Choice>,
+    /// Every authority that issued a sanction in the registry, sorted, for the authority filter's list.
     pub authorities: Vec<String>,
+    /// The three statuses (`active`, `upcoming`, `expired`), for the status filter's list.
     pub statuses: Vec<Choice>,
 }
 

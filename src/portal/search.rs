@@ -19,12 +19,19 @@ pub const MAX_MATCHES: usize = 50;
 /// One record found by name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NameMatch {
+    /// The record's registry id.
     pub registry_id: String,
+    /// The KOL's registered display name (as registered, with diacritics).
     pub name: String,
+    /// Other names the KOL is known by, as registered.
     pub aliases: Vec<String>,
+    /// Badge state code on the registry's day (`sanctioned` | `certified` | `expired` | `registered`).
     pub state: &'static str,
+    /// The state's icon character.
     pub icon: &'static str,
+    /// The state's short localized label.
     pub state_label: String,
+    /// Whether the record is fictional sample data.
     pub fictional: bool,
     /// `Platform · account id` of each account, for a person to recognize the right one.
     pub accounts: Vec<String>,
@@ -33,7 +40,9 @@ pub struct NameMatch {
 /// Matches for a query, best first, and how many there were in all.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NameMatches {
+    /// How many records matched in all.
     pub total: usize,
+    /// The best matches, at most [`MAX_MATCHES`].
     pub matches: Vec<NameMatch>,
 }
 

@@ -21,8 +21,8 @@
 //! `text` equal to that slice; `link` is `None`. A cue found in the **links** argument has `link: Some(i)`, the
 //! index into `links`, `start = end = 0`, and `text` the evidence inside the link (its host, or the affiliate
 //! `key=value` pair). Text cues come first, in text order, then link cues in link order.
-//! [`PromotionReport::to_facts`] converts to the complaint's form; [`view`](mod@view) adds labels for the report
-//! dialog.
+//! [`crate::complaint::cues::facts_of`] converts to the complaint's form; [`crate::complaint::cues::view`] adds
+//! labels for the report dialog.
 //!
 //! ## How
 //! 1. The text is clipped to its first [`MAX_TEXT_BYTES`] bytes (on a char boundary): a post is far shorter,
@@ -97,15 +97,17 @@ pub const MAX_CUES: usize = 64;
 pub const MAX_CUES_PER_KIND: usize = 16;
 
 macro_rules! cue_kinds {
-    ($($v:ident = $s:literal, $promo:literal, $vi:literal, $en:literal;)*) => {
+    ($($(#[$vm:meta])* $v:ident = $s:literal, $promo:literal, $vi:literal, $en:literal;)*) => {
         /// What a cue shows. Serialized in snake_case (`shop_link`, …), the `kind` of a complaint's cue.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum CueKind { $($v,)* }
+        pub enum CueKind { $($(#[$vm])* $v,)* }
         impl CueKind {
+            /// Every kind, in catalogue order (promotion kinds, then risk kinds).
             pub const ALL: &'static [CueKind] = &[$(CueKind::$v,)*];
             /// Stable machine name (the serialized form).
             pub fn as_str(self) -> &'static str { match self { $(CueKind::$v => $s,)* } }
+            /// Reads the machine name written by `as_str`; `None` for an unknown kind.
             pub fn parse(s: &str) -> Option<CueKind> { CueKind::ALL.iter().copied().find(|k| k.as_str() == s) }
             /// Does a cue of this kind make a post a promotion?
             pub fn is_promotion(self) -> bool { match self { $(CueKind::$v => $promo,)* } }
@@ -116,14 +118,23 @@ macro_rules! cue_kinds {
 }
 
 cue_kinds! {
+    /// A link to a shop or marketplace (Shopee, Lazada, Tiki, TikTok Shop…), short links of shops included.
     ShopLink = "shop_link", true, "Liên kết mua hàng", "Shop link";
+    /// A link carrying affiliate parameters or an affiliate tracker.
     AffiliateLink = "affiliate_link", true, "Liên kết tiếp thị liên kết (affiliate)", "Affiliate link";
+    /// A URL shortener or link hub (`bit.ly`, `linktr.ee`); never a promotion alone.
     ShortLink = "short_link", false, "Liên kết rút gọn", "Shortened link";
+    /// A discount code or voucher; when a code follows the trigger ("nhập mã GIAM50"), the code is the cue's text.
     DiscountCode = "discount_code", true, "Mã giảm giá", "Discount code";
+    /// Points readers to a purchase link elsewhere: "link ở bio", "link dưới comment", "giỏ hàng vàng".
     LinkInBio = "link_in_bio", true, "Chỉ tới liên kết mua hàng (bio, bình luận, giỏ hàng)", "Points to a shop link (bio, comments, cart)";
+    /// The post says it is advertising: `#quangcao`, "[Quảng cáo]", "được tài trợ", `#ad`, "paid partnership".
     Disclosure = "disclosure", true, "Có ghi rõ là quảng cáo", "Marked as advertising";
+    /// Risk: slang for counterfeit goods ("rep 1:1", "hàng fake", "super fake").
     CounterfeitSlang = "counterfeit_slang", false, "Dấu hiệu hàng giả, hàng nhái", "Counterfeit slang";
+    /// Risk: miracle health or beauty claims ("giảm 10kg trong 7 ngày", "trị dứt điểm").
     MiracleClaim = "miracle_claim", false, "Công dụng thần kỳ, khó tin", "Miracle health claim";
+    /// Risk: promised financial returns ("lợi nhuận 30%/tháng", "không rủi ro").
     GuaranteedReturn = "guaranteed_return", false, "Cam kết lợi nhuận", "Guaranteed returns";
 }
 
@@ -145,11 +156,13 @@ impl CueKind {
 /// One piece of evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
+    /// What the cue shows.
     pub kind: CueKind,
     /// Text cues: exactly `text[start..end]` of the original. Link cues: the evidence inside the link.
     pub text: String,
     /// Byte offsets into the original text (char boundaries); `0, 0` for link cues.
     pub start: usize,
+    /// End byte offset (exclusive) into the original text; `0` for link cues.
     pub end: usize,
     /// For cues found in the `links` argument: the link's index there; `None` for cues found in the text.
     pub link: Option<usize>,
@@ -158,8 +171,12 @@ pub struct Cue {
 /// What [`detect`] found.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PromotionReport {
+    /// Some promotion cue (shop, affiliate, discount code, link in bio or disclosure) was found; risk cues and short
+    /// links alone never set it.
     pub is_promotion: bool,
+    /// A disclosure cue was found (not negated).
     pub disclosed: bool,
+    /// The cues kept (at most [`MAX_CUES`], [`MAX_CUES_PER_KIND`] per kind): text cues in text order, then link cues.
     pub cues: Vec<Cue>,
 }
 

@@ -69,6 +69,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The stable snake_case form (`profile` | `content` | `not_profile`), the one serde uses.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Profile => "profile",
@@ -81,6 +82,7 @@ impl Kind {
 /// The account a URL names.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct AccountRef {
+    /// The identifier namespace the URL states the account in.
     pub id_type: IdType,
     /// Canonical form: percent-decoded, NFC, lowercased (except case-sensitive ids such as YouTube `UC…`).
     pub account_id: String,
@@ -89,8 +91,11 @@ pub struct AccountRef {
 /// The answer for one URL of a supported platform. `account` is `None` exactly when `kind` is `NotProfile`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Recognized {
+    /// The platform whose site the URL is on (after unwrapping redirect wrappers).
     pub platform: Platform,
+    /// The account the URL names; `None` for a page that names no account.
     pub account: Option<AccountRef>,
+    /// Whether the URL is the account's profile, a piece of its content, or no account's page.
     pub kind: Kind,
 }
 

@@ -45,11 +45,17 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PageSignals {
+    /// The tab's address, `location.href`.
     pub location: String,
+    /// The `href` of `link[rel=canonical]`; `None` when the page has none.
     pub canonical: Option<String>,
+    /// The `content` of `meta[property="og:url"]`; `None` when the page has none.
     pub og_url: Option<String>,
+    /// App-link URLs (`al:*:url` metas), e.g. `fb://page/119240841493711`.
     pub al_urls: Vec<String>,
+    /// URLs from structured data: JSON-LD `url`/`@id`/`sameAs` of the main entity or author, microdata `itemprop=url`.
     pub json_ld_urls: Vec<String>,
+    /// Stable ids read from per-site attributes, each with the handle shown next to it if any.
     pub stable_ids: Vec<StableIdSignal>,
 }
 
@@ -57,7 +63,9 @@ pub struct PageSignals {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StableIdSignal {
+    /// Which namespace the id is in.
     pub kind: StableIdKind,
+    /// The id as the page states it (checked and canonicalized before use; a malformed id is ignored).
     pub value: String,
     /// The handle/username the page shows with this id (`@OneMedia.`, `arscontexta`), if any.
     #[serde(default)]
@@ -78,6 +86,7 @@ pub enum StableIdKind {
 }
 
 impl StableIdKind {
+    /// The platform whose ids these are.
     pub fn platform(self) -> Platform {
         match self {
             StableIdKind::FbNumericId => Platform::Facebook,
@@ -109,6 +118,7 @@ impl StableIdKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MainProfile {
+    /// The platform of the page's site.
     pub platform: Platform,
     /// `Profile` on the account's own pages, `Content` on its posts and videos. Never `NotProfile`.
     pub kind: Kind,

@@ -129,18 +129,22 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A cursor at the start of `buf`.
     pub fn new(buf: &'a [u8]) -> Self {
         Reader { buf, pos: 0 }
     }
 
+    /// Bytes consumed so far (the offset of the next read in `buf`).
     pub fn position(&self) -> usize {
         self.pos
     }
 
+    /// Whether every byte has been consumed.
     pub fn is_empty(&self) -> bool {
         self.pos >= self.buf.len()
     }
 
+    /// Reads one byte; fails at the end of the buffer.
     #[inline(always)]
     pub fn u8(&mut self) -> Result<u8, DecodeError> {
         let b = *self.buf.get(self.pos).ok_or(DecodeError("unexpected end"))?;
@@ -148,6 +152,7 @@ impl<'a> Reader<'a> {
         Ok(b)
     }
 
+    /// Reads the next `n` bytes as a borrowed slice; fails if fewer than `n` remain.
     #[inline(always)]
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         let end = self.pos.checked_add(n).ok_or(DecodeError("length overflow"))?;
@@ -156,10 +161,13 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
+    /// Reads a little-endian `u32` (4 bytes).
     pub fn u32_le(&mut self) -> Result<u32, DecodeError> {
         Ok(u32::from_le_bytes(self.bytes(4)?.try_into().unwrap_or([0; 4])))
     }
 
+    /// Reads an unsigned LEB128 varint (7 bits per byte, low group first, at most 10 bytes); fails on a value
+    /// that does not fit in 64 bits.
     #[inline(always)]
     pub fn varint(&mut self) -> Result<u64, DecodeError> {
         let mut v = 0u64;
@@ -191,6 +199,7 @@ impl<'a> Reader<'a> {
         self.len()
     }
 
+    /// Reads a string written by [`put_str`]: a varint byte length, then that many bytes of valid UTF-8, borrowed.
     pub fn str(&mut self) -> Result<&'a str, DecodeError> {
         let n = self.len()?;
         std::str::from_utf8(self.bytes(n)?).map_err(|_| DecodeError("invalid UTF-8"))

@@ -73,6 +73,7 @@ impl Date {
         Date::from_ymd(num(0..4)? as i32, num(5..7)?, num(8..10)?)
     }
 
+    /// The day `n` days later (earlier if `n` is negative); saturates instead of overflowing.
     pub fn add_days(self, n: i32) -> Date {
         Date(self.0.saturating_add(n))
     }

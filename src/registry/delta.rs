@@ -282,9 +282,13 @@ pub fn make_delta(old: &[u8], new: &[u8], key: &SigningKey) -> Result<Vec<u8>, B
 /// What a delta says about itself (after its signature checked out).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DeltaInfo {
+    /// The pinned key that signed the delta.
     pub key_id: KeyId,
+    /// Sequence number of the snapshot the delta applies to.
     pub from_sequence: u64,
+    /// Sequence number of the snapshot it produces.
     pub to_sequence: u64,
+    /// Length in bytes of the snapshot it produces.
     pub new_len: u64,
 }
 

@@ -68,7 +68,9 @@ pub fn key_hash(platform: u8, id_type: u8, id: &[u8]) -> u64 {
 /// The two numbers that shape the index (derived from the header's counts, never stored).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IndexParams {
+    /// Number of buckets in the directory (at least 1; the directory holds `buckets + 1` words).
     pub buckets: u32,
+    /// Low bits of an entry holding the record ordinal (1–24); the rest of the `u32` is the fingerprint.
     pub ordinal_bits: u8,
 }
 
@@ -101,20 +103,25 @@ impl IndexParams {
         }
     }
 
+    /// [`IndexParams::buckets`] as a `usize`, for indexing the directory.
     pub fn buckets(self) -> usize {
         self.buckets as usize
     }
 
+    /// The bucket of a [`key_hash`]: `hi32(h) · buckets >> 32`, in `0..buckets`.
     #[inline(always)]
     pub fn bucket(self, h: u64) -> usize {
         (((h >> 32) * self.buckets as u64) >> 32) as usize
     }
 
+    /// The fingerprint of a [`key_hash`]: its low 32 bits shifted right by `ordinal_bits`, so that it lines up with
+    /// an entry shifted the same way.
     #[inline(always)]
     pub fn fingerprint(self, h: u64) -> u32 {
         (h as u32) >> self.ordinal_bits
     }
 
+    /// The mask that extracts the record ordinal from an entry (`2^ordinal_bits − 1`).
     #[inline(always)]
     pub fn ordinal_mask(self) -> u32 {
         (1u32 << self.ordinal_bits) - 1

@@ -79,6 +79,7 @@ pub struct KeySet {
 }
 
 impl KeySet {
+    /// An empty set: it trusts no key, so every signed file is refused until a key is added.
     pub fn new() -> KeySet {
         KeySet::default()
     }
@@ -105,10 +106,12 @@ impl KeySet {
         Some(s)
     }
 
+    /// The pinned public key with this id; `None` if the id names no trusted key.
     pub fn get(&self, id: KeyId) -> Option<&VerifyingKey> {
         self.keys.iter().find(|(k, _)| *k == id).map(|(_, v)| v)
     }
 
+    /// The ids of every pinned key, in the order they were added.
     pub fn ids(&self) -> impl Iterator<Item = KeyId> + '_ {
         self.keys.iter().map(|(k, _)| *k)
     }

@@ -37,12 +37,15 @@ macro_rules! coded_enum {
         pub enum $name { $($(#[$vm])* $v,)* }
 
         impl $name {
+            /// Every value, in code order.
             pub const ALL: &'static [$name] = &[$($name::$v,)*];
             /// Stable string form (source formats, CLI, view models).
             pub fn as_str(self) -> &'static str { match self { $($name::$v => $s,)* } }
+            /// Reads the stable string form written by `as_str` (exact, snake_case); `None` for anything else.
             pub fn parse(s: &str) -> Option<$name> { $name::ALL.iter().copied().find(|v| v.as_str() == s) }
             /// Stable byte in the binary snapshot (part of the format: never renumbered; readers refuse unknown codes).
             pub fn code(self) -> u8 { match self { $($name::$v => $code,)* } }
+            /// Reads the snapshot byte written by `code`; `None` for an unknown code (the reader refuses the record).
             pub fn from_code(c: u8) -> Option<$name> { $name::ALL.iter().copied().find(|v| v.code() == c) }
             /// The localized name a person reads.
             pub fn label(self, lang: Lang) -> &'static str { match self { $($name::$v => lang.pick($vi, $en),)* } }
@@ -55,8 +58,11 @@ macro_rules! coded_enum {
 coded_enum! {
     /// Certification level.
     CertLevel {
+        /// The entry level ("Cơ bản").
         Basic = 1, "basic", "Cơ bản", "Basic";
+        /// The middle level ("Tiêu chuẩn").
         Standard = 2, "standard", "Tiêu chuẩn", "Standard";
+        /// The highest level ("Xuất sắc").
         Excellent = 3, "excellent", "Xuất sắc", "Excellent";
     }
 }
@@ -64,14 +70,21 @@ coded_enum! {
 coded_enum! {
     /// What the authority decided.
     SanctionKind {
+        /// A formal warning, no other penalty ("Cảnh cáo").
         Warning = 1, "warning", "Cảnh cáo", "Warning";
+        /// A monetary fine; the amount, when known, is in [`Sanction::fine_vnd`].
         Fine = 2, "fine", "Phạt tiền", "Fine";
+        /// An order to take down the offending content.
         ContentRemoval = 3, "content_removal", "Buộc gỡ bỏ nội dung", "Content removal";
+        /// A ban on advertising (taking paid promotions) for the sanction's period.
         AdvertisingBan = 4, "advertising_ban", "Cấm quảng cáo", "Advertising ban";
         /// Limit on performing or on media appearances.
         PerformanceLimit = 5, "performance_limit", "Hạn chế biểu diễn, xuất hiện", "Performance/appearance limit";
+        /// The account was locked or removed on a platform.
         PlatformBan = 6, "platform_ban", "Khoá tài khoản trên nền tảng", "Platform ban";
+        /// A boycott called by an authority or industry body (not a legal penalty).
         Boycott = 7, "boycott", "Tẩy chay", "Boycott";
+        /// Criminal proceedings were opened ("Khởi tố").
         Prosecution = 8, "prosecution", "Khởi tố", "Prosecution";
     }
 }
@@ -79,11 +92,17 @@ coded_enum! {
 coded_enum! {
     /// Why the authority decided it.
     SanctionReason {
+        /// Selling or promoting counterfeit or poor-quality goods.
         CounterfeitGoods = 1, "counterfeit_goods", "Hàng giả, kém chất lượng", "Counterfeit or poor-quality goods";
+        /// False claims, or paid promotion not disclosed as such.
         MisleadingAdvertising = 2, "misleading_advertising", "Quảng cáo sai sự thật, không minh bạch", "Misleading or undisclosed advertising";
+        /// Fraud or scams.
         Fraud = 3, "fraud", "Lừa đảo", "Fraud";
+        /// Another violation of the law (tax, licensing…).
         LawViolation = 4, "law_violation", "Vi phạm pháp luật", "Law violation";
+        /// Offending professional ethics or "thuần phong mỹ tục" (public decency and customs).
         EthicsViolation = 5, "ethics_violation", "Vi phạm đạo đức, thuần phong mỹ tục", "Ethics or culture violation";
+        /// None of the above; the summaries say what.
         Other = 6, "other", "Lý do khác", "Other";
     }
 }
@@ -91,6 +110,7 @@ coded_enum! {
 /// A certificate of the influencer-trust programme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Certification {
+    /// The level the certificate was issued at.
     pub level: CertLevel,
     /// Trust score, 0–100.
     pub score: u8,
@@ -103,6 +123,7 @@ pub struct Certification {
 }
 
 impl Certification {
+    /// Whether the certificate is valid on `day`: `issued ≤ day < expires`.
     pub fn is_valid_on(&self, day: Date) -> bool {
         self.issued <= day && day < self.expires
     }
@@ -111,14 +132,19 @@ impl Certification {
 /// One sanction decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sanction {
+    /// What was decided (warning, fine, ban…).
     pub kind: SanctionKind,
+    /// Why it was decided.
     pub reason: SanctionReason,
     /// Who decided (e.g. a provincial inspectorate).
     pub authority: String,
     /// The decision's reference number.
     pub decision: String,
+    /// What happened and what was decided, in Vietnamese, as shown on the card (required, non-empty).
     pub summary_vi: String,
+    /// The same summary in English (required, non-empty).
     pub summary_en: String,
+    /// The day the decision was signed (may precede `effective_from`).
     pub issued: Date,
     /// First day in effect (inclusive).
     pub effective_from: Date,
@@ -131,6 +157,8 @@ pub struct Sanction {
 }
 
 impl Sanction {
+    /// Whether the sanction is in effect on `day`: `effective_from ≤ day`, and `day ≤ effective_until` unless
+    /// permanent.
     pub fn is_active_on(&self, day: Date) -> bool {
         self.effective_from <= day && self.effective_until.is_none_or(|u| day <= u)
     }
@@ -139,8 +167,11 @@ impl Sanction {
 /// Complaint counts about one KOL. `received = upheld + rejected + pending`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ComplaintStats {
+    /// Complaints received about the KOL, all outcomes included.
     pub received: u32,
+    /// Complaints the Alliance reviewed and found justified.
     pub upheld: u32,
+    /// Complaints the Alliance reviewed and rejected.
     pub rejected: u32,
     /// Received and not yet decided (reviewing or forwarded).
     pub pending: u32,
@@ -149,24 +180,38 @@ pub struct ComplaintStats {
 /// One registered KOL. See the module docs for the meaning of each field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Record {
+    /// Registry id such as `KT-000123`, `[A-Za-z0-9_-]{1,32}`; records are stored in id order.
     pub id: String,
+    /// The KOL's display name as registered (a person's or brand's name, usually Vietnamese with diacritics).
     pub name: String,
+    /// Other names the KOL is known by (stage names, channel names); shown on the card and matched by name search.
     pub aliases: Vec<String>,
+    /// Every registered account on every platform, canonical; at least one.
     pub accounts: Vec<AccountKey>,
+    /// Free lowercase tags (`beauty`, `food`, `tech`…), not localized.
     pub categories: Vec<String>,
+    /// The programme certificate, current or past; `None` = never certified.
     pub certification: Option<Certification>,
+    /// Every sanction ever decided about the KOL, active or not, in source order.
     pub sanctions: Vec<Sanction>,
+    /// Counts of complaints received and their outcomes.
     pub complaints: ComplaintStats,
+    /// The day the record was created in the registry.
     pub created: Date,
+    /// The day the record last changed (not before `created`).
     pub updated: Date,
+    /// `true` for sample data: the person does not exist, and every view says so.
     pub fictional: bool,
+    /// Free operator note, not shown to consumers; `None` when there is none.
     pub note: Option<String>,
 }
 
 /// One semantic problem in a record: the field path (relative to the record) and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// Field path relative to the record, e.g. `sanctions[1].effective_until` or `accounts[0].id`.
     pub field: String,
+    /// What is wrong, in English (operator-facing), e.g. `must not be empty`.
     pub message: String,
 }
 

@@ -9,7 +9,8 @@
 //! - [`Registry::open`]`(bytes, &KeySet, held_sequence, now_unix)` → `Registry` or a one-line [`SnapshotError`];
 //! - [`Registry::lookup`]`(platform, id_type, account_id)` → `Option<Hit>` (record ordinal + [`TrustState`]) —
 //!   no record is decoded unless the state changed since the snapshot was issued;
-//! - [`Registry::record`] / [`Registry::card`] decode one record on demand for the detail card;
+//! - [`Registry::record`] decodes one record on demand for the detail card
+//!   ([`crate::views::record::record_card`] builds the card from it);
 //! - [`Registry::verify_all`] hashes every chunk and checks every structure.
 //!
 //! The small helpers on the lookup path are `#[inline(always)]`: the shipped wasm is built at `opt-level = "z"`,
@@ -46,16 +47,21 @@ pub struct LookalikeHit {
 /// Which snapshot an answer comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Freshness {
+    /// The snapshot's sequence number (strictly increasing per publisher).
     pub sequence: u64,
+    /// When the snapshot was issued, Unix seconds.
     pub issued_unix: i64,
+    /// When it expires, Unix seconds.
     pub expires_unix: i64,
+    /// Past `expires_unix` at the registry's clock: the answer is still given, but must be flagged as possibly out
+    /// of date.
     pub stale: bool,
 }
 
 /// One account found in the registry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// The record's ordinal, for [`Registry::record`] and [`Registry::card`].
+    /// The record's ordinal, for [`Registry::record`] and [`crate::views::record::record_card`].
     pub record: u32,
     /// The state on the registry's current day.
     pub state: TrustState,
@@ -216,24 +222,31 @@ impl Registry {
         self.today = Date::from_unix_vn(now_unix);
     }
 
+    /// The snapshot's sequence number (header offset 24), the floor for refusing rollbacks.
     pub fn sequence(&self) -> u64 {
         self.header.sequence
     }
+    /// When the snapshot was issued, Unix seconds; its Vietnam-time day is the badge words' reference day.
     pub fn issued_unix(&self) -> i64 {
         self.header.issued_unix
     }
+    /// When the snapshot expires, Unix seconds; after it [`Registry::is_stale`] is true.
     pub fn expires_unix(&self) -> i64 {
         self.header.expires_unix
     }
+    /// The id of the pinned key that signed the snapshot.
     pub fn key_id(&self) -> KeyId {
         KeyId(self.header.key_id)
     }
+    /// Number of records (KOLs) in the snapshot.
     pub fn record_count(&self) -> u32 {
         self.header.record_count
     }
+    /// Number of accounts over all records (index entries).
     pub fn account_count(&self) -> u32 {
         self.header.account_count
     }
+    /// The account index's shape, derived from the two counts.
     pub fn index_params(&self) -> IndexParams {
         self.header.params
     }
@@ -249,6 +262,7 @@ impl Registry {
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
+    /// Gives back the snapshot bytes (e.g. to apply a delta to them) without copying.
     pub fn into_bytes(self) -> Vec<u8> {
         self.bytes
     }
@@ -258,6 +272,7 @@ impl Registry {
         self.sections[0].len + self.sections[1].len + self.sections[2].len
     }
 
+    /// Which snapshot answers come from, and whether it is stale at the registry's clock.
     pub fn freshness(&self) -> Freshness {
         Freshness {
             sequence: self.header.sequence,

@@ -131,7 +131,9 @@ fn lookalike(rng: &mut Rng, handle: &str) -> String {
 /// What to generate.
 #[derive(Clone, Copy, Debug)]
 pub struct SampleSpec {
+    /// How many records to generate.
     pub records: usize,
+    /// Seed of the deterministic generator: the same spec always yields the same records.
     pub seed: u64,
     /// The day "now" is, for certificate and sanction periods.
     pub today: Date,

@@ -121,17 +121,27 @@ pub fn section_name(id: u32) -> &'static str {
 /// Why a snapshot or delta was refused. Every variant displays as one line naming the problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SnapshotError {
+    /// The file does not start with the expected magic ([`MAGIC`] or the delta's): not a file of this kind.
     BadMagic,
+    /// The format version in the header is not [`VERSION`] (the version found).
     UnsupportedVersion(u16),
     /// The fixed header is inconsistent (reserved bytes, chunk size, section count, index shape).
     BadHeader(&'static str),
+    /// Signed by a key id (in hex) that is not in the reader's pinned [`super::KeySet`].
     UnknownKey(String),
+    /// The file or a section is shorter than its header says (what is short, in English).
     Truncated(String),
+    /// The file or a section is longer than its header says (what is too long, in English).
     Overlong(String),
+    /// The section table is inconsistent: wrong id, item count, offset or length (what is wrong, in English).
     BadSection(String),
+    /// The Ed25519 signature does not verify with the named key.
     BadSignature,
+    /// The file's sequence is older than the one the reader already holds.
     Rollback {
+        /// The sequence the reader holds.
         held: u64,
+        /// The older sequence of the refused file.
         got: u64,
     },
     /// A body chunk does not hash to what the signed head says.
@@ -207,14 +217,23 @@ pub(crate) fn rd_u64(b: &[u8], o: usize) -> u64 {
 /// The fixed header, parsed but not yet trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Header {
+    /// Body chunk size as a power of two (10..=20), offset 10.
     pub chunk_log2: u8,
+    /// The index shape, recomputed from the two counts (not stored in the file).
     pub params: IndexParams,
+    /// Key id of the signing key, offset 16.
     pub key_id: [u8; 8],
+    /// Sequence number, offset 24.
     pub sequence: u64,
+    /// Issue time, Unix seconds, offset 32.
     pub issued_unix: i64,
+    /// Expiry time, Unix seconds, offset 40.
     pub expires_unix: i64,
+    /// Body length in bytes (at most 2^32 − 1), offset 48.
     pub body_len: u64,
+    /// Record count (at most [`MAX_RECORDS`]), offset 56.
     pub record_count: u32,
+    /// Account count (at most [`MAX_ACCOUNTS`]), offset 60.
     pub account_count: u32,
 }
 
@@ -273,6 +292,7 @@ impl Header {
         })
     }
 
+    /// Number of body chunks, and so of chunk-table entries: ⌈body length / chunk size⌉.
     pub fn chunk_count(&self) -> usize {
         (self.body_len as usize).div_ceil(1usize << self.chunk_log2)
     }

@@ -45,10 +45,13 @@ use std::fmt;
 /// One problem in a source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceError {
+    /// The source file's name as the caller gave it to [`SourceSet`].
     pub file: String,
+    /// 1-based line number in that file (the JSON record's or the CSV row's line).
     pub line: usize,
     /// Field path, e.g. `records[3].sanctions[0].effective_until`, or a CSV column name.
     pub field: String,
+    /// What is wrong, in English (operator-facing), e.g. `"2025-02-30" is not a date (yyyy-mm-dd)`.
     pub message: String,
 }
 
@@ -391,6 +394,7 @@ fn serde_msg(e: &serde_json::Error) -> String {
 }
 
 impl SourceSet {
+    /// An empty set of source documents.
     pub fn new() -> SourceSet {
         SourceSet::default()
     }

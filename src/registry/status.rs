@@ -27,7 +27,10 @@ pub enum TrustState {
     /// At least one sanction is in effect.
     Sanctioned,
     /// A valid certificate with its 0–100 trust score.
-    Certified { score: u8 },
+    Certified {
+        /// The certificate's trust score, 0–100.
+        score: u8,
+    },
     /// Was certified; the certificate has lapsed.
     CertificateExpired,
     /// Known to the registry, not certified.
@@ -98,6 +101,7 @@ impl BadgeWord {
     /// is always below it (days since 1970 fit 16 bits until 2149).
     pub const NO_CHANGE: u16 = 0xFFFF;
 
+    /// Packs the state of `record` on `issue_day` and the first later day it may change (or [`Self::NO_CHANGE`]).
     pub fn for_record(record: &Record, issue_day: Date) -> BadgeWord {
         let (code, score) = match state_at(record, issue_day) {
             // `state_at` never answers Lookalike (only unknown accounts can be lookalikes).

@@ -34,28 +34,41 @@ pub const MANIFEST_FORMAT: &str = "koltrust-manifest/1";
 /// A file the manifest points to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {
+    /// Path relative to the manifest's URL.
     pub path: String,
+    /// SHA-256 of the file, lowercase hex (64 characters); the download must match it.
     pub sha256: String,
+    /// Size of the file in bytes.
     pub bytes: u64,
 }
 
 /// A delta the manifest offers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeltaRef {
+    /// Sequence of the snapshot the delta applies to.
     pub from: u64,
+    /// Sequence of the snapshot it produces.
     pub to: u64,
+    /// Path relative to the manifest's URL.
     pub path: String,
+    /// SHA-256 of the delta file, lowercase hex.
     pub sha256: String,
+    /// Size of the delta file in bytes.
     pub bytes: u64,
 }
 
 /// The inner manifest (the fields a reader needs; others are ignored).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The manifest format; must equal [`MANIFEST_FORMAT`].
     pub format: String,
+    /// Sequence of the latest published snapshot.
     pub sequence: u64,
+    /// Id of the signing key, 16 hex characters; must equal the envelope's `key_id`.
     pub key_id: String,
+    /// The latest full snapshot.
     pub snapshot: FileRef,
+    /// Deltas to the latest sequence from earlier ones (possibly none).
     #[serde(default)]
     pub deltas: Vec<DeltaRef>,
 }
@@ -75,11 +88,28 @@ impl Manifest {
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum UpdatePlan {
     /// The held snapshot is the latest.
-    UpToDate { sequence: u64 },
+    UpToDate {
+        /// The sequence held, which is the manifest's.
+        sequence: u64,
+    },
     /// Download the delta at `path` and apply it to the held snapshot.
-    Delta { path: String, sha256: String, to: u64 },
+    Delta {
+        /// Path of the delta, relative to the manifest's URL.
+        path: String,
+        /// SHA-256 the downloaded delta must have, lowercase hex.
+        sha256: String,
+        /// Sequence of the snapshot the delta produces.
+        to: u64,
+    },
     /// Download the full snapshot at `path`.
-    Snapshot { path: String, sha256: String, to: u64 },
+    Snapshot {
+        /// Path of the snapshot, relative to the manifest's URL.
+        path: String,
+        /// SHA-256 the downloaded snapshot must have, lowercase hex.
+        sha256: String,
+        /// Sequence of that snapshot.
+        to: u64,
+    },
 }
 
 /// Checks the manifest envelope: the key is pinned, the signature over `text` is valid, the parsed manifest matches

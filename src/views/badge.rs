@@ -38,9 +38,11 @@ impl TrustState {
 /// Everything the content script needs to draw one badge. It renders these strings as text, never as markup.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BadgeView {
-    /// `sanctioned` | `certified` | `expired` | `registered`.
+    /// `sanctioned` | `certified` | `expired` | `registered` | `lookalike` | `unknown`.
     pub state: &'static str,
+    /// The state's symbol (`⚠`, `✓`, `⌛`, `ⓘ`, `≈`, `?`), so the badge never relies on colour alone.
     pub icon: &'static str,
+    /// The short localized text beside the icon, e.g. "Đã chứng nhận · 92" / "Certified · 92".
     pub label: String,
     /// Longer text for the tooltip and the accessible name.
     pub title: String,
@@ -51,6 +53,8 @@ pub struct BadgeView {
 }
 
 impl BadgeView {
+    /// The badge of a registered account in `state`; `display_name` (the record's name) opens the tooltip, and
+    /// `demo` marks fictional sample data in the tooltip and with the `tag`.
     pub fn new(state: TrustState, display_name: &str, demo: bool, lang: Lang) -> BadgeView {
         let label = state.label(lang);
         let mut title = format!(

@@ -23,47 +23,94 @@ use serde::Serialize;
 /// Every fixed string the card draws, in the card's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CardLabels {
+    /// Accessible title of the card dialog: "Hồ sơ Tín nhiệm KOL" / "KOL Trust record".
     pub dialog: &'static str,
+    /// Close button's accessible label and tooltip: "Đóng" / "Close".
     pub close: &'static str,
+    /// Label before the record's registry id: "Mã đăng ký" / "Registry ID".
     pub registry_id: &'static str,
+    /// Heading of the imitated account's section (lookalike cards):
+    /// "Tài khoản đã đăng ký bị nhái tên" / "The registered account it imitates".
     pub imitated: &'static str,
+    /// Heading of the certification section: "Chứng nhận tín nhiệm" / "Trust certification".
     pub certification: &'static str,
+    /// Certification level row: "Hạng" / "Level".
     pub level: &'static str,
+    /// Trust score row: "Điểm tín nhiệm" / "Trust score".
     pub score: &'static str,
+    /// Certificate number row (vetting mode): "Số chứng nhận" / "Certificate no."
     pub certificate_no: &'static str,
+    /// Validity row: "Hiệu lực" / "Validity".
     pub validity: &'static str,
+    /// Shown in the certification section when the record has no certificate:
+    /// "Chưa được chứng nhận." / "Not certified."
     pub not_certified: &'static str,
+    /// Heading of the sanctions in effect: "Xử phạt đang có hiệu lực" / "Sanctions in effect".
     pub active_sanctions: &'static str,
+    /// Heading of the sanctions not yet in effect (vetting mode):
+    /// "Xử phạt sắp có hiệu lực" / "Sanctions not yet in effect".
     pub upcoming_sanctions: &'static str,
+    /// Heading of the sanctions that have ended: "Xử phạt đã hết hiệu lực" / "Past sanctions".
     pub past_sanctions: &'static str,
+    /// Shown when the record has no sanction at all: "Không có xử phạt nào được ghi nhận." / "No sanctions on record."
     pub no_sanctions: &'static str,
+    /// Sanction row for the deciding authority: "Cơ quan" / "Authority".
     pub authority: &'static str,
+    /// Sanction row for the decision's reference number: "Quyết định" / "Decision".
     pub decision: &'static str,
+    /// Sanction row for the day the decision was signed (vetting mode): "Ngày ban hành" / "Issued".
     pub issued: &'static str,
+    /// Sanction row for the reason: "Lý do" / "Reason".
     pub reason: &'static str,
+    /// Sanction row for the period in effect: "Thời hạn" / "Period".
     pub period: &'static str,
+    /// Sanction row for the fine amount: "Mức phạt" / "Fine".
     pub fine: &'static str,
+    /// Link text to the sanction's published source: "Xem nguồn công bố" / "View the published source".
     pub source: &'static str,
+    /// Heading of the complaints section: "Khiếu nại" / "Complaints".
     pub complaints: &'static str,
+    /// Heading of the registered accounts list: "Tài khoản đã đăng ký" / "Registered accounts".
     pub accounts: &'static str,
+    /// Label before the record's other names (vetting mode): "Tên khác" / "Also known as".
     pub aliases: &'static str,
+    /// Label before the record's category tags: "Lĩnh vực" / "Categories".
     pub categories: &'static str,
+    /// Label before the day the record last changed: "Hồ sơ cập nhật ngày" / "Record updated".
     pub updated: &'static str,
+    /// Label before the freshness line in the footer: "Nguồn dữ liệu" / "Data source".
     pub data_source: &'static str,
+    /// Footer sentence saying where the card's data comes from:
+    /// "Hiển thị bởi tiện ích KOL Trust từ sổ đăng ký có chữ ký số của Liên minh Tín nhiệm số." /
+    /// "Shown by the KOL Trust extension from the Digital Trust Alliance's signed registry."
     pub confirmed_by: &'static str,
+    /// Button that opens the report dialog for this account: "Báo cáo" / "Report".
     pub report: &'static str,
+    /// Heading of the vetting section (copy, export, private note): "Thẩm định" / "Vetting".
     pub vetting: &'static str,
+    /// Button copying the vetting record as plain text: "Sao chép" / "Copy".
     pub copy_text: &'static str,
+    /// Button downloading the vetting record as CSV: "Tải CSV" / "Download CSV".
     pub export_csv: &'static str,
+    /// Button downloading the vetting record as JSON: "Tải JSON" / "Download JSON".
     pub export_json: &'static str,
+    /// Status after a successful copy: "Đã sao chép." / "Copied."
     pub copied: &'static str,
+    /// Status when the clipboard refused the copy:
+    /// "Không sao chép được — hãy tải tệp." / "Could not copy — download a file instead."
     pub copy_failed: &'static str,
+    /// Label of the private note field in vetting mode (stored only in the browser):
+    /// "Ghi chú riêng (chỉ lưu trên máy này)" / "Private note (kept on this device only)".
     pub note: &'static str,
+    /// Placeholder of the private note field:
+    /// "Ví dụ: đã liên hệ, báo giá, lưu ý khi hợp tác…" / "E.g. contacted, quoted price, points to watch…"
     pub note_placeholder: &'static str,
+    /// Status after the private note was saved: "Đã lưu ghi chú." / "Note saved."
     pub note_saved: &'static str,
 }
 
 impl CardLabels {
+    /// Every label in `lang`.
     pub fn new(lang: Lang) -> CardLabels {
         let p = |vi, en| lang.pick(vi, en);
         CardLabels {
@@ -124,17 +171,24 @@ impl CardLabels {
 /// The registered account a lookalike imitates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ImitatedView {
+    /// Display name of the imitated account's owner, as registered.
     pub name: String,
+    /// Registry id of the owner's record.
     pub registry_id: String,
+    /// The registered account id that is imitated (same platform and namespace as the lookalike).
     pub account_id: String,
+    /// The owner's badge state code (`sanctioned` | `certified` | `expired` | `registered`).
     pub state: &'static str,
+    /// The owner's badge icon.
     pub icon: &'static str,
+    /// The owner's localized badge label.
     pub state_label: String,
 }
 
 /// One account's card: what the content script draws when its badge is opened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DetailCard {
+    /// The card's language, `vi` or `en`.
     pub lang: &'static str,
     /// `record` | `lookalike` | `unknown`.
     pub kind: &'static str,
@@ -142,7 +196,9 @@ pub struct DetailCard {
     pub subject: String,
     /// State code, icon and label of the badge this card belongs to.
     pub state: &'static str,
+    /// The badge's icon (`?` for an unknown account).
     pub icon: &'static str,
+    /// The badge's localized label ("Chưa đăng ký" / "Not registered" for an unknown account).
     pub state_label: String,
     /// The registry's record (kind `record`).
     pub record: Option<CardView>,
@@ -154,9 +210,11 @@ pub struct DetailCard {
     pub notice: Option<&'static str>,
     /// Complaints in context: counts and "signals, not verdicts".
     pub complaints_line: Option<String>,
+    /// Which snapshot the card comes from.
     pub freshness: FreshnessView,
     /// Vetting mode: the full history is shown and this record can be copied or exported.
     pub vetting: Option<VettingRecord>,
+    /// Every fixed string the card draws, in the card's language.
     pub labels: CardLabels,
 }
 

@@ -31,6 +31,7 @@ pub struct BadgeOptions {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BadgeFilter {
+    /// Every state (and unregistered accounts too if [`BadgeOptions::show_unknown`]); the default.
     #[default]
     All,
     /// Only accounts with a sanction in effect.
@@ -55,10 +56,15 @@ impl BadgeOptions {
 /// The badge answer for one link.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LinkAnswer {
+    /// The platform the link points to.
     pub platform: Platform,
+    /// The namespace of the account the link names.
     pub id_type: IdType,
+    /// The canonical account id the link names.
     pub account_id: String,
+    /// Whether the link is the profile itself or a piece of its content (a post, a video, a product).
     pub kind: Kind,
+    /// The badge to draw beside the link.
     pub badge: BadgeView,
 }
 
@@ -125,6 +131,7 @@ pub fn lookup_links<S: AsRef<str>>(
 /// Whose page this is, and their badge.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PageAnswer {
+    /// Whose page this is, as recognized from the page's signals; `None` when the page is nobody's profile.
     pub main: Option<MainProfile>,
     /// The badge of the main profile: from the first of its names the registry knows (stable ids come first).
     pub badge: Option<BadgeView>,

@@ -12,10 +12,13 @@ use serde::Serialize;
 /// Everything the popup shows, already localized.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PopupView {
+    /// The popup's language, `vi` or `en`.
     pub lang: &'static str,
+    /// The popup's title: "Tín nhiệm KOL" / "KOL Trust".
     pub heading: &'static str,
     /// `Platform · account` when the page names an account.
     pub subject: Option<String>,
+    /// The badge of the page's profile; `None` when the page names no account or the registry does not know it.
     pub badge: Option<BadgeView>,
     /// One sentence saying what was found (or why nothing is shown).
     pub message: &'static str,
@@ -23,10 +26,12 @@ pub struct PopupView {
     pub demo_notice: Option<&'static str>,
     /// Which registry answered: sequence, issue day, and whether it is out of date.
     pub registry_line: String,
+    /// The link to the options page: "Tuỳ chọn" / "Options".
     pub options_label: &'static str,
     /// "My reports": the heading, and what it says while this browser has sent none (reporting arrives with the
     /// complaint issue; the list then fills from the outbox).
     pub reports_heading: &'static str,
+    /// Shown under the reports heading while this browser has sent no report.
     pub reports_empty: &'static str,
 }
 

@@ -13,88 +13,147 @@ use crate::registry::status::{state_at, TrustState};
 use crate::registry::{Freshness, Registry, SnapshotError};
 use serde::Serialize;
 
+/// The detail card of one registered KOL on one day, every string localized in the card's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CardView {
+    /// The record's registry id, e.g. `KT-000123`.
     pub registry_id: String,
+    /// The KOL's display name as registered (not translated).
     pub name: String,
+    /// Other names the KOL is known by, as registered (not translated).
     pub aliases: Vec<String>,
+    /// Whether the record is fictional sample data.
     pub fictional: bool,
     /// "Hồ sơ hư cấu (dữ liệu mẫu)" / "Fictional record (sample data)" when `fictional`.
     pub fictional_label: Option<String>,
     /// Badge state code (`sanctioned` | `certified` | `expired` | `registered`), icon and label.
     pub state: &'static str,
+    /// The state's icon character (`⚠`, `✓`, `⌛`, `ⓘ`).
     pub icon: &'static str,
+    /// The state's short localized label, e.g. "Đã chứng nhận · 92" / "Certified · 92".
     pub state_label: String,
+    /// The record's category tags as registered (lowercase, not translated).
     pub categories: Vec<String>,
+    /// Every registered account, in the record's order.
     pub accounts: Vec<AccountView>,
+    /// The certificate, valid or not; `None` = never certified.
     pub certification: Option<CertificationView>,
+    /// Sanctions in effect on the card's day.
     pub active_sanctions: Vec<SanctionView>,
+    /// Sanctions decided but not yet in effect on the card's day.
     pub upcoming_sanctions: Vec<SanctionView>,
+    /// Sanctions that have ended; they stay on the card.
     pub past_sanctions: Vec<SanctionView>,
+    /// Complaint counts and their localized summary.
     pub complaints: ComplaintsView,
+    /// The day the record last changed, `yyyy-mm-dd`.
     pub updated: String,
+    /// Which snapshot the card comes from.
     pub freshness: FreshnessView,
 }
 
+/// One registered account on the card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AccountView {
+    /// Platform string form, e.g. `tiktok` ([`crate::platform::Platform::as_str`]).
     pub platform: &'static str,
+    /// Platform brand name a person reads, e.g. `TikTok` (same in both languages).
     pub platform_name: &'static str,
+    /// Identifier namespace string form, e.g. `yt_handle`.
     pub id_type: &'static str,
+    /// The canonical account id.
     pub account_id: String,
 }
 
+/// The certificate on the card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CertificationView {
+    /// Level string form (`basic` | `standard` | `excellent`).
     pub level: &'static str,
+    /// Localized level name, e.g. "Xuất sắc" / "Excellent".
     pub level_label: &'static str,
+    /// Trust score, 0–100.
     pub score: u8,
+    /// Certificate number as printed on the certificate.
     pub number: String,
+    /// First day of validity, `yyyy-mm-dd`.
     pub issued: String,
+    /// First day no longer valid (exclusive end), `yyyy-mm-dd`.
     pub expires: String,
+    /// Whether the certificate is valid on the card's day.
     pub valid: bool,
     /// e.g. "Còn hiệu lực đến hết 2026-02-28" / "Valid through 2026-02-28".
     pub validity_label: String,
 }
 
+/// One sanction on the card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SanctionView {
+    /// Kind string form, e.g. `advertising_ban`.
     pub kind: &'static str,
+    /// Localized kind, e.g. "Cấm quảng cáo" / "Advertising ban".
     pub kind_label: &'static str,
+    /// Reason string form, e.g. `misleading_advertising`.
     pub reason: &'static str,
+    /// Localized reason.
     pub reason_label: &'static str,
+    /// Who decided, as registered (not translated).
     pub authority: String,
+    /// The decision's reference number, as registered.
     pub decision: String,
     /// The summary in the card's language.
     pub summary: String,
+    /// The day the decision was signed, `yyyy-mm-dd`.
     pub issued: String,
+    /// First day in effect, `yyyy-mm-dd`.
     pub effective_from: String,
     /// `None` = permanent.
     pub effective_until: Option<String>,
+    /// The period in words, e.g. "Từ 2025-01-01 đến hết 2025-06-30" / "From 2025-01-01 through 2025-06-30", or
+    /// "Vĩnh viễn, từ …" / "Permanent, from …".
     pub period_label: String,
+    /// `true` when there is no end day.
     pub permanent: bool,
+    /// Amount of a fine in đồng; `None` when not a fine or the amount is not registered.
     pub fine_vnd: Option<u64>,
     /// e.g. "50.000.000 ₫".
     pub fine_label: Option<String>,
+    /// Public source of the decision (`https://`).
     pub source_url: String,
 }
 
+/// Complaint counts on the card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ComplaintsView {
+    /// Complaints received, all outcomes.
     pub received: u32,
+    /// Complaints found justified.
     pub upheld: u32,
+    /// Complaints rejected.
     pub rejected: u32,
+    /// Complaints not yet decided.
     pub pending: u32,
+    /// The counts in words, e.g. "3 khiếu nại: 1 được chấp nhận, 1 bị bác bỏ, 1 đang xử lý" /
+    /// "3 complaints: 1 upheld, 1 rejected, 1 pending".
     pub label: String,
+    /// The fixed caution "Khiếu nại là tín hiệu để xem xét, không phải kết luận." / "Complaints are signals for
+    /// review, not verdicts."
     pub note: &'static str,
 }
 
+/// Which snapshot a view comes from, for a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FreshnessView {
+    /// The snapshot's sequence number.
     pub sequence: u64,
+    /// The snapshot's issue day (Vietnam time), `yyyy-mm-dd`.
     pub issued: String,
+    /// The snapshot's expiry day (Vietnam time), `yyyy-mm-dd`.
     pub expires: String,
+    /// Whether the snapshot has expired.
     pub stale: bool,
+    /// Localized line: "Dữ liệu Liên minh số N (ngày …)" / "Alliance data no. N (issued …)", or when stale a warning
+    /// that the data may be out of date.
     pub label: String,
 }
 

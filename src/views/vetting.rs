@@ -21,8 +21,13 @@ use serde::Serialize;
 pub struct VettingRecord {
     /// A file name without extension: `koltrust-<registry id>-<day>`.
     pub file_base: String,
+    /// Plain text for the clipboard, one fact per line, in the card's language.
     pub text: String,
+    /// CSV: [`CSV_HEADER`] and one row, CRLF line ends, cells in the card's language (no BOM: the glue adds one
+    /// when it saves the file).
     pub csv: String,
+    /// JSON document of format `koltrust-vetting/1`: the registry's freshness and the whole record, every sanction in
+    /// detail with its status on the day (`active` | `upcoming` | `past`), machine values rather than labels.
     pub json: String,
 }
 

@@ -59,8 +59,11 @@ pub struct ReportContext {
 /// The profile a report is about, as the dialog shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProfileLine {
+    /// Platform string form (sent as `profile.platform`).
     pub platform: &'static str,
+    /// Identifier namespace string form (sent as `profile.id_type`).
     pub id_type: &'static str,
+    /// The canonical account id (sent as `profile.account_id`).
     pub account_id: String,
     /// The canonical profile URL (sent as `profile.url`).
     pub url: String,
@@ -70,21 +73,27 @@ pub struct ProfileLine {
     pub name: Option<String>,
     /// The badge state code (`sanctioned`, `certified`, …, `lookalike`, `unknown`).
     pub state: &'static str,
+    /// The badge's short localized label, e.g. "Đang bị xử phạt" / "Sanctioned".
     pub state_label: String,
 }
 
 /// One of the six categories, as a choice.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CategoryOption {
+    /// The category's string form (sent as `category`).
     pub value: &'static str,
+    /// Its localized name.
     pub label: &'static str,
+    /// Whether this is the preselected category (exactly one option is).
     pub suggested: bool,
 }
 
 /// Everything the dialog draws before the person edits anything.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReportDraft {
+    /// The dialog's language, `vi` or `en`.
     pub lang: &'static str,
+    /// Every fixed string the dialog draws, in its language.
     pub labels: DraftLabels,
     /// `None` when no profile was recognized: the dialog says so (`labels.no_profile`) and cannot send.
     pub profile: Option<ProfileLine>,
@@ -93,9 +102,11 @@ pub struct ReportDraft {
     /// The beginning of the post's text (at most [`EXCERPT_CHARS`] characters), so the person sees which post it is.
     /// Page text: the dialog places it as text, never as markup.
     pub excerpt: String,
+    /// What promotion detection found in the post, labelled for the dialog.
     pub promotion: PromotionView,
     /// The preselected category (always one of `categories`).
     pub category: &'static str,
+    /// The six categories in [`Category::ALL`] order.
     pub categories: Vec<CategoryOption>,
 }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 /// The button drawn beside a flagged post.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PostFlag {
+    /// The button's text: "Báo cáo" / "Report".
     pub label: &'static str,
     /// Tooltip and accessible name: why this post was flagged.
     pub title: String,

@@ -19,33 +19,45 @@ pub struct ReportEdits {
     pub id: String,
     /// `Date.now()`.
     pub created: i64,
+    /// The chosen category's string form (e.g. `misleading_claim`).
     pub category: String,
+    /// The person's description as typed (trimmed when the submission is built).
     pub note: String,
     /// The attached screenshot as a `data:` URL, if the person attached one.
     pub screenshot: Option<String>,
+    /// Contact details as typed; sent only with `consent`.
     pub contact: String,
+    /// Whether the person ticked the box to be contacted; without it `contact` is dropped.
     pub consent: bool,
 }
 
 /// One line of "what will be sent".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PreviewItem {
+    /// What the line is, localized, e.g. "Hồ sơ" / "Profile".
     pub label: &'static str,
+    /// What will be sent, in words (localized "none"/"not sent" when empty); may span lines.
     pub value: String,
 }
 
 /// One problem, for the field it belongs to, in the person's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PreviewError {
+    /// JSON path of the submission field (as [`crate::complaint::FieldError::field`]), or `profile` when no
+    /// profile was recognized.
     pub field: String,
+    /// Stable validation code, or `profile_missing`.
     pub code: &'static str,
+    /// What to fix, in the person's language.
     pub message: &'static str,
 }
 
 /// The preview: the list a person reads and, when every rule passes, the submission to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReportPreview {
+    /// "What will be sent", one line per part of the submission; empty when there is no profile.
     pub items: Vec<PreviewItem>,
+    /// Every rule the submission breaks; empty when it can be sent.
     pub errors: Vec<PreviewError>,
     /// Present exactly when `errors` is empty.
     pub submission: Option<ComplaintSubmission>,

@@ -16,10 +16,13 @@ pub const CLIENT_HEADER: &str = "X-Koltrust-Client";
 /// have none.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HttpRequest {
+    /// `POST` for a submission, `GET` for a status refresh.
     pub method: &'static str,
+    /// Path relative to the server's URL: `v1/complaints` or `v1/complaints/<receipt>`.
     pub path: String,
     /// `(name, value)` pairs.
     pub headers: Vec<(&'static str, String)>,
+    /// How long the worker lets the request run before aborting it ([`REQUEST_TIMEOUT_MS`]).
     pub timeout_ms: i64,
 }
 
@@ -32,8 +35,11 @@ pub enum Answer {
     Timeout,
     /// An HTTP answer: its status, its `Retry-After` header, and what its JSON body said (empty if it had none).
     Http {
+        /// The HTTP status code.
         status: u16,
+        /// The `Retry-After` header as sent (seconds are read; an HTTP-date is ignored); `None` when absent.
         retry_after: Option<String>,
+        /// What the JSON body said.
         body: AnswerBody,
     },
 }
@@ -42,9 +48,13 @@ pub enum Answer {
 /// `{receipt, status}`, or an error's `{"error": {code, fields: [{field, code}]}}` (the fields' codes).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AnswerBody {
+    /// The complaint's receipt, as the server issued it on acceptance (and repeats in status answers).
     pub receipt: Option<String>,
+    /// The complaint's status on the server ([`crate::complaint::ComplaintStatus`] string form).
     pub status: Option<String>,
+    /// An error answer's `error.code` (`invalid_field`, `too_large`…).
     pub error_code: Option<String>,
+    /// An error answer's field validation codes (`note_too_long`…), in the server's order.
     pub field_codes: Vec<String>,
 }
 

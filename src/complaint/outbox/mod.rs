@@ -61,6 +61,7 @@ pub enum DeliveryState {
 }
 
 impl DeliveryState {
+    /// The stable snake_case form stored with the entry (`queued`, `sending`, `delivered`, `refused`).
     pub fn as_str(self) -> &'static str {
         match self {
             DeliveryState::Queued => "queued",
@@ -70,6 +71,7 @@ impl DeliveryState {
         }
     }
 
+    /// Reads the form written by [`DeliveryState::as_str`]; `None` for anything else.
     pub fn parse(s: &str) -> Option<DeliveryState> {
         [Self::Queued, Self::Sending, Self::Delivered, Self::Refused]
             .into_iter()
@@ -80,6 +82,7 @@ impl DeliveryState {
 /// The delivery record of one report: all the mutable state, small, stored after every step.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delivery {
+    /// Where the report is on its way.
     pub state: DeliveryState,
     /// Requests started so far.
     pub attempts: u32,
@@ -101,10 +104,15 @@ pub struct Delivery {
 /// What "My reports" shows about a report besides its delivery: taken from the submission at acceptance.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
+    /// The report's idempotency id (the submission's `id`).
     pub id: String,
+    /// The reported account's platform string form.
     pub platform: String,
+    /// The reported account's identifier namespace string form.
     pub id_type: String,
+    /// The reported account's canonical id.
     pub account_id: String,
+    /// The category's string form (e.g. `misleading_claim`).
     pub category: String,
     /// The person's clock when they submitted it (Unix ms).
     pub created_ms: i64,
@@ -115,7 +123,9 @@ pub struct Summary {
 /// it in the preview (the server canonicalizes it again on arrival).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxEntry {
+    /// What "My reports" shows, fixed at acceptance.
     pub summary: Summary,
+    /// The mutable delivery record.
     pub delivery: Delivery,
 }
 

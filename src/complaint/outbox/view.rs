@@ -17,17 +17,21 @@ use serde::Serialize;
 /// The list and its labels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MyReportsView {
+    /// The list's heading: "Báo cáo của tôi" / "My reports".
     pub heading: &'static str,
     /// What the list says when it is empty (`None` when it is not).
     pub empty: Option<&'static str>,
     /// The button that reads every status from the server again.
     pub refresh_label: &'static str,
+    /// Before a report's receipt: "Mã tiếp nhận" / "Receipt".
     pub receipt_label: &'static str,
+    /// Before a report's status on the server: "Trạng thái" / "Status".
     pub status_label: &'static str,
     /// Before a report's creation time.
     pub created_label: &'static str,
     /// Before the time its status was last read from the server.
     pub refreshed_label: &'static str,
+    /// Every report, newest first.
     pub items: Vec<ReportItem>,
 }
 
@@ -35,10 +39,13 @@ pub struct MyReportsView {
 /// formatting site costs bytes in the wasm build); the popup places the parts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReportItem {
+    /// The report's idempotency id.
     pub id: String,
     /// The platform's name and the account, e.g. `TikTok` and `lan.review.demo0`.
     pub platform: &'static str,
+    /// The reported account's canonical id.
     pub account_id: String,
+    /// The category's localized name (empty for an unknown category).
     pub category: &'static str,
     /// When the person submitted it (Unix ms).
     pub created_ms: i64,
@@ -48,9 +55,11 @@ pub struct ReportItem {
     pub delivery_label: &'static str,
     /// Why: the reason of a refusal or of the last failed attempt.
     pub reason: Option<&'static str>,
+    /// The server's receipt once delivered; `None` before.
     pub receipt: Option<String>,
     /// `received`, `reviewing`… (for styling), and in words.
     pub status: Option<&'static str>,
+    /// The status in words, localized; `None` until the server reported a status.
     pub status_text: Option<&'static str>,
     /// When the status was last read from the server (Unix ms).
     pub refreshed_ms: Option<i64>,
