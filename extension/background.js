@@ -2,14 +2,14 @@
 // KOL Trust service worker: the only place the Rust/WASM core runs for content scripts.
 //
 // Thin glue by design: it loads the core, answers messages by calling it, and decides nothing itself.
-// MV3 rules that shape this file (TOOLCHAIN.md):
+// MV3 rules that shape this file (docs/architecture.md, "Build and toolchain"):
 //  - no top-level await (it silently kills a module service worker): `ready` is a promise every handler awaits;
 //  - listeners are registered synchronously, at the top level, so a cold-started worker receives the message
 //    that woke it;
 //  - `return true` from onMessage keeps the channel open for the asynchronous answer;
 //  - the worker is stopped after ~30 s idle, so what must outlive it (the page signals each tab reported, for the
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
-import init, { paletteCss, toolbarColour } from './pkg/koltrust.js';
+import init from './pkg/koltrust.js';
 import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
 import * as outbox from './worker/outbox.js';
@@ -45,10 +45,26 @@ async function settings() {
 async function showOnToolbar(tabId, signals, lang) {
   // Whatever the person chose to badge in pages, the toolbar always reflects the main profile's status.
   const badge = registry.engine.lookupPage(signals, lang, null).badge;
-  const color = badge ? toolbarColour(badge.state) : undefined;
+  const color = badge ? await toolbarColour(badge.state) : undefined;
   const text = color && badge ? TOOLBAR_SYMBOL[badge.state] ?? '' : '';
   await chrome.action.setBadgeText({ tabId, text });
   if (text && color) await chrome.action.setBadgeBackgroundColor({ tabId, color });
+}
+
+/** The core's state colours (`src/views/palette.rs`), which `cargo xtask dist` writes into the build as
+ * `palette.css`: CSS custom properties for every surface. Kept out of the WebAssembly, where the same text cost
+ * ~1.5 KB gzipped of the size budget for no decision. */
+const paletteCss = fetch(new URL('./palette.css', import.meta.url)).then((r) => {
+  if (!r.ok) throw new Error(`palette.css: HTTP ${r.status}`);
+  return r.text();
+});
+
+/** The toolbar badge's colour for a state: the state's light `line` colour, the one the core's
+ * `palette::toolbar_colour` names (it reads on light and dark toolbars alike).
+ * @param {string} state @returns {Promise<string | undefined>} */
+async function toolbarColour(state) {
+  const light = (await paletteCss).split('@media')[0];
+  return new RegExp(`--kt-${state}-line:\\s*(#[0-9a-f]{6})`).exec(light)?.[1];
 }
 
 /** Short symbols that fit the toolbar badge (the in-page icons are drawn; the toolbar takes text).
@@ -65,7 +81,7 @@ const pageOnly = new Set(/** @type {PageOnlyType[]} */ (['registryStatus', 'upda
 const handlers = {
   /** The state colours as CSS custom properties, for the content scripts' shadow roots (core `palette`). */
   async palette() {
-    return { css: paletteCss() };
+    return { css: await paletteCss };
   },
   /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
   async registryStatus() {

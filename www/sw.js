@@ -10,7 +10,7 @@ const worker = /** @type {any} */ (self);
 const SHELL = 'koltrust-portal-shell-v1';
 const DATA = 'koltrust-portal-registry-v1';
 const FILES = [
-  './', 'index.html', 'style.css', 'app.js', 'dom.js', 'i18n.js', 'registry.js', 'card.js', 'manifest.webmanifest',
+  './', 'index.html', 'palette.css', 'style.css', 'app.js', 'dom.js', 'i18n.js', 'registry.js', 'card.js', 'manifest.webmanifest',
   'views/check.js', 'views/vet.js', 'views/register.js', 'views/report.js', 'views/track.js', 'views/pages.js',
   'locales/vi.json', 'locales/en.json', 'pkg/koltrust.js', 'pkg/koltrust_bg.wasm',
 ];

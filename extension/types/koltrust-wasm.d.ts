@@ -37,10 +37,6 @@ export default function init(
 ): Promise<unknown>;
 
 export function coreVersion(): string;
-/** The state colours as CSS custom properties (`--kt-<state>-bg|ink|line`, light and dark). */
-export function paletteCss(): string;
-/** The toolbar badge colour of a state code (`#rrggbb`), `undefined` for an unknown code. */
-export function toolbarColour(state: BadgeState): string | undefined;
 
 /** An opened, signature-checked registry snapshot. */
 export class Engine {

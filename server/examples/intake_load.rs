@@ -8,7 +8,7 @@
 //! Submits valid complaints (unique client ids) from `--concurrency` connections for `--seconds` or
 //! `--max-requests`, whichever comes first; prints submits per second and p50/p90/p99/max latency; then checks that
 //! **every** complaint answered with a 2xx can be found by its receipt. Loopback addresses only.
-//! Target (DESIGN.md): ≥ 3,000 req/s, p99 ≤ 20 ms on 2 cores, none lost after a 2xx.
+//! Target (docs/performance.md, "Budgets"): ≥ 3,000 req/s, p99 ≤ 20 ms on 2 cores, none lost after a 2xx.
 
 // Whole-crate load generator code: a failed `unwrap`/`expect` is the load generator failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -51,4 +51,3 @@ pub mod store;
 pub use clock::now_ms;
 pub use config::{RateConfig, ServeConfig};
 pub use serve::serve;
-

@@ -1,153 +1,73 @@
 //! The state colours, defined once for every surface: in-page badges, the detail card, the report dialog, the
 //! toolbar popup, the toolbar icon's badge and the portal. Each surface reads them as CSS custom properties from
-//! [`palette_css`] (or, for the toolbar icon, [`toolbar_colour`]) instead of repeating hex values.
+//! [`PALETTE_CSS`] (the worker hands it to content scripts; extension pages and the portal get it the same way), the
+//! toolbar icon through [`toolbar_colour`]; no other file repeats a state's hex value.
 //!
 //! Every state has a *swatch* for light and for dark backgrounds: a tinted background (`bg`), the text drawn on it
-//! (`ink`) and a border/accent (`line`). `ink` on `bg` keeps a contrast ratio of at least 4.5:1 (WCAG AA for small
-//! text) in both schemes; the test below checks it, so a colour change that hurts legibility fails. Colour is never
+//! (`ink`) and a border or rule (`line`). `ink` on `bg` keeps a contrast ratio of at least 4.5:1 (WCAG AA for small
+//! text) in both schemes; the tests below check it, so a colour change that hurts legibility fails. Colour is never
 //! the only carrier of meaning: every badge also has its drawn icon and its words ([`crate::views::badge`]).
+//!
+//! The stylesheet itself is the definition (a constant, not built at run time): assembling it from a table cost
+//! ~2 KB of WebAssembly, while reading one value back out of it ([`swatch`]) is a few instructions.
 
-/// The colours of one state on one background scheme, as `#rrggbb`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Swatch {
-    /// The tinted background of a badge or a card's header.
-    pub bg: &'static str,
-    /// Text and icons drawn on `bg`.
-    pub ink: &'static str,
-    /// The border, and the accent of a card's side rule.
-    pub line: &'static str,
-}
+/// The palette: `--kt-<state>-bg|ink|line` for every badge state on `:host` (shadow roots of in-page UI) and
+/// `:root` (extension pages, the portal), light values first, dark values under `prefers-color-scheme: dark`.
+pub const PALETTE_CSS: &str = "\
+:host, :root {\
+ --kt-sanctioned-bg: #fdeaea; --kt-sanctioned-ink: #8a1111; --kt-sanctioned-line: #d33b3b;\
+ --kt-lookalike-bg: #fff0f6; --kt-lookalike-ink: #8a0f4d; --kt-lookalike-line: #c2185b;\
+ --kt-certified-bg: #e7f6ec; --kt-certified-ink: #0b5d27; --kt-certified-line: #2e9d55;\
+ --kt-expired-bg: #fff4e0; --kt-expired-ink: #6b4500; --kt-expired-line: #c98a10;\
+ --kt-registered-bg: #eef2f7; --kt-registered-ink: #263445; --kt-registered-line: #7b8da3;\
+ --kt-unknown-bg: #f4f4f4; --kt-unknown-ink: #4a4a4a; --kt-unknown-line: #8a8f98; }
+@media (prefers-color-scheme: dark) { :host, :root {\
+ --kt-sanctioned-bg: #3a1010; --kt-sanctioned-ink: #ffb4b4; --kt-sanctioned-line: #ef6b6b;\
+ --kt-lookalike-bg: #3a1027; --kt-lookalike-ink: #ffb3d4; --kt-lookalike-line: #f06ba8;\
+ --kt-certified-bg: #0f2e1a; --kt-certified-ink: #a6e8bd; --kt-certified-line: #5cc27a;\
+ --kt-expired-bg: #35280a; --kt-expired-ink: #ffd98a; --kt-expired-line: #e0a43a;\
+ --kt-registered-bg: #1d2733; --kt-registered-ink: #cfd9e6; --kt-registered-line: #9aabbf;\
+ --kt-unknown-bg: #262626; --kt-unknown-ink: #cfcfcf; --kt-unknown-line: #9aa0a8; } }
+";
 
-/// One state's swatches for a light and a dark page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StateColours {
-    /// The state's stable code, as [`crate::views::badge::BadgeView::state`] carries it.
-    pub state: &'static str,
-    /// On a light page (`prefers-color-scheme: light`).
-    pub light: Swatch,
-    /// On a dark page (`prefers-color-scheme: dark`).
-    pub dark: Swatch,
-}
-
-/// Every badge state and its colours, in the order the badge ranks them.
-pub const STATE_COLOURS: [StateColours; 6] = [
-    StateColours {
-        state: "sanctioned",
-        light: Swatch {
-            bg: "#fdeaea",
-            ink: "#8a1111",
-            line: "#d33b3b",
-        },
-        dark: Swatch {
-            bg: "#3a1010",
-            ink: "#ffb4b4",
-            line: "#ef6b6b",
-        },
-    },
-    StateColours {
-        state: "lookalike",
-        light: Swatch {
-            bg: "#fff0f6",
-            ink: "#8a0f4d",
-            line: "#c2185b",
-        },
-        dark: Swatch {
-            bg: "#3a1027",
-            ink: "#ffb3d4",
-            line: "#f06ba8",
-        },
-    },
-    StateColours {
-        state: "certified",
-        light: Swatch {
-            bg: "#e7f6ec",
-            ink: "#0b5d27",
-            line: "#2e9d55",
-        },
-        dark: Swatch {
-            bg: "#0f2e1a",
-            ink: "#a6e8bd",
-            line: "#5cc27a",
-        },
-    },
-    StateColours {
-        state: "expired",
-        light: Swatch {
-            bg: "#fff4e0",
-            ink: "#6b4500",
-            line: "#c98a10",
-        },
-        dark: Swatch {
-            bg: "#35280a",
-            ink: "#ffd98a",
-            line: "#e0a43a",
-        },
-    },
-    StateColours {
-        state: "registered",
-        light: Swatch {
-            bg: "#eef2f7",
-            ink: "#263445",
-            line: "#7b8da3",
-        },
-        dark: Swatch {
-            bg: "#1d2733",
-            ink: "#cfd9e6",
-            line: "#9aabbf",
-        },
-    },
-    StateColours {
-        state: "unknown",
-        light: Swatch {
-            bg: "#f4f4f4",
-            ink: "#4a4a4a",
-            line: "#8a8f98",
-        },
-        dark: Swatch {
-            bg: "#262626",
-            ink: "#cfcfcf",
-            line: "#9aa0a8",
-        },
-    },
+/// Every state code the palette colours, in the order the badge ranks them.
+pub const STATES: [&str; 6] = [
+    "sanctioned",
+    "lookalike",
+    "certified",
+    "expired",
+    "registered",
+    "unknown",
 ];
 
-/// The colours of a state code, or `None` for a code the core does not produce.
-pub fn colours_of(state: &str) -> Option<&'static StateColours> {
-    STATE_COLOURS.iter().find(|c| c.state == state)
+/// Which scheme a colour is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// A light page (the first block of [`PALETTE_CSS`]).
+    Light,
+    /// A dark page (the `prefers-color-scheme: dark` block).
+    Dark,
 }
 
-/// The toolbar icon's badge colour for a state: the light swatch's `line`, which reads on the browser's light and
-/// dark toolbars alike (the text on it is drawn white by the browser).
+/// One colour of the palette (`#rrggbb`): `part` is `bg`, `ink` or `line`. `None` for a state or part it lacks.
+pub fn swatch(state: &str, part: &str, scheme: Scheme) -> Option<&'static str> {
+    let (light, dark) = PALETTE_CSS.split_once("@media")?;
+    let block = match scheme {
+        Scheme::Light => light,
+        Scheme::Dark => dark,
+    };
+    block.split(';').find_map(|decl| {
+        let decl = &decl[decl.find("--kt-")?..];
+        let (name, value) = decl.split_once(':')?;
+        let rest = name.strip_prefix("--kt-")?.strip_prefix(state)?.strip_prefix('-')?;
+        (rest == part).then(|| value.trim().trim_end_matches('}').trim())
+    })
+}
+
+/// The toolbar icon's badge colour for a state: its light `line`, which reads on the browser's light and dark
+/// toolbars alike (the browser draws the badge text white on it).
 pub fn toolbar_colour(state: &str) -> Option<&'static str> {
-    colours_of(state).map(|c| c.light.line)
-}
-
-/// A stylesheet declaring `--kt-<state>-bg`, `--kt-<state>-ink` and `--kt-<state>-line` for every state on `:host`
-/// (shadow roots of in-page UI) and `:root` (extension pages, the portal), with the dark swatches under
-/// `prefers-color-scheme: dark`.
-pub fn palette_css() -> String {
-    let mut css = String::with_capacity(1600);
-    css.push_str(":host, :root {");
-    declare(&mut css, |c| c.light);
-    css.push_str(" }\n@media (prefers-color-scheme: dark) { :host, :root {");
-    declare(&mut css, |c| c.dark);
-    css.push_str(" } }\n");
-    css
-}
-
-fn declare(css: &mut String, pick: impl Fn(&StateColours) -> Swatch) {
-    for c in &STATE_COLOURS {
-        let s = pick(c);
-        for (part, value) in [("bg", s.bg), ("ink", s.ink), ("line", s.line)] {
-            css.push_str(" --kt-");
-            css.push_str(c.state);
-            css.push('-');
-            css.push_str(part);
-            css.push_str(": ");
-            css.push_str(value);
-            css.push(';');
-        }
-    }
+    swatch(state, "line", Scheme::Light)
 }
 
 #[cfg(test)]
@@ -173,43 +93,54 @@ mod tests {
     }
 
     #[test]
+    fn every_state_has_three_colours_in_each_scheme() {
+        for state in STATES {
+            for scheme in [Scheme::Light, Scheme::Dark] {
+                for part in ["bg", "ink", "line"] {
+                    let c = swatch(state, part, scheme).unwrap_or_else(|| panic!("{state}-{part} {scheme:?}"));
+                    assert!(
+                        c.len() == 7 && c.starts_with('#') && u32::from_str_radix(&c[1..], 16).is_ok(),
+                        "{c}"
+                    );
+                }
+            }
+            assert_eq!(PALETTE_CSS.matches(&format!("--kt-{state}-")).count(), 6, "{state}");
+        }
+        assert_eq!(
+            PALETTE_CSS.matches("--kt-").count(),
+            STATES.len() * 6,
+            "no colour outside the states"
+        );
+        assert_eq!(toolbar_colour("sanctioned"), Some("#d33b3b"));
+        assert_eq!(toolbar_colour("nonsense"), None);
+        assert_eq!(swatch("certified", "border", Scheme::Light), None);
+    }
+
+    #[test]
     fn ink_on_background_is_legible_in_both_schemes() {
-        for c in &STATE_COLOURS {
-            for (scheme, s) in [("light", c.light), ("dark", c.dark)] {
-                let ratio = contrast(s.ink, s.bg);
-                assert!(
-                    ratio >= 4.5,
-                    "{} ({scheme}): ink {} on {} is {ratio:.2}:1",
-                    c.state,
-                    s.ink,
-                    s.bg
+        for state in STATES {
+            for scheme in [Scheme::Light, Scheme::Dark] {
+                let (ink, bg) = (
+                    swatch(state, "ink", scheme).unwrap(),
+                    swatch(state, "bg", scheme).unwrap(),
                 );
+                let ratio = contrast(ink, bg);
+                assert!(ratio >= 4.5, "{state} ({scheme:?}): ink {ink} on {bg} is {ratio:.2}:1");
             }
         }
     }
 
     #[test]
-    fn every_badge_state_has_colours_and_the_css_declares_them() {
-        let css = palette_css();
+    fn the_badge_states_are_the_palettes() {
+        use crate::registry::TrustState;
         for state in [
-            "sanctioned",
-            "certified",
-            "expired",
-            "registered",
-            "lookalike",
-            "unknown",
+            TrustState::Sanctioned,
+            TrustState::Certified { score: 90 },
+            TrustState::CertificateExpired,
+            TrustState::Registered,
+            TrustState::Lookalike,
         ] {
-            assert!(colours_of(state).is_some(), "{state}");
-            for part in ["bg", "ink", "line"] {
-                assert_eq!(
-                    css.matches(&format!("--kt-{state}-{part}:")).count(),
-                    2,
-                    "{state}-{part}"
-                );
-            }
+            assert!(STATES.contains(&state.code()), "{}", state.code());
         }
-        assert!(css.contains("@media (prefers-color-scheme: dark)"));
-        assert_eq!(toolbar_colour("sanctioned"), Some("#d33b3b"));
-        assert_eq!(toolbar_colour("nonsense"), None);
     }
 }

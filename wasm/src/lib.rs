@@ -11,7 +11,7 @@
 //!
 //! | module | feature | exports |
 //! | --- | --- | --- |
-//! | this file | always | `recognize`, `coreVersion`, `paletteCss`, `toolbarColour`, `Engine` (open, clock, freshness) |
+//! | this file | always | `recognize`, `coreVersion`, `Engine` (open, clock, freshness) |
 //! | `card` | always | `Engine.card`: one account's detail card |
 //! | `update` | always | `Engine.planUpdate` / `applyUpdate`: signed registry updates |
 //! | `extension` | `extension` | batch and page lookups, the popup, promotion detection, the report dialog, the outbox |
@@ -66,19 +66,6 @@ fn snapshot_error(e: SnapshotError) -> JsError {
 #[wasm_bindgen(js_name = coreVersion)]
 pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// The state colours as CSS custom properties (`--kt-<state>-bg|ink|line`, light and dark), for every surface's
-/// stylesheet: see `koltrust::views::palette`.
-#[wasm_bindgen(js_name = paletteCss)]
-pub fn palette_css() -> String {
-    koltrust::views::palette::palette_css()
-}
-
-/// The toolbar icon's badge colour for a state code (`#rrggbb`), or `undefined` for an unknown code.
-#[wasm_bindgen(js_name = toolbarColour)]
-pub fn toolbar_colour(state: &str) -> Option<String> {
-    koltrust::views::palette::toolbar_colour(state).map(str::to_string)
 }
 
 /// Recognizes one URL: `{platform, account: {id_type, account_id} | null, kind}` or `null`.

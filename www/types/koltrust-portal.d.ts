@@ -12,7 +12,6 @@ declare module '*/pkg/koltrust.js' {
   export default function init(options?: { module_or_path?: RequestInfo | URL }): Promise<unknown>;
 
   export function coreVersion(): string;
-  export function paletteCss(): string;
   /** The URLs of a pasted or uploaded list, in order (`bulk::vet_input`). */
   export function vetInput(text: string): string[];
   /** The report form → `{submission}` (the body of `POST /v1/complaints`) or `{errors: [{field, code, message}]}`. */

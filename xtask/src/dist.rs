@@ -6,7 +6,7 @@
 //! 3. `wasm-opt -Oz` from the npm `binaryen` package shrinks and strips it (Debian's binaryen is too old to parse
 //!    current rustc output);
 //! 4. the signed sample registry is built and bundled (see `registry.rs`);
-//! 5. `extension/` is copied beside it, the manifest gets the crate's version, and
+//! 5. `extension/` is copied beside it (with `palette.css`, the core's state colours), the manifest gets the crate's version, and
 //!    `dist/koltrust-extension-<version>.zip` is written;
 //! 6. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (docs/performance.md): over it, `dist` fails after printing;
 //! 7. the public portal: the glue built again with `--features portal` (same profile, bindgen, wasm-opt) into
@@ -41,6 +41,7 @@ pub fn run() -> Result<Dist, String> {
         fs::remove_dir_all(&ext).map_err(|e| format!("clearing {}: {e}", ext.display()))?;
     }
     copy_dir(&root.join("extension"), &ext)?;
+    write_palette(&ext)?;
     bind_and_shrink(&root, &bindgen_bin, &raw_wasm, &ext.join("pkg"), "web")?;
     crate::registry::bundle(&root, &ext)?;
 
@@ -82,6 +83,7 @@ fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<(PathBuf
         fs::remove_dir_all(&www).map_err(|e| format!("clearing {}: {e}", www.display()))?;
     }
     copy_dir(&root.join("www"), &www)?;
+    write_palette(&www)?;
     bind_and_shrink(root, bindgen_bin, &raw, &www.join("pkg"), "web")?;
     let gz = report_wasm_sizes(&www, "portal")?;
     Ok((www, gz))
@@ -177,12 +179,25 @@ fn stamp_manifest_version(manifest: &Path, version: &str) -> Result<(), String> 
     fs::write(manifest, out + "\n").map_err(|e| format!("writing {}: {e}", manifest.display()))
 }
 
+/// Writes the core's state colours (`koltrust::views::palette::PALETTE_CSS`) as `palette.css`: every surface of
+/// the extension and the portal takes its state colours from this one file, and the WebAssembly does not carry it.
+fn write_palette(dir: &Path) -> Result<(), String> {
+    let path = dir.join("palette.css");
+    fs::write(&path, koltrust::views::palette::PALETTE_CSS).map_err(|e| format!("writing {}: {e}", path.display()))
+}
+
+/// Copies a source folder into `dist/`, leaving out what only the type check reads (`*.d.ts`, `types/` folders): they
+/// are not shipped.
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
     for entry in fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let path = entry.path();
         let dest = to.join(entry.file_name());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".d.ts") || (path.is_dir() && name == "types") {
+            continue;
+        }
         if path.is_dir() {
             copy_dir(&path, &dest)?;
         } else {

@@ -8,7 +8,8 @@ use crate::exec::{cmd, on_path, run};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The wasm-bindgen CLI must be exactly the version of the `wasm-bindgen` crate in Cargo.lock (TOOLCHAIN.md).
+/// The wasm-bindgen CLI must be exactly the version of the `wasm-bindgen` crate in Cargo.lock
+/// (docs/architecture.md, "Build and toolchain").
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -42,7 +43,8 @@ pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
         "installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} into {} (a few minutes, once)",
         install_root.display()
     );
-    // No `--locked`: the CLI's own lockfile wants a webpki-roots version the registry lacks (TOOLCHAIN.md).
+    // No `--locked`: the CLI's own lockfile wants a webpki-roots version the registry lacks
+    // (docs/architecture.md, "Build and toolchain").
     run(
         cmd("cargo", root)
             .args([
