@@ -509,7 +509,7 @@ fn accent_ok(written: &str, forms: &[&str]) -> bool {
     if written.is_ascii() || written.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)) {
         return true;
     }
-    let lower = written.to_lowercase();
+    let lower = crate::text::unicode::lowercase(written);
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     forms.iter().any(|f| *f == lower)
 }

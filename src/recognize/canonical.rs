@@ -173,7 +173,7 @@ fn canonical_at(input: &str, depth: u8) -> Result<Option<String>, TooDeep> {
             if parts.host.is_ascii() {
                 out.extend(parts.host.chars().map(|c| c.to_ascii_lowercase()));
             } else {
-                out.push_str(&parts.host.to_lowercase());
+                out.push_str(&crate::text::unicode::lowercase(parts.host));
             }
             let default_port = if parts.scheme == Scheme::Http { "80" } else { "443" };
             if let Some(port) = parts.port.filter(|p| !p.is_empty() && *p != default_port) {

@@ -115,9 +115,9 @@ pub(crate) fn canonical_id(s: &str, rules: IdRules) -> Option<String> {
     }
     // Lower-case first, then compose: composition is the last step, so the result is NFC whatever the input.
     let folded = if rules.keep_case {
-        crate::text::nfc::nfc(s)
+        crate::text::unicode::nfc(s)
     } else {
-        crate::text::nfc::nfc(&s.to_lowercase())
+        crate::text::unicode::nfc(&crate::text::unicode::lowercase(s))
     };
     if folded.len() > rules.max_len || !folded.chars().all(|c| allowed_char(c, rules)) {
         return None;

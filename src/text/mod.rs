@@ -3,9 +3,9 @@
 //! | module | owns |
 //! | --- | --- |
 //! | [`fold`] | folding Vietnamese (and English) text to lower-case ASCII with a map back to the original: the phrase matcher's and name search's input |
-//! | [`nfc`] | canonical composition (NFC) of account ids, supplied by the host (a crate natively, the JS engine in wasm) |
+//! | [`unicode`] | NFC and full lower-casing, supplied by the host (crates natively, the JS engine in wasm) |
 //! | `json` | a compact JSON writer for the texts the core produces in the wasm build |
 
 pub mod fold;
 pub(crate) mod json;
-pub mod nfc;
+pub mod unicode;

@@ -21,10 +21,11 @@
 //! Features are additive: the shipped extension is built with `extension`, the portal with `portal`, so neither
 //! carries the other's code (each has its own 150 KB gzipped budget, enforced by `cargo xtask dist`).
 //!
-//! **The host supplies NFC.** The core composes non-ASCII account ids canonically (`koltrust::text::nfc`); natively
-//! that is the unicode-normalization crate, whose tables would cost ~60 KB gzipped here. The JS engine has the same
-//! function (`String.prototype.normalize`), so [`start`] passes it in before any export runs; `tests/nfc.rs` proves
-//! both give the same answers on the shared corpus and on Vietnamese text.
+//! **The host supplies the Unicode tables.** The core lower-cases and composes non-ASCII account ids
+//! (`koltrust::text::unicode`); natively that is the standard library and the unicode-normalization crate, whose
+//! tables would cost tens of KB gzipped here. The JS engine has the same functions (`toLowerCase`,
+//! `normalize("NFC")`), so [`start`] passes them in before any export runs; `tests/unicode_host.rs` proves both give
+//! the same answers on the shared corpus and on Vietnamese text.
 
 use koltrust::registry::{KeySet, Registry, SnapshotError};
 use serde::Serialize;
@@ -41,15 +42,27 @@ pub mod extension;
 mod portal;
 mod update;
 
-/// Runs once when the module is instantiated, before any other export: gives the core the JS engine's NFC.
+/// Runs once when the module is instantiated, before any other export: gives the core the JS engine's Unicode
+/// operations.
 #[wasm_bindgen(start)]
 pub fn start() {
-    koltrust::text::nfc::set_provider(js_nfc);
+    koltrust::text::unicode::set_host(JS_UNICODE);
 }
+
+/// The JS engine's NFC and lower-casing, as the core takes them.
+pub const JS_UNICODE: koltrust::text::unicode::UnicodeHost = koltrust::text::unicode::UnicodeHost {
+    nfc: js_nfc,
+    lowercase: js_lowercase,
+};
 
 /// Canonical composition by the JS engine (`String.prototype.normalize("NFC")`).
 pub fn js_nfc(s: &str) -> String {
     String::from(js_sys::JsString::from(s).normalize("NFC"))
+}
+
+/// Locale-independent lower-casing by the JS engine (`String.prototype.toLowerCase()`).
+pub fn js_lowercase(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).to_lower_case())
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {

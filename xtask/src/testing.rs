@@ -86,13 +86,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     "koltrust-wasm",
                     "--features",
                     "extension",
-                    // wasm_bindings runs in a Chromium service worker, registry_wasm and nfc in Node.
+                    // wasm_bindings runs in a Chromium service worker, registry_wasm and unicode_host in Node.
                     "--test",
                     "wasm_bindings",
                     "--test",
                     "registry_wasm",
                     "--test",
-                    "nfc",
+                    "unicode_host",
                 ])
                 .env(
                     "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",

@@ -1,15 +1,18 @@
-//! The two NFC implementations give the same answers: the JS engine's `String.prototype.normalize` (what the
-//! shipped glue passes to the core, `koltrust_wasm::js_nfc`) and the unicode-normalization crate (what native builds
-//! use, `koltrust::text::nfc::builtin` with the `nfc-tables` feature). Run in Node by `wasm-bindgen-test-runner`.
+//! The two implementations of the core's Unicode operations give the same answers: the JS engine's
+//! `String.prototype.normalize("NFC")` and `toLowerCase()` (what the shipped glue passes to the core,
+//! `koltrust_wasm::JS_UNICODE`) and the unicode-normalization crate and the standard library (what native builds use,
+//! the core's `unicode-tables` feature). Run in Node by `wasm-bindgen-test-runner`.
 //!
-//! Checked on every URL of the shared corpus (each decoded, recomposed and decomposed, then recognized under both
-//! providers) and on Vietnamese text in composed, decomposed and mixed forms, where the two must agree byte for byte.
+//! Checked on every URL of the shared corpus (as given, upper-cased, decomposed and composed, then recognized under
+//! both hosts) and on Vietnamese text in upper and lower case, composed and decomposed, where the two must agree byte
+//! for byte.
 #![cfg(target_arch = "wasm32")]
 // Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use koltrust::recognize::recognize;
-use koltrust::text::nfc::{nfc, set_provider};
+use koltrust::text::unicode::{nfc, set_host, UnicodeHost};
+use koltrust_wasm::JS_UNICODE;
 use unicode_normalization::UnicodeNormalization;
 use wasm_bindgen_test::*;
 
@@ -19,6 +22,16 @@ const CORPUS: &str = include_str!("../../../shared/corpus/profile_urls.tsv");
 fn crate_nfc(s: &str) -> String {
     s.nfc().collect()
 }
+
+fn std_lowercase(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// What native builds use.
+const NATIVE: UnicodeHost = UnicodeHost {
+    nfc: crate_nfc,
+    lowercase: std_lowercase,
+};
 
 /// Vietnamese names, words and handles typed the ways people type them.
 const VIETNAMESE: &[&str] = &[
@@ -40,9 +53,16 @@ const VIETNAMESE: &[&str] = &[
     "Ỹ Ỷ Ỵ Ự Ử Ữ Ừ Ứ Ợ Ở Ỡ Ờ Ớ Ộ Ổ Ỗ Ồ Ố Ọ Ỏ Ị Ỉ Ệ Ể Ễ Ề Ế Ẹ Ẻ Ẽ Ặ Ẳ Ẵ Ằ Ắ Ậ Ẩ Ẫ Ầ Ấ Ạ Ả Đ",
 ];
 
-/// The three forms of a text a page may carry: as given, fully decomposed (NFD), and composed.
-fn forms(s: &str) -> [String; 3] {
-    [s.to_owned(), s.nfd().collect(), s.nfc().collect()]
+/// The forms of a text a page may carry: as given, fully decomposed (NFD), composed, and upper-cased in each.
+fn forms(s: &str) -> Vec<String> {
+    let upper = s.to_uppercase();
+    vec![
+        s.to_owned(),
+        s.nfd().collect(),
+        s.nfc().collect(),
+        upper.clone(),
+        upper.nfd().collect(),
+    ]
 }
 
 /// Percent-encodes the non-ASCII bytes of `s`, as a browser writes a URL.
@@ -78,11 +98,32 @@ fn decode(s: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-fn vietnamese_text_composes_identically() {
+fn vietnamese_text_composes_and_lowercases_identically() {
     for text in VIETNAMESE {
         for form in forms(text) {
-            assert_eq!(koltrust_wasm::js_nfc(&form), crate_nfc(&form), "{form:?}");
+            assert_eq!(koltrust_wasm::js_nfc(&form), crate_nfc(&form), "nfc {form:?}");
+            assert_eq!(
+                koltrust_wasm::js_lowercase(&form),
+                std_lowercase(&form),
+                "lowercase {form:?}"
+            );
         }
+    }
+    // Letters whose lower case is not one code point, or depends on context (final sigma), in other scripts a
+    // handle may use.
+    for text in [
+        "İSTANBUL",
+        "ΟΔΥΣΣΕΥΣ",
+        "ǅUNGLA",
+        "ẞTRASSE",
+        "ＦＵＬＬＷＩＤＴＨ",
+        "ДМИТРИЙ",
+    ] {
+        assert_eq!(
+            koltrust_wasm::js_lowercase(text),
+            std_lowercase(text),
+            "lowercase {text:?}"
+        );
     }
 }
 
@@ -100,15 +141,15 @@ fn every_corpus_url_is_recognized_identically() {
             variants.push(encode(&form));
         }
         for variant in variants {
-            set_provider(koltrust_wasm::js_nfc);
+            set_host(JS_UNICODE);
             let by_js = format!("{:?}", recognize(&variant));
-            set_provider(crate_nfc);
+            set_host(NATIVE);
             let by_crate = format!("{:?}", recognize(&variant));
             assert_eq!(by_js, by_crate, "{variant}");
             checked += 1;
         }
     }
-    assert!(checked >= 2000, "corpus looks truncated: {checked} variants");
+    assert!(checked >= 2500, "corpus looks truncated: {checked} variants");
 }
 
 #[wasm_bindgen_test]
@@ -117,9 +158,9 @@ fn vietnamese_handles_are_recognized_identically_in_every_form() {
         let mut answers = Vec::new();
         for form in forms(handle) {
             let url = format!("https://www.youtube.com/@{}", encode(&form));
-            set_provider(koltrust_wasm::js_nfc);
+            set_host(JS_UNICODE);
             let by_js = format!("{:?}", recognize(&url));
-            set_provider(crate_nfc);
+            set_host(NATIVE);
             let by_crate = format!("{:?}", recognize(&url));
             assert_eq!(by_js, by_crate, "{url}");
             answers.push(by_js);
