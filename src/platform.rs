@@ -84,7 +84,7 @@ impl Platform {
     }
 }
 
-/// The namespace an account identifier belongs to (see `shared/corpus/README.md`).
+/// The namespace an account identifier belongs to (see `docs/data-model.md`, "Accounts and id namespaces").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IdType {

@@ -2,10 +2,10 @@
 //!
 //! ## What it answers
 //! [`recognize`] tells, for one URL, which supported site it belongs to and which account it names, in the
-//! conventions of `shared/corpus/README.md`: the identifier the URL itself states (no redirects are followed),
-//! percent-decoded, NFC, lower-cased (YouTube `UC…` ids keep their case), in its own namespace ([`IdType`]); and
-//! whether the URL is the account's profile (or a tab of it), a piece of its content, or a page of the site that
-//! names no account. `None` means "not a URL of a supported site".
+//! conventions of `docs/data-model.md` ("Accounts and id namespaces"): the identifier the URL itself states (no
+//! redirects are followed), percent-decoded, NFC, lower-cased (YouTube `UC…` ids keep their case), in its own
+//! namespace ([`IdType`](crate::platform::IdType)); and whether the URL is the account's profile (or a tab of it), a
+//! piece of its content, or a page of the site that names no account. `None` means "not a URL of a supported site".
 //!
 //! ## How (one pass; nothing allocated but the answer, unless a piece must be percent-decoded or unwrapped)
 //! 1. `url` splits the string into borrowed pieces (scheme optional, any case, userinfo and port dropped).
@@ -25,6 +25,9 @@
 //! slicing happens only at ASCII delimiters found by search, and property tests feed it arbitrary strings.
 //! Measured with `cargo bench --bench recognize` (2-core shared machine): 113 ns median per URL over the mixed set
 //! (profiles ≈110 ns, posts ≈125–145 ns, other sites ≈30–45 ns, non-Latin or wrapped links ≈230–260 ns).
+//!
+//! This file only declares and re-exports: the answer types live in `answer`, the pass above in `dispatch`, what the
+//! site modules share (`Target`, `Found`, `kind_after`) in `site`, so that no file both uses and is used by another.
 //!
 //! [`canonical`] builds canonical profile URLs and tracking-free canonical forms of any URL; [`page`] decides a
 //! page's main profile from the signals a content script reads (canonical link, `og:url`, app links, JSON-LD,
@@ -48,168 +51,21 @@ mod zalo;
 pub mod canonical;
 pub mod page;
 
+mod answer;
+mod dispatch;
+mod site;
+
+pub use answer::{AccountRef, Kind, Recognized};
 pub use canonical::{canonical_profile_url, canonical_url};
+pub(crate) use dispatch::effective_path;
+pub use dispatch::{recognize, MAX_UNWRAP};
 pub use page::{main_profile, MainProfile, PageSignals, StableIdKind, StableIdSignal};
-
-use crate::platform::{IdType, Platform};
-use hosts::{HostClass, Role};
-use serde::Serialize;
-use url::Segments;
-
-/// What a URL is, relative to an account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// The account's own page, or one of its tabs or lists.
-    Profile,
-    /// A post, video, reel, story, live room or product that belongs to the account.
-    Content,
-    /// A page of the platform that identifies no account (search, login, a group, a bare video id…).
-    NotProfile,
-}
-
-impl Kind {
-    /// The stable snake_case form (`profile` | `content` | `not_profile`), the one serde uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Profile => "profile",
-            Kind::Content => "content",
-            Kind::NotProfile => "not_profile",
-        }
-    }
-}
-
-/// The account a URL names.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct AccountRef {
-    /// The identifier namespace the URL states the account in.
-    pub id_type: IdType,
-    /// Canonical form: percent-decoded, NFC, lowercased (except case-sensitive ids such as YouTube `UC…`).
-    pub account_id: String,
-}
-
-/// The answer for one URL of a supported platform. `account` is `None` exactly when `kind` is `NotProfile`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct Recognized {
-    /// The platform whose site the URL is on (after unwrapping redirect wrappers).
-    pub platform: Platform,
-    /// The account the URL names; `None` for a page that names no account.
-    pub account: Option<AccountRef>,
-    /// Whether the URL is the account's profile, a piece of its content, or no account's page.
-    pub kind: Kind,
-}
-
-/// How many redirect wrappers are unwrapped around one URL (real links have one, sometimes two).
-pub const MAX_UNWRAP: u8 = 4;
-
-/// What a site module found: the id's namespace, the canonical id, and the kind (never `NotProfile`).
-/// `None` means the URL belongs to the site but names no account.
-pub(crate) type Found = Option<(IdType, String, Kind)>;
-
-/// The parts of a URL a site module reads.
-pub(crate) struct Target<'a> {
-    pub segs: Segments<'a>,
-    pub query: Option<&'a str>,
-    pub role: Role,
-}
-
-/// Recognizes one URL. `None` means the input is not a URL of a supported platform.
-pub fn recognize(input: &str) -> Option<Recognized> {
-    recognize_at(input, 0)
-}
-
-fn recognize_at(input: &str, depth: u8) -> Option<Recognized> {
-    let parts = url::split(input)?;
-    let class = hosts::classify(parts.host)?;
-    let (path, query) = effective_path(&parts);
-    if let Some(raw) = wrappers::target(class, path, query) {
-        if depth < MAX_UNWRAP {
-            if let Some(r) = url::percent_decode(raw, true).and_then(|t| recognize_at(&t, depth + 1)) {
-                return Some(r);
-            }
-        }
-    }
-    let HostClass::Site(platform, role) = class else {
-        return None; // another service's link shim, not wrapping a supported URL
-    };
-    let found = match role {
-        Role::Main | Role::ChannelsOnly => {
-            let t = Target {
-                segs: Segments::new(path),
-                query,
-                role,
-            };
-            dispatch(platform, &t)
-        }
-        Role::Redirector | Role::NoAccounts => None,
-    };
-    Some(match found {
-        Some((id_type, account_id, kind)) => Recognized {
-            platform,
-            account: Some(AccountRef { id_type, account_id }),
-            kind,
-        },
-        None => Recognized {
-            platform,
-            account: None,
-            kind: Kind::NotProfile,
-        },
-    })
-}
-
-fn dispatch(platform: Platform, t: &Target<'_>) -> Found {
-    match platform {
-        Platform::Facebook => facebook::recognize(t),
-        Platform::Tiktok => tiktok::recognize(t),
-        Platform::Youtube => youtube::recognize(t),
-        Platform::Instagram => instagram::recognize(t),
-        Platform::X => x::recognize(t),
-        Platform::Threads => threads::recognize(t),
-        Platform::Shopee => shopee::recognize(t),
-        Platform::Lazada => lazada::recognize(t),
-        Platform::Zalo => zalo::recognize(t),
-    }
-}
-
-/// The path and query that name the page. Old Facebook and Twitter links route in the fragment
-/// (`twitter.com/#!/jack`, `facebook.com/#!/zuck`); those still circulate, so a `#!/…` fragment on an empty path
-/// is read as the path.
-pub(crate) fn effective_path<'a>(parts: &url::UrlParts<'a>) -> (&'a str, Option<&'a str>) {
-    match parts.fragment {
-        Some(f) if (parts.path.is_empty() || parts.path == "/") && f.starts_with("!/") => {
-            let f = &f[1..];
-            match f.find('?') {
-                Some(i) => (&f[..i], Some(&f[i + 1..])),
-                None => (f, parts.query),
-            }
-        }
-        _ => (parts.path, parts.query),
-    }
-}
-
-/// The kind of a page whose segment `tab` follows the account: `Content` when `tab` is one of `content` and an
-/// item id follows it, `Content` when it is one of `always_content`, `Profile` otherwise (tabs, lists, unknown
-/// sub-pages of the profile).
-pub(crate) fn kind_after(segs: &Segments<'_>, tab: usize, content: &[&str], always_content: &[&str]) -> Kind {
-    let Some(t) = segs.get(tab).and_then(url::decode_seg) else {
-        return Kind::Profile;
-    };
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(&t));
-    if is(always_content) || (segs.get(tab + 1).is_some() && is(content)) {
-        Kind::Content
-    } else {
-        Kind::Profile
-    }
-}
-
-/// ASCII case-insensitive equality, for path words.
-pub(crate) fn eq_ci(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-}
+pub(crate) use site::{eq_ci, kind_after, Found, Target};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::platform::{IdType, Platform};
 
     type Answer = (Platform, Option<(IdType, String)>, Kind);
 

@@ -1,7 +1,7 @@
 //! Lookalike handles: an account the registry does not know whose name is one small, deceptive edit away from a
-//! registered account's name on the same platform — `lanreview_official`, `lanrevievv`, `1anreview`, `lan.revieww`
-//! for a registered `lanreview`. Impersonators pick exactly such names, so the badge warns (DESIGN.md: the state
-//! after *registered*, before *unknown*).
+//! registered account's name on the same platform — `lanreview_official`, `lanrevievv`, `1anreview`, `lan.revieww` for
+//! a registered `lanreview`. Impersonators pick exactly such names, so the badge warns (`docs/data-model.md`, "Status
+//! at time t": the state after *registered*, before *unknown*).
 //!
 //! ## How, and why without an index
 //! Instead of storing a second index of "skeletons" (≈ 4 more bytes per account, over the memory budget), the reader

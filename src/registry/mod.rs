@@ -40,14 +40,15 @@
 //! | 300 000 | 248 ms | 61.8 | 5.67 | 0.13 ms | 75 ns | 31 ns | 66 ms | 1.9 µs |
 //! | 1 000 000 | 1.21 s | 62.1 | 5.67 | 0.23 ms | 103 ns | 42 ns | 235 ms | 2.3 µs |
 //!
-//! Budgets (DESIGN.md): ≤ 6 bytes per account for badge-level answers — the directory, the entries and the badge
-//! words (5.66); ≤ 20 ms cold start to the first answer at 1 M accounts — opening verifies only the signed head
-//! (≈ 0.2 % of the file) and hashes the 16 KiB chunks the first lookup touches, so it stays well under a
-//! millisecond natively and grows only with the chunk table; ≤ 150 ns median lookup at 1 M accounts in wasm — a
-//! known account costs about four cache misses (directory, bucket, record offset, the record's account list for the
-//! exact confirmation, plus its badge word), an unknown one two.
+//! Budgets (`docs/performance.md`): ≤ 6 bytes per account for badge-level answers — the directory, the entries and the
+//! badge words (5.66); the core's share of the worker's cold start to the first answer (whole budget ≤ 80 ms at 1 M
+//! accounts) — opening verifies only the signed head
+//! (≈ 0.2 % of the file) and hashes the 16 KiB chunks the first lookup touches, so it stays well under a millisecond
+//! natively and grows only with the chunk table; ≤ 150 ns median lookup at 1 M accounts in wasm — a known account costs
+//! about four cache misses (directory, bucket, record offset, the record's account list for the exact confirmation,
+//! plus its badge word), an unknown one two.
 //!
-//! In wasm (`tests/registry_wasm.rs`, Node 20, 1 M accounts of simpler records, 46 MB snapshot, shipped
+//! In wasm (`wasm/tests/registry_wasm.rs`, Node 20, 1 M accounts of simpler records, 46 MB snapshot, shipped
 //! `wasm-release` profile, machine under load from other work): cold start including the copy of the bytes
 //! 4–8 ms, lookup of a known account 83–124 ns, of an unknown one ≈ 45 ns (`--release`, opt-level 3: 86–90 and
 //! 46–61 ns). The extension's own benchmark in the service worker is the reference.

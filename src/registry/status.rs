@@ -1,8 +1,9 @@
 //! Status at a given day: what the badge says about a record.
 //!
-//! Precedence (DESIGN.md): **sanctioned** (a sanction in effect that day) › **certified** (a certificate valid that
-//! day) › **certificate expired** (had a certificate whose validity has ended) › **registered** (known, none of the
-//! above). Accounts the registry does not know are *unknown* and have no [`TrustState`] at all.
+//! Precedence (`docs/data-model.md`, "Status at time t"): **sanctioned** (a sanction in effect that day) ›
+//! **certified** (a certificate valid that day) › **certificate expired** (had a certificate whose validity has ended)
+//! › **registered** (known, none of the above). Accounts the registry does not know are *unknown* and have no
+//! [`TrustState`] at all.
 //!
 //! Boundaries, all in Vietnam calendar days ([`Date`]):
 //! - a certificate is valid on `issued ≤ d < expires` (the `expires` day itself is the first day it is not valid);
