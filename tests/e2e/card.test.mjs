@@ -1,3 +1,4 @@
+// @ts-check
 // The detail card a badge opens, on the fixture pages at the real hostnames: by mouse and by keyboard (Enter/Space
 // open, Esc closes, focus returns to the badge), drawn in a closed shadow root without moving the page, in
 // Vietnamese and English; and vetting mode: the exported JSON is the core's, the private note survives a reload.
@@ -36,7 +37,9 @@ async function openPage(url, count) {
 }
 
 
-/** Badges to open on each site, and the card each must show (fictional people of registry/demo.json). */
+/** Badges to open on each site, and the card each must show (fictional people of registry/demo.json).
+ * @type {{ site: string, url: string, badges: number, kind: 'link' | 'header', index: number, name: string, id: string,
+ *   state: string, label: string }[]} */
 const CASES = [
   { site: 'tiktok', url: 'https://www.tiktok.com/@minh.beauty.demo', badges: 3, kind: 'header', index: 0,
     name: 'Lê Ngọc Minh', id: 'KT-DEMO-0003', state: 'sanctioned', label: 'Đang bị xử phạt' },
@@ -81,6 +84,7 @@ for (const c of CASES) {
       assert.equal(await layout(), before, 'opening the card does not move the page');
       const pageView = await page.evaluate(() => {
         const host = document.querySelector('kol-trust-card');
+        if (!host) throw new Error('no <kol-trust-card> on the page');
         return [host.shadowRoot, host.textContent, host.parentElement === document.documentElement];
       });
       assert.deepEqual(pageView, [null, '', true], 'the page sees an empty host with no open shadow root');
@@ -164,11 +168,11 @@ test('vetting mode: the exported JSON is the core\'s record, and the private not
     await page.keyboard.type('Đã liên hệ; chờ báo giá.');
     await browser.sw.evaluate(
       (key) =>
-        new Promise((resolve) => {
+        /** @type {Promise<void>} */ (new Promise((resolve) => {
           const check = () =>
             chrome.storage.local.get(key).then((v) => (v[key] === 'Đã liên hệ; chờ báo giá.' ? resolve() : setTimeout(check, 50)));
           check();
-        }),
+        })),
       noteKey,
     );
     await waitForCard(page, (k) => /Đã lưu ghi chú/.test(k?.text ?? ''), { what: 'the saved note confirmation' });
@@ -216,6 +220,7 @@ test('a lookalike account\'s card names the account it imitates; an unknown one 
   try {
     await page.evaluate(() => {
       const ul = document.querySelector('.suggested ul');
+      if (!ul) throw new Error('the fixture has no .suggested list');
       for (const h of ['minh.beauty.dem0', 'someone.unknown']) {
         const a = document.createElement('a');
         a.href = `/@${h}`;

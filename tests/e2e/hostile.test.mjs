@@ -1,3 +1,4 @@
+// @ts-check
 // A hostile page (tests/fixtures/www.tiktok.com/hostile/) tries everything a page script can: steal shadow roots by
 // patching attachShadow, hide badges with !important CSS, read badge text, remove badges, message the extension,
 // and draw its own fake badge. None of it works, and the person's secret mark tells the genuine badge from the fake.
@@ -5,6 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { readBadges, waitForBadges } from './lib/badges.mjs';
+
+/** The hostile page's main world: what its script records and the moves a test triggers.
+ * @typedef {{ capturedRoots: number, messageErrors: string[], seenText: [string, string | null, string][] }} HostileRecord
+ * @typedef {Window & typeof globalThis & { __hostileRead(): HostileRecord, __hostileRemove(): void }} HostileWindow */
 
 const MARK = '★';
 let env;
@@ -32,16 +37,20 @@ test('a hostile page can neither steal, hide, read, remove nor imitate a badge, 
     assert.equal(fake.length, 1, 'the page drew one fake');
     assert.ok(!fake[0].text.includes(MARK), 'the fake cannot show the secret mark');
 
-    const seen = await page.evaluate(() => window.__hostileRead());
+    const seen = await page.evaluate(() => (/** @type {HostileWindow} */ (window)).__hostileRead());
     assert.equal(seen.capturedRoots, 0, 'patching attachShadow in the page does not reach the isolated world');
     assert.ok(!JSON.stringify(seen).includes(MARK), 'nothing the page can read holds the mark');
     assert.ok(!JSON.stringify(seen.seenText).includes('xử phạt'), 'nor the badge text');
-    const display = await page.evaluate(() => getComputedStyle(document.querySelector('kol-trust-badge:not(.fake)')).display);
+    const display = await page.evaluate(() => {
+      const badge = document.querySelector('kol-trust-badge:not(.fake)');
+      if (!badge) throw new Error('the genuine badge is gone');
+      return getComputedStyle(badge).display;
+    });
     assert.equal(display, 'inline-block', "the page's !important CSS does not hide the badge");
     await screenshot(page, 'hostile-page');
 
     // The page removes the badge: it comes back.
-    await page.evaluate(() => window.__hostileRemove());
+    await page.evaluate(() => (/** @type {HostileWindow} */ (window)).__hostileRemove());
     await waitForBadges(page, (b) => genuine(b).length === 1, { what: 'the badge drawn again' });
 
     // The page's messages reached nothing: no registry update was started.

@@ -1,3 +1,4 @@
+// @ts-check
 // Badges never move the page's own content, and never cover the words beside a name (content/placement.js).
 // On each main site's feed fixture, with every recognized account badged (unknown ones too):
 //  - the position of every element of the page is the same with our badges as with them removed: badges take no
@@ -40,7 +41,10 @@ function layoutWithAndWithout() {
       });
   const withBadges = boxes();
   const hosts = [...document.querySelectorAll('kol-trust-badge, kol-trust-report-button')];
-  const places = hosts.map((h) => [h.parentNode, h.nextSibling]);
+  const places = hosts.map((h) => {
+    if (!h.parentNode) throw new Error(`<${h.localName}> is not in the document`);
+    return /** @type {const} */ ([h.parentNode, h.nextSibling]);
+  });
   hosts.forEach((h) => h.remove());
   const withoutBadges = boxes();
   // Back in reverse order: a host's next sibling may be another host taken out.
@@ -54,13 +58,14 @@ function textUnder(boxes) {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.nodeValue.trim() || node.parentElement.closest('script, style')) continue;
+    const text = node.nodeValue ?? ''; // (always a string on a text node)
+    if (!text.trim() || node.parentElement?.closest('script, style')) continue;
     range.selectNodeContents(node);
     for (const r of range.getClientRects()) {
       for (const b of boxes) {
         // 1 px of tolerance: anti-aliased edges of neighbours touching is not covering.
         if (r.left < b.right - 1 && r.right > b.left + 1 && r.top < b.bottom - 1 && r.bottom > b.top + 1) {
-          hits.push({ text: node.nodeValue.trim().slice(0, 40), badge: b.label });
+          hits.push({ text: text.trim().slice(0, 40), badge: b.label });
         }
       }
     }

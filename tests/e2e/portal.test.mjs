@@ -1,3 +1,4 @@
+// @ts-check
 // The public portal (dist/www) served by a real `koltrust serve`, in Chromium without the extension: the page
 // downloads the signed registry, verifies it with the core in WebAssembly and answers locally. Covers every page:
 // check by URL and by name (with and without diacritics) with permalinks, a 1,000-row CSV vetting whose export is
@@ -19,6 +20,8 @@ const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 const SHOTS = path.join(ARTIFACTS_DIR, 'portal');
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const PAGES = ['check', 'vet', 'register', 'report', 'track', 'install', 'privacy', 'programme'];
+/** The page's main world once axe-core is injected (page.evaluate runs there).
+ * @typedef {Window & typeof globalThis & { axe?: typeof import('axe-core') }} AxeWindow */
 
 let alliance;
 let browser;
@@ -60,7 +63,11 @@ async function open(hash = '#/check', { lang = 'vi', width = 1280, bypassCSP = f
 
 async function go(page, hash) {
   await page.evaluate((h) => { location.hash = h; }, hash);
-  await page.waitForFunction((h) => document.getElementById('main').dataset.shown === h, hash);
+  await page.waitForFunction((h) => {
+    const main = document.getElementById('main');
+    if (!main) throw new Error('the portal has no #main');
+    return main.dataset.shown === h;
+  }, hash);
 }
 
 async function checkQuery(page, q) {
@@ -68,8 +75,8 @@ async function checkQuery(page, q) {
   await page.press('#q', 'Enter');
   // The answer to *this* query (the previous answer stays in the page until the new one replaces it).
   await page.waitForFunction((v) => {
-    const r = document.querySelector('#result');
-    return r?.dataset.q === v && r.dataset.kind;
+    const r = /** @type {HTMLElement | null} */ (document.querySelector('#result'));
+    return r !== null && r.dataset.q === v && r.dataset.kind;
   }, q);
   return page.getAttribute('#result', 'data-kind');
 }
@@ -91,7 +98,11 @@ test('check: a profile URL opens the same card as the extension, with a permalin
   assert.match(await again.textContent('#result .card h3'), /Lê Ngọc Minh/);
   // "Report this account" opens the report form with the profile filled in.
   await page.click('#report-this');
-  await page.waitForFunction(() => document.getElementById('main').dataset.shown?.startsWith('#/report'));
+  await page.waitForFunction(() => {
+    const main = document.getElementById('main');
+    if (!main) throw new Error('the portal has no #main');
+    return main.dataset.shown?.startsWith('#/report');
+  });
   assert.equal(await page.inputValue('#r-profileUrl'), 'https://www.tiktok.com/@minh.beauty.demo');
   await go(page, '#/check');
   // An unregistered account and a page that names no account get the core's explanations.
@@ -155,7 +166,11 @@ test('vet a list: a 1,000-row CSV, progress, sort, filter, and an export equal t
   const csvFile = await thousandRowCsv(dir);
   const { context, page, errors } = await open('#/vet');
   await page.setInputFiles('#vet-file', csvFile);
-  await page.waitForFunction(() => document.querySelector('#vet-text').value.length > 1000);
+  await page.waitForFunction(() => {
+    const text = /** @type {HTMLTextAreaElement | null} */ (document.querySelector('#vet-text'));
+    if (!text) throw new Error('the vet page has no #vet-text');
+    return text.value.length > 1000;
+  });
   await page.click('form button[type=submit]');
   await page.waitForFunction(() => document.querySelectorAll('#vet-table tbody tr').length === 1000, null, { timeout: 60000 });
   assert.equal(await page.getAttribute('#vet-progress', 'value'), '1000');
@@ -236,7 +251,7 @@ test('report without the extension: field errors per field, then submitted and t
   assert.equal(await page.getAttribute('#r-category', 'aria-invalid'), 'true');
   assert.match(await page.textContent('#r-profileUrl-error'), /đường dẫn trang cá nhân/);
   assert.match(await page.textContent('#r-category-error'), /chọn loại phản ánh/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'r-profileUrl', 'focus moves to the first error');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'r-profileUrl', 'focus moves to the first error');
   // Contact without consent is refused by the same core validation.
   await page.fill('#r-profileUrl', 'https://www.tiktok.com/@minh.beauty.demo');
   await page.selectOption('#r-category', 'misleading_claim');
@@ -286,7 +301,7 @@ test('language: English on request, remembered across visits', async () => {
   const { context, page } = await open('#/check');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   await page.click('#lang');
-  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1').textContent === 'Check a KOL');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Check a KOL');
   await page.reload();
   await page.waitForSelector('#data-status.ok');
   assert.equal(await page.textContent('h1'), 'Check a KOL');
@@ -340,10 +355,15 @@ test('every page, both languages: no serious or critical axe-core violation; scr
         }
         await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${width}.png`), fullPage: true });
         if (width === 1280) {
-          if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
-          const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
-            .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+          const injected = await page.evaluate(() => typeof (/** @type {AxeWindow} */ (window)).axe === 'object');
+          if (!injected) await page.addScriptTag({ path: AXE });
+          const violations = await page.evaluate(async () => {
+            const { axe } = /** @type {AxeWindow} */ (window);
+            if (!axe) throw new Error('axe-core was not injected');
+            return (await axe.run(document, { resultTypes: ['violations'] })).violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          });
           for (const v of violations) problems.push(`${name} (${lang}): ${v}`);
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,3 +1,4 @@
+// @ts-check
 // Recognition on every main site, in the browser: on each fixture page (feed, profile, post, another profile),
 // reached directly and through SPA navigation, and after the feed grows, every text link to a profile gets exactly
 // one badge and no other link gets one; the profile header gets the page's badge on profile pages only. The
@@ -12,6 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { launchOnFixtures, screenshot, setOptions } from './lib/browser.mjs';
 import { waitForBadges, linkBadges, headerBadges } from './lib/badges.mjs';
 import { expectedState } from './lib/known-accounts.mjs';
+
+/** A fixture site's main world: the SPA driver (tests/fixtures/_shared/spa.js) and the mark a test leaves to tell an
+ * in-page navigation from a reload.
+ * @typedef {Window & typeof globalThis & { KolFixture: { append(n: number): void, navigate(path: string): void },
+ *   __noReload?: boolean }} FixtureWindow */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SITES = ['facebook', 'tiktok', 'youtube', 'instagram', 'x'].map((s) =>
@@ -75,7 +81,7 @@ for (const site of SITES) {
         await screenshot(tab, `recognition-${site.site}-${page.name}`);
         if (page.afterAppend) {
           // The feed grows (infinite scroll): the new posts' profile links get their badges too.
-          await tab.evaluate(() => window.KolFixture.append(1));
+          await tab.evaluate(() => (/** @type {FixtureWindow} */ (window)).KolFixture.append(1));
           await assertPage(tab, site, page, [...page.profileLinks, ...page.afterAppend]);
         }
       }
@@ -92,10 +98,10 @@ for (const site of SITES) {
         const to = site.pages.find((p) => p.name === step.to);
         await tab.goto(from.url);
         await assertPage(tab, site, from);
-        await tab.evaluate(() => (window.__noReload = true));
+        await tab.evaluate(() => ((/** @type {FixtureWindow} */ (window)).__noReload = true));
         await tab.click(step.click);
         await tab.waitForURL(step.url);
-        assert.equal(await tab.evaluate(() => window.__noReload), true, 'navigation stayed in the page (SPA)');
+        assert.equal(await tab.evaluate(() => (/** @type {FixtureWindow} */ (window)).__noReload), true, 'navigation stayed in the page (SPA)');
         await assertPage(tab, site, to);
       }
       await screenshot(tab, `recognition-${site.site}-after-spa`);

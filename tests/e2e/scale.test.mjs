@@ -1,3 +1,4 @@
+// @ts-check
 // Scanning that scales: an X timeline with 2,000 profile links at load and 200 more posts arriving while the
 // extension works. Every profile link gets its badge, and the extension never runs a main-thread task over 50 ms
 // (Long Animation Frames API script attribution, observed by the page itself; Long Tasks are reported too). The
@@ -6,6 +7,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { waitForBadges, linkBadges } from './lib/badges.mjs';
+
+/** What the feed page (tests/fixtures/x.com/i/scale/feed.html) measures about itself, in ms from navigation start.
+ * @typedef {{ longTasks: number[], pageTasks: number[], extensionScripts: { ms: number, what: string }[],
+ *   layoutShift: number, firstBadgeAt: number | null, loadAt: number | null, renderedAt: number | null,
+ *   appended: number }} ScaleRecord
+ * @typedef {Window & typeof globalThis & { __scale: ScaleRecord }} ScaleWindow */
 
 let env;
 let browser;
@@ -23,14 +30,15 @@ test('a 2,000-link feed that keeps growing gets every badge without long tasks',
     await page.goto('https://x.com/i/scale/feed.html');
     // 1,200 posts × (author + mention) once the feed has stopped growing.
     const expected = 2400;
-    await page.waitForFunction(() => window.__scale.appended >= 200, null, { timeout: 20000 });
+    await page.waitForFunction(() => (/** @type {ScaleWindow} */ (window)).__scale.appended >= 200, null, { timeout: 20000 });
     const badges = await waitForBadges(page, (b) => linkBadges(b).length >= expected, {
       timeout: 30000,
       what: `${expected} badges`,
     });
     assert.equal(linkBadges(badges).length, expected, 'every profile link once, no more');
     assert.equal(linkBadges(badges).filter((b) => b.state === 'registered').length, 24, 'the registered author');
-    const m = await page.evaluate(() => window.__scale);
+    const m = await page.evaluate(() => (/** @type {ScaleWindow} */ (window)).__scale);
+    assert.ok(m.firstBadgeAt !== null && m.loadAt !== null, 'the page recorded its load and its first badge');
     const longest = Math.max(0, ...m.longTasks);
     const ours = Math.max(0, ...m.extensionScripts.map((x) => x.ms));
     console.log(

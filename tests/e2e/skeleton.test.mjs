@@ -1,3 +1,4 @@
+// @ts-check
 // The thin slice, end to end: fixture pages at the real hostnames → content script → service worker → Rust/WASM
 // core → badge drawn in a closed shadow root. If the worker's WASM is broken, no badge appears and these fail.
 import { test, before, after } from 'node:test';
@@ -122,7 +123,9 @@ test('a link added later by the page (feed mutation) gets its badge', async () =
     await page.evaluate(() => {
       const a = document.createElement('a');
       a.href = '/@minh.beauty.demo';
-      document.querySelector('.suggested ul').append(a);
+      const ul = document.querySelector('.suggested ul');
+      if (!ul) throw new Error('the fixture has no .suggested list');
+      ul.append(a);
       // Text arrives a moment after the element, as with framework renders.
       requestAnimationFrame(() => (a.textContent = 'minh.beauty.demo'));
     });

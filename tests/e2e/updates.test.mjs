@@ -1,3 +1,4 @@
+// @ts-check
 // Registry updates from a live `koltrust serve`: the worker moves to the newest signed sequence (delta or full
 // snapshot), the new data reaches the badges, tampered files and rolled-back manifests are refused without losing
 // the registry in use, and a worker stopped and restarted keeps answering from the stored update.
@@ -96,7 +97,11 @@ test('the options page shows the registry in use and updates on request', async 
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.inputValue('#serverUrl'), alliance.url);
     await page.click('#updateNow');
-    await page.waitForFunction(() => /Sổ đăng ký số \d+/.test(document.getElementById('registryStatus').textContent));
+    await page.waitForFunction(() => {
+      const status = document.getElementById('registryStatus');
+      if (!status) throw new Error('the options page has no #registryStatus');
+      return /Sổ đăng ký số \d+/.test(status.textContent ?? '');
+    });
     const line = await page.textContent('#registryStatus');
     assert.match(line, /bản cập nhật từ máy chủ/);
     await screenshot(page, 'options-registry');

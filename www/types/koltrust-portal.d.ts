@@ -8,6 +8,74 @@ declare module '*/pkg/koltrust.js' {
   /** A core view whose fields the portal reads by name (the Rust structs, serialized `json_compatible`). */
   type CoreView = { [field: string]: any };
 
+  /** One vetted URL (`portal::bulk::VetRow`); an unrecognized URL has empty strings, never null. */
+  export interface VetRow {
+    url: string;
+    /** The state code (`verified`, `sanctioned`, …), also the badge's `state-*` class. */
+    status: string;
+    status_label: string;
+    score: string;
+    cert_expires: string;
+    active_sanctions: string;
+    active_sanctions_label: string;
+    registry_id: string;
+    name: string;
+    platform: string;
+    id_type: string;
+    account_id: string;
+    lookalike_of: string;
+    fictional: boolean;
+  }
+
+  /** A code and its label in a filter's list (`portal::register::Choice`). */
+  export interface Choice {
+    value: string;
+    label: string;
+  }
+
+  /** One sanction as the register shows it (`views::record::SanctionView`). */
+  export interface SanctionView {
+    kind: string;
+    kind_label: string;
+    reason: string;
+    reason_label: string;
+    authority: string;
+    decision: string;
+    summary: string;
+    issued: string;
+    effective_from: string;
+    /** `null` = permanent. */
+    effective_until: string | null;
+    period_label: string;
+    permanent: boolean;
+    fine_vnd: number | null;
+    fine_label: string | null;
+    source_url: string;
+  }
+
+  /** One decision of the register (`portal::register::RegisterEntry`). */
+  export interface RegisterEntry {
+    anchor: string;
+    registry_id: string;
+    name: string;
+    fictional: boolean;
+    /** `active` | `upcoming` | `expired` on the filter's day. */
+    status: string;
+    status_label: string;
+    sanction: SanctionView;
+  }
+
+  /** The sanctions register as the page draws it (`portal::register::RegisterView`). */
+  export interface RegisterView {
+    total: number;
+    entries: RegisterEntry[];
+    /** The day statuses are judged on (ISO). */
+    at: string;
+    kinds: Choice[];
+    authorities: string[];
+    statuses: Choice[];
+  }
+
   /** Loads and instantiates the `.wasm` (wasm-bindgen's default export for `--target web`). */
   export default function init(options?: { module_or_path?: RequestInfo | URL }): Promise<unknown>;
 
@@ -55,13 +123,13 @@ declare module '*/pkg/koltrust.js' {
     /** "Check a profile": a URL, registry id or name → `portal::CheckAnswer`. */
     check(query: string, lang: string): CoreView;
     /** One `bulk::VetRow` per URL. */
-    vetRows(urls: string[], lang: string): CoreView[];
+    vetRows(urls: string[], lang: string): VetRow[];
     /** The whole list's vetting as CSV, byte-identical to `koltrust vet`. */
     vetCsv(text: string): string;
     /** The sanctions register for `{kind, authority, status, at, from, to, text}` (strings, empty = any). */
     sanctionsRegister(
       filter: { kind?: string; authority?: string; status?: string; at?: string; from?: string; to?: string; text?: string },
       lang: string,
-    ): CoreView;
+    ): RegisterView;
   }
 }

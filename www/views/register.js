@@ -1,3 +1,4 @@
+// @ts-check
 // The public sanctions register. Filters live in the URL (`#/register?kind=fine&status=active&text=…`), so every
 // filtered view is a permalink, and `id=<anchor>` points at one decision. The core filters and sorts
 // (`engine.sanctionsRegister`); this file draws the form and the entries.
@@ -6,16 +7,21 @@ import { t } from '../i18n.js';
 
 const FIELDS = ['text', 'kind', 'authority', 'status', 'at', 'from', 'to'];
 
+/** @typedef {import('../pkg/koltrust.js').RegisterEntry} RegisterEntry */
+
+/** @param {string} id @param {string} value @param {import('../pkg/koltrust.js').Choice[]} choices */
 function select(id, value, choices) {
   return h('select', { id: `f-${id}`, name: id },
     h('option', { value: '' }, t('f_any')),
     choices.map((c) => h('option', { value: c.value, selected: c.value === value }, c.label)));
 }
 
+/** @param {string} id @param {string} label @param {HTMLElement} control */
 function field(id, label, control) {
   return h('div', { class: 'field' }, h('label', { for: `f-${id}` }, label), control);
 }
 
+/** @param {RegisterEntry} e @param {boolean} focused */
 function entry(e, focused) {
   const s = e.sanction;
   return h('article', { id: e.anchor, class: focused ? 'entry focused' : 'entry', tabindex: focused ? '-1' : null },
@@ -35,6 +41,7 @@ function entry(e, focused) {
     h('p', { class: 'permalink' }, h('a', { href: `#/register?id=${encodeURIComponent(e.anchor)}` }, t('permalink'))));
 }
 
+/** @param {HTMLElement} main @param {URLSearchParams} params @param {import('../types/portal').Ctx} ctx */
 export async function render(main, params, ctx) {
   main.append(h('h1', {}, t('register_title')), h('p', {}, t('register_intro')));
   const engine = await ctx.registry;
@@ -50,11 +57,13 @@ export async function render(main, params, ctx) {
     main.append(h('p', { class: 'error', role: 'alert' }, t('error', { error: err.message ?? err })));
     view = engine.sanctionsRegister({}, ctx.lang());
   }
+  /** @param {string} id @param {string} value */
   const date = (id, value) => h('input', { id: `f-${id}`, name: id, type: 'date', value });
-  const form = h('form', { class: 'filters', onsubmit: (e) => {
+  const form = h('form', { class: 'filters', onsubmit: (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     const q = new URLSearchParams();
-    for (const [k, v] of new FormData(e.target)) if (String(v).trim()) q.set(k, String(v).trim());
+    const filters = new FormData(/** @type {HTMLFormElement} */ (e.target)); // (the handler is the form's)
+    for (const [k, v] of filters) if (String(v).trim()) q.set(k, String(v).trim());
     location.hash = `#/register?${q}`;
   } },
   field('text', t('f_text'), h('input', { id: 'f-text', name: 'text', type: 'search', value: filter.text })),

@@ -1,3 +1,4 @@
+// @ts-check
 // Report a suspicious promotion without the extension. The core turns the form into the submission
 // (`reportDraft`: recognizes the profile URL, then the same `complaint::validate` as the extension and the server)
 // and maps each problem to the field that fixes it; this file shows them and sends `POST /v1/complaints`.
@@ -8,15 +9,26 @@ import { coreReady } from '../registry.js';
 import { remember } from './track.js';
 
 const CATEGORIES = ['counterfeit_or_poor_quality', 'misleading_claim', 'undisclosed_advertising', 'scam_fraud', 'impersonation', 'other'];
+/** What the form holds between visits (in memory only); `id` is the client id, kept until the server acknowledges.
+ * @typedef {{ profileUrl: string, pageUrl: string, category: string, note: string, contact: string, consent: boolean,
+ *   screenshot: string, id: string | null }} ReportForm */
+/** The form's text fields, each wired up by `control` (the consent box has its own handler).
+ * @typedef {Exclude<keyof ReportForm, 'id' | 'consent'>} FieldName */
+/** A form control `control` wires up. @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control */
+
+/** @type {Readonly<ReportForm>} */
 const EMPTY = { profileUrl: '', pageUrl: '', category: '', note: '', contact: '', consent: false, screenshot: '', id: null };
+/** @type {ReportForm} */
 const form = { ...EMPTY };
-/** The screenshot being read, if any: a submission waits for it. */
+/** The screenshot being read, if any: a submission waits for it.
+ * @type {Promise<void>} */
 let reading = Promise.resolve();
 
 function newId() {
   return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** @param {FieldName} name @param {string} label @param {Control} el @param {string} [hint] */
 function control(name, label, el, hint) {
   el.id = `r-${name}`;
   el.name = name;
@@ -24,13 +36,15 @@ function control(name, label, el, hint) {
   el.setAttribute('aria-describedby', [hint ? `r-${name}-hint` : '', err.id].filter(Boolean).join(' '));
   if (el.type !== 'file') {
     el.addEventListener('input', () => {
-      form[name] = el.type === 'checkbox' ? el.checked : el.value;
+      form[name] = el.value;
     });
   }
   return h('div', { class: 'field' }, h('label', { for: el.id }, label),
     hint ? h('p', { id: `r-${name}-hint`, class: 'hint' }, hint) : null, el, err);
 }
 
+/** The core's field names (`complaint::validate`) → the form's.
+ * @type {Record<string, FieldName | undefined>} */
 const FIELD_IDS = { profile_url: 'profileUrl', page_url: 'pageUrl', category: 'category', note: 'note', contact: 'contact', screenshot: 'screenshot' };
 
 /** The screenshot picker: the file is read on the device into a data URL; the core checks its type and size. */
@@ -41,7 +55,7 @@ function screenshotControl() {
     const file = input.files?.[0];
     form.screenshot = '';
     if (!file) return;
-    reading = new Promise((resolve) => {
+    reading = new Promise((/** @type {() => void} */ resolve) => {
       const reader = new FileReader();
       reader.onload = () => { form.screenshot = String(reader.result); resolve(); };
       reader.onerror = () => resolve();
@@ -51,11 +65,13 @@ function screenshotControl() {
   return wrap;
 }
 
+/** @param {HTMLElement} main @param {URLSearchParams} params */
 export async function render(main, params) {
   // `#/report?profile=<url>` (the check page's "Report this account") prefills the profile.
-  if (params?.get('profile')) form.profileUrl = params.get('profile');
+  const profile = params?.get('profile');
+  if (profile) form.profileUrl = profile;
   const status = h('div', { id: 'report-status', role: 'status' });
-  const el = h('form', { id: 'report-form', novalidate: true, onsubmit: (e) => submit(e, el, status) },
+  const el = h('form', { id: 'report-form', novalidate: true, onsubmit: (/** @type {SubmitEvent} */ e) => submit(e, el, status) },
     control('profileUrl', t('r_profile'), h('input', { type: 'url', value: form.profileUrl, autocomplete: 'off', required: true }), t('r_profile_hint')),
     control('pageUrl', t('r_page'), h('input', { type: 'url', value: form.pageUrl, autocomplete: 'off' })),
     control('category', t('r_category'), h('select', { required: true },
@@ -66,24 +82,29 @@ export async function render(main, params) {
     screenshotControl(),
     h('div', { class: 'check' },
       h('input', { id: 'r-consent', type: 'checkbox', checked: form.consent,
-        onchange: (e) => { form.consent = e.target.checked; } }),
+        onchange: (/** @type {Event} */ e) => { form.consent = /** @type {HTMLInputElement} */ (e.target).checked; } }),
       h('label', { for: 'r-consent' }, t('r_consent'))),
     h('button', { type: 'submit' }, t('r_submit')));
   main.append(h('h1', {}, t('report_title')), h('p', {}, t('report_intro')), el, status);
 }
 
+/** Marks each field the core found a problem with, and focuses the first.
+ * @param {HTMLFormElement} el @param {{ field: string, message: string }[]} errors */
 function showErrors(el, errors) {
-  for (const p of el.querySelectorAll('.field-error')) {
+  for (const p of /** @type {NodeListOf<HTMLElement>} */ (el.querySelectorAll('.field-error'))) {
     p.hidden = true;
     p.textContent = '';
   }
   for (const c of el.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  /** @type {HTMLElement | null} */
   let first = null;
   for (const e of errors) {
     const name = FIELD_IDS[e.field];
-    const input = name && el.querySelector(`#r-${name}`);
-    const p = name && el.querySelector(`#r-${name}-error`);
-    if (!input) continue;
+    /** @type {HTMLElement | null} */
+    const input = name ? el.querySelector(`#r-${name}`) : null;
+    /** @type {HTMLElement | null} */
+    const p = name ? el.querySelector(`#r-${name}-error`) : null;
+    if (!input || !p) continue;
     input.setAttribute('aria-invalid', 'true');
     p.hidden = false;
     p.textContent = p.textContent ? `${p.textContent} ${e.message}` : e.message;
@@ -92,6 +113,7 @@ function showErrors(el, errors) {
   first?.focus();
 }
 
+/** @param {SubmitEvent} e @param {HTMLFormElement} el @param {HTMLElement} status */
 async function submit(e, el, status) {
   e.preventDefault();
   status.replaceChildren();
@@ -103,9 +125,9 @@ async function submit(e, el, status) {
     return;
   }
   await reading;
-  form.id ??= newId();
+  const id = (form.id ??= newId());
   const lang = document.documentElement.lang;
-  const draft = core.reportDraft({ ...form, createdMs: Date.now() }, lang);
+  const draft = core.reportDraft({ ...form, id, createdMs: Date.now() }, lang);
   showErrors(el, draft.errors);
   if (draft.errors.length) {
     const unplaced = draft.errors.filter((x) => !FIELD_IDS[x.field]).map((x) => x.message);
@@ -113,6 +135,7 @@ async function submit(e, el, status) {
     return;
   }
   const button = el.querySelector('button[type=submit]');
+  if (!(button instanceof HTMLButtonElement)) throw new Error('report form: no submit button');
   button.disabled = true;
   button.textContent = t('r_sending');
   try {

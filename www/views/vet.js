@@ -1,3 +1,4 @@
+// @ts-check
 // "Vet a list" for businesses: paste URLs or upload a CSV; the core picks the URLs (`vetInput`), vets them in slices
 // (`engine.vetRows`, a progress bar between slices so a long list never freezes the page), and makes the export
 // (`engine.vetCsv`) — the very function `koltrust vet` prints, so the file is byte-identical to the CLI's. Sorting
@@ -6,17 +7,26 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { coreReady } from '../registry.js';
 
+/** @typedef {import('../pkg/koltrust.js').VetRow} VetRow */
+/** @typedef {import('../types/portal').Ctx} Ctx */
+/** A column of the table: the row's field it shows (and sorts by), and its heading's i18n key.
+ * @typedef {[keyof VetRow, string]} Column */
+
 const SLICE = 100;
+/** @type {Column[]} */
 const COLUMNS = [
   ['url', 'col_url'], ['status_label', 'col_status'], ['score', 'col_score'], ['cert_expires', 'col_expires'],
   ['active_sanctions_label', 'col_sanctions'], ['registry_id', 'col_registry_id'], ['name', 'col_name'],
 ];
 
 // Kept across language switches and page visits (in memory only).
+/** @type {{ text: string, rows: VetRow[], sort: keyof VetRow | null, dir: number, status: string, filter: string,
+ *   vettedText: string }} */
 const state = { text: '', rows: [], sort: null, dir: 1, status: '', filter: '', vettedText: '' };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** @param {keyof VetRow} key @returns {(a: VetRow, b: VetRow) => number} */
 function compare(key) {
   const numeric = key === 'score';
   return (a, b) => {
@@ -35,7 +45,8 @@ function visibleRows() {
   return rows;
 }
 
-function table(ctx, refresh) {
+/** @param {() => unknown} refresh */
+function table(refresh) {
   const rows = visibleRows();
   const head = h('tr', {}, COLUMNS.map(([key, label]) => {
     const sorted = state.sort === key;
@@ -47,6 +58,7 @@ function table(ctx, refresh) {
       } }, t(label), sorted ? (state.dir > 0 ? ' ▲' : ' ▼') : ''));
   }));
   // `data-label` names each cell on a phone, where the table becomes one card per row.
+  /** @param {number} i @param {Record<string, string>} props @param {...import('../dom.js').Child} content */
   const cell = (i, props, ...content) => h('td', { ...props, 'data-label': t(COLUMNS[i][1]) }, ...content);
   const body = h('tbody', {}, rows.map((r) => h('tr', { class: `state-${r.status}` },
     cell(0, { class: 'url' }, r.url),
@@ -61,12 +73,15 @@ function table(ctx, refresh) {
     h('table', { id: 'vet-table', 'aria-describedby': 'vet-shown' }, h('thead', {}, head), body));
 }
 
+/** Each status shown, in order of first appearance: its label and how many rows have it. */
 function counts() {
+  /** @type {Map<string, [string, number]>} */
   const by = new Map();
   for (const r of state.rows) by.set(r.status, [r.status_label, (by.get(r.status)?.[1] ?? 0) + 1]);
   return by;
 }
 
+/** @param {Ctx} ctx @returns {HTMLElement} */
 function results(ctx) {
   const wrap = h('section', { id: 'vet-results', 'aria-labelledby': 'vet-results-title' });
   const refresh = () => {
@@ -76,13 +91,16 @@ function results(ctx) {
   };
   if (!state.rows.length) return wrap;
   const by = counts();
-  const statusSelect = h('select', { id: 'vet-status', onchange: (e) => { state.status = e.target.value; refresh(); } },
+  const statusSelect = h('select', { id: 'vet-status', onchange: (/** @type {Event} */ e) => {
+    state.status = /** @type {HTMLSelectElement} */ (e.target).value;
+    refresh();
+  } },
     h('option', { value: '' }, t('vet_all')),
     [...by].map(([code, [label, n]]) => h('option', { value: code, selected: state.status === code }, `${label} (${n})`)));
   const filter = h('input', { id: 'vet-filter', type: 'search', value: state.filter });
   filter.addEventListener('change', () => {
     state.filter = filter.value;
-    refresh().querySelector('#vet-filter')?.focus();
+    /** @type {HTMLInputElement | null} */ (refresh().querySelector('#vet-filter'))?.focus();
   });
   wrap.append(
     h('h2', { id: 'vet-results-title' }, t('vet_report_title')),
@@ -93,11 +111,13 @@ function results(ctx) {
       h('div', {}, h('label', { for: 'vet-filter' }, t('vet_filter_text')), filter),
       h('button', { type: 'button', id: 'vet-export', onclick: () => exportCsv(ctx) }, t('vet_export')),
       h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('vet_print'))),
-    table(ctx, refresh));
+    table(refresh));
   return wrap;
 }
 
+/** @param {Ctx} ctx */
 function exportCsv(ctx) {
+  if (!ctx.engine) throw new Error('vet export: no registry'); // the button shows only after a vetting, which needs one
   const csv = ctx.engine.vetCsv(state.vettedText);
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = h('a', { href: url, download: `koltrust-vet-${today()}.csv` });
@@ -107,6 +127,7 @@ function exportCsv(ctx) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
+/** @param {HTMLElement} main @param {URLSearchParams} _params @param {Ctx} ctx */
 export async function render(main, _params, ctx) {
   const text = h('textarea', { id: 'vet-text', rows: 8, spellcheck: 'false', 'aria-describedby': 'vet-intro' });
   text.value = state.text;
@@ -121,7 +142,7 @@ export async function render(main, _params, ctx) {
   const message = h('p', { id: 'vet-message', role: 'status' });
   const button = h('button', { type: 'submit' }, t('vet_button'));
   let results0 = results(ctx);
-  const form = h('form', { class: 'no-print', onsubmit: async (e) => {
+  const form = h('form', { class: 'no-print', onsubmit: async (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     const engine = await ctx.registry;
     if (!engine) {
@@ -138,6 +159,7 @@ export async function render(main, _params, ctx) {
     progress.hidden = false;
     progress.max = urls.length;
     progress.value = 0;
+    /** @type {VetRow[]} */
     const rows = [];
     for (let i = 0; i < urls.length; i += SLICE) {
       rows.push(...engine.vetRows(urls.slice(i, i + SLICE), ctx.lang()));

@@ -1,3 +1,4 @@
+// @ts-check
 // A real `koltrust serve` on loopback for the browser tests: a fresh data folder seeded with the extension's build
 // key (so the built extension pins the key this server signs with), a free port, and helpers to run the admin CLI
 // against the same folder. Waits for /v1/health, never for a fixed time.
@@ -12,13 +13,15 @@ export const BUILD_KEY = process.env.KOLTRUST_BUILD_KEY ?? path.resolve('target/
 
 async function freePort() {
   const srv = net.createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address();
+  await /** @type {Promise<void>} */ (new Promise((r) => srv.listen(0, '127.0.0.1', r)));
+  const address = srv.address();
+  if (!address || typeof address === 'string') throw new Error('freePort: the probe server has no TCP address');
   await new Promise((r) => srv.close(r));
-  return port;
+  return address.port;
 }
 
-/** Starts the server; `www` (optional) is the folder served at `/` (the built portal, `dist/www`). */
+/** Starts the server; `www` (optional) is the folder served at `/` (the built portal, `dist/www`).
+ * @param {{ www?: string }} [options] */
 export async function startAllianceServer({ www } = {}) {
   const data = await fs.mkdtemp(path.join(os.tmpdir(), 'koltrust-serve-'));
   await fs.copyFile(BUILD_KEY, path.join(data, 'registry.key'));
@@ -51,12 +54,13 @@ export async function startAllianceServer({ www } = {}) {
     /** The registry's public files, as the server serves them. */
     publicDir: path.join(data, 'public', 'v1', 'registry'),
     /** Runs `koltrust <args…>` against this server's data folder. */
+    /** @param {...string} args */
     cli(...args) {
       return execFileSync(KOLTRUST_BIN, [...args, '--data', data], { encoding: 'utf8' });
     },
     async stop() {
       child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      await /** @type {Promise<void>} */ (new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r))));
       await fs.rm(data, { recursive: true, force: true });
     },
   };

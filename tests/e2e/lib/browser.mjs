@@ -1,3 +1,4 @@
+// @ts-check
 // Launches Debian's Chromium with the built extension loaded, every fixture hostname mapped to the loopback
 // fixture server, and a throwaway profile. Returns the context, the extension's service worker and its id.
 import fs from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { fixtureHosts, startFixtureServer } from './fixture-server.mjs';
 export const EXTENSION_DIR = process.env.KOLTRUST_EXTENSION_DIR ?? path.resolve('dist/extension');
 export const ARTIFACTS_DIR = path.resolve(process.env.KOLTRUST_ARTIFACTS ?? 'tests/e2e/artifacts');
 
+/** @param {{ fixturePort: number, extensionDir?: string, locale?: string, extraHosts?: string[] }} setup */
 export async function launchWithExtension({ fixturePort, extensionDir = EXTENSION_DIR, locale = 'vi', extraHosts = [] }) {
   await fs.access(path.join(extensionDir, 'manifest.json')).catch(() => {
     throw new Error(`no built extension in ${extensionDir}: run \`cargo xtask dist\` first`);
@@ -69,7 +71,9 @@ export async function setOptions(browser, values) {
 }
 
 /** The usual test setup: a fixture server, Chromium with the extension on it, and the given options set.
- * Resolves to `{ server, browser, close() }`; `close()` stops both. */
+ * Resolves to `{ server, browser, close() }`; `close()` stops both.
+ * @param {{ routes?: Record<string, string>, options?: Record<string, unknown>, extensionDir?: string,
+ *   locale?: string, extraHosts?: string[] }} [setup] */
 export async function launchOnFixtures({ routes, options, ...launch } = {}) {
   const server = await startFixtureServer({ routes });
   const browser = await launchWithExtension({ fixturePort: server.port, ...launch });

@@ -98,6 +98,8 @@ export const waitForSettledCard = (page) => waitForCard(page, (k) => k !== null 
 
 /** The `index`-th badge host of `kind` ('link' | 'header') — among those whose link's href ends with `href` when
  * given — and the focusable `.badge` and the floating wrapper in its closed shadow root. */
+/** @param {any} root a CDP DOM node (untyped, as CDP answers) @param {string} kind @param {number} index
+ * @param {string | null} [href] */
 function badgeNodes(root, kind, index, href = null) {
   const hosts = [];
   const walk = (node) => {
@@ -120,6 +122,8 @@ function badgeNodes(root, kind, index, href = null) {
 /** Clicks a badge where a person sees it, with a real (trusted) mouse click at the centre of the drawn badge (the
  * badge floats from a zero-size host, so the host itself has nothing to click). Waits until it is placed (drawn
  * badges are placed in the next frame, content/placement.js). `href`: pick among the badges of links ending so. */
+/** @param {import('playwright-core').Page} page
+ * @param {{ kind?: 'link' | 'header', index?: number, href?: string | null, timeout?: number }} [options] */
 export async function clickBadge(page, { kind = 'link', index = 0, href = null, timeout = 10000 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {

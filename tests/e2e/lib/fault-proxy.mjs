@@ -1,3 +1,4 @@
+// @ts-check
 // A small fault-injecting HTTP proxy between the extension and a real `koltrust serve`, for the delivery tests:
 //  - `down = true`: every connection is cut at once (the server is unreachable, as when offline);
 //  - `fail500 = n`: the next n complaint submissions get a 500 (with CORS headers, so the page sees the status);
@@ -38,7 +39,8 @@ export async function startFaultProxy(target) {
     fail500: 0,
     refuse422: 0,
     hold: false,
-    /** Complaint ids of every submission received, in order. */
+    /** Complaint ids of every submission received, in order (`null` for a body that is not JSON).
+     * @type {(string | null)[]} */
     posts: [],
     held,
     /** Forwards every held submission to the server (their answers go nowhere: the client is gone). */
@@ -85,8 +87,10 @@ export async function startFaultProxy(target) {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  await /** @type {Promise<void>} */ (new Promise((r) => server.listen(0, '127.0.0.1', r)));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('fault proxy: no TCP address after listen');
+  const url = `http://127.0.0.1:${address.port}/`;
   return {
     url,
     state,

@@ -1,3 +1,4 @@
+// @ts-check
 // HTTPS fixture server for the browser tests: serves `tests/fixtures/<hostname>/…` under the real hostnames, which
 // Chromium resolves to this loopback server through `--host-resolver-rules`. A fresh self-signed certificate is made
 // at start (Chromium runs with --ignore-certificate-errors), so nothing secret is ever committed.
@@ -63,7 +64,8 @@ async function resolveFile(host, pathname) {
 
 /** Starts the server on 127.0.0.1 (port 0 = any free port). `routes` maps exact URLs (`https://host/path?query`)
  * to files outside the fixture tree, such as the real captured pages in shared/pages. Resolves to
- * { port, close(), requests }. */
+ * { port, close(), requests }.
+ * @param {{ port?: number, routes?: Record<string, string> }} [options] */
 export async function startFixtureServer({ port = 0, routes = {} } = {}) {
   const pems = await selfsigned.generate([{ name: 'commonName', value: 'koltrust-fixtures' }], {
     keyType: 'ec',
@@ -72,7 +74,7 @@ export async function startFixtureServer({ port = 0, routes = {} } = {}) {
   const requests = [];
   const server = https.createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const url = new URL(req.url, `https://${host}`);
+    const url = new URL(req.url ?? '/', `https://${host}`); // (always set on a server's request)
     requests.push(`${host}${url.pathname}`);
     const file = routes[url.href] ?? (await resolveFile(host, url.pathname));
     if (!file) {
@@ -86,12 +88,14 @@ export async function startFixtureServer({ port = 0, routes = {} } = {}) {
     });
     res.end(await fs.readFile(file));
   });
-  await new Promise((resolve, reject) => {
+  await /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
-  });
+  }));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('fixture server: no TCP address after listen');
   return {
-    port: server.address().port,
+    port: address.port,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
