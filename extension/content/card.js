@@ -17,24 +17,33 @@
 
   const NOTE_SAVE_DELAY = 400; // ms of quiet typing before a note is written
   const GAP = 6; // px between badge and card
+  const MARGIN = 8; // px the card keeps from every edge of the viewport
+  const MIN_ROOM = 200; // px: less room than this beside the badge, and the card covers the badge rather than shrink
 
-  // State colours come from the core's palette through `--state-*` (ui.js); neutral ones from the base style.
+  // State colours come from the core's palette through `--state-*` (ui.js); neutral ones from the base style. Text on
+  // a state's colour is always that state's `ink` on its `bg` (≥ 4.5:1 in both schemes, the core's palette test);
+  // its `line` is only ever a border, a rule or the score meter, never text.
+  //
+  // The card always fits the viewport (`position`): its height is capped, its content scrolls inside it (the card
+  // is focused on opening, so the keyboard scrolls it too) under a header that stays on top with the close button.
   const sheet = KolTrust.ui.lazySheet(`
-    .card { width: min(380px, calc(100vw - 16px)); max-height: min(70vh, 640px); overflow: auto;
+    .card { width: min(380px, calc(100vw - ${2 * MARGIN}px)); max-height: min(70vh, 640px); overflow: auto;
+      overscroll-behavior: contain; scroll-padding-top: 52px;
       background: var(--kt-bg); color: var(--kt-ink); border: 1px solid var(--kt-rule);
       border-top: 4px solid var(--state-line); border-radius: 12px;
       box-shadow: 0 12px 32px rgba(16, 24, 40, .22), 0 2px 6px rgba(16, 24, 40, .12);
       font: 400 13px/1.45 var(--kt-font); text-align: start; }
     .card:focus { outline: none; }
     .card:focus-visible { outline: 2px solid var(--kt-focus); outline-offset: 2px; }
-    .top { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--state-bg); }
+    .top { position: sticky; top: 0; z-index: 1; display: flex; align-items: center; gap: 8px; padding: 10px 12px;
+      background: var(--state-bg); }
     .state { display: inline-flex; align-items: center; gap: 6px; font-weight: 700; color: var(--state-ink); flex: 1; }
     .icon { display: inline-grid; place-items: center; width: 22px; height: 22px; border-radius: 50%;
       background: var(--state-ink); color: var(--state-bg); font-size: 13px; line-height: 1; }
     .mark { margin-inline-start: 6px; padding: 0 4px; border-radius: 4px; outline: 1px dotted currentColor; }
     .icon svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
     .close { all: unset; cursor: pointer; width: 28px; height: 28px; border-radius: 6px; text-align: center;
-      font-size: 20px; line-height: 28px; color: var(--kt-muted); }
+      font-size: 20px; line-height: 28px; color: var(--state-ink); }
     .close:hover { background: var(--kt-hover); }
     .body { padding: 12px 14px 4px; }
     .notice { margin: 0 0 10px; padding: 6px 8px; border-radius: 6px; background: var(--kt-strong);
@@ -57,7 +66,8 @@
     .valid { font-weight: 600; }
     .invalid { font-weight: 600; color: var(--kt-warn); }
     .sanction { margin: 0 0 8px; padding: 8px 10px; border-radius: 8px; border: 1px solid var(--kt-rule); }
-    .sanction.active { border-color: var(--kt-sanctioned-line); background: var(--kt-sanctioned-bg); }
+    .sanction.active { border-color: var(--kt-sanctioned-line); background: var(--kt-sanctioned-bg);
+      color: var(--kt-sanctioned-ink); }
     .sanction .what { margin: 0 0 4px; font-weight: 700; }
     .sanction .summary { margin: 0 0 6px; }
     .source-line { margin: 6px 0 0; }
@@ -352,19 +362,44 @@
     return { host, panel, close, report, flushNote };
   }
 
-  /** Places the card below the badge (above it when there is no room), inside the viewport. */
+  /** The part of the window a fixed overlay can use: the layout viewport without its scrollbars (in quirks mode
+   * `documentElement.client*` is the whole page, so the window's size stands in there). */
+  function viewport() {
+    const d = document.documentElement;
+    const standards = document.compatMode === 'CSS1Compat';
+    return { width: standards ? d.clientWidth : innerWidth, height: standards ? d.clientHeight : innerHeight };
+  }
+
+  /** Places the card beside the badge, inside the viewport whole: below the badge when it fits there, else above;
+   * when it fits on neither side, on the side with more room and no taller than that room (its content scrolls);
+   * with too little room on both, over the badge, no taller than the viewport. Never past the left or right edge. */
   function position() {
     if (!current) return;
     if (!current.badgeHost.isConnected) return closeCard(false);
+    const { panel, host } = current;
+    const view = viewport();
     // The badge floats from a zero-size host (badges.js): place the card from the badge itself.
     const r = current.badge.getBoundingClientRect();
-    const w = current.panel.offsetWidth;
-    const h = current.panel.offsetHeight;
-    let top = r.bottom + GAP;
-    if (top + h > innerHeight - 8 && r.top - GAP - h >= 8) top = r.top - GAP - h;
-    const left = Math.max(8, Math.min(r.left, innerWidth - w - 8));
-    current.host.style.setProperty('top', `${Math.round(top)}px`, 'important');
-    current.host.style.setProperty('left', `${Math.round(left)}px`, 'important');
+    const below = view.height - MARGIN - (r.bottom + GAP);
+    const above = r.top - GAP - MARGIN;
+    // Measured at the stylesheet's own cap, but never taller than the viewport; the reading position is kept.
+    const scrolled = panel.scrollTop;
+    panel.style.maxWidth = `${Math.max(0, view.width - 2 * MARGIN)}px`;
+    panel.style.maxHeight = `min(70vh, 640px, ${Math.max(0, view.height - 2 * MARGIN)}px)`;
+    let height = panel.offsetHeight;
+    let top;
+    if (height <= below) top = r.bottom + GAP;
+    else if (height <= above) top = r.top - GAP - height;
+    else if (Math.max(above, below) >= MIN_ROOM) {
+      panel.style.maxHeight = `${Math.floor(Math.max(above, below))}px`;
+      height = panel.offsetHeight;
+      top = below >= above ? r.bottom + GAP : r.top - GAP - height;
+    } else top = r.bottom + GAP;
+    top = Math.max(MARGIN, Math.min(top, view.height - MARGIN - height));
+    panel.scrollTop = scrolled;
+    const left = Math.max(MARGIN, Math.min(r.left, view.width - panel.offsetWidth - MARGIN));
+    host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+    host.style.setProperty('left', `${Math.round(left)}px`, 'important');
   }
 
   function closeCard(returnFocus = true) {

@@ -19,20 +19,29 @@
   const MAX_LINKS = 20;
   const MAX_URL = 2048;
 
-  // Neutral colours from the base style (the dialog's accent is the link colour), state colours from the palette.
+  // Neutral colours from the base style (the dialog's accent is the link colour), state colours from the palette:
+  // text on a state's colour is always that state's `ink` on its `bg` (≥ 4.5:1 in both schemes, the core's palette
+  // test), its `line` only ever a border.
+  //
+  // The dialog fits any viewport: at most its height less a margin, its content scrolling inside (it is focused on
+  // opening, so the keyboard scrolls it too), while the title with its close button stays on top and the actions
+  // (Preview, Edit, Send) stay at the bottom edge — reachable on a short window without scrolling to them.
+  // `scroll-padding` keeps what Tab focuses clear of both.
   const sheet = KolTrust.ui.lazySheet(`
     :host { --accent: var(--kt-link); --tint: var(--kt-tint); }
     .backdrop { position: fixed; inset: 0; background: rgba(16, 24, 40, .35); }
     .dialog { position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%);
-      width: min(440px, calc(100vw - 16px)); max-height: calc(100vh - 24px); overflow: auto; background: var(--kt-bg);
+      width: min(440px, calc(100% - 16px)); max-height: calc(100% - 16px); overflow: auto; overscroll-behavior: contain;
+      scroll-padding: 56px 0 64px; background: var(--kt-bg);
       color: var(--kt-ink); border: 1px solid var(--kt-rule); border-top: 4px solid var(--accent); border-radius: 12px;
       box-shadow: 0 16px 40px rgba(16, 24, 40, .28); font: 400 13px/1.45 var(--kt-font); text-align: start; }
     .dialog:focus { outline: none; }
-    .top { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--tint); }
+    .top { position: sticky; top: 0; z-index: 1; display: flex; align-items: center; gap: 8px; padding: 10px 12px;
+      background: var(--tint); }
     h2 { flex: 1; margin: 0; font-size: 15px; font-weight: 700; }
     .close { all: unset; cursor: pointer; width: 28px; height: 28px; border-radius: 6px; text-align: center;
       font-size: 20px; line-height: 28px; color: var(--kt-muted); }
-    .body { padding: 10px 14px 14px; }
+    .body { padding: 10px 14px 0; }
     section { margin: 0 0 10px; }
     h3, .label { display: block; margin: 0 0 4px; font-size: 11px; letter-spacing: .05em; text-transform: uppercase;
       color: var(--kt-muted); font-weight: 700; }
@@ -40,7 +49,7 @@
     .subject, .mono { overflow-wrap: anywhere; }
     .mono { font: 12px/1.4 var(--kt-mono); }
     .state { display: inline-block; margin-top: 2px; padding: 0 6px; border-radius: 8px; border: 1px solid var(--state-line);
-      color: var(--state-ink); font-size: 12px; font-weight: 600; }
+      background: var(--state-bg); color: var(--state-ink); font-size: 12px; font-weight: 600; }
     .problem, .errors { color: var(--kt-bad); font-weight: 600; margin: 4px 0; }
     .errors { padding-inline-start: 18px; }
     ul.cues { margin: 4px 0 0; padding-inline-start: 18px; }
@@ -60,14 +69,15 @@
       border-radius: 8px; background: var(--tint); }
     dl.sent dt { color: var(--kt-muted); }
     dl.sent dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; margin-top: 10px; }
+    .actions { position: sticky; bottom: 0; z-index: 1; display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap;
+      margin: 10px -14px 0; padding: 10px 14px; background: var(--kt-bg); border-top: 1px solid var(--kt-rule); }
     button.action { font: 600 13px/1 var(--kt-font); padding: 8px 14px; border-radius: 7px;
       border: 1px solid var(--kt-rule); background: var(--kt-bg); color: var(--kt-ink); cursor: pointer; }
     button.primary { background: var(--accent); border-color: var(--accent); color: var(--kt-bg); }
     button:disabled { opacity: .55; cursor: not-allowed; }
-    .done { margin: 6px 0; padding: 10px; border-radius: 8px; background: var(--kt-certified-bg);
+    .done { margin: 6px 0 14px; padding: 10px; border-radius: 8px; background: var(--kt-certified-bg);
       color: var(--kt-certified-ink); font-weight: 600; }
-    .done.failed { background: var(--kt-sanctioned-bg); color: var(--kt-bad); }`);
+    .done.failed { background: var(--kt-sanctioned-bg); color: var(--kt-sanctioned-ink); }`);
 
   /** The open dialog; null when none is open.
    * @type {null | { host: HTMLElement, panel: HTMLElement, closeBtn: HTMLElement, backdrop: HTMLElement,
@@ -206,7 +216,8 @@
     return [
       h('h3', null, d.labels.preview_heading),
       h('dl', { class: 'sent' }, p.items.map((item) => [h('dt', null, item.label), h('dd', null, item.value)])),
-      p.errors.length > 0 && h('ul', { class: 'errors', role: 'alert' }, p.errors.map((e) => h('li', null, e.message))),
+      // The alert is the wrapper: a list keeps its list role (and its items their list), the wrapper is announced.
+      p.errors.length > 0 && h('div', { class: 'errors-alert', role: 'alert' }, h('ul', { class: 'errors' }, p.errors.map((e) => h('li', null, e.message)))),
     ];
   }
 
@@ -253,7 +264,7 @@
       'div',
       { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'kt-report-title', lang: draft.lang, tabIndex: -1 },
       top,
-      h('div', { class: 'body' }, form, previewBox, bar, result),
+      h('div', { class: 'body' }, form, previewBox, result, bar),
     );
     shadow.append(backdrop, panel);
 
@@ -327,6 +338,8 @@
       editBtn.hidden = !state.submission;
       submitBtn.hidden = !state.submission;
       (state.submission ? submitBtn : previewBtn).focus();
+      // What will be sent (or what is missing) comes into view above the actions, on a dialog too short for all.
+      previewBox.scrollIntoView({ block: 'nearest' });
     });
     editBtn.addEventListener('click', () => {
       invalidate();

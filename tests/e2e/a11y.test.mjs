@@ -1,3 +1,4 @@
+// @ts-check
 // Accessibility of every extension surface, in both languages and both colour schemes: axe-core finds no violation
 // of impact serious or critical on the toolbar popup (with a report in "My reports"), the options page (with its
 // "saved" line), the in-page detail card (every badge state) and the report dialog (from a card: as drafted, with a
@@ -31,28 +32,37 @@ const GROUP = 'https://www.facebook.com/groups/hoi.review.demo/';
 // so the popup's "My reports" has an entry (with its delivery state and reason) to check too.
 const NO_SERVER = 'http://127.0.0.1:9/';
 
-/** Fails with every blocking violation found, one line per node. `found`: [[where, violations]]. */
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('./lib/axe.mjs').Violation} Violation */
+/** @typedef {'light' | 'dark'} Scheme */
+/** What a test found: [where, violations] per surface checked. @typedef {[string, Violation[]][]} Found */
+/** A badge to click (lib/card.mjs clickBadge). @typedef {{ kind: 'link' | 'header', index?: number, href?: string }} BadgeAt */
+
+/** Fails with every blocking violation found, one line per node. @param {Found} found */
 function assertNoBlocking(found) {
-  const bad = found.map(([where, v]) => [where, blocking(v)]).filter(([, v]) => v.length);
+  const bad = found.map(([where, v]) => /** @type {[string, Violation[]]} */ ([where, blocking(v)])).filter(([, v]) => v.length);
   assert.ok(
     bad.length === 0,
     `serious or critical axe-core violations:\n${bad.map(([where, v]) => `${where}:\n${describeViolations(v)}`).join('\n')}`,
   );
 }
 
+/** @param {Page} page @param {string} name @param {{ fullPage?: boolean }} [opts] */
 async function shot(page, name, opts) {
   await fs.mkdir(path.join(ARTIFACTS_DIR, 'a11y'), { recursive: true });
   return screenshot(page, `a11y/${name}`, opts);
 }
 
-/** Clicks a badge and waits until its card is open and drawn in full (its opening fade over). */
+/** Clicks a badge and waits until its card is open and drawn in full (its opening fade over).
+ * @param {Page} page @param {BadgeAt} badge @param {string} kind the card's kind: 'record', 'lookalike', 'unknown' */
 async function openCard(page, badge, kind) {
-  await clickBadge(page, badge);
+  // card.mjs's JSDoc-less `href = null` default types that option as null; it takes a string.
+  await clickBadge(page, /** @type {any} */ (badge));
   await waitForCard(page, (k) => k?.kind === kind, { what: `a ${kind} card` });
   return waitForSettledCard(page);
 }
 
-/** Waits until `count` posts have their Report button placed. */
+/** Waits until `count` posts have their Report button placed. @param {Page} page @param {number} count */
 async function waitForPostButtons(page, count, timeout = 10000) {
   const deadline = Date.now() + timeout;
   while ((await readPostButtons(page)).filter((b) => b.placement !== 'unplaced').length < count) {
@@ -61,7 +71,8 @@ async function waitForPostButtons(page, count, timeout = 10000) {
   }
 }
 
-/** Closes what a failed test may have left open on the page (a card, a dialog), so the next test starts clean. */
+/** Closes what a failed test may have left open on the page (a card, a dialog), so the next test starts clean.
+ * @param {Page} page */
 async function closeAll(page) {
   for (let tries = 0; (await readDialog(page)) || (await readCard(page)); tries++) {
     if (tries === 5) throw new Error('a card or dialog left open by an earlier test does not close on Esc');
@@ -70,6 +81,7 @@ async function closeAll(page) {
   }
 }
 
+/** @param {Page} page */
 async function closeCard(page) {
   await page.keyboard.press('Escape');
   await waitForCard(page, (k) => k === null, { what: 'the card to close' });
@@ -77,22 +89,26 @@ async function closeCard(page) {
 
 for (const lang of ['vi', 'en']) {
   describe(`${lang}`, () => {
+    /** @type {Awaited<ReturnType<typeof launchOnFixtures>>} */
     let env;
+    /** @type {typeof env.browser} */
     let browser;
     /** The profile page, kept open as the tab the popup reports on; it also carries a lookalike and an unknown
-     * link, so every badge state's card can be opened from it. */
+     * link, so every badge state's card can be opened from it.
+     * @type {Page} */
     let profile;
 
     before(async () => {
       env = await launchOnFixtures({ locale: lang, options: { lang, showUnknown: true, serverUrl: NO_SERVER } });
       browser = env.browser;
       profile = await browser.ctx.newPage();
-      // Tall enough that a card opened from the lowest badge fits on screen whole: axe checks the contrast of what
-      // is drawn in the viewport only (at 900 px, a card opened low on the page runs off the bottom edge).
+      // Tall enough that a card opened from the lowest badge shows whole, unscrolled: axe checks the contrast of
+      // what is drawn in view only (on a shorter window the card fits too, its content scrolling inside it:
+      // card-viewport.test.mjs).
       await profile.setViewportSize({ width: 1280, height: 1400 });
       await profile.goto(PROFILE);
       await profile.evaluate(() => {
-        const ul = document.querySelector('.suggested ul');
+        const ul = /** @type {HTMLUListElement} */ (document.querySelector('.suggested ul'));
         for (const h of ['minh.beauty.dem0', 'someone.unknown']) {
           const a = document.createElement('a');
           a.href = `/@${h}`;
@@ -106,7 +122,7 @@ for (const lang of ['vi', 'en']) {
 
     after(() => env?.close());
 
-    for (const scheme of ['light', 'dark']) {
+    for (const scheme of /** @type {Scheme[]} */ (['light', 'dark'])) {
       const tag = `${lang}-${scheme}`;
 
       test(`${lang}, ${scheme}: the options page`, async () => {
@@ -115,11 +131,12 @@ for (const lang of ['vi', 'en']) {
           await page.emulateMedia({ colorScheme: scheme });
           await page.goto(browser.extensionUrl('options.html'));
           await page.waitForSelector('body[data-ready="true"]');
-          await page.waitForFunction(() => document.getElementById('registryStatus').textContent !== '');
+          await page.waitForFunction(() => document.getElementById('registryStatus')?.textContent !== '');
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           // A choice made (the same one again): the "saved" line shows too.
           await page.selectOption('#only', 'all');
-          await page.waitForFunction(() => document.getElementById('saved').textContent !== '');
+          await page.waitForFunction(() => document.getElementById('saved')?.textContent !== '');
+          /** @type {Found} */
           const found = [['options', await runAxe(page)]];
           await shot(page, `options-${tag}`, { fullPage: true });
           assertNoBlocking(found);
@@ -129,7 +146,9 @@ for (const lang of ['vi', 'en']) {
       });
 
       test(`${lang}, ${scheme}: the detail card, every badge state`, async () => {
+        /** @type {Found} */
         const found = [];
+        /** @param {Page} page @param {string} state @param {BadgeAt} badge @param {string} [kind] */
         const check = async (page, state, badge, kind = 'record') => {
           await openCard(page, badge, kind);
           found.push([`card (${state})`, await runAxe(page, { host: 'kol-trust-card' })]);
@@ -161,7 +180,9 @@ for (const lang of ['vi', 'en']) {
       });
 
       test(`${lang}, ${scheme}: the report dialog, from a card (draft, preview, sent) and from a post`, async () => {
+        /** @type {Found} */
         const found = [];
+        /** @param {Page} page @param {string} what @param {string} name */
         const dialog = async (page, what, name) => {
           found.push([`dialog (${what})`, await runAxe(page, { host: 'kol-trust-report' })]);
           await shot(page, `dialog-${name}-${tag}`);
@@ -221,7 +242,7 @@ for (const lang of ['vi', 'en']) {
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           // The badge wears the core's palette (src/palette.rs), adopted from the worker, not colours of its own.
           const colours = await page.evaluate(() => {
-            const badge = getComputedStyle(document.getElementById('badge'));
+            const badge = getComputedStyle(/** @type {HTMLElement} */ (document.getElementById('badge')));
             const probe = document.createElement('span');
             document.body.append(probe);
             probe.style.color = 'var(--kt-sanctioned-bg)';
@@ -232,6 +253,7 @@ for (const lang of ['vi', 'en']) {
             return { badge: [badge.backgroundColor, badge.color], palette: [bg, ink] };
           });
           assert.deepEqual(colours.badge, colours.palette, "the popup's badge uses the core's sanctioned swatch");
+          /** @type {Found} */
           const found = [['popup', await runAxe(page)]];
           await shot(page, `popup-${tag}`, { fullPage: true });
           assertNoBlocking(found);

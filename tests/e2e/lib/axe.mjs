@@ -1,3 +1,4 @@
+// @ts-check
 // Runs axe-core on the extension's surfaces: its own pages (popup, options) and the UI it draws into web pages inside
 // *closed* shadow roots (the detail card, the report dialog).
 //
@@ -19,13 +20,25 @@ import path from 'node:path';
 import { find } from './badges.mjs';
 import { withDocument } from './card.mjs';
 
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('axe-core').ImpactValue | undefined} Impact */
+/** One failing node: its target (shadow hops as nested arrays), impact and axe's summary.
+ * @typedef {{ target: import('axe-core').UnlabelledFrameSelector, impact?: Impact, summary?: string }} ViolationNode */
+/** One rule broken (or one rule that threw: id ends with ' (axe error)', impact 'critical').
+ * @typedef {{ id: string, impact?: Impact, help: string, nodes: ViolationNode[] }} Violation */
+/** The page's main world with axe injected (page.evaluate runs there).
+ * @typedef {Window & typeof globalThis & { axe?: typeof import('axe-core') }} AxeWindow */
+/** A shadow root's host as seen by axe in the main world: its `shadowRoot` getter is ours (exposeClosedRoot).
+ * @typedef {Element & { shadowRoot: ShadowRoot | null }} ExposedHost */
+
 const AXE_SOURCE = fs.readFile(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** Impacts that fail a test. */
+/** Impacts that fail a test. @type {Impact[]} */
 export const BLOCKING = ['serious', 'critical'];
 
+/** @param {Page} page */
 async function injectAxe(page) {
-  if (await page.evaluate(() => typeof window.axe === 'object')) return;
+  if (await page.evaluate(() => typeof (/** @type {AxeWindow} */ (window)).axe === 'object')) return;
   await page.evaluate(await AXE_SOURCE);
 }
 
@@ -33,13 +46,18 @@ async function injectAxe(page) {
  * Runs axe on the whole document of `page` (an extension page), or — with `host` — on the custom element of that tag
  * name and its closed shadow tree only (the fixture page around it is a stand-in for a real site and not ours).
  * Resolves to the violations: [{ id, impact, help, nodes: [{ target, summary }] }].
+ * @param {Page} page
+ * @param {{ host?: string | null }} [options]
+ * @returns {Promise<Violation[]>}
  */
 export async function runAxe(page, { host = null } = {}) {
   await injectAxe(page);
   if (host) await exposeClosedRoot(page, host);
   return page.evaluate(
     async ({ host }) => {
+      const axe = /** @type {typeof import('axe-core')} */ ((/** @type {AxeWindow} */ (window)).axe);
       // A cancelled animation's `finished` rejects; it is over all the same.
+      /** @param {ParentNode} root */
       const settle = (root) =>
         Promise.all(
           [...root.children].flatMap((e) => e.getAnimations({ subtree: true })).map((a) => a.finished.catch(() => {})),
@@ -49,12 +67,13 @@ export async function runAxe(page, { host = null } = {}) {
       // <body>, so axe would answer "incomplete" for all their text without a word. For the run, the host moves
       // into <body> (fixed, so drawn at the same place: checked below) and then back where it was, with its focus.
       // Moving restarts the opening fade; it is let finish before axe reads colours, and again before returning.
-      const el = host && document.querySelector(host);
-      const root = el?.shadowRoot;
-      const outside = el && !document.body.contains(el);
-      const place = outside && { parent: el.parentNode, next: el.nextSibling, active: root.activeElement };
-      const box = () => JSON.stringify([...root.children].map((e) => e.getBoundingClientRect()));
-      if (outside) {
+      const el = /** @type {ExposedHost | null} */ (host ? document.querySelector(host) : null);
+      const root = el?.shadowRoot ?? null;
+      if (el && !root) throw new Error(`<${host}> has no shadow root axe can reach`);
+      const outside = !!el && !document.body.contains(el);
+      const place = el && root && outside ? { parent: el.parentNode, next: el.nextSibling, active: root.activeElement } : null;
+      const box = () => JSON.stringify([...(root?.children ?? [])].map((e) => e.getBoundingClientRect()));
+      if (el && root && outside) {
         const before = box();
         document.body.append(el);
         await settle(root);
@@ -62,15 +81,17 @@ export async function runAxe(page, { host = null } = {}) {
       }
       let results;
       try {
-        results = await window.axe.run(host ? { include: [[host]] } : document, { resultTypes: ['violations'] });
+        results = await axe.run(host ? { include: [[host]] } : document, { resultTypes: ['violations'] });
       } finally {
-        if (outside) {
-          place.parent.insertBefore(el, place.next);
-          place.active?.focus({ preventScroll: true });
+        if (el && root && place) {
+          place.parent?.insertBefore(el, place.next);
+          /** @type {HTMLElement | null} */ (place.active)?.focus({ preventScroll: true });
           await settle(root);
         }
-        if (el) delete el.shadowRoot; // the closed root hidden again from the page's world
+        // The closed root hidden again from the page's world (the own getter goes; the prototype's answers null).
+        if (el) delete (/** @type {Partial<ExposedHost>} */ (el)).shadowRoot;
       }
+      /** @type {Violation[]} */
       const found = results.violations.map((v) => ({
         id: v.id,
         impact: v.impact,
@@ -78,7 +99,8 @@ export async function runAxe(page, { host = null } = {}) {
         nodes: v.nodes.map((n) => ({ target: n.target, impact: n.impact, summary: n.failureSummary })),
       }));
       // A rule that threw is skipped by axe and listed as incomplete: that is no pass.
-      for (const r of results.incomplete.filter((r) => r.error)) {
+      for (const r of results.incomplete) {
+        if (!r.error) continue;
         const summary = r.error.message;
         const nodes = [{ target: [host ?? 'document'], summary }];
         found.push({ id: `${r.id} (axe error)`, impact: 'critical', help: summary, nodes });
@@ -89,7 +111,8 @@ export async function runAxe(page, { host = null } = {}) {
   );
 }
 
-/** Test-only, main world only: `document.querySelector(tag).shadowRoot` answers the host's closed root (see top). */
+/** Test-only, main world only: `document.querySelector(tag).shadowRoot` answers the host's closed root (see top).
+ * @param {Page} page @param {string} tag */
 async function exposeClosedRoot(page, tag) {
   await withDocument(page, async (cdp, root) => {
     const hostNode = find(root, (n) => n.nodeName === tag.toUpperCase());
@@ -108,10 +131,11 @@ async function exposeClosedRoot(page, tag) {
   });
 }
 
-/** The violations that fail a test (impact serious or critical). */
+/** The violations that fail a test (impact serious or critical). @param {Violation[]} violations */
 export const blocking = (violations) => violations.filter((v) => BLOCKING.includes(v.impact));
 
-/** One line per failing node: rule id, impact, target (shadow hops joined by ' >> ') and axe's summary. */
+/** One line per failing node: rule id, impact, target (shadow hops joined by ' >> ') and axe's summary.
+ * @param {Violation[]} violations */
 export function describeViolations(violations) {
   return violations
     .flatMap((v) =>
