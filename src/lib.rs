@@ -5,7 +5,7 @@
 //! (compiled to `wasm32-unknown-unknown`).
 //!
 //! The modules are grouped by responsibility, lowest layer first; a module uses only those above it in this table
-//! (no import cycles: `cargo xtask cycles` checks it).
+//! (`cargo xtask cycles` checks this order, and that no files import each other in a loop).
 //!
 //! | module | owns |
 //! | --- | --- |
@@ -15,8 +15,8 @@
 //! | [`recognize`] | turning a URL (or a page's own signals) into `(platform, id_type, account_id, kind)` |
 //! | [`registry`] | the Alliance registry: data model, status at a date, signed snapshots and deltas, the account index |
 //! | [`promotion`] | promotion detection in a post's text and links: shop/affiliate links, codes, disclosures, risk cues with spans |
-//! | [`complaint`] | a consumer's report: the submission, its validation (shared by extension and server), its status lifecycle, the report dialog's draft, delivery |
 //! | [`views`] | what the extension shows: badges, state colours, lookup answers, the popup, the detail card, vetting records |
+//! | [`complaint`] | a consumer's report: the submission, its validation (shared by extension and server), its status lifecycle, the report dialog's draft, delivery |
 //! | [`portal`] | the public portal's decisions: the check query, name search, the sanctions register, vetting a list |
 //!
 //! The WebAssembly bindings are a separate crate (`wasm/`), a thin adapter over these modules.

@@ -1,7 +1,7 @@
 // @ts-check
 // WebAssembly benchmark harness: loads the core built with the `wasm-bench` feature for Node
 // (`cargo xtask bench-wasm` builds it and runs this file) and reports median figures for the budgets in docs/performance.md.
-// Timing happens here; the loops run inside WebAssembly (see src/wasm/bench.rs), so the figures are the core's,
+// Timing happens here; the loops run inside WebAssembly (see wasm/src/bench.rs), so the figures are the core's,
 // not the JS↔wasm boundary's. `BENCH_ACCOUNTS=10000,1000000` picks the registry sizes.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,8 +1,8 @@
 // The exports of the core's WebAssembly build for the extension (`dist/extension/pkg/koltrust.js`, written by
 // wasm-bindgen `--target web --no-typescript` at build time, so not in the source tree): the subset the extension's
-// JavaScript uses, as `src/wasm/` defines it. tsconfig.json's `rootDirs` makes `./pkg/koltrust.js` (background.js)
+// JavaScript uses, as `wasm/src/` defines it. tsconfig.json's `rootDirs` makes `./pkg/koltrust.js` (background.js)
 // and `../pkg/koltrust.js` (worker/*.js) resolve to `types/pkg/koltrust.d.ts`, which re-exports this file.
-// Keep in step with `src/wasm/` (mod.rs, card.rs, update.rs, report.rs, outbox.rs, promotion.rs).
+// Keep in step with `wasm/src/` (lib.rs, card.rs, update.rs, extension/*.rs).
 import type {
   BadgeState,
   CardView,
@@ -18,7 +18,7 @@ import type {
   CoreView,
 } from './messages';
 
-/** Badge options (`src/wasm/read.rs` `badge_options`); `null`/`undefined` mean the defaults. */
+/** Badge options (`wasm/src/extension/signals.rs` `badge_options`); `null`/`undefined` mean the defaults. */
 export interface BadgeOptions {
   showUnknown?: boolean;
   only?: 'all' | 'sanctioned' | 'certified';
@@ -63,7 +63,7 @@ export function detectPosts(posts: unknown, lang: string): string;
 export function screenshotStep(attempt: number): Uint32Array | number[] | undefined;
 export function screenshotFits(length: number): boolean;
 
-// The report outbox (`src/wasm/outbox.rs`): delivery records are the core's, opaque to the worker.
+// The report outbox (`wasm/src/extension/outbox.rs`): delivery records are the core's, opaque to the worker.
 
 /** A stored report's delivery record (core `complaint::outbox::Delivery`). */
 export type Delivery = CoreView & { state: string; receipt?: string | null };

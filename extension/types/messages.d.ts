@@ -2,7 +2,7 @@
 // once. The worker's handlers (background.js `handlers`, worker/report.js `handlers`) answer every request below;
 // background.js wraps each answer as `{ok: true, ...answer}`, or `{ok: false, error}` when the handler threw.
 // The shapes of the core's views (badge, card, popup, report draft…) are the Rust structs serialized by
-// `serde_wasm_bindgen` (`src/wasm/`): the fields the JavaScript reads are spelled out, the rest stays open.
+// `serde_wasm_bindgen` (`wasm/src/`): the fields the JavaScript reads are spelled out, the rest stays open.
 //
 // Use from a checked JS file: `/** @typedef {import('./types/messages').WorkerRequest} WorkerRequest */`, or
 // `import('…/types/messages').Reply<'tabStatus'>` for one answer.
@@ -43,7 +43,7 @@ export interface StableIdSignal {
   handle?: string;
 }
 
-/** What a content script reads from the page (core `recognize::page::PageSignals`, read by `src/wasm/read.rs`). */
+/** What a content script reads from the page (core `recognize::page::PageSignals`, read by `wasm/src/extension/signals.rs`). */
 export interface PageSignals {
   location: string;
   canonical?: string | null;
@@ -151,7 +151,7 @@ export interface MyReportsView {
 }
 
 /** What the report dialog saw: `{account?, profileUrl?, postUrl?, pageUrl, text?, links?, signals?}`
- * (core `complaint::draft::ReportContext`, read by `src/wasm/report.rs`). */
+ * (core `complaint::draft::ReportContext`, read by `wasm/src/extension/report.rs`). */
 export interface ReportContext {
   account?: AccountKey | null;
   profileUrl?: string | null;

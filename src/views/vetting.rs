@@ -6,7 +6,7 @@
 //!   several profiles concatenate under one header; cells that a spreadsheet would run as a formula are defused;
 //! - **JSON** (`koltrust-vetting/1`): stable codes and ISO days for tools; the summaries in the card's language.
 //!
-//! Everything is built with `push_str` and a tiny JSON writer (`jsonw`) rather than `format!` and serde_json: this code ships
+//! Everything is built with `push_str` and a tiny JSON writer (`text::json`) rather than `format!` and serde_json: this code ships
 //! in the wasm core, where each formatting call site and serde_json itself cost bytes the 150 KB budget needs.
 
 use crate::i18n::Lang;

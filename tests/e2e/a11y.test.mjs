@@ -56,8 +56,7 @@ async function shot(page, name, opts) {
 /** Clicks a badge and waits until its card is open and drawn in full (its opening fade over).
  * @param {Page} page @param {BadgeAt} badge @param {string} kind the card's kind: 'record', 'lookalike', 'unknown' */
 async function openCard(page, badge, kind) {
-  // card.mjs's JSDoc-less `href = null` default types that option as null; it takes a string.
-  await clickBadge(page, /** @type {any} */ (badge));
+  await clickBadge(page, badge);
   await waitForCard(page, (k) => k?.kind === kind, { what: `a ${kind} card` });
   return waitForSettledCard(page);
 }
@@ -240,7 +239,7 @@ for (const lang of ['vi', 'en']) {
           assert.ok((await page.locator('li.report').count()) > 0, 'the report the dialog test sent is listed');
           assert.equal(await page.getAttribute('#badge', 'class'), 'sanctioned');
           assert.equal(await page.getAttribute('html', 'lang'), lang);
-          // The badge wears the core's palette (src/palette.rs), adopted from the worker, not colours of its own.
+          // The badge wears the core's palette (src/views/palette.rs), adopted from the worker, not colours of its own.
           const colours = await page.evaluate(() => {
             const badge = getComputedStyle(/** @type {HTMLElement} */ (document.getElementById('badge')));
             const probe = document.createElement('span');

@@ -134,8 +134,7 @@ async function tallPage(width, height, after) {
 /** Clicks the added link's badge; resolves to where the badge's link sits once its card is open and settled.
  * @param {Page} page */
 async function openLowCard(page) {
-  // card.mjs's JSDoc-less `href = null` default types the option as null; it takes a string.
-  await clickBadge(page, /** @type {any} */ ({ kind: 'link', href: LOW_HREF }));
+  await clickBadge(page, { kind: 'link', href: LOW_HREF });
   await waitForCard(page, (k) => k?.state === 'sanctioned', { what: 'the sanctioned card' });
   await waitForSettledCard(page);
   return page.evaluate((href) => {

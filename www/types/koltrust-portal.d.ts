@@ -1,5 +1,5 @@
 // The exports of the core's WebAssembly build for the portal (`dist/www/pkg/koltrust.js`, cargo feature `portal`,
-// written by wasm-bindgen `--target web --no-typescript` at build time): the subset www/ uses, as `src/wasm/`
+// written by wasm-bindgen `--target web --no-typescript` at build time): the subset www/ uses, as `wasm/src/`
 // (mod.rs, card.rs, portal.rs) defines it. www/registry.js imports it as `./pkg/koltrust.js`; that file is absent
 // from the source tree, so the type checker falls back on this pattern declaration. (The extension's build has
 // other exports: extension/types/koltrust-wasm.d.ts, reached through tsconfig.json's `rootDirs` instead, so the two

@@ -68,6 +68,13 @@
 //! Reads inside functions run later (events, calls from later scripts) and are not checked. References are
 //! `globalThis.NAME`, `window.NAME`, `self.NAME` and a bare `NAME`, for the names some content script assigns.
 //!
+//! ## The core's layers
+//!
+//! The core's top-level modules are layers, listed lowest first in the table of `src/lib.rs`'s crate docs (the
+//! rows `//! | [`name`] | … |`). A file of one layer may use files of the layers listed before it only; an edge to a
+//! later layer is reported as an order violation naming both files and the reference. The table is thus both the
+//! architecture's description and its rule.
+//!
 //! ## Output
 //!
 //! Strongly connected components (Tarjan) of each graph. Every component with more than one file is reported, as
@@ -95,14 +102,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let problems = report.cycles.len() + report.order_violations.len();
     if problems == 0 {
         println!(
-            "no import cycles: {} Rust files, {} JS files checked",
+            "no import cycles, core layers in order: {} Rust files, {} JS files checked",
             report.rust_files, report.js_files
         );
         return Ok(());
     }
     print!("{}", report.render());
     Err(format!(
-        "{} import cycle(s) and {} content-script order violation(s) ({} Rust files, {} JS files checked)",
+        "{} import cycle(s) and {} order violation(s) (core layers, content scripts; {} Rust files, {} JS files checked)",
         report.cycles.len(),
         report.order_violations.len(),
         report.rust_files,
@@ -159,7 +166,7 @@ impl Report {
             }
         }
         if !self.order_violations.is_empty() {
-            out.push_str("\ncontent-script order (extension/manifest.json):\n");
+            out.push_str("\norder (the core's layers in src/lib.rs; content scripts in extension/manifest.json):\n");
             for v in &self.order_violations {
                 out.push_str(&format!("  {v}\n"));
             }
@@ -183,14 +190,61 @@ pub fn check(root: &Path) -> Result<Report, String> {
     report.edges = graph.listing();
     report.rust_files = graph.nodes.len();
     report.cycles.extend(graph.components("Rust"));
+    report.order_violations.extend(core_layers(root, &graph)?);
 
     let js = js_graph(root, &mut report.warnings);
     report.edges.push_str(&js.listing());
     report.js_files = js.nodes.len();
     report.cycles.extend(js.components("JavaScript"));
 
-    report.order_violations = content_script_order(root)?;
+    report.order_violations.extend(content_script_order(root)?);
     Ok(report)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The core's layers.
+
+/// The core's top-level modules in the order its crate docs list them (`src/lib.rs`: the rows `//! | [`name`] |`),
+/// lowest layer first; each may use only those listed before it. Returns one line per edge that goes up instead
+/// (`src/testing.rs`, test support, is not a layer).
+fn core_layers(root: &Path, graph: &Graph) -> Result<Vec<String>, String> {
+    let path = root.join("src/lib.rs");
+    if !path.exists() {
+        return Ok(Vec::new()); // a workspace without a root library has no core layers to keep
+    }
+    let lib = std::fs::read_to_string(&path).map_err(|e| format!("reading src/lib.rs: {e}"))?;
+    let order: Vec<String> = lib
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("//! | [`")?
+                .split_once("`]")
+                .map(|(name, _)| name.to_string())
+        })
+        .collect();
+    Ok(layer_violations(&order, graph))
+}
+
+/// Edges between files of two different top-level modules of `src/` where the used module is not listed before
+/// the user in `order`.
+fn layer_violations(order: &[String], graph: &Graph) -> Vec<String> {
+    let layer = |file: &str| -> Option<usize> {
+        let rest = file.strip_prefix("src/")?;
+        let top = rest.split('/').next()?.trim_end_matches(".rs");
+        order.iter().position(|m| m == top)
+    };
+    let mut out = Vec::new();
+    for (&(a, b), (line, source)) in &graph.edges {
+        let (from, to) = (&graph.nodes[a], &graph.nodes[b]);
+        if let (Some(la), Some(lb)) = (layer(from), layer(to)) {
+            if lb > la {
+                out.push(format!(
+                    "layer: {from}:{line} uses {to} ({} is listed after {} in src/lib.rs)  {source}",
+                    order[lb], order[la]
+                ));
+            }
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1852,5 +1906,27 @@ mod tests {
             "{:?}",
             r.order_violations
         );
+    }
+
+    #[test]
+    fn a_core_module_may_use_only_layers_listed_before_it() {
+        let mut g = Graph::default();
+        let (rec, plat, views) = (
+            g.node("src/recognize/mod.rs"),
+            g.node("src/platform.rs"),
+            g.node("src/views/badge.rs"),
+        );
+        let testing = g.node("src/testing.rs");
+        g.add_edge(rec, plat, 3, "use crate::platform::Platform;".into());
+        g.add_edge(testing, views, 4, "use crate::views::badge;".into());
+        let order: Vec<String> = ["platform", "recognize", "views"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(layer_violations(&order, &g).is_empty());
+        g.add_edge(plat, views, 9, "use crate::views::badge::BadgeView;".into());
+        let v = layer_violations(&order, &g);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].contains("src/platform.rs:9 uses src/views/badge.rs"), "{}", v[0]);
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! | command | does |
 //! | --- | --- |
-//! | `cargo xtask dist` | builds the WebAssembly core, binds it, shrinks it, assembles `dist/extension/` and the zip |
-//! | `cargo xtask test` | every test: fmt, clippy, native, wasm-bindgen-test, then the browser tests on the built extension |
+//! | `cargo xtask dist` | builds the WebAssembly glue, binds it, shrinks it, assembles `dist/extension/`, the zip and `dist/www/`; fails when a `.wasm` is over its gzipped budget |
+//! | `cargo xtask test` | every test: fmt, clippy (native and wasm32), cycles, tsc, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
+//! | `cargo xtask cycles` | fails on an import cycle between files (Rust and JavaScript) or a core layer used out of order |
 //!
 //! Each command first installs what it is missing ([`tools`]): the wasm32 target, the pinned wasm-bindgen CLI in the
 //! git-ignored `.tools/` folder, npm packages from the committed lockfile, and Debian's Chromium when running as root.
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
         Some("bench-wasm") => bench::run(),
         Some("cycles") => cycles::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm>\n\n  dist        build dist/extension and the zip\n  test        run every test (fmt, clippy, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node");
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles>\n\n  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget\n  test        run every test (fmt, clippy, cycles, tsc, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node\n  cycles      no import cycles between files (Rust, JS), core layers in order");
             return ExitCode::from(2);
         }
     };
