@@ -6,7 +6,9 @@
 //! ```
 //! Input rules, columns and statuses are the core's ([`koltrust::portal::bulk`]): the portal's "vet a list" page calls the
 //! same [`koltrust::portal::bulk::vet_csv`], so its export is byte-identical to this command's output on the same file.
-//! The snapshot is verified in full before anything is answered.
+//! Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`…) are written defused (`koltrust::text::csv`);
+//! `--bom` starts the file with a UTF-8 byte-order mark for Excel. The snapshot is verified in full before anything is
+//! answered.
 
 use crate::common::{finish, load_registry, parse_time, read};
 use clap::Args;
@@ -25,6 +27,9 @@ pub struct VetArgs {
     /// Day to judge at: Unix seconds or yyyy-mm-dd (default: now).
     #[arg(long)]
     now: Option<String>,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel shows Vietnamese names correctly.
+    #[arg(long)]
+    bom: bool,
     /// File of profile URLs, one per line, or a CSV with a `url` column (`-`: standard input).
     file: PathBuf,
 }
@@ -51,7 +56,7 @@ fn vet(args: &VetArgs) -> Result<(), String> {
             reg.sequence()
         );
     }
-    let csv = koltrust::portal::bulk::vet_csv(&reg, &text).map_err(|e| e.to_string())?;
+    let csv = koltrust::portal::bulk::vet_csv(&reg, &text, args.bom).map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     out.write_all(csv.as_bytes())
         .and_then(|_| out.flush())

@@ -412,6 +412,39 @@ fn vet_writes_csv_for_a_list_of_profiles() {
     assert!(lines[4].starts_with("\"not a url, really\",unsupported,"));
     assert!(lines[5].contains(",lookalike,"), "{}", lines[5]);
     assert!(lines[5].ends_with(&format!(",KT-0000001 {handle}")), "{}", lines[5]);
+
+    // A formula in the list comes out defused (a leading '), and --bom starts the file with a byte-order mark.
+    fs::write(
+        d.join("evil.txt"),
+        "=HYPERLINK(\"https://evil.example/\",\"Xem\")\n+84901234567\n",
+    )
+    .unwrap();
+    let args = |bom: bool| {
+        let mut a = vec![
+            "vet",
+            "--snapshot",
+            "s1.snap",
+            "--pubkey",
+            "alliance.key.pub",
+            "--now",
+            "2026-06-02",
+        ];
+        if bom {
+            a.push("--bom");
+        }
+        a.push("evil.txt");
+        a
+    };
+    let plain = ok(d, &args(false));
+    let lines: Vec<&str> = plain.lines().collect();
+    assert!(
+        lines[1].starts_with("\"'=HYPERLINK(\"\"https://evil.example/\"\""),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("'+84901234567,"), "{}", lines[2]);
+    let with_bom = ok(d, &args(true));
+    assert_eq!(with_bom, format!("\u{feff}{plain}"));
     let e = fails(
         d,
         &[

@@ -23,6 +23,7 @@
 use crate::i18n::Lang;
 use crate::recognize::{recognize, Kind};
 use crate::registry::{LookalikeHit, Registry, SnapshotError};
+use crate::text::csv;
 use serde::Serialize;
 
 /// The CSV header of [`vet_csv`].
@@ -128,17 +129,9 @@ impl VetRow {
             &self.account_id,
             &self.lookalike_of,
         ];
-        let quoted: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-        quoted.join(",")
-    }
-}
-
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        ["\"", &s.replace('"', "\"\""), "\""].concat()
-    } else {
-        s.to_string()
+        let mut line = String::with_capacity(128);
+        csv::push_record(&mut line, &cells, "");
+        line
     }
 }
 
@@ -267,10 +260,15 @@ pub fn vet_rows(reg: &Registry, urls: &[String], lang: Lang) -> Result<Vec<VetRo
         .collect()
 }
 
-/// The whole vetting of `text` as CSV: the header and one line per URL, each ended by `\n`.
-pub fn vet_csv(reg: &Registry, text: &str) -> Result<String, SnapshotError> {
+/// The whole vetting of `text` as CSV: the header and one line per URL, each ended by `\n`; cells written by the
+/// one CSV writer ([`crate::text::csv`]: formula cells defused). `bom` starts the file with a UTF-8 byte-order mark
+/// (for Excel).
+pub fn vet_csv(reg: &Registry, text: &str, bom: bool) -> Result<String, SnapshotError> {
     let rows = vet_rows(reg, &vet_input(text), Lang::En)?;
     let mut out = String::with_capacity(128 * (rows.len() + 1));
+    if bom {
+        out.push_str(csv::BOM);
+    }
     out.push_str(VET_CSV_HEADER);
     out.push('\n');
     for r in &rows {
@@ -336,13 +334,31 @@ mod tests {
             ("advertising_ban", "Cấm quảng cáo")
         );
         assert_eq!(rows[1].lookalike_of, "KT-TEST-0003 minh.beauty.demo");
-        let csv = vet_csv(&reg, text).unwrap();
+        let csv = vet_csv(&reg, text, false).unwrap();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], VET_CSV_HEADER);
         assert_eq!(lines.len(), 6);
         assert!(lines[1].starts_with("https://www.tiktok.com/@minh.beauty.demo,sanctioned,"));
         assert!(lines[5].starts_with("\"not a url, really\",unsupported,"));
         assert!(csv.ends_with('\n') && !csv.contains('\r'));
+        assert_eq!(
+            vet_csv(&reg, text, true).unwrap(),
+            [crate::text::csv::BOM, &csv].concat()
+        );
+    }
+
+    #[test]
+    fn a_formula_in_the_list_is_defused_in_the_export() {
+        let reg = demo_registry(NOW);
+        let csv = vet_csv(
+            &reg,
+            "=HYPERLINK(\"https://evil.example/\",\"Xem\")\n@SUM(1+1)\n",
+            false,
+        )
+        .unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[1].starts_with("\"'=HYPERLINK("), "{}", lines[1]);
+        assert!(lines[2].starts_with("'@SUM(1+1),"), "{}", lines[2]);
     }
 
     #[test]

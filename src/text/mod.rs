@@ -4,8 +4,10 @@
 //! | --- | --- |
 //! | [`fold`] | folding Vietnamese (and English) text to lower-case ASCII with a map back to the original: the phrase matcher's and name search's input |
 //! | [`unicode`] | NFC and full lower-casing, supplied by the host (crates natively, the JS engine in wasm) |
+//! | [`csv`] | the one CSV writer of every export: RFC 4180 fields, formula cells defused, an optional BOM |
 //! | `json` | a compact JSON writer for the texts the core produces in the wasm build |
 
+pub mod csv;
 pub mod fold;
 pub(crate) mod json;
 pub mod unicode;

@@ -184,8 +184,10 @@ pub fn vetting_record(view: &CardView, now_unix: i64, lang: Lang) -> VettingReco
         &sequence,
         if view.fictional { "true" } else { "false" },
     ];
-    let cells: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-    let csv = [CSV_HEADER, "\r\n", &cells.join(","), "\r\n"].concat();
+    let mut csv = String::with_capacity(CSV_HEADER.len() + 256);
+    csv.push_str(CSV_HEADER);
+    csv.push_str("\r\n");
+    crate::text::csv::push_record(&mut csv, &row, "\r\n");
 
     VettingRecord {
         file_base: ["koltrust-", &view.registry_id, "-", &day].concat(),
@@ -274,20 +276,6 @@ fn vetting_json(view: &CardView, all: &[(&str, &SanctionView)], day: &str, lang:
     j.0
 }
 
-/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A leading `=`, `+`, `-` or `@` is
-/// prefixed with `'` so a spreadsheet never runs registry text as a formula.
-pub fn csv_field(s: &str) -> String {
-    let mut v = String::with_capacity(s.len() + 3);
-    if s.starts_with(['=', '+', '-', '@']) {
-        v.push('\'');
-    }
-    v.push_str(s);
-    if v.contains([',', '"', '\n', '\r']) {
-        v = ["\"", &v.replace('"', "\"\""), "\""].concat();
-    }
-    v
-}
-
 // The tests read the exports back with the csv and serde_json crates (dev-dependencies).
 #[cfg(test)]
 mod tests {
@@ -307,16 +295,6 @@ mod tests {
         let mut out = String::new();
         push_json_string(&mut out, s);
         out
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
     }
 
     #[test]

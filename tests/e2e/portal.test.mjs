@@ -200,11 +200,30 @@ test('vet a list: a 1,000-row CSV, progress, sort, filter, and an export equal t
   // The export keeps the input's order whatever the table shows.
   const [again] = await Promise.all([page.waitForEvent('download'), page.click('#vet-export')]);
   assert.ok((await fs.readFile(await again.path(), 'utf8')) === cli);
+
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('nav'), false, 'print hides the site chrome');
   assert.equal(await page.isVisible('#vet-table'), true);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'vet-print.png') });
+  await page.emulateMedia({ media: 'screen' });
+  // A list with a formula in it: the export defuses the cell, and with "BOM for Excel" it starts with a byte-order
+  // mark — still byte-identical to `koltrust vet --bom` on the same text.
+  const evil = '=HYPERLINK("https://evil.example/","Xem")\nhttps://www.tiktok.com/@minh.beauty.demo\n';
+  const evilFile = path.join(dir, 'evil.txt');
+  await fs.writeFile(evilFile, evil);
+  await page.fill('#vet-text', evil);
+  await page.click('form button[type=submit]');
+  // (A second list after sorting and filtering the first: the table shows the new rows — it once kept the old.)
+  await page.waitForFunction(() => document.querySelectorAll('#vet-table tbody tr').length === 2, null, { timeout: 30000 });
+  await page.check('#vet-bom');
+  const [bomDownload] = await Promise.all([page.waitForEvent('download'), page.click('#vet-export')]);
+  const bomExport = await fs.readFile(await bomDownload.path(), 'utf8');
+  const bomCli = execFileSync(KOLTRUST_BIN, ['vet', '--bom', '--snapshot', path.join(alliance.publicDir, manifest.snapshot.path),
+    '--pubkey', keys[0].public_key, evilFile], { encoding: 'utf8' });
+  assert.ok(bomExport === bomCli, 'the portal export with a BOM is byte-identical to koltrust vet --bom');
+  assert.ok(bomExport.startsWith('\u{feff}url,status,'), 'the file starts with a byte-order mark');
+  assert.ok(bomExport.split('\n')[1].startsWith('"\'=HYPERLINK('), `the formula is defused: ${bomExport.split('\n')[1]}`);
   assert.deepEqual(errors, []);
   await context.close();
   await fs.rm(dir, { recursive: true, force: true });

@@ -147,10 +147,10 @@ impl Engine {
         to_js(&koltrust::portal::bulk::vet_rows(&self.registry, &urls, Lang::from_tag(lang)).map_err(snapshot_error)?)
     }
 
-    /// The vetting of a whole list as CSV, byte-identical to `koltrust vet` on the same text.
+    /// The vetting of a whole list as CSV, byte-identical to `koltrust vet` (`--bom` when `bom`) on the same text.
     #[wasm_bindgen(js_name = vetCsv)]
-    pub fn vet_csv(&self, text: &str) -> Result<String, JsError> {
-        koltrust::portal::bulk::vet_csv(&self.registry, text).map_err(snapshot_error)
+    pub fn vet_csv(&self, text: &str, bom: bool) -> Result<String, JsError> {
+        koltrust::portal::bulk::vet_csv(&self.registry, text, bom).map_err(snapshot_error)
     }
 
     /// The sanctions register for `{kind, authority, status, at, from, to, text}` (strings, empty = any).

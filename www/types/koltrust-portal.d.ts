@@ -125,7 +125,8 @@ declare module '*/pkg/koltrust.js' {
     /** One `bulk::VetRow` per URL. */
     vetRows(urls: string[], lang: string): VetRow[];
     /** The whole list's vetting as CSV, byte-identical to `koltrust vet`. */
-    vetCsv(text: string): string;
+    /** The list as CSV, byte-identical to `koltrust vet` (`--bom` when `bom`). */
+    vetCsv(text: string, bom: boolean): string;
     /** The sanctions register for `{kind, authority, status, at, from, to, text}` (strings, empty = any). */
     sanctionsRegister(
       filter: { kind?: string; authority?: string; status?: string; at?: string; from?: string; to?: string; text?: string },

@@ -21,8 +21,8 @@ const COLUMNS = [
 
 // Kept across language switches and page visits (in memory only).
 /** @type {{ text: string, rows: VetRow[], sort: keyof VetRow | null, dir: number, status: string, filter: string,
- *   vettedText: string }} */
-const state = { text: '', rows: [], sort: null, dir: 1, status: '', filter: '', vettedText: '' };
+ *   vettedText: string, bom: boolean }} */
+const state = { text: '', rows: [], sort: null, dir: 1, status: '', filter: '', vettedText: '', bom: false };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -110,6 +110,11 @@ function results(ctx) {
       h('div', {}, h('label', { for: 'vet-status' }, t('vet_filter_status')), statusSelect),
       h('div', {}, h('label', { for: 'vet-filter' }, t('vet_filter_text')), filter),
       h('button', { type: 'button', id: 'vet-export', onclick: () => exportCsv(ctx) }, t('vet_export')),
+      h('label', { class: 'check' },
+        h('input', { type: 'checkbox', id: 'vet-bom', checked: state.bom, onchange: (/** @type {Event} */ e) => {
+          state.bom = /** @type {HTMLInputElement} */ (e.target).checked;
+        } }),
+        ' ', t('vet_bom')),
       h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('vet_print'))),
     table(refresh));
   return wrap;
@@ -118,7 +123,7 @@ function results(ctx) {
 /** @param {Ctx} ctx */
 function exportCsv(ctx) {
   if (!ctx.engine) throw new Error('vet export: no registry'); // the button shows only after a vetting, which needs one
-  const csv = ctx.engine.vetCsv(state.vettedText);
+  const csv = ctx.engine.vetCsv(state.vettedText, state.bom);
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = h('a', { href: url, download: `koltrust-vet-${today()}.csv` });
   document.body.append(a);
@@ -141,7 +146,9 @@ export async function render(main, _params, ctx) {
   const progress = h('progress', { id: 'vet-progress', max: 1, value: 0, hidden: true, 'aria-label': t('vet_progress') });
   const message = h('p', { id: 'vet-message', role: 'status' });
   const button = h('button', { type: 'submit' }, t('vet_button'));
-  let results0 = results(ctx);
+  // The results are redrawn in place by sorting and filtering (results() replaces itself), so a new vetting swaps
+  // the box's content rather than a node it may no longer be.
+  const resultsBox = h('div', {}, results(ctx));
   const form = h('form', { class: 'no-print', onsubmit: async (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     const engine = await ctx.registry;
@@ -170,19 +177,15 @@ export async function render(main, _params, ctx) {
     Object.assign(state, { rows, vettedText: input, sort: null, dir: 1, status: '', filter: '' });
     message.textContent = t('vet_done', { n: rows.length });
     button.disabled = false;
-    const fresh = results(ctx);
-    results0.replaceWith(fresh);
-    results0 = fresh;
+    resultsBox.replaceChildren(results(ctx));
   } },
   h('label', { for: 'vet-text' }, t('vet_label')), text,
   h('label', { for: 'vet-file' }, t('vet_file')), file,
   h('div', { class: 'row' }, button, progress), message);
-  main.append(h('h1', { class: 'no-print' }, t('vet_title')), h('p', { id: 'vet-intro', class: 'no-print' }, t('vet_intro')), form, results0);
+  main.append(h('h1', { class: 'no-print' }, t('vet_title')), h('p', { id: 'vet-intro', class: 'no-print' }, t('vet_intro')), form, resultsBox);
   // Rows vetted in the other language are re-labelled by vetting again (cheap) when the language changed.
   if (state.rows.length && ctx.engine) {
     state.rows = ctx.engine.vetRows((await coreReady).vetInput(state.vettedText), ctx.lang());
-    const fresh = results(ctx);
-    results0.replaceWith(fresh);
-    results0 = fresh;
+    resultsBox.replaceChildren(results(ctx));
   }
 }
