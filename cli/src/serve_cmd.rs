@@ -31,6 +31,10 @@ pub struct ServeArgs {
     /// Burst of submissions allowed per client token.
     #[arg(long, default_value_t = 20)]
     client_burst: u32,
+    /// First start of a data folder that holds a provisioned signing key (`registry.key`) but no database yet.
+    /// Not needed for an empty folder; never lets a folder with published files start over.
+    #[arg(long)]
+    init: bool,
 }
 
 /// The built portal (`cargo xtask dist` writes `dist/www`: pages plus the portal's WebAssembly) is preferred: the
@@ -50,6 +54,7 @@ fn default_www() -> Option<PathBuf> {
 pub fn run(args: ServeArgs) -> ExitCode {
     let mut cfg = ServeConfig::new(args.data, args.addr);
     cfg.www = args.www.or_else(default_www);
+    cfg.init = args.init;
     cfg.per_ip = RateConfig {
         per_minute: args.ip_per_minute,
         burst: args.ip_burst,

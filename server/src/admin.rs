@@ -16,10 +16,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Opens an existing data folder and its database (for the CLI).
+/// Opens an existing data folder and its database (for the CLI). Refuses a folder whose database was lost beside
+/// its key or published files, as `koltrust serve` does ([`DataDir::first_start`]).
 pub fn open(data: &Path) -> Result<(DataDir, Arc<SqliteStore>), String> {
     let dir = DataDir::new(data);
-    if !dir.database().exists() {
+    if dir.first_start(false)? {
         return Err(format!(
             "{} is not an initialised data folder (start `koltrust serve --data {}` once)",
             data.display(),

@@ -24,6 +24,8 @@ pub struct ServeConfig {
     pub per_client: RateConfig,
     /// Largest request body accepted, bytes.
     pub body_limit: usize,
+    /// Allow the first start of a folder that holds a provisioned signing key but no database (`--init`).
+    pub init: bool,
 }
 
 impl ServeConfig {
@@ -41,6 +43,7 @@ impl ServeConfig {
                 burst: 20,
             },
             body_limit: 2 * 1024 * 1024,
+            init: false,
         }
     }
 }

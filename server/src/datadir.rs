@@ -80,6 +80,41 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     })
 }
 
+/// Writes a file that must never change once written (a published snapshot or delta): atomically, and only if no
+/// file is there yet. The same bytes already there are accepted (a publication retried after a crash); different
+/// bytes are refused, naming the file, and nothing is written.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Ok(existing) = fs::read(path) {
+        return if existing == bytes {
+            Ok(())
+        } else {
+            Err(format!(
+                "refusing to overwrite {}: a published file never changes (its bytes differ from the new ones)",
+                path.display()
+            ))
+        };
+    }
+    let dir = path
+        .parent()
+        .ok_or_else(|| format!("{} has no parent", path.display()))?;
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.new-{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
+        std::process::id()
+    ));
+    // Written beside, then hard-linked into place: a link fails if the name exists, so a concurrent or earlier
+    // writer's file is never replaced, and readers never see a partial file.
+    let res = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::hard_link(&tmp, path)
+    })();
+    let _ = fs::remove_file(&tmp);
+    res.map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 impl DataDir {
     pub fn new(root: impl Into<PathBuf>) -> DataDir {
         DataDir { root: root.into() }
@@ -110,6 +145,101 @@ impl DataDir {
     }
     pub fn delta_path(&self, from: u64, to: u64) -> PathBuf {
         self.registry_dir().join(format!("deltas/{from}-{to}.bin"))
+    }
+
+    /// The files a start would find published already: the manifest, the keys file, snapshots and deltas.
+    pub fn published_files(&self) -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = [self.manifest_path(), self.keys_path()]
+            .into_iter()
+            .filter(|p| p.exists())
+            .collect();
+        for sub in ["snapshots", "deltas"] {
+            if let Ok(entries) = fs::read_dir(self.registry_dir().join(sub)) {
+                let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+                files.sort();
+                found.extend(files);
+            }
+        }
+        found
+    }
+
+    /// Decides whether this start is the data folder's **first start**, the only one that may initialise it.
+    /// `Ok(true)`: no database and nothing a database should describe (a new or empty folder), or only a signing key
+    /// the operator provisioned and `init` (`koltrust serve --init`) says to use. `Ok(false)`: the database is there.
+    /// An error, naming the files, when the database is missing or empty (0 bytes) but the folder holds published
+    /// registry files (always: starting over would drop every complaint, re-sign the sample as sequence 1 and roll
+    /// the manifest back), or a signing key without `init`. Nothing is changed in those cases.
+    pub fn first_start(&self, init: bool) -> Result<bool, String> {
+        let db = self.database();
+        if fs::metadata(&db).map(|m| m.len() > 0).unwrap_or(false) {
+            return Ok(false);
+        }
+        let state = if db.exists() {
+            "is empty (0 bytes)"
+        } else {
+            "is missing"
+        };
+        let published = self.published_files();
+        if !published.is_empty() {
+            let mut evidence = published;
+            if self.key_path().exists() {
+                evidence.insert(0, self.key_path());
+            }
+            let shown: Vec<String> = evidence.iter().take(6).map(|p| p.display().to_string()).collect();
+            let more = evidence.len().saturating_sub(shown.len());
+            return Err(format!(
+                "refusing to start: the database {} {state}, but the data folder already holds {}{}. Starting over \
+                 would lose every complaint and roll the published registry back. Restore the database from a backup, \
+                 or start on a new data folder. Nothing was changed. / Từ chối khởi động: thiếu cơ sở dữ liệu nhưng \
+                 thư mục dữ liệu đã có sổ đăng ký đã phát hành; hãy khôi phục cơ sở dữ liệu từ bản sao lưu.",
+                db.display(),
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        if self.key_path().exists() && !init {
+            return Err(format!(
+                "refusing to start: the database {} {state}, but the data folder holds a signing key ({}). If this is \
+                 a new server with a provisioned key, start it once with --init; if its database was lost, restore it \
+                 from a backup. Nothing was changed. / Từ chối khởi động: có khoá ký nhưng thiếu cơ sở dữ liệu; máy chủ \
+                 mới thì khởi động một lần với --init, còn mất dữ liệu thì khôi phục từ bản sao lưu.",
+                db.display(),
+                self.key_path().display()
+            ));
+        }
+        Ok(true)
+    }
+
+    /// Makes the data folder private whatever existed before: the folder 0700, the database (with its WAL and
+    /// shared-memory files), the signing key and the admin token 0600. Reporters' contacts live in the database.
+    pub fn make_private(&self) -> Result<(), String> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let set = |p: &Path, mode: u32| -> Result<(), String> {
+                match fs::set_permissions(p, fs::Permissions::from_mode(mode)) {
+                    Ok(()) => Ok(()),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                    Err(e) => Err(format!("cannot make {} private: {e}", p.display())),
+                }
+            };
+            set(&self.root, 0o700)?;
+            let db = self.database();
+            for p in [
+                db.clone(),
+                db.with_extension("sqlite3-wal"),
+                db.with_extension("sqlite3-shm"),
+                self.key_path(),
+                self.token_path(),
+            ] {
+                set(&p, 0o600)?;
+            }
+        }
+        Ok(())
     }
 
     /// Creates what is missing: the folder, the signing key, the admin token.

@@ -13,6 +13,7 @@
 //! | 409 | `invalid_transition` | a status change the lifecycle does not allow |
 //! | 415 | `unsupported_media_type` | a body that is not `application/json` |
 //! | 503 | `unavailable` | shutting down |
+//! | 503 | `storage_failing` | `/v1/health` when the database cannot be read or the last complaint batch failed to commit |
 //! | 500 | `internal` | anything else (details only in the server log; panics included) |
 //!
 //! Messages are Vietnamese first, then English. Responses produced outside the handlers (body limits, unknown
@@ -126,6 +127,10 @@ fn default_for(code: &str) -> (StatusCode, &'static str) {
         "unavailable" => (
             StatusCode::SERVICE_UNAVAILABLE,
             "Máy chủ đang dừng / The server is shutting down",
+        ),
+        "storage_failing" => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Không ghi được dữ liệu / Storage is failing: complaints cannot be stored",
         ),
         _ => (StatusCode::INTERNAL_SERVER_ERROR, "Lỗi máy chủ / Internal server error"),
     }

@@ -8,6 +8,7 @@
 //! dropped (graceful shutdown) the thread finishes the queue and exits; [`Intake::close`] waits for it.
 
 use crate::store::{ComplaintStore, Inserted, NewComplaint, StoreError};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use tokio::sync::{mpsc, oneshot};
@@ -20,12 +21,16 @@ type Reply = oneshot::Sender<Result<Inserted, String>>;
 pub struct Intake {
     tx: Mutex<Option<mpsc::Sender<(NewComplaint, Reply)>>>,
     thread: Mutex<Option<JoinHandle<()>>>,
+    /// Whether the last batch committed (true until one fails): `/v1/health` reports a failing store with it.
+    writes_ok: Arc<AtomicBool>,
 }
 
 impl Intake {
     /// Starts the writer thread; fails only when the OS refuses a thread.
     pub fn start(store: Arc<dyn ComplaintStore>) -> std::io::Result<Intake> {
         let (tx, mut rx) = mpsc::channel::<(NewComplaint, Reply)>(QUEUE);
+        let writes_ok = Arc::new(AtomicBool::new(true));
+        let last_write = writes_ok.clone();
         let thread = std::thread::Builder::new()
             .name("koltrust-intake".into())
             .spawn(move || {
@@ -44,6 +49,7 @@ impl Intake {
                         }
                     }
                     let result = store.insert_batch(&batch);
+                    last_write.store(result.is_ok(), Ordering::Relaxed);
                     match result {
                         Ok(inserted) => {
                             for (r, i) in replies.drain(..).zip(inserted) {
@@ -64,7 +70,14 @@ impl Intake {
         Ok(Intake {
             tx: Mutex::new(Some(tx)),
             thread: Mutex::new(Some(thread)),
+            writes_ok,
         })
+    }
+
+    /// False when the last batch of complaints could not be committed (disk full, read-only, database gone), until
+    /// one commits again.
+    pub fn writes_ok(&self) -> bool {
+        self.writes_ok.load(Ordering::Relaxed)
     }
 
     /// Queues a complaint and waits until it is durably stored (or refused).
@@ -87,5 +100,99 @@ impl Intake {
         if let Some(t) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
             let _ = t.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{AccountCount, ComplaintSummary, ListFilter, StatusView, StoreResult, StoredComplaint};
+    use koltrust::complaint::model::{ComplaintSubmission, ProfileRef};
+    use koltrust::complaint::{validate, ComplaintStatus};
+    use std::sync::atomic::AtomicBool;
+
+    /// A store whose commits fail while `failing` is set (a full or read-only disk); nothing else is asked of it.
+    struct FlakyStore {
+        failing: AtomicBool,
+    }
+
+    impl ComplaintStore for FlakyStore {
+        fn insert_batch(&self, batch: &[NewComplaint]) -> StoreResult<Vec<Inserted>> {
+            if self.failing.load(Ordering::Relaxed) {
+                return Err(StoreError::Backend("disk I/O error".into()));
+            }
+            Ok(batch
+                .iter()
+                .map(|c| Inserted {
+                    receipt: c.receipt.clone(),
+                    status: ComplaintStatus::Received,
+                    received_ms: c.received_ms,
+                    duplicate: false,
+                })
+                .collect())
+        }
+        fn status(&self, _: &str) -> StoreResult<Option<StatusView>> {
+            unreachable!()
+        }
+        fn get(&self, _: &str) -> StoreResult<Option<StoredComplaint>> {
+            unreachable!()
+        }
+        fn list(&self, _: &ListFilter) -> StoreResult<Vec<ComplaintSummary>> {
+            unreachable!()
+        }
+        fn for_each(
+            &self,
+            _: Option<ComplaintStatus>,
+            _: &mut dyn FnMut(StoredComplaint) -> StoreResult<()>,
+        ) -> StoreResult<()> {
+            unreachable!()
+        }
+        fn set_status(&self, _: &str, _: ComplaintStatus, _: &str, _: &str) -> StoreResult<StatusView> {
+            unreachable!()
+        }
+        fn counts_by_account(&self) -> StoreResult<Vec<AccountCount>> {
+            unreachable!()
+        }
+        fn count(&self) -> StoreResult<u64> {
+            unreachable!()
+        }
+    }
+
+    fn complaint(id: &str) -> NewComplaint {
+        let submission = ComplaintSubmission {
+            id: id.into(),
+            profile: ProfileRef {
+                platform: "tiktok".into(),
+                id_type: "handle".into(),
+                account_id: "lan.review.demo0".into(),
+                url: None,
+            },
+            category: "misleading_claim".into(),
+            note: "Quảng cáo sai".into(),
+            locale: "vi".into(),
+            created: 1_764_374_400_000,
+            ..Default::default()
+        };
+        NewComplaint {
+            complaint: validate(&submission).expect("a valid complaint"),
+            receipt: format!("R-{id}"),
+            received_ms: 1_764_374_400_000,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failed_commit_is_reported_until_one_succeeds() {
+        let store = Arc::new(FlakyStore {
+            failing: AtomicBool::new(false),
+        });
+        let intake = Intake::start(store.clone()).expect("a writer thread");
+        assert!(intake.writes_ok());
+        store.failing.store(true, Ordering::Relaxed);
+        assert!(intake.submit(complaint("5f0c3a2e-0001")).await.is_err());
+        assert!(!intake.writes_ok(), "health must see the failing store");
+        store.failing.store(false, Ordering::Relaxed);
+        assert!(intake.submit(complaint("5f0c3a2e-0002")).await.is_ok());
+        assert!(intake.writes_ok());
+        intake.close();
     }
 }

@@ -26,7 +26,7 @@
 //! holds about any of its accounts: `received` all, `upheld`, `rejected`, and `pending` = received + reviewing +
 //! forwarded.
 
-use crate::datadir::{write_atomic, DataDir};
+use crate::datadir::{write_atomic, write_new, DataDir};
 use crate::store::{AccountCount, Publication, Store};
 use ed25519_dalek::Signer;
 use koltrust::complaint::ComplaintStatus;
@@ -117,7 +117,7 @@ pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptio
         expires_unix: opts.now_unix + opts.valid_days as i64 * 86_400,
     };
     let snapshot = build_snapshot(&records, &meta, &key).map_err(|e| e.to_string())?;
-    write_atomic(&dir.snapshot_path(sequence), &snapshot)?;
+    write_new(&dir.snapshot_path(sequence), &snapshot)?;
 
     // Deltas from the last `keep` sequences whose snapshots are still on disk.
     let mut deltas = Vec::new();
@@ -128,7 +128,7 @@ pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptio
             continue;
         };
         let d = make_delta(&old, &snapshot, &key).map_err(|e| e.to_string())?;
-        write_atomic(&dir.delta_path(from, sequence), &d)?;
+        write_new(&dir.delta_path(from, sequence), &d)?;
         deltas.push((from, sequence, d.len() as u64));
         let mut e = file_entry(format!("deltas/{from}-{sequence}.bin"), &d);
         e["from"] = json!(from);

@@ -1,8 +1,10 @@
 //! Start-up and shutdown of `koltrust serve`.
 //!
-//! 1. Initialise the data folder if needed ([`DataDir::init`]: key, token), open the database (migrations).
-//! 2. **First start**: an empty registry gets the fictional sample registry, and a registry never published gets
-//!    its first signed snapshot.
+//! 1. Refuse a folder whose database was lost while its key or published files remain ([`DataDir::first_start`]);
+//!    initialise the data folder if needed ([`DataDir::init`]: key, token), open the database (migrations), make
+//!    the folder 0700 and its secrets 0600.
+//! 2. **First start** only: the empty registry gets the fictional sample registry. A registry never published gets
+//!    its first signed snapshot (published snapshots and deltas are create-new files, never overwritten).
 //! 3. Print the URLs and the admin token's *path*; listen.
 //! 4. On SIGTERM or SIGINT: stop accepting, finish the requests in flight (each one only answered after its
 //!    commit), drain the intake writer, exit 0.
@@ -31,10 +33,13 @@ fn init_logging() {
         .try_init();
 }
 
-/// Prepares the data folder: what first start needs. Returns the store.
-pub fn prepare(dir: &DataDir) -> Result<Arc<SqliteStore>, String> {
+/// Prepares the data folder: what first start needs. Returns the store. Refuses (changing nothing) a folder whose
+/// database is missing or empty while it holds a signing key or published files ([`DataDir::first_start`]).
+pub fn prepare(dir: &DataDir, init: bool) -> Result<Arc<SqliteStore>, String> {
+    let first_start = dir.first_start(init)?;
     let report = dir.init()?;
     let store = Arc::new(SqliteStore::open(&dir.database()).map_err(|e| e.to_string())?);
+    dir.make_private()?;
     if report.created_key {
         let (_, key_id) = dir.public_key()?;
         println!(
@@ -42,7 +47,7 @@ pub fn prepare(dir: &DataDir) -> Result<Arc<SqliteStore>, String> {
             dir.key_path().display()
         );
     }
-    if store.records().map_err(|e| e.to_string())?.is_empty() {
+    if first_start && store.records().map_err(|e| e.to_string())?.is_empty() {
         let n = import_sample(&*store, Date::from_unix_vn(crate::clock::now_ms() / 1000))?;
         println!("Đã nhập sổ đăng ký mẫu (hư cấu) / imported the fictional sample registry: {n} records");
     }
@@ -82,7 +87,7 @@ async fn shutdown_signal() {
 pub fn serve(cfg: ServeConfig) -> Result<(), String> {
     init_logging();
     let dir = DataDir::new(&cfg.data);
-    let store = prepare(&dir)?;
+    let store = prepare(&dir, cfg.init)?;
     let admin_token = dir.admin_token()?;
     let complaints: Arc<dyn ComplaintStore> = store.clone();
     let store: Arc<dyn Store> = store;

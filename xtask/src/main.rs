@@ -57,7 +57,16 @@ fn demo() -> Result<(), String> {
     );
     exec::run(
         exec::cmd("cargo", &root)
-            .args(["run", "--release", "-p", "koltrust-cli", "--", "serve", "--data"])
+            .args([
+                "run",
+                "--release",
+                "-p",
+                "koltrust-cli",
+                "--",
+                "serve",
+                "--init",
+                "--data",
+            ])
             .arg(&data)
             .args(["--addr", "127.0.0.1:8080", "--www"])
             .arg(root.join("dist/www")),

@@ -27,9 +27,20 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
+/// Liveness that tells the truth about storage: 503 `storage_failing` when the database cannot be read or the last
+/// complaint batch could not be committed (a load balancer then takes this instance out).
 async fn health(State(app): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    if !app.intake.writes_ok() {
+        return Err(ApiError::of("storage_failing"));
+    }
     let store = app.store.clone();
-    let last = blocking(move || store.publications(1).map_err(ApiError::internal)).await?;
+    let last = blocking(move || {
+        store.publications(1).map_err(|e| {
+            tracing::error!(error = %e, "health: the database cannot be read");
+            ApiError::of("storage_failing")
+        })
+    })
+    .await?;
     Ok(Json(serde_json::json!({
         "status": "ok",
         "sequence": last.first().map(|p| p.sequence),

@@ -29,7 +29,8 @@ export async function startAllianceServer({ www } = {}) {
   await fs.chmod(path.join(data, 'registry.key'), 0o600);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const args = ['serve', '--data', data, '--addr', `127.0.0.1:${port}`, ...(www ? ['--www', www] : [])];
+  // `--init`: the folder holds the build key (provisioned above) and no database yet.
+  const args = ['serve', '--init', '--data', data, '--addr', `127.0.0.1:${port}`, ...(www ? ['--www', www] : [])];
   const child = spawn(KOLTRUST_BIN, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
