@@ -138,8 +138,8 @@ fn allowed_char(c: char, rules: IdRules) -> bool {
         || ('\u{FF00}'..='\u{FF0F}').contains(&c)
         || ('\u{FE30}'..='\u{FE4F}').contains(&c)
         || ('\u{E000}'..='\u{F8FF}').contains(&c)
-        || c == '\u{FEFF}'
-        || c == '\u{FFFD}')
+        || c == '\u{FFFD}'
+        || crate::text::unicode::is_invisible(c))
 }
 
 #[cfg(test)]

@@ -245,6 +245,9 @@ pub fn account_id_problem(id_type: IdType, account_id: &str) -> Option<&'static 
     {
         return Some("contains whitespace or URL characters (give a URL in `url` instead)");
     }
+    if account_id.chars().any(crate::text::unicode::is_invisible) {
+        return Some("contains an invisible or text-direction character (it could pass for another account)");
+    }
     if id_type != IdType::YtChannelId && account_id.chars().any(char::is_uppercase) {
         return Some("is not canonical: must be lowercase");
     }

@@ -90,6 +90,27 @@ impl Builtin {
     }
 }
 
+/// Characters that draw nothing or reorder what is drawn: bidirectional controls (U+202A–202E, U+2066–2069, LRM,
+/// RLM, ALM), zero-width and joiner characters, soft hyphen, variation selectors, fillers, tags. An account id
+/// holding one can look exactly like another id (or be printed reversed to a moderator), so ids never hold them.
+/// A fixed list (no tables): the characters Unicode marks `Default_Ignorable_Code_Point` plus the bidi controls.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
 #[cfg(all(test, feature = "unicode-tables"))]
 mod tests {
     use super::*;
@@ -100,5 +121,25 @@ mod tests {
         assert_eq!(nfc("Nguye\u{302}\u{303}n"), "Nguyễn");
         assert_eq!(lowercase("NGUYỄN ĐỨC"), "nguyễn đức");
         assert_eq!(nfc("ASCII stays"), "ASCII stays");
+    }
+
+    #[test]
+    fn bidi_controls_and_zero_width_characters_are_invisible() {
+        for c in [
+            '\u{202E}',
+            '\u{202A}',
+            '\u{2066}',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{E0041}',
+        ] {
+            assert!(is_invisible(c), "{:04X}", c as u32);
+        }
+        for c in ['a', 'ế', 'Đ', '·', '_', '.', 'ก', '中'] {
+            assert!(!is_invisible(c), "{c}");
+        }
     }
 }
