@@ -129,6 +129,14 @@ async fn first_start_publish_and_distribution() {
         .as_str()
         .unwrap()
         .to_string();
+    // Thirty more anonymous complaints about the same account that no moderator triages: published counts must not
+    // move for them (anyone can submit; only the Alliance's figures are published).
+    for i in 0..30 {
+        let mut spam = c.clone();
+        spam["id"] = serde_json::json!(format!("stats-spam-{i:04}-abcdef"));
+        let r = client().post(s.url("/v1/complaints")).json(&spam).send().await.unwrap();
+        assert_eq!(r.status(), 201);
+    }
     let d = data.to_str().unwrap();
     cli(&["complaints", "set-status", "--data", d, &receipt, "reviewing"]);
     cli(&[
@@ -236,7 +244,12 @@ async fn first_start_publish_and_distribution() {
         .unwrap()
         .unwrap();
     let rec = reg2.record(hit.record).unwrap();
-    assert_eq!(rec.complaints.received, rec0.complaints.received + 1);
+    assert_eq!(
+        rec.complaints.received,
+        rec0.complaints.received + 1,
+        "only the triaged complaint counts, not the 30 untriaged ones"
+    );
+    assert_eq!(rec.complaints.pending, rec0.complaints.pending);
     assert_eq!(rec.complaints.upheld, rec0.complaints.upheld + 1);
     assert_eq!(rec.sanctions.len(), rec0.sanctions.len() + 1);
     assert_eq!(rec.certification.as_ref().unwrap().number, "TN-TEST-1");

@@ -23,8 +23,10 @@
 //!
 //! ## Complaint statistics
 //! Each record's published `complaints` = the counts in its source (imported history) + the complaints this server
-//! holds about any of its accounts: `received` all, `upheld`, `rejected`, and `pending` = received + reviewing +
-//! forwarded.
+//! holds about any of its accounts **that a moderator has triaged**: `received` = every complaint accepted for
+//! review (reviewing, forwarded, upheld, rejected), `upheld`, `rejected`, and `pending` = reviewing + forwarded.
+//! Submissions still in `received` are not published: anyone can submit, so counting them would let a spammer
+//! within the rate limits set the figures every card shows.
 
 use crate::datadir::{write_atomic, write_new, DataDir};
 use crate::store::{AccountCount, Publication, Store};
@@ -66,7 +68,7 @@ pub struct Published {
     pub deltas: Vec<(u64, u64, u64)>,
 }
 
-/// Adds the server's complaint counts to each record's statistics.
+/// Adds the server's triaged complaint counts to each record's statistics (see the module docs).
 pub fn apply_complaint_stats(records: &mut [Record], counts: &[AccountCount]) {
     let mut owner: HashMap<&AccountKey, usize> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
@@ -76,6 +78,10 @@ pub fn apply_complaint_stats(records: &mut [Record], counts: &[AccountCount]) {
     }
     let mut add: Vec<(usize, ComplaintStatus, u32)> = Vec::new();
     for c in counts {
+        // Untriaged submissions are not published: anyone can submit, and the figures must be the Alliance's.
+        if c.status == ComplaintStatus::Received {
+            continue;
+        }
         if let Some(&i) = owner.get(&c.account) {
             add.push((i, c.status, c.count));
         }
@@ -240,9 +246,10 @@ mod tests {
         ];
         apply_complaint_stats(&mut recs, &counts);
         let after = recs[1].complaints;
-        assert_eq!(after.received, before.received + 3);
+        // The two untriaged (`received`) complaints are not published; the upheld one is.
+        assert_eq!(after.received, before.received + 1);
         assert_eq!(after.upheld, before.upheld + 1);
-        assert_eq!(after.pending, before.pending + 2);
+        assert_eq!(after.pending, before.pending);
         assert_eq!(after.received, after.upheld + after.rejected + after.pending);
     }
 }

@@ -390,7 +390,12 @@ pub(crate) mod tests {
     fn account_ids_with_direction_or_zero_width_characters_are_refused() {
         // "lan.review" with a right-to-left override (a moderator would read it reversed), with a zero-width space
         // and with a word joiner: each could pass for the registered account it imitates.
-        for id in ["lan.\u{202E}weiver", "lan\u{200B}.review", "lan.\u{2060}review", "\u{FEFF}lan.review"] {
+        for id in [
+            "lan.\u{202E}weiver",
+            "lan\u{200B}.review",
+            "lan.\u{2060}review",
+            "\u{FEFF}lan.review",
+        ] {
             let mut s = good();
             s.profile.account_id = id.into();
             assert_eq!(codes(&s), ["account_id_invalid"], "{id:?}");

@@ -167,7 +167,8 @@ impl Sanction {
 /// Complaint counts about one KOL. `received = upheld + rejected + pending`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ComplaintStats {
-    /// Complaints received about the KOL, all outcomes included.
+    /// Complaints about the KOL that a moderator has accepted for review, all outcomes included. Submissions no one
+    /// has triaged yet are not published (anyone can submit; counting them would let a spammer set the figures).
     pub received: u32,
     /// Complaints the Alliance reviewed and found justified.
     pub upheld: u32,
