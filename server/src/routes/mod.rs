@@ -9,6 +9,7 @@
 
 pub mod admin;
 pub mod complaints;
+mod hygiene;
 pub mod registry;
 mod state;
 
@@ -73,9 +74,12 @@ async fn log_requests(req: Request, next: Next) -> Response {
 
 fn cors() -> CorsLayer {
     CorsLayer::new()
-        .allow_origin(AllowOrigin::predicate(|origin: &HeaderValue, _| {
+        // Extensions may call the public API from their pages and worker; the moderation API is for the
+        // Alliance's own tools and scripts (bearer token), never a browser extension's origin.
+        .allow_origin(AllowOrigin::predicate(|origin: &HeaderValue, parts| {
             let o = origin.as_bytes();
-            o.starts_with(b"chrome-extension://") || o.starts_with(b"moz-extension://")
+            !parts.uri.path().starts_with("/v1/admin/")
+                && (o.starts_with(b"chrome-extension://") || o.starts_with(b"moz-extension://"))
         }))
         .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::OPTIONS])
         .allow_headers([
@@ -106,19 +110,26 @@ pub fn router(app: AppState, www: Option<&Path>, body_limit: usize) -> Router {
         .route("/v1/complaints/{receipt}", get(complaints::status))
         .merge(admin);
     let router = match www {
-        Some(dir) => api.fallback_service(ServeDir::new(dir)),
+        Some(dir) => {
+            let root = dir.to_path_buf();
+            let guard = middleware::from_fn(move |req, next| hygiene::portal_guard(root.clone(), req, next));
+            api.fallback_service(tower::ServiceBuilder::new().layer(guard).service(ServeDir::new(dir)))
+        }
         None => api.fallback(not_found),
     };
     layers(router, body_limit).with_state(app)
 }
 
-/// The cross-cutting layers, outermost last: body limit, request log, panic catcher, JSON error bodies, CORS.
+/// The cross-cutting layers, outermost last: body limit, path limits, request log, panic catcher, JSON error
+/// bodies, `nosniff`, CORS.
 pub fn layers<S: Clone + Send + Sync + 'static>(router: Router<S>, body_limit: usize) -> Router<S> {
     router
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn(hygiene::path_limits))
         .layer(middleware::from_fn(log_requests))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(json_errors))
+        .layer(middleware::from_fn(hygiene::nosniff))
         .layer(cors())
 }
 
