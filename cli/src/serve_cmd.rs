@@ -35,6 +35,10 @@ pub struct ServeArgs {
     /// Not needed for an empty folder; never lets a folder with published files start over.
     #[arg(long)]
     init: bool,
+    /// A reverse proxy (address or CIDR, repeatable) whose `X-Forwarded-For` names the client for rate limits;
+    /// requests from anywhere else are limited by their own address (IPv6 by /64).
+    #[arg(long = "trusted-proxy", value_parser = koltrust_server::config::TrustedProxy::parse)]
+    trusted_proxies: Vec<koltrust_server::config::TrustedProxy>,
 }
 
 /// The built portal (`cargo xtask dist` writes `dist/www`: pages plus the portal's WebAssembly) is preferred: the
@@ -55,6 +59,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
     let mut cfg = ServeConfig::new(args.data, args.addr);
     cfg.www = args.www.or_else(default_www);
     cfg.init = args.init;
+    cfg.trusted_proxies = args.trusted_proxies;
     cfg.per_ip = RateConfig {
         per_minute: args.ip_per_minute,
         burst: args.ip_burst,

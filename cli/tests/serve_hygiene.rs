@@ -74,3 +74,77 @@ async fn paths_files_headers_and_cors() {
     );
     assert_eq!(s.terminate().code(), Some(0));
 }
+
+/// Writes a POST's headers and the first bytes of a large body, then waits (at most 5 s) for the answer: a limited
+/// client must be answered without the server waiting for the body.
+fn post_head_only(addr: &str, forwarded: Option<&str>) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(5))).unwrap();
+    let xff = forwarded
+        .map(|f| format!("X-Forwarded-For: {f}\r\n"))
+        .unwrap_or_default();
+    write!(
+        s,
+        "POST /v1/complaints HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{xff}Content-Length: 1000000\r\n\r\n{{\"id\":"
+    )
+    .unwrap();
+    let mut buf = [0u8; 512];
+    let n = s.read(&mut buf).unwrap_or(0);
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+#[tokio::test]
+async fn rate_limits_come_before_the_body_and_ipv6_clients_share_their_slash_64() {
+    let dir = tempfile::tempdir().unwrap();
+    let limited = ["--ip-per-minute", "1", "--ip-burst", "1", "--client-per-minute", "0"];
+    let c = client();
+
+    // Direct clients: one submission, then 429 for the next — answered while its body is still unsent.
+    let mut s = Server::start(&dir.path().join("direct"), &limited).await;
+    let r = c
+        .post(s.url("/v1/complaints"))
+        .json(&complaint("limit-0001-abcdef"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let addr = s
+        .url("")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let head = tokio::task::spawn_blocking({
+        let addr = addr.clone();
+        move || post_head_only(&addr, Some("2001:db8::1"))
+    })
+    .await
+    .unwrap();
+    assert!(
+        head.starts_with("HTTP/1.1 429"),
+        "limited before the body, X-Forwarded-For ignored: {head:?}"
+    );
+    assert_eq!(s.terminate().code(), Some(0));
+
+    // Behind a trusted proxy: the forwarded client counts, and an IPv6 client's whole /64 shares one bucket.
+    let mut args = limited.to_vec();
+    args.extend(["--trusted-proxy", "127.0.0.1/32"]);
+    let mut s = Server::start(&dir.path().join("proxied"), &args).await;
+    let mut n = 0;
+    let mut send = |xff: &'static str| {
+        n += 1;
+        c.post(s.url("/v1/complaints"))
+            .header("x-forwarded-for", xff)
+            .json(&complaint(&format!("proxied-{n:04}-abcdef")))
+            .send()
+    };
+    assert_eq!(send("2001:db8:1:2::10").await.unwrap().status(), 201);
+    assert_eq!(send("2001:db8:1:2:ffff::20").await.unwrap().status(), 429, "same /64");
+    assert_eq!(send("2001:db8:1:3::10").await.unwrap().status(), 201, "another /64");
+    assert_eq!(
+        send("198.51.100.7, 2001:db8:1:4::1").await.unwrap().status(),
+        201,
+        "the right-most hop counts"
+    );
+    assert_eq!(s.terminate().code(), Some(0));
+}

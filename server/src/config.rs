@@ -11,6 +11,60 @@ pub struct RateConfig {
     pub burst: u32,
 }
 
+/// A network the operator's reverse proxies send from (`--trusted-proxy CIDR`): requests from there may name the
+/// client in `X-Forwarded-For`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TrustedProxy {
+    net: std::net::IpAddr,
+    prefix: u8,
+}
+
+impl TrustedProxy {
+    /// Reads `a.b.c.d/n`, `x:y::/n` or a bare address (a single host).
+    pub fn parse(s: &str) -> Result<TrustedProxy, String> {
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        };
+        let net: std::net::IpAddr = addr
+            .trim()
+            .parse()
+            .map_err(|_| format!("{s:?} is not an address or CIDR (e.g. 10.0.0.0/8, fd00::/8)"))?;
+        let max = if net.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= max)
+                .ok_or_else(|| format!("{s:?}: the prefix length must be 0 to {max}"))?,
+            None => max,
+        };
+        Ok(TrustedProxy { net, prefix })
+    }
+
+    /// Whether `ip` is inside this network.
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        let bits = |ip: std::net::IpAddr| -> Option<u128> {
+            match (self.net, ip) {
+                (std::net::IpAddr::V4(_), std::net::IpAddr::V4(v)) => Some(u128::from(u32::from(v)) << 96),
+                (std::net::IpAddr::V6(_), std::net::IpAddr::V6(v)) => Some(u128::from(v)),
+                _ => None,
+            }
+        };
+        let (Some(a), Some(b)) = (bits(self.net), bits(ip)) else {
+            return false;
+        };
+        // Both families sit in the top bits of `a` and `b`, so the mask is the top `prefix` bits.
+        let mask = if self.prefix == 0 {
+            0
+        } else {
+            u128::MAX << (128 - u32::from(self.prefix))
+        };
+        a & mask == b & mask
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
     /// The data folder (created and initialised on first start).
@@ -26,6 +80,8 @@ pub struct ServeConfig {
     pub body_limit: usize,
     /// Allow the first start of a folder that holds a provisioned signing key but no database (`--init`).
     pub init: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); none by default.
+    pub trusted_proxies: Vec<TrustedProxy>,
 }
 
 impl ServeConfig {
@@ -44,6 +100,7 @@ impl ServeConfig {
             },
             body_limit: 2 * 1024 * 1024,
             init: false,
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -97,6 +97,7 @@ pub fn serve(cfg: ServeConfig) -> Result<(), String> {
         intake: Intake::start(complaints).map_err(|e| format!("starting the complaint writer: {e}"))?,
         per_ip: RateLimiter::new(cfg.per_ip),
         per_client: RateLimiter::new(cfg.per_client),
+        trusted_proxies: cfg.trusted_proxies.clone(),
         admin_token,
         etags: Mutex::new(HashMap::new()),
     });

@@ -1,7 +1,8 @@
 //! Complaint intake for reporters: submit, then follow the status by receipt.
 //!
 //! `POST /v1/complaints` (`Content-Type: application/json`, optional `X-Koltrust-Client: <opaque per-install
-//! token>`): rate limits first (per IP, then per client token; 429 `rate_limited` + `Retry-After`), then the body
+//! token>`): rate limits first, before the body is read ([`limits`]: per client address — IPv6 per /64, the
+//! forwarded client behind `--trusted-proxy` —, then per client token; 429 `rate_limited` + `Retry-After`), then the body
 //! (400 `bad_json` for syntax, 422 `invalid_field` for wrong types or missing fields, 413 `too_large`), then the
 //! core's [`validate`] (422 `invalid_field` with `fields`, messages in the submission's locale), then the
 //! group-commit writer. Answers after the commit: 201 with a new receipt, or 200 with the receipt already given to
@@ -18,11 +19,13 @@
 use super::{blocking, AppState};
 use crate::datadir::random_bytes;
 use crate::error::ApiError;
+use crate::ratelimit::{bucket_key, client_ip};
 use crate::store::NewComplaint;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, Path as UrlPath, State};
+use axum::extract::{ConnectInfo, Path as UrlPath, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use koltrust::complaint::{validate, ComplaintSubmission};
@@ -56,19 +59,31 @@ fn is_receipt(s: &str) -> bool {
     s.len() == 21 && s.starts_with("R-") && s.bytes().all(|b| b == b'-' || CROCKFORD.contains(&b))
 }
 
-pub async fn submit(
+/// The rate limits of `POST /v1/complaints`, applied **before the body is read** (a route layer runs before the
+/// handler's body extractor): a client over its limit costs one header parse, not a 2 MB upload held in memory.
+/// Per client address — IPv6 by /64, behind `--trusted-proxy` the forwarded client ([`client_ip`]) — then per
+/// client token.
+pub async fn limits(
     State(app): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    req: Request,
+    next: Next,
 ) -> Result<Response, ApiError> {
-    app.per_ip
-        .check(&peer.ip().to_string())
-        .map_err(ApiError::rate_limited)?;
-    if let Some(client) = headers.get("x-koltrust-client").and_then(|v| v.to_str().ok()) {
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let ip = client_ip(peer.ip(), forwarded, &app.trusted_proxies);
+    app.per_ip.check(&bucket_key(ip)).map_err(ApiError::rate_limited)?;
+    if let Some(client) = req.headers().get("x-koltrust-client").and_then(|v| v.to_str().ok()) {
         let client = client.get(..128).unwrap_or(client);
         app.per_client.check(client).map_err(ApiError::rate_limited)?;
     }
+    Ok(next.run(req).await)
+}
+
+pub async fn submit(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

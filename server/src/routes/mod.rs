@@ -106,7 +106,10 @@ pub fn router(app: AppState, www: Option<&Path>, body_limit: usize) -> Router {
         .route("/v1/registry/keys", get(registry::keys))
         .route("/v1/registry/snapshots/{file}", get(registry::snapshot))
         .route("/v1/registry/deltas/{file}", get(registry::delta))
-        .route("/v1/complaints", post(complaints::submit))
+        .route(
+            "/v1/complaints",
+            post(complaints::submit).route_layer(middleware::from_fn_with_state(app.clone(), complaints::limits)),
+        )
         .route("/v1/complaints/{receipt}", get(complaints::status))
         .merge(admin);
     let router = match www {

@@ -2,6 +2,7 @@
 //! storage work off the async threads. Kept apart from the router so the handler modules depend on it, not on the
 //! router that depends on them.
 
+use crate::config::TrustedProxy;
 use crate::datadir::DataDir;
 use crate::error::ApiError;
 use crate::intake::Intake;
@@ -25,6 +26,8 @@ pub struct App {
     pub per_ip: RateLimiter,
     /// Submissions per installation's client token.
     pub per_client: RateLimiter,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Vec<TrustedProxy>,
     /// The bearer token of the moderation API.
     pub admin_token: String,
     /// Strong ETags of served files, keyed by path and checked against length and modification time.
