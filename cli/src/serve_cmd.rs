@@ -39,6 +39,18 @@ pub struct ServeArgs {
     /// requests from anywhere else are limited by their own address (IPv6 by /64).
     #[arg(long = "trusted-proxy", value_parser = koltrust_server::config::TrustedProxy::parse)]
     trusted_proxies: Vec<koltrust_server::config::TrustedProxy>,
+    /// Seconds a client has to send a complete request head, on a new or an idle keep-alive connection.
+    #[arg(long, default_value_t = 10)]
+    header_read_timeout: u64,
+    /// Seconds a request (its body included) has to arrive and be answered (408 past it).
+    #[arg(long, default_value_t = 30)]
+    request_timeout: u64,
+    /// Connections open at once; more are closed on arrival.
+    #[arg(long, default_value_t = 1024)]
+    max_connections: usize,
+    /// Seconds requests in flight may still take after SIGTERM before the server exits anyway.
+    #[arg(long, default_value_t = 10)]
+    shutdown_deadline: u64,
 }
 
 /// The built portal (`cargo xtask dist` writes `dist/www`: pages plus the portal's WebAssembly) is preferred: the
@@ -60,6 +72,12 @@ pub fn run(args: ServeArgs) -> ExitCode {
     cfg.www = args.www.or_else(default_www);
     cfg.init = args.init;
     cfg.trusted_proxies = args.trusted_proxies;
+    cfg.limits = koltrust_server::config::ConnectionLimits {
+        header_read_timeout: std::time::Duration::from_secs(args.header_read_timeout.max(1)),
+        request_timeout: std::time::Duration::from_secs(args.request_timeout.max(1)),
+        max_connections: args.max_connections.max(1),
+        shutdown_deadline: std::time::Duration::from_secs(args.shutdown_deadline),
+    };
     cfg.per_ip = RateConfig {
         per_minute: args.ip_per_minute,
         burst: args.ip_burst,

@@ -82,6 +82,32 @@ pub struct ServeConfig {
     pub init: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); none by default.
     pub trusted_proxies: Vec<TrustedProxy>,
+    /// Timeouts and the connection cap (see `serve::listen`).
+    pub limits: ConnectionLimits,
+}
+
+/// How long a client may take and how many may be connected at once.
+#[derive(Clone, Debug)]
+pub struct ConnectionLimits {
+    /// To send a complete request head, on a new connection and on every keep-alive wait (idle sockets close).
+    pub header_read_timeout: std::time::Duration,
+    /// To be answered, body reading included (408 past it).
+    pub request_timeout: std::time::Duration,
+    /// Connections open at once; more are closed on arrival.
+    pub max_connections: usize,
+    /// After SIGTERM, how long requests in flight may still take before the process exits anyway.
+    pub shutdown_deadline: std::time::Duration,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        ConnectionLimits {
+            header_read_timeout: std::time::Duration::from_secs(10),
+            request_timeout: std::time::Duration::from_secs(30),
+            max_connections: 1024,
+            shutdown_deadline: std::time::Duration::from_secs(10),
+        }
+    }
 }
 
 impl ServeConfig {
@@ -101,6 +127,7 @@ impl ServeConfig {
             body_limit: 2 * 1024 * 1024,
             init: false,
             trusted_proxies: Vec::new(),
+            limits: ConnectionLimits::default(),
         }
     }
 }

@@ -12,6 +12,7 @@
 //! | 405 | `method_not_allowed` | wrong method for the route |
 //! | 409 | `invalid_transition` | a status change the lifecycle does not allow |
 //! | 415 | `unsupported_media_type` | a body that is not `application/json` |
+//! | 408 | `timeout` | a request (body included) not complete within the request timeout |
 //! | 414 | `uri_too_long` | a request path over 2,048 bytes (a longer segment than any file or route is a 404) |
 //! | 503 | `unavailable` | shutting down |
 //! | 503 | `storage_failing` | `/v1/health` when the database cannot be read or the last complaint batch failed to commit |
@@ -113,6 +114,10 @@ fn default_for(code: &str) -> (StatusCode, &'static str) {
             "Cần mã quản trị hợp lệ / A valid admin token is required",
         ),
         "not_found" => (StatusCode::NOT_FOUND, "Không tìm thấy / Not found"),
+        "timeout" => (
+            StatusCode::REQUEST_TIMEOUT,
+            "Yêu cầu gửi quá chậm / The request took too long to arrive",
+        ),
         "uri_too_long" => (StatusCode::URI_TOO_LONG, "Đường dẫn quá dài / The path is too long"),
         "method_not_allowed" => (
             StatusCode::METHOD_NOT_ALLOWED,
@@ -146,6 +151,7 @@ fn code_for_status(status: StatusCode) -> &'static str {
         404 => "not_found",
         405 => "method_not_allowed",
         409 => "invalid_transition",
+        408 => "timeout",
         413 => "too_large",
         414 => "uri_too_long",
         415 => "unsupported_media_type",

@@ -10,7 +10,7 @@
 //!    commit), drain the intake writer, exit 0.
 
 use crate::admin::import_sample;
-use crate::config::ServeConfig;
+use crate::config::{ConnectionLimits, ServeConfig};
 use crate::datadir::DataDir;
 use crate::intake::Intake;
 use crate::publish::{publish, PublishOptions};
@@ -59,6 +59,73 @@ pub fn prepare(dir: &DataDir, init: bool) -> Result<Arc<SqliteStore>, String> {
         );
     }
     Ok(store)
+}
+
+/// Accepts connections until `shutdown` resolves, then lets the open ones finish for at most
+/// [`ConnectionLimits::shutdown_deadline`].
+///
+/// Why not `axum::serve`: it has no header-read timeout, no connection cap, and its graceful shutdown waits for the
+/// slowest client forever. Here every connection is HTTP/1.1 with keep-alive and
+/// - a **header-read timeout** (a client that opens a connection, or keeps one idle, and sends no complete request
+///   head within it is dropped — hyper's timer covers both the first request and every keep-alive wait);
+/// - a **request timeout** around each request (the router's `TimeoutLayer`: reading a body byte by byte cannot hold
+///   a handler longer), 408;
+/// - a **connection cap**: past it, new connections are closed at once instead of queueing on file descriptors, so
+///   `/v1/health` and real clients keep working when idle sockets pile up.
+pub async fn listen(
+    listener: tokio::net::TcpListener,
+    routes: axum::Router,
+    limits: &ConnectionLimits,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::Service;
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut make = routes.into_make_service_with_connect_info::<SocketAddr>();
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout)
+        .keep_alive(true);
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    // Out of file descriptors and the like: say so once per failure, give the system a moment.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let Ok(permit) = permits.clone().try_acquire_owned() else {
+            drop(stream); // over the cap: closed now rather than held open
+            continue;
+        };
+        let Ok(service) = make.call(peer).await;
+        let service = hyper_util::service::TowerToHyperService::new(service);
+        let conn = builder.serve_connection(TokioIo::new(stream), service);
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            let _permit = permit;
+            let _ = conn.await;
+        });
+    }
+    drop(listener);
+    tracing::info!("shutdown: no new connections; finishing requests in flight");
+    if tokio::time::timeout(limits.shutdown_deadline, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            deadline_s = limits.shutdown_deadline.as_secs(),
+            "shutdown deadline passed: closing the connections still open"
+        );
+    }
 }
 
 async fn shutdown_signal() {
@@ -125,11 +192,14 @@ pub fn serve(cfg: ServeConfig) -> Result<(), String> {
         println!("  mã quản trị / admin token: {}", dir.token_path().display());
         println!("listening on {base}");
         tracing::info!(%addr, "listening");
-        let routes = router(app.clone(), cfg.www.as_deref(), cfg.body_limit);
-        axum::serve(listener, routes.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| format!("server error: {e}"))
+        let routes = router(
+            app.clone(),
+            cfg.www.as_deref(),
+            cfg.body_limit,
+            cfg.limits.request_timeout,
+        );
+        listen(listener, routes, &cfg.limits, shutdown_signal()).await;
+        Ok::<(), String>(())
     });
     // Every request has been answered; let the writer finish anything still queued.
     app.intake.close();

@@ -92,8 +92,9 @@ fn cors() -> CorsLayer {
         .max_age(std::time::Duration::from_secs(600))
 }
 
-/// The whole router. `www` is served at `/` when given.
-pub fn router(app: AppState, www: Option<&Path>, body_limit: usize) -> Router {
+/// The whole router. `www` is served at `/` when given; each request is answered within `request_timeout` (408
+/// past it, body reading included).
+pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_timeout: std::time::Duration) -> Router {
     let admin = Router::new()
         .route("/v1/admin/complaints", get(admin::list))
         .route("/v1/admin/complaints/export", get(admin::export))
@@ -120,7 +121,12 @@ pub fn router(app: AppState, www: Option<&Path>, body_limit: usize) -> Router {
         }
         None => api.fallback(not_found),
     };
-    layers(router, body_limit).with_state(app)
+    layers(router, body_limit)
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            request_timeout,
+        ))
+        .with_state(app)
 }
 
 /// The cross-cutting layers, outermost last: body limit, path limits, request log, panic catcher, JSON error
