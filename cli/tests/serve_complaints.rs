@@ -261,6 +261,15 @@ async fn moderation_needs_the_token_and_cli_changes_are_visible() {
     .await;
 
     let token = s.token();
+    // A query the route cannot read is a bad request, not "the body is not valid JSON".
+    let r = c
+        .get(format!("{list}?limit=many"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let body = error_body(r, 400, "bad_request").await;
+    assert!(!body.to_string().contains("JSON"), "{body}");
     let v: Value = c
         .get(&list)
         .bearer_auth(&token)

@@ -17,6 +17,15 @@ async fn paths_files_headers_and_cors() {
     fs::create_dir(&www).unwrap();
     fs::write(www.join("index.html"), "<!doctype html><p>portal</p>").unwrap();
     fs::write(www.join(".env"), "ADMIN_TOKEN=secret").unwrap();
+    let app_js = "export const answer = 42;\n".repeat(50);
+    fs::write(www.join("app.js"), &app_js).unwrap();
+    // As `cargo xtask dist` precompresses the portal's files (Debian's gzip stands in for it here).
+    let gz = std::process::Command::new("gzip")
+        .args(["-k", "-9"])
+        .arg(www.join("app.js"))
+        .status()
+        .unwrap();
+    assert!(gz.success());
     let outside = dir.path().join("outside");
     fs::create_dir(&outside).unwrap();
     fs::write(outside.join("secret.txt"), "not for the web").unwrap();
@@ -44,6 +53,22 @@ async fn paths_files_headers_and_cors() {
         assert!(!body.contains("secret"), "{path}");
     }
 
+    // Precompressed files go to clients that accept them, the plain file to the others.
+    let r = c
+        .get(s.url("/app.js"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+    assert_eq!(
+        r.bytes().await.unwrap().as_ref(),
+        fs::read(www.join("app.js.gz")).unwrap().as_slice()
+    );
+    let r = c.get(s.url("/app.js")).send().await.unwrap();
+    assert!(!r.headers().contains_key("content-encoding"));
+    assert_eq!(r.text().await.unwrap(), app_js);
+
     // Overlong paths: a 300-byte segment is no file (404), a 3,000-byte path is refused (414); both JSON, not 500.
     let r = c.get(s.url(&format!("/{}", "a".repeat(300)))).send().await.unwrap();
     error_body(r, 404, "not_found").await;
@@ -54,9 +79,13 @@ async fn paths_files_headers_and_cors() {
         .unwrap();
     error_body(r, 414, "uri_too_long").await;
 
-    // The API says nosniff too.
+    // The API says nosniff too, and every answer carries its own request id (for matching a report to the log).
     let r = c.get(s.url("/v1/health")).send().await.unwrap();
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    let first = r.headers()["x-request-id"].to_str().unwrap().to_string();
+    let r = c.get(s.url("/v1/health")).send().await.unwrap();
+    let second = r.headers()["x-request-id"].to_str().unwrap().to_string();
+    assert!(!first.is_empty() && first != second, "{first} {second}");
 
     // CORS: an extension may call the public API, never the moderation API.
     let preflight = |path: &str| {

@@ -13,6 +13,7 @@
 //! | 409 | `invalid_transition` | a status change the lifecycle does not allow |
 //! | 415 | `unsupported_media_type` | a body that is not `application/json` |
 //! | 408 | `timeout` | a request (body included) not complete within the request timeout |
+//! | 400 | `bad_request` | a path or query parameter the route cannot read (`?status=nope`) |
 //! | 414 | `uri_too_long` | a request path over 2,048 bytes (a longer segment than any file or route is a 404) |
 //! | 503 | `unavailable` | shutting down |
 //! | 503 | `storage_failing` | `/v1/health` when the database cannot be read or the last complaint batch failed to commit |
@@ -97,6 +98,10 @@ fn default_for(code: &str) -> (StatusCode, &'static str) {
             StatusCode::BAD_REQUEST,
             "Nội dung không phải JSON hợp lệ / The body is not valid JSON",
         ),
+        "bad_request" => (
+            StatusCode::BAD_REQUEST,
+            "Yêu cầu không hợp lệ (đường dẫn hoặc tham số) / Bad request (path or query parameters)",
+        ),
         "invalid_field" => (
             StatusCode::UNPROCESSABLE_ENTITY,
             "Dữ liệu không hợp lệ / Invalid fields",
@@ -146,7 +151,7 @@ fn default_for(code: &str) -> (StatusCode, &'static str) {
 /// The code for a bare status produced outside the handlers.
 fn code_for_status(status: StatusCode) -> &'static str {
     match status.as_u16() {
-        400 => "bad_json",
+        400 => "bad_request",
         401 => "unauthorized",
         404 => "not_found",
         405 => "method_not_allowed",

@@ -53,21 +53,42 @@ async fn not_found() -> ApiError {
     ApiError::of("not_found")
 }
 
+/// A request id: this process's random tag and a counter (`3f9a0c21-17`), unique across instances and restarts
+/// without coordination.
+fn next_request_id() -> String {
+    static TAG: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let tag = *TAG.get_or_init(|| crate::datadir::random_bytes::<4>().map(u32::from_be_bytes).unwrap_or(0));
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{tag:08x}-{n:x}")
+}
+
+/// Gives every request an id (answered as `X-Request-Id`, so an operator can match a client's report to the log)
+/// and a tracing span with the id, the method and the *route template* (`/v1/complaints/{receipt}`): never the URL,
+/// its query, a body or a complaint's contents. Failures are logged at WARN, the rest at DEBUG.
 async fn log_requests(req: Request, next: Next) -> Response {
+    use tracing::Instrument;
     let start = Instant::now();
+    let id = next_request_id();
     let method = req.method().clone();
     let route = req
         .extensions()
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "-".into());
-    let resp = next.run(req).await;
+    let span = tracing::info_span!("request", id = %id, %method, route = %route);
+    let mut resp = next.run(req).instrument(span.clone()).await;
     let status = resp.status().as_u16();
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    if status >= 500 {
-        tracing::warn!(%method, route, status, ms, "request failed");
-    } else {
-        tracing::debug!(%method, route, status, ms, "request");
+    span.in_scope(|| {
+        if status >= 500 {
+            tracing::warn!(status, ms, "request failed");
+        } else {
+            tracing::debug!(status, ms, "request");
+        }
+    });
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        resp.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
     }
     resp
 }
@@ -117,7 +138,9 @@ pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_time
         Some(dir) => {
             let root = dir.to_path_buf();
             let guard = middleware::from_fn(move |req, next| hygiene::portal_guard(root.clone(), req, next));
-            api.fallback_service(tower::ServiceBuilder::new().layer(guard).service(ServeDir::new(dir)))
+            // Files precompressed by `cargo xtask dist` (`.br`, `.gz`) go to browsers that accept them.
+            let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+            api.fallback_service(tower::ServiceBuilder::new().layer(guard).service(files))
         }
         None => api.fallback(not_found),
     };
