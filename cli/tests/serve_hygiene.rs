@@ -79,6 +79,20 @@ async fn paths_files_headers_and_cors() {
         .unwrap();
     error_body(r, 414, "uri_too_long").await;
 
+    // An oversized head is this server's JSON 431, not hyper's bare one.
+    let mut many = c.get(s.url("/v1/health"));
+    for i in 0..80 {
+        many = many.header(format!("x-filler-{i}"), "x");
+    }
+    error_body(many.send().await.unwrap(), 431, "headers_too_large").await;
+    let big = c
+        .get(s.url("/v1/health"))
+        .header("x-big", "a".repeat(20_000))
+        .send()
+        .await
+        .unwrap();
+    error_body(big, 431, "headers_too_large").await;
+
     // The API says nosniff too, and every answer carries its own request id (for matching a report to the log).
     let r = c.get(s.url("/v1/health")).send().await.unwrap();
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");

@@ -14,6 +14,7 @@
 //! | 415 | `unsupported_media_type` | a body that is not `application/json` |
 //! | 408 | `timeout` | a request (body included) not complete within the request timeout |
 //! | 400 | `bad_request` | a path or query parameter the route cannot read (`?status=nope`) |
+//! | 431 | `headers_too_large` | more than 64 header fields or 16 KiB of them |
 //! | 414 | `uri_too_long` | a request path over 2,048 bytes (a longer segment than any file or route is a 404) |
 //! | 503 | `unavailable` | shutting down |
 //! | 503 | `storage_failing` | `/v1/health` when the database cannot be read or the last complaint batch failed to commit |
@@ -124,6 +125,10 @@ fn default_for(code: &str) -> (StatusCode, &'static str) {
             "Yêu cầu gửi quá chậm / The request took too long to arrive",
         ),
         "uri_too_long" => (StatusCode::URI_TOO_LONG, "Đường dẫn quá dài / The path is too long"),
+        "headers_too_large" => (
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "Phần đầu yêu cầu quá lớn / The request headers are too large",
+        ),
         "method_not_allowed" => (
             StatusCode::METHOD_NOT_ALLOWED,
             "Phương thức không được hỗ trợ / Method not allowed",
@@ -159,6 +164,7 @@ fn code_for_status(status: StatusCode) -> &'static str {
         408 => "timeout",
         413 => "too_large",
         414 => "uri_too_long",
+        431 => "headers_too_large",
         415 => "unsupported_media_type",
         422 => "invalid_field",
         429 => "rate_limited",

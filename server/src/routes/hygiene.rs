@@ -1,6 +1,7 @@
 //! HTTP hygiene around every route: paths too long for any real resource, the static portal kept inside its folder,
 //! and security headers.
 //!
+//! - A head with more than [`MAX_HEADERS`] fields or [`MAX_HEADER_BYTES`] bytes is 431 `headers_too_large`.
 //! - A path over [`MAX_PATH`] bytes is 414 `uri_too_long`; a segment over [`MAX_SEGMENT`] bytes is 404 (no file
 //!   or route has such a name). Without this, the file system's "name too long" surfaced as a 500.
 //! - The portal's files (`--www`) are served only from inside that folder: a segment starting with `.` (dotfiles,
@@ -26,8 +27,20 @@ pub const MAX_SEGMENT: usize = 255;
 const PORTAL_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/// Refuses overlong paths and segments before any route or file lookup.
+/// Most header fields a request may carry, and their total size in bytes. Below hyper's own limits (100 fields, a
+/// ~400 KB read buffer), so an oversized head gets this server's JSON 431 rather than hyper's bare one; only heads
+/// past hyper's limits, or bytes that are not HTTP at all, get hyper's plain 400/431.
+pub const MAX_HEADERS: usize = 64;
+/// See [`MAX_HEADERS`].
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Refuses overlong heads, paths and segments before any route or file lookup.
 pub async fn path_limits(req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let header_bytes: usize = headers.iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum();
+    if headers.len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        return crate::error::ApiError::of("headers_too_large").into_response();
+    }
     let path = req.uri().path();
     if path.len() > MAX_PATH {
         return crate::error::ApiError::of("uri_too_long").into_response();
