@@ -195,6 +195,14 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         }
     }
 
+    // "mã freeship", "nhập mã FREESHIP": a sale word inside a discount code is the code, not a second cue.
+    let codes: Vec<(usize, usize)> = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::DiscountCode)
+        .map(|c| (c.start, c.end))
+        .collect();
+    cues.retain(|c| c.kind != CueKind::SaleOffer || !codes.iter().any(|&(a, b)| a <= c.start && c.end <= b));
+
     for (i, link) in links.iter().take(MAX_LINKS).enumerate() {
         let link = link.trim();
         if links[..i].iter().any(|l| l.trim() == link) {
@@ -263,9 +271,12 @@ fn reads_as_review(f: &[u8]) -> bool {
 }
 
 /// First-person pronouns that make a buyer the subject of a seller's phrase ("mình ib shop", "tôi chốt đơn").
-const BUYERS: &[&[u8]] = &[b"minh", b"toi", b"tui", b"tao", b"mk", b"mh", b"t"];
+/// Not "tui": it folds like "túi" (bag), the commonest word in a shop's post.
+const BUYERS: &[&[u8]] = &[b"minh", b"toi", b"tao", b"mk", b"mh", b"t"];
 /// Words that may stand between that subject and the phrase ("mình đã ib shop").
-const AUXILIARIES: &[&[u8]] = &[b"da", b"co", b"moi", b"vua", b"cung", b"thi", b"phai", b"hay", b"se", b"dang", b"chi"];
+const AUXILIARIES: &[&[u8]] = &[
+    b"da", b"co", b"moi", b"vua", b"cung", b"thi", b"phai", b"hay", b"se", b"dang", b"chi", b"duoc",
+];
 /// Words that make the pronoun a seller's ("bên mình nhận order", "shop mình").
 const SELLER_OWNERS: &[&[u8]] = &[b"ben", b"shop", b"sop", b"nha", b"cua", b"page"];
 
@@ -393,6 +404,10 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
             let Some(e) = matcher::match_at(p.pat.as_bytes(), f, i) else {
                 continue;
             };
+            // A phrase the address goes on after ("liên hệ shop@shopee.vn") is part of the address.
+            if f.get(e) == Some(&b'@') {
+                continue;
+            }
             if p.rule == Rule::Label && !label_position(f, i, e) {
                 continue;
             }
@@ -422,7 +437,7 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
                 },
                 _ => i..e,
             };
-            if matches!(p.rule, Rule::Weak | Rule::Seller) && buyer_subject(f, i) {
+            if (weak || p.rule == Rule::Seller) && buyer_subject(f, i) {
                 continue;
             }
             // A weak cue: not after a negation ("không thấy coupon"), not in a buyer's review.

@@ -17,9 +17,17 @@ const SEPARATORS: &[u8] = b" .-";
 
 /// The end of a phone number starting at folded position `i` (a word start), if one starts there.
 pub(crate) fn number_at(f: &[u8], i: usize) -> Option<usize> {
-    let mut j = i;
-    let plus = f.get(j) == Some(&b'+');
-    if plus {
+    let rest = &f[i..];
+    let (prefix, mut j) = if rest.starts_with(b"(+84)") {
+        (Prefix::Country, i + 5)
+    } else if rest.starts_with(b"(84)") {
+        (Prefix::Country, i + 4)
+    } else if rest.starts_with(b"+") {
+        (Prefix::Plus, i + 1)
+    } else {
+        (Prefix::None, i)
+    };
+    if prefix == Prefix::Country && f.get(j) == Some(&b' ') {
         j += 1;
     }
     if !f.get(j)?.is_ascii_digit() {
@@ -46,7 +54,7 @@ pub(crate) fn number_at(f: &[u8], i: usize) -> Option<usize> {
         if !ends_clean {
             return best;
         }
-        if valid(&digits[..n], plus) {
+        if valid(&digits[..n], prefix) {
             best = Some(j);
         }
         if j + 1 < f.len() && SEPARATORS.contains(&f[j]) && f[j + 1].is_ascii_digit() {
@@ -57,14 +65,23 @@ pub(crate) fn number_at(f: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-fn valid(d: &[u8], plus: bool) -> bool {
+/// What stands before the digits: nothing, `+`, or a bracketed country code `(+84)`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    None,
+    Plus,
+    Country,
+}
+
+fn valid(d: &[u8], prefix: Prefix) -> bool {
     let mobile = |d: &[u8]| d.len() == 9 && b"35789".contains(&d[0]);
     let landline = |d: &[u8]| d.len() == 10 && d[0] == b'2';
     let national = |d: &[u8]| mobile(d) || landline(d);
-    match d {
-        [b'0', rest @ ..] if !plus => national(rest),
-        [b'8', b'4', rest @ ..] => national(rest),
-        [b'1', b'8' | b'9', b'0', b'0', rest @ ..] if !plus => rest.len() == 4 || rest.len() == 6,
+    match (prefix, d) {
+        (Prefix::Country, _) => national(d),
+        (Prefix::None, [b'0', rest @ ..]) => national(rest),
+        (Prefix::None | Prefix::Plus, [b'8', b'4', rest @ ..]) => national(rest),
+        (Prefix::None, [b'1', b'8' | b'9', b'0', b'0', rest @ ..]) => rest.len() == 4 || rest.len() == 6,
         _ => false,
     }
 }
@@ -121,6 +138,7 @@ mod tests {
         assert_eq!(number("091.555.8794 để"), Some("091.555.8794"));
         assert_eq!(number("+84 912-345-678"), Some("+84 912-345-678"));
         assert_eq!(number("84912345678"), Some("84912345678"));
+        assert_eq!(number("(+84) 987 654 321"), Some("(+84) 987 654 321"));
         assert_eq!(number("1900 1234"), Some("1900 1234"));
         assert_eq!(number("0912345678 2 cái"), Some("0912345678"));
         assert_eq!(number("0912345678901"), None);
