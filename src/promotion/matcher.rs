@@ -138,8 +138,14 @@ fn m(p: &[u8], k: Option<&Cont<'_>>, t: &[u8], mut i: usize, budget: &mut u32) -
                     pat: &p[close + 1..],
                     next: k,
                 };
+                // An alternative that starts with a letter the text does not have is not tried (most of them).
+                let next = t.get(i).copied();
                 return p[1..close]
                     .split(|&b| b == b'|')
+                    .filter(|alt| match alt.first() {
+                        Some(&c) if !matches!(c, b' ' | b'_' | b'~' | b'*' | b'{') => next == Some(c),
+                        _ => true,
+                    })
                     .find_map(|alt| m(alt, Some(&cont), t, i, budget));
             }
             _ => {
@@ -176,44 +182,92 @@ pub(crate) fn first_bytes(pat: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// Index of pattern numbers by first byte: `ids[offsets[b]..offsets[b + 1]]` are the patterns that can start with
-/// byte `b`.
+/// The first two bytes a pattern can start with, for the index: `(first, second)`, where `second` is 0 when any
+/// byte may follow (a space, `_`, `*`, or the end of the pattern).
+pub(crate) fn first_pairs(pat: &[u8], out: &mut Vec<(u8, u8)>) {
+    match pat.first() {
+        None => {}
+        Some(b'{') => {
+            if let Some(close) = pat.iter().position(|&b| b == b'}') {
+                for alt in pat[1..close].split(|&b| b == b'|') {
+                    let mut whole = alt.to_vec();
+                    whole.extend_from_slice(&pat[close + 1..]);
+                    first_pairs(&whole, out);
+                }
+            }
+        }
+        Some(&b) => {
+            let mut firsts = Vec::new();
+            first_bytes(pat, &mut firsts);
+            // After a digit of `~`, more digits or the rest may follow: any byte.
+            let rest = if b == b'~' { &[][..] } else { &pat[1..] };
+            let mut seconds = Vec::new();
+            first_bytes(rest, &mut seconds);
+            let wild = seconds.is_empty() || seconds.iter().any(|c| matches!(c, b' ' | b'_' | b'*'));
+            for &f in &firsts {
+                if wild {
+                    out.push((f, 0));
+                } else {
+                    out.extend(seconds.iter().map(|&c| (f, c)));
+                }
+            }
+        }
+    }
+}
+
+/// Index of pattern numbers by first byte, each with the second byte it needs (0: any): `ids[offsets[b]..offsets[b
+/// + 1]]` are the patterns that can start with byte `b`.
 pub(crate) struct FirstIndex {
     offsets: [u16; 257],
-    ids: Vec<u16>,
+    ids: Vec<(u16, u8)>,
 }
 
 impl FirstIndex {
     /// Two passes (count, then place), no sort: every `sort` instantiation costs kilobytes of WebAssembly.
     pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]> + Clone) -> FirstIndex {
-        let firsts_of = |pat: &[u8]| {
-            let (mut list, mut seen) = (Vec::new(), [false; 256]);
-            first_bytes(pat, &mut list);
-            list.retain(|&b| !std::mem::replace(&mut seen[b as usize], true));
-            list
+        let pairs_of = |pat: &[u8]| {
+            let mut list = Vec::new();
+            first_pairs(pat, &mut list);
+            let mut unique: Vec<(u8, u8)> = Vec::with_capacity(list.len());
+            for p in list {
+                // A wildcard second byte makes the specific ones of the same first byte redundant.
+                if !unique.contains(&p) && !unique.contains(&(p.0, 0)) {
+                    if p.1 == 0 {
+                        unique.retain(|q| q.0 != p.0);
+                    }
+                    unique.push(p);
+                }
+            }
+            unique
         };
         let mut offsets = [0u16; 257];
         for pat in patterns.clone() {
-            for b in firsts_of(pat) {
+            for (b, _) in pairs_of(pat) {
                 offsets[b as usize + 1] += 1;
             }
         }
         for k in 1..257 {
             offsets[k] += offsets[k - 1];
         }
-        let mut ids = vec![0u16; offsets[256] as usize];
+        let mut ids = vec![(0u16, 0u8); offsets[256] as usize];
         let mut fill = offsets;
         for (n, pat) in patterns.enumerate() {
-            for b in firsts_of(pat) {
-                ids[fill[b as usize] as usize] = n as u16;
+            for (b, second) in pairs_of(pat) {
+                ids[fill[b as usize] as usize] = (n as u16, second);
                 fill[b as usize] += 1;
             }
         }
         FirstIndex { offsets, ids }
     }
 
-    pub fn get(&self, b: u8) -> &[u16] {
-        &self.ids[self.offsets[b as usize] as usize..self.offsets[b as usize + 1] as usize]
+    /// The patterns that can start at `t[i]`, given the byte after it.
+    pub fn candidates(&self, t: &[u8], i: usize) -> impl Iterator<Item = u16> + '_ {
+        let b = t[i];
+        let next = t.get(i + 1).copied().unwrap_or(0);
+        self.ids[self.offsets[b as usize] as usize..self.offsets[b as usize + 1] as usize]
+            .iter()
+            .filter(move |&&(_, s)| s == 0 || s == next)
+            .map(|&(n, _)| n)
     }
 }
 
@@ -258,12 +312,15 @@ mod tests {
 
     #[test]
     fn first_byte_index() {
-        let pats: [&[u8]; 3] = [b"abc", b"~%", b"{x|yz}q"];
+        let pats: [&[u8]; 4] = [b"abc", b"~%", b"{x|yz}q", b"a b"];
         let idx = FirstIndex::new(pats.iter().copied());
-        assert_eq!(idx.get(b'a'), &[0]);
-        assert_eq!(idx.get(b'5'), &[1]);
-        assert_eq!(idx.get(b'x'), &[2]);
-        assert_eq!(idx.get(b'y'), &[2]);
-        assert!(idx.get(b'q').is_empty());
+        let at = |t: &[u8]| idx.candidates(t, 0).collect::<Vec<_>>();
+        assert_eq!(at(b"abc"), [0, 3]);
+        assert_eq!(at(b"a b"), [3]);
+        assert_eq!(at(b"5%"), [1]);
+        assert_eq!(at(b"xq"), [2]);
+        assert_eq!(at(b"yz"), [2]);
+        assert!(at(b"yq").is_empty());
+        assert!(at(b"q").is_empty());
     }
 }

@@ -264,9 +264,8 @@ fn reads_as_review(f: &[u8]) -> bool {
     (0..f.len()).any(|i| {
         (i == 0 || !is_word(f[i - 1]))
             && index
-                .get(f[i])
-                .iter()
-                .any(|&n| matcher::match_at(selling::CONSUMER[n as usize].as_bytes(), f, i).is_some())
+                .candidates(f, i)
+                .any(|n| matcher::match_at(selling::CONSUMER[n as usize].as_bytes(), f, i).is_some())
     })
 }
 
@@ -399,7 +398,7 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
                 span,
             });
         }
-        for &n in index.get(f[i]) {
+        for n in index.candidates(f, i) {
             let p = all[n as usize];
             let Some(e) = matcher::match_at(p.pat.as_bytes(), f, i) else {
                 continue;

@@ -150,7 +150,9 @@ mod tests {
 
     #[test]
     fn handles() {
-        let h = |s: &str| shop_handle_at(s.as_bytes(), 0).map(|e| &s[..e]);
+        fn h(s: &str) -> Option<&str> {
+            shop_handle_at(s.as_bytes(), 0).map(|e| &s[..e])
+        }
         assert_eq!(h("#shopxinh nha"), Some("#shopxinh"));
         assert_eq!(h("@_beeshop59_"), Some("@_beeshop59_"));
         assert_eq!(h("#linhstore."), Some("#linhstore"));

@@ -88,9 +88,7 @@ pub(crate) const CONTACT: &[Phrase] = &[
 
 /// Prices offered. A price token is a number with a unit: `39k`, `99.000đ`, `250.000 vnđ`, `1tr2`, `$19.99`.
 pub(crate) const PRICE: &[Phrase] = &[
-    price("gia{ goc| ban| le| chi| chi co| chi con| chi tu| moi| sale| uu dai| khuyen mai| chi voi|}{_:|} ~_{k|kk|d|vnd|dong|tr|trieu|nghin|usd}"),
-    price("gia{ goc| ban| le| chi| chi co| chi con| chi tu| moi| sale| uu dai| khuyen mai| chi voi|}{_:|} {$~|~.000|~,000|~tr~}"),
-    price("gia{ goc| ban| le| chi| chi co| chi con| chi tu| moi| sale| uu dai| khuyen mai| chi voi|}{_:|} ~{.000|,000}_{d|vnd|dong}"),
+    price("gia{ goc| ban| le| chi| chi co| chi con| chi tu| moi| sale| uu dai| khuyen mai| chi voi|}{_:|} {~_k|~kk|~_d|~_vnd|~_dong|~_tr|~_trieu|~_nghin|~_usd|$~|~tr~}"),
     price("chi {con|tu|voi|co} ~_{k|d|vnd|dong|nghin|tr|trieu|usd}"),
     price("{chi|only|just} ~_{k|tr|trieu}"),
     price("{only|just} ~_{d|vnd|dong}"),
@@ -181,7 +179,7 @@ pub(crate) const SHOP: &[Phrase] = &[
 /// A buyer's words: where one stands, the post reads as a review and weak offers do not count (see the module
 /// docs). First person with a purchase, the delivery, the packaging, the reward for reviewing, thanks to the shop.
 pub(crate) const CONSUMER: &[&str] = &[
-    "{minh|toi|tui|tao|mk|mh|em|t|minh da|toi da|em da|minh moi|minh vua|minh co|minh cung} {mua|dat|order|oder|san|dung|xai|su dung|nhan|ap|an|lay|chon|mac}",
+    "{minh|toi|tui|tao|mk|mh|minh da|toi da|em da|minh moi|minh vua|minh co|minh cung} {mua|dat|order|oder|san|dung|xai|su dung|nhan|ap|an|lay|chon|mac}",
     "{minh|toi|mk|mh} *{mua|dat|order|oder|san|canh|duoc|nhan}",
     "{mua hang|trong dot|shop ghi|van tinh phi|lai tinh phi}",
     "{chap nhan duoc|la hoi|qua hoi|vai hoi|hoi mong|dang gia}",
