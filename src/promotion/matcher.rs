@@ -182,92 +182,115 @@ pub(crate) fn first_bytes(pat: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// The first two bytes a pattern can start with, for the index: `(first, second)`, where `second` is 0 when any
-/// byte may follow (a space, `_`, `*`, or the end of the pattern).
-pub(crate) fn first_pairs(pat: &[u8], out: &mut Vec<(u8, u8)>) {
-    match pat.first() {
-        None => {}
+/// The words a pattern can start with, for the index: `(word, exact)` per spelling of its leading alternatives.
+/// `exact`: the text's word must be this word (the pattern requires a word end after it); otherwise it must only
+/// start with it (a number or `_` follows). An empty word means the pattern starts with a non-word byte (`#`, `$`,
+/// a number): it is tried wherever its first byte stands.
+pub(crate) fn first_words(pat: &[u8], out: &mut Vec<(Vec<u8>, bool)>) {
+    let run = pat.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    match pat.get(run) {
         Some(b'{') => {
-            if let Some(close) = pat.iter().position(|&b| b == b'}') {
-                for alt in pat[1..close].split(|&b| b == b'|') {
-                    let mut whole = alt.to_vec();
-                    whole.extend_from_slice(&pat[close + 1..]);
-                    first_pairs(&whole, out);
-                }
+            let Some(len) = pat[run..].iter().position(|&b| b == b'}') else { return };
+            let close = run + len;
+            for alt in pat[run + 1..close].split(|&b| b == b'|') {
+                let mut whole = pat[..run].to_vec();
+                whole.extend_from_slice(alt);
+                whole.extend_from_slice(&pat[close + 1..]);
+                first_words(&whole, out);
             }
         }
-        Some(&b) => {
-            let mut firsts = Vec::new();
-            first_bytes(pat, &mut firsts);
-            // After a digit of `~`, more digits or the rest may follow: any byte.
-            let rest = if b == b'~' { &[][..] } else { &pat[1..] };
-            let mut seconds = Vec::new();
-            first_bytes(rest, &mut seconds);
-            let wild = seconds.is_empty() || seconds.iter().any(|c| matches!(c, b' ' | b'_' | b'*'));
-            for &f in &firsts {
-                if wild {
-                    out.push((f, 0));
-                } else {
-                    out.extend(seconds.iter().map(|&c| (f, c)));
-                }
-            }
+        _ if run == 0 => out.push((Vec::new(), false)),
+        next => {
+            let exact = !matches!(next, Some(b'_' | b'~' | b'*'));
+            out.push((pat[..run].to_vec(), exact));
         }
     }
 }
 
-/// Index of pattern numbers by first byte, each with the second byte it needs (0: any): `ids[offsets[b]..offsets[b
-/// + 1]]` are the patterns that can start with byte `b`.
+/// One entry of the index: a pattern and the word it needs at the start (a range of `FirstIndex::words`).
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    id: u16,
+    exact: bool,
+    word: (u16, u16),
+}
+
+/// Index of patterns by the first byte of the text at a word start, each with the word it needs there, so that a
+/// pattern is tried only where its first word stands: `entries[offsets[b]..offsets[b + 1]]` can start with byte `b`.
 pub(crate) struct FirstIndex {
     offsets: [u16; 257],
-    ids: Vec<(u16, u8)>,
+    entries: Vec<Entry>,
+    words: Vec<u8>,
 }
 
 impl FirstIndex {
     /// Two passes (count, then place), no sort: every `sort` instantiation costs kilobytes of WebAssembly.
     pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]> + Clone) -> FirstIndex {
-        let pairs_of = |pat: &[u8]| {
-            let mut list = Vec::new();
-            first_pairs(pat, &mut list);
-            let mut unique: Vec<(u8, u8)> = Vec::with_capacity(list.len());
-            for p in list {
-                // A wildcard second byte makes the specific ones of the same first byte redundant.
-                if !unique.contains(&p) && !unique.contains(&(p.0, 0)) {
-                    if p.1 == 0 {
-                        unique.retain(|q| q.0 != p.0);
+        let heads_of = |pat: &[u8]| {
+            let mut words = Vec::new();
+            first_words(pat, &mut words);
+            let mut heads: Vec<(u8, Vec<u8>, bool)> = Vec::new();
+            for (w, exact) in words {
+                let firsts = match w.first() {
+                    Some(&b) => vec![b],
+                    None => {
+                        let mut v = Vec::new();
+                        first_bytes(pat, &mut v);
+                        v
                     }
-                    unique.push(p);
+                };
+                for b in firsts {
+                    let head = (b, w.clone(), exact);
+                    if !heads.contains(&head) {
+                        heads.push(head);
+                    }
                 }
             }
-            unique
+            heads
         };
         let mut offsets = [0u16; 257];
         for pat in patterns.clone() {
-            for (b, _) in pairs_of(pat) {
+            for (b, _, _) in heads_of(pat) {
                 offsets[b as usize + 1] += 1;
             }
         }
         for k in 1..257 {
             offsets[k] += offsets[k - 1];
         }
-        let mut ids = vec![(0u16, 0u8); offsets[256] as usize];
+        let mut entries = vec![Entry::default(); offsets[256] as usize];
+        let mut words = Vec::new();
         let mut fill = offsets;
         for (n, pat) in patterns.enumerate() {
-            for (b, second) in pairs_of(pat) {
-                ids[fill[b as usize] as usize] = (n as u16, second);
+            for (b, w, exact) in heads_of(pat) {
+                let start = words.len() as u16;
+                words.extend_from_slice(&w);
+                entries[fill[b as usize] as usize] = Entry {
+                    id: n as u16,
+                    exact,
+                    word: (start, words.len() as u16),
+                };
                 fill[b as usize] += 1;
             }
         }
-        FirstIndex { offsets, ids }
+        FirstIndex {
+            offsets,
+            entries,
+            words,
+        }
     }
 
-    /// The patterns that can start at `t[i]`, given the byte after it.
-    pub fn candidates(&self, t: &[u8], i: usize) -> impl Iterator<Item = u16> + '_ {
-        let b = t[i];
-        let next = t.get(i + 1).copied().unwrap_or(0);
-        self.ids[self.offsets[b as usize] as usize..self.offsets[b as usize + 1] as usize]
+    /// The patterns worth trying at `t[i]`, a word start: those whose first word is the text's word there. A
+    /// pattern may come more than once (once per spelling that fits).
+    pub fn candidates<'s>(&'s self, t: &'s [u8], i: usize) -> impl Iterator<Item = u16> + 's {
+        let end = i + t[i..].iter().take_while(|&&b| is_word(b)).count();
+        let word = &t[i..end];
+        self.entries[self.offsets[t[i] as usize] as usize..self.offsets[t[i] as usize + 1] as usize]
             .iter()
-            .filter(move |&&(_, s)| s == 0 || s == next)
-            .map(|&(n, _)| n)
+            .filter(move |e| {
+                let w = &self.words[e.word.0 as usize..e.word.1 as usize];
+                w.is_empty() || if e.exact { word == w } else { word.starts_with(w) }
+            })
+            .map(|e| e.id)
     }
 }
 
@@ -314,13 +337,15 @@ mod tests {
     fn first_byte_index() {
         let pats: [&[u8]; 4] = [b"abc", b"~%", b"{x|yz}q", b"a b"];
         let idx = FirstIndex::new(pats.iter().copied());
-        let at = |t: &[u8]| idx.candidates(t, 0).collect::<Vec<_>>();
-        assert_eq!(at(b"abc"), [0, 3]);
-        assert_eq!(at(b"a b"), [3]);
-        assert_eq!(at(b"5%"), [1]);
-        assert_eq!(at(b"xq"), [2]);
-        assert_eq!(at(b"yz"), [2]);
-        assert!(at(b"yq").is_empty());
-        assert!(at(b"q").is_empty());
+        fn at(idx: &FirstIndex, t: &[u8]) -> Vec<u16> {
+            idx.candidates(t, 0).collect()
+        }
+        assert_eq!(at(&idx, b"abc"), [0]);
+        assert_eq!(at(&idx, b"a b"), [3]);
+        assert_eq!(at(&idx, b"5%"), [1]);
+        assert_eq!(at(&idx, b"xq"), [2]);
+        assert_eq!(at(&idx, b"yzq"), [2]);
+        assert!(at(&idx, b"yq").is_empty());
+        assert!(at(&idx, b"q").is_empty());
     }
 }
