@@ -27,7 +27,8 @@ phía cuối sông. Tối ngồi nghe ông kể chuyện ngày xưa, chuyện đ
 lại được về đông đủ như vậy nữa. Cảm ơn mọi người đã đọc tới đây nha, chúc cả nhà tuần mới vui vẻ!";
 
 /// A ~500-character social-selling post: inbox calls, a Zalo number, prices, a sale, orders, a live and a shop tag.
-const SELLING: &str = "🌸 HÀNG CÓ SẴN - NHẬN ORDER 🌸 Áo thun cotton 100% form rộng unisex, vải dày mịn, không xù lông, \
+const SELLING: &str =
+    "🌸 HÀNG CÓ SẴN - NHẬN ORDER 🌸 Áo thun cotton 100% form rộng unisex, vải dày mịn, không xù lông, \
 mặc cực mát mùa hè nha cả nhà. Giá chỉ 129k/áo, combo 3 áo chỉ 339k, freeship đơn từ 2 áo. Xả kho mẫu cũ đồng \
 giá 79k. Ship COD toàn quốc, được kiểm tra hàng trước khi thanh toán. Tối nay 20h30 shop lên live chốt đơn, \
 săn deal siêu hời. Ai cần ib em hoặc liên hệ Zalo 0912 345 678 để được tư vấn size nha. Follow #shopthunxinh \

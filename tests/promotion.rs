@@ -218,8 +218,14 @@ fn issue_20_regressions() {
     none("Mình mua phải hàng fake, thất vọng");
     // The phrases themselves still count where a seller writes them.
     assert_eq!(detect("Thần dược giảm cân", &[]).cues[0].kind, CueKind::MiracleClaim);
-    assert_eq!(detect("Có voucher 30% nha cả nhà", &[]).cues[0].kind, CueKind::DiscountCode);
-    assert_eq!(detect("Túi hàng nhái cao cấp, ib em", &[]).cues[0].kind, CueKind::CounterfeitSlang);
+    assert_eq!(
+        detect("Có voucher 30% nha cả nhà", &[]).cues[0].kind,
+        CueKind::DiscountCode
+    );
+    assert_eq!(
+        detect("Túi hàng nhái cao cấp, ib em", &[]).cues[0].kind,
+        CueKind::CounterfeitSlang
+    );
 }
 
 /// Phrases a post might contain, one or more per kind, in their usual spelling. Property tests mix them with noise

@@ -190,7 +190,9 @@ pub(crate) fn first_words(pat: &[u8], out: &mut Vec<(Vec<u8>, bool)>) {
     let run = pat.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     match pat.get(run) {
         Some(b'{') => {
-            let Some(len) = pat[run..].iter().position(|&b| b == b'}') else { return };
+            let Some(len) = pat[run..].iter().position(|&b| b == b'}') else {
+                return;
+            };
             let close = run + len;
             for alt in pat[run + 1..close].split(|&b| b == b'|') {
                 let mut whole = pat[..run].to_vec();
@@ -288,7 +290,12 @@ impl FirstIndex {
             .iter()
             .filter(move |e| {
                 let w = &self.words[e.word.0 as usize..e.word.1 as usize];
-                w.is_empty() || if e.exact { word == w } else { word.starts_with(w) }
+                // Byte by byte: these words are a few letters long, shorter than a call to `memcmp`.
+                (if e.exact {
+                    word.len() == w.len()
+                } else {
+                    word.len() >= w.len()
+                }) && w.iter().zip(word).all(|(a, b)| a == b)
             })
             .map(|e| e.id)
     }

@@ -312,8 +312,7 @@ fn buyer_subject(f: &[u8], a: usize) -> bool {
             None => return false,
         }
     }
-    BUYERS.contains(&word_at(f, w))
-        && !word_before(f, w).is_some_and(|v| SELLER_OWNERS.contains(&word_at(f, v)))
+    BUYERS.contains(&word_at(f, w)) && !word_before(f, w).is_some_and(|v| SELLER_OWNERS.contains(&word_at(f, v)))
 }
 
 /// The catalogue as one list and its first-byte index, built once (about a third of a short post's detection time
@@ -469,8 +468,7 @@ fn sms_code(text: &str, folded: &Folded, end: usize) -> Option<usize> {
         i += 1;
     }
     let code = text.get(folded.span(start, i))?;
-    ((1..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-        .then_some(i)
+    ((1..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())).then_some(i)
 }
 
 /// The end of a handle (`[a-z0-9._]`, at least two, no trailing dot) right after folded `end`.

@@ -179,8 +179,8 @@ pub(crate) const SHOP: &[Phrase] = &[
 /// A buyer's words: where one stands, the post reads as a review and weak offers do not count (see the module
 /// docs). First person with a purchase, the delivery, the packaging, the reward for reviewing, thanks to the shop.
 pub(crate) const CONSUMER: &[&str] = &[
-    "{minh|toi|tui|tao|mk|mh|minh da|toi da|em da|minh moi|minh vua|minh co|minh cung} {mua|dat|order|oder|san|dung|xai|su dung|nhan|ap|an|lay|chon|mac}",
-    "{minh|toi|mk|mh} *{mua|dat|order|oder|san|canh|duoc|nhan}",
+    "{minh|toi|mk|mh} *{mua|dat|order|oder|san|canh|duoc|nhan|dung|xai|su dung|ap|an|lay|chon|mac}",
+    "{tui|tao|em da} {mua|dat|order|dung|xai|nhan}",
     "{mua hang|trong dot|shop ghi|van tinh phi|lai tinh phi}",
     "{chap nhan duoc|la hoi|qua hoi|vai hoi|hoi mong|dang gia}",
     "{da|vua|moi} nhan {duoc |dc |}{hang|sp|san pham|don}",

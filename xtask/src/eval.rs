@@ -23,7 +23,10 @@ use std::path::Path;
 /// The cue families reported.
 pub const FAMILIES: &[(&str, &[CueKind])] = &[
     ("contact", &[CueKind::ContactCall, CueKind::ContactNumber]),
-    ("offer", &[CueKind::PriceOffer, CueKind::SaleOffer, CueKind::DiscountCode]),
+    (
+        "offer",
+        &[CueKind::PriceOffer, CueKind::SaleOffer, CueKind::DiscountCode],
+    ),
     ("ordering", &[CueKind::Ordering, CueKind::LiveSelling]),
     (
         "links",
@@ -38,7 +41,11 @@ pub const FAMILIES: &[(&str, &[CueKind])] = &[
     ("disclosure", &[CueKind::Disclosure]),
     (
         "risk",
-        &[CueKind::CounterfeitSlang, CueKind::MiracleClaim, CueKind::GuaranteedReturn],
+        &[
+            CueKind::CounterfeitSlang,
+            CueKind::MiracleClaim,
+            CueKind::GuaranteedReturn,
+        ],
     ),
 ];
 
@@ -176,7 +183,12 @@ pub fn measure(rows: &[Row], labels: &HashMap<String, bool>, show: bool) -> Figu
                 }
                 fig.promotion.add(r.is_promotion, adv);
                 if show && adv != r.is_promotion {
-                    println!("[{}] {}\n    {}\n", if adv { "missed" } else { "false positive" }, describe(&r), excerpt(&row.comment));
+                    println!(
+                        "[{}] {}\n    {}\n",
+                        if adv { "missed" } else { "false positive" },
+                        describe(&r),
+                        excerpt(&row.comment)
+                    );
                 }
             }
             "0" => {
@@ -195,7 +207,11 @@ pub fn measure(rows: &[Row], labels: &HashMap<String, bool>, show: bool) -> Figu
 }
 
 fn describe(r: &PromotionReport) -> String {
-    r.cues.iter().map(|c| format!("{}={}", c.kind.as_str(), c.text)).collect::<Vec<_>>().join("; ")
+    r.cues
+        .iter()
+        .map(|c| format!("{}={}", c.kind.as_str(), c.text))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn excerpt(s: &str) -> String {
@@ -219,14 +235,17 @@ fn pct(x: f64) -> String {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let show = args.iter().any(|a| a == "--show");
-    let (train, paths): (Vec<&String>, Vec<&String>) =
-        args.iter().filter(|a| a.as_str() != "--show").partition(|a| a.as_str() == "--train");
-    let dir = paths.first().ok_or("usage: cargo xtask eval-promotion PATH [--train] [--show]")?;
+    let (train, paths): (Vec<&String>, Vec<&String>) = args
+        .iter()
+        .filter(|a| a.as_str() != "--show")
+        .partition(|a| a.as_str() == "--train");
+    let dir = paths
+        .first()
+        .ok_or("usage: cargo xtask eval-promotion PATH [--train] [--show]")?;
     let root = crate::exec::project_root();
     let labels_path = root.join("tests/promotion_eval/dev_advertising.tsv");
-    let labels = read_labels(
-        &std::fs::read_to_string(&labels_path).map_err(|e| format!("{}: {e}", labels_path.display()))?,
-    );
+    let labels =
+        read_labels(&std::fs::read_to_string(&labels_path).map_err(|e| format!("{}: {e}", labels_path.display()))?);
     let split = if train.is_empty() { "dev" } else { "train" };
     let path = Path::new(dir.as_str()).join(format!("{split}.csv"));
     let body = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -238,7 +257,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "advertising subset: {} of {} hand-labelled SpamLabel 3 rows ({} unlabelled)",
             fig.advertising, fig.labelled, fig.unlabelled
         );
-        println!("{:<12} {:>9} {:>9} {:>5} {:>5} {:>5}", "family", "precision", "recall", "tp", "fp", "fn");
+        println!(
+            "{:<12} {:>9} {:>9} {:>5} {:>5} {:>5}",
+            "family", "precision", "recall", "tp", "fp", "fn"
+        );
         for (name, c) in &fig.families {
             println!(
                 "{name:<12} {:>9} {:>9} {:>5} {:>5} {:>5}",
@@ -288,10 +310,24 @@ mod tests {
         let labels: HashMap<String, bool> = [(sha("Inbox ngay 0912345678"), true), (sha("asdf"), false)].into();
         let fig = measure(&rows, &labels, false);
         assert_eq!((fig.labelled, fig.advertising, fig.genuine), (2, 1, 2));
-        assert_eq!(fig.families[0].1, Counts { true_pos: 1, false_pos: 0, false_neg: 0 });
+        assert_eq!(
+            fig.families[0].1,
+            Counts {
+                true_pos: 1,
+                false_pos: 0,
+                false_neg: 0
+            }
+        );
         assert_eq!(fig.genuine_promotion, 0);
-        let c = Counts { true_pos: 3, false_pos: 1, false_neg: 1 };
+        let c = Counts {
+            true_pos: 3,
+            false_pos: 1,
+            false_neg: 1,
+        };
         assert_eq!((c.precision(), c.recall()), (0.75, 0.75));
-        assert_eq!(read_labels("sha256\tlabel\tfamily\nab\tyes\tcontact\ncd\tno\tlisting\n").len(), 2);
+        assert_eq!(
+            read_labels("sha256\tlabel\tfamily\nab\tyes\tcontact\ncd\tno\tlisting\n").len(),
+            2
+        );
     }
 }
