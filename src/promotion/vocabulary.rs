@@ -98,7 +98,8 @@ pub struct Cue {
 /// What [`detect`](super::detect) found.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PromotionReport {
-    /// Some promotion cue (shop, affiliate, discount code, link in bio or disclosure) was found; risk cues and short
+    /// Some promotion cue (shop, affiliate, discount code, link in bio, disclosure, or a social-selling kind:
+    /// contact call or number, price or sale offer, ordering, live selling, shop tag) was found; risk cues and short
     /// links alone never set it.
     pub is_promotion: bool,
     /// A disclosure cue was found (not negated).
