@@ -226,53 +226,44 @@ pub(crate) struct FirstIndex {
 }
 
 impl FirstIndex {
-    /// Two passes (count, then place), no sort: every `sort` instantiation costs kilobytes of WebAssembly.
-    pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]> + Clone) -> FirstIndex {
-        let heads_of = |pat: &[u8]| {
-            let mut words = Vec::new();
-            first_words(pat, &mut words);
-            let mut heads: Vec<(u8, Vec<u8>, bool)> = Vec::new();
-            for (w, exact) in words {
-                let firsts = match w.first() {
-                    Some(&b) => vec![b],
-                    None => {
-                        let mut v = Vec::new();
-                        first_bytes(pat, &mut v);
-                        v
-                    }
+    /// Every (first byte, first word) of every pattern, then a counting pass to place them: no sort, as every
+    /// `sort` instantiation costs kilobytes of WebAssembly.
+    pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> FirstIndex {
+        let mut words = Vec::new();
+        let mut heads: Vec<(u8, Entry)> = Vec::new();
+        let mut spellings = Vec::new();
+        let mut firsts = Vec::new();
+        for (n, pat) in patterns.enumerate() {
+            spellings.clear();
+            first_words(pat, &mut spellings);
+            for (w, exact) in &spellings {
+                let start = words.len() as u16;
+                words.extend_from_slice(w);
+                let entry = Entry {
+                    id: n as u16,
+                    exact: *exact,
+                    word: (start, words.len() as u16),
                 };
-                for b in firsts {
-                    let head = (b, w.clone(), exact);
-                    if !heads.contains(&head) {
-                        heads.push(head);
-                    }
+                firsts.clear();
+                match w.first() {
+                    Some(&b) => firsts.push(b),
+                    None => first_bytes(pat, &mut firsts),
                 }
+                heads.extend(firsts.iter().map(|&b| (b, entry)));
             }
-            heads
-        };
+        }
         let mut offsets = [0u16; 257];
-        for pat in patterns.clone() {
-            for (b, _, _) in heads_of(pat) {
-                offsets[b as usize + 1] += 1;
-            }
+        for (b, _) in &heads {
+            offsets[*b as usize + 1] += 1;
         }
         for k in 1..257 {
             offsets[k] += offsets[k - 1];
         }
-        let mut entries = vec![Entry::default(); offsets[256] as usize];
-        let mut words = Vec::new();
+        let mut entries = vec![Entry::default(); heads.len()];
         let mut fill = offsets;
-        for (n, pat) in patterns.enumerate() {
-            for (b, w, exact) in heads_of(pat) {
-                let start = words.len() as u16;
-                words.extend_from_slice(&w);
-                entries[fill[b as usize] as usize] = Entry {
-                    id: n as u16,
-                    exact,
-                    word: (start, words.len() as u16),
-                };
-                fill[b as usize] += 1;
-            }
+        for (b, e) in heads {
+            entries[fill[b as usize] as usize] = e;
+            fill[b as usize] += 1;
         }
         FirstIndex {
             offsets,
@@ -281,23 +272,26 @@ impl FirstIndex {
         }
     }
 
-    /// The patterns worth trying at `t[i]`, a word start: those whose first word is the text's word there. A
-    /// pattern may come more than once (once per spelling that fits).
-    pub fn candidates<'s>(&'s self, t: &'s [u8], i: usize) -> impl Iterator<Item = u16> + 's {
+    /// The patterns worth trying at `t[i]`, a word start, into `out` (cleared first): those whose first word is
+    /// the text's word there. A pattern may come more than once (once per spelling that fits). One function for
+    /// both indexes, not an iterator inlined twice: the WebAssembly budget.
+    #[inline(never)]
+    pub fn candidates(&self, t: &[u8], i: usize, out: &mut Vec<u16>) {
+        out.clear();
         let end = i + t[i..].iter().take_while(|&&b| is_word(b)).count();
         let word = &t[i..end];
-        self.entries[self.offsets[t[i] as usize] as usize..self.offsets[t[i] as usize + 1] as usize]
-            .iter()
-            .filter(move |e| {
-                let w = &self.words[e.word.0 as usize..e.word.1 as usize];
-                // Byte by byte: these words are a few letters long, shorter than a call to `memcmp`.
-                (if e.exact {
-                    word.len() == w.len()
-                } else {
-                    word.len() >= w.len()
-                }) && w.iter().zip(word).all(|(a, b)| a == b)
-            })
-            .map(|e| e.id)
+        for e in &self.entries[self.offsets[t[i] as usize] as usize..self.offsets[t[i] as usize + 1] as usize] {
+            let w = &self.words[e.word.0 as usize..e.word.1 as usize];
+            // Byte by byte: these words are a few letters long, shorter than a call to `memcmp`.
+            if (if e.exact {
+                word.len() == w.len()
+            } else {
+                word.len() >= w.len()
+            }) && w.iter().zip(word).all(|(a, b)| a == b)
+            {
+                out.push(e.id);
+            }
+        }
     }
 }
 
@@ -345,7 +339,9 @@ mod tests {
         let pats: [&[u8]; 4] = [b"abc", b"~%", b"{x|yz}q", b"a b"];
         let idx = FirstIndex::new(pats.iter().copied());
         fn at(idx: &FirstIndex, t: &[u8]) -> Vec<u16> {
-            idx.candidates(t, 0).collect()
+            let mut out = Vec::new();
+            idx.candidates(t, 0, &mut out);
+            out
         }
         assert_eq!(at(&idx, b"abc"), [0]);
         assert_eq!(at(&idx, b"a b"), [3]);

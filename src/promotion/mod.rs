@@ -218,14 +218,6 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         }
     }
 
-    // "mã freeship", "nhập mã FREESHIP": a sale word inside a discount code is the code, not a second cue.
-    let codes: Vec<(usize, usize)> = cues
-        .iter()
-        .filter(|c| c.kind == CueKind::DiscountCode)
-        .map(|c| (c.start, c.end))
-        .collect();
-    cues.retain(|c| c.kind != CueKind::SaleOffer || !codes.iter().any(|&(a, b)| a <= c.start && c.end <= b));
-
     for (i, link) in links.iter().take(MAX_LINKS).enumerate() {
         let link = link.trim();
         if links[..i].iter().any(|l| l.trim() == link) {
@@ -275,20 +267,17 @@ struct Found {
     guard: usize,
 }
 
-/// The buyer's words of `selling`, compiled once like the catalogue.
-fn consumer_compiled() -> &'static FirstIndex {
-    static COMPILED: OnceLock<FirstIndex> = OnceLock::new();
-    COMPILED.get_or_init(|| FirstIndex::new(selling::CONSUMER.iter().map(|p| p.as_bytes())))
-}
-
 /// Does the post read as a buyer's review: does one of `selling::CONSUMER` stand in it?
 fn reads_as_review(f: &[u8]) -> bool {
-    let index = consumer_compiled();
+    let index = &compiled().2;
+    let mut ids = Vec::new();
     (0..f.len()).any(|i| {
-        (i == 0 || !is_word(f[i - 1]))
-            && index
-                .candidates(f, i)
-                .any(|n| matcher::match_at(selling::CONSUMER[n as usize].as_bytes(), f, i).is_some())
+        if i > 0 && is_word(f[i - 1]) {
+            return false;
+        }
+        index.candidates(f, i, &mut ids);
+        ids.iter()
+            .any(|&n| matcher::match_at(selling::CONSUMER[n as usize].as_bytes(), f, i).is_some())
     })
 }
 
@@ -338,14 +327,16 @@ fn buyer_subject(f: &[u8], a: usize) -> bool {
     BUYERS.contains(&word_at(f, w)) && !word_before(f, w).is_some_and(|v| SELLER_OWNERS.contains(&word_at(f, v)))
 }
 
-/// The catalogue as one list and its first-byte index, built once (about a third of a short post's detection time
-/// when built per call).
-fn compiled() -> &'static (Vec<&'static Phrase>, FirstIndex) {
-    static COMPILED: OnceLock<(Vec<&'static Phrase>, FirstIndex)> = OnceLock::new();
+/// The catalogue as one list and its index, and the index of the buyer's words (`selling::CONSUMER`), built once
+/// (about a third of a short post's detection time when built per call).
+#[allow(clippy::type_complexity)]
+fn compiled() -> &'static (Vec<&'static Phrase>, FirstIndex, FirstIndex) {
+    static COMPILED: OnceLock<(Vec<&'static Phrase>, FirstIndex, FirstIndex)> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let all: Vec<&'static Phrase> = phrases().collect();
         let index = FirstIndex::new(all.iter().map(|p| p.pat.as_bytes()));
-        (all, index)
+        let consumer = FirstIndex::new(selling::CONSUMER.iter().map(|p| p.as_bytes()));
+        (all, index, consumer)
     })
 }
 
@@ -364,6 +355,15 @@ struct Merged {
 impl Merged {
     fn add(&mut self, f: Found, text: &str) {
         let k = f.kind as usize;
+        // "mã freeship", "nhập mã FREESHIP": a sale word inside a discount code is the code, not a second cue (the
+        // code's trigger comes first).
+        if f.kind == CueKind::SaleOffer {
+            if let Some((i, _)) = self.last[CueKind::DiscountCode as usize] {
+                if self.cues[i].start <= f.span.start && f.span.end <= self.cues[i].end {
+                    return;
+                }
+            }
+        }
         self.is_promotion |= f.kind.is_promotion();
         self.disclosed |= f.kind == CueKind::Disclosure;
         if let Some((i, guard)) = self.last[k] {
@@ -393,11 +393,12 @@ impl Merged {
 }
 
 fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
-    let (all, index) = compiled();
+    let (all, index, _) = compiled();
     let f = &folded.bytes;
     let mut out = Vec::new();
     // Whether the post reads as a buyer's review: decided once, and only when a weak cue asks.
     let mut review: Option<bool> = None;
+    let mut ids = Vec::new();
     for i in 0..f.len() {
         if i > 0 && is_word(f[i - 1]) {
             continue;
@@ -420,7 +421,8 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
                 span,
             });
         }
-        for n in index.candidates(f, i) {
+        index.candidates(f, i, &mut ids);
+        for &n in &ids {
             let p = all[n as usize];
             let Some(e) = matcher::match_at(p.pat.as_bytes(), f, i) else {
                 continue;

@@ -2,7 +2,8 @@
 //!
 //! ## Phone and Zalo numbers ([`CueKind::ContactNumber`](super::CueKind::ContactNumber))
 //! Vietnamese numbers as people write them in a post: a mobile `0[35789]` + 8 digits, a landline `02` + 9 digits, or
-//! either with the country code (`+84`/`84` instead of the `0`), and the hotlines `1800`/`1900` + 4 or 6 digits;
+//! either with the country code (`+84`/`84` instead of the `0`, or `(+84)` before it). Not the hotlines
+//! `1800`/`1900`: buyers quote the brand's ("gọi 1800 1127 của Apple") more often than sellers write their own;
 //! digits in groups of at least two separated by one space, dot or hyphen ("0912 345 678", "091.555.8794",
 //! "+84 912-345-678"). Styled digits fold to ASCII first, links are masked. A date, a price or an order number
 //! has another shape; a run of digits longer than a number is none ("0912345678901").
@@ -81,7 +82,6 @@ fn valid(d: &[u8], prefix: Prefix) -> bool {
         (Prefix::Country, _) => national(d),
         (Prefix::None, [b'0', rest @ ..]) => national(rest),
         (Prefix::None | Prefix::Plus, [b'8', b'4', rest @ ..]) => national(rest),
-        (Prefix::None, [b'1', b'8' | b'9', b'0', b'0', rest @ ..]) => rest.len() == 4 || rest.len() == 6,
         _ => false,
     }
 }
@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(number("+84 912-345-678"), Some("+84 912-345-678"));
         assert_eq!(number("84912345678"), Some("84912345678"));
         assert_eq!(number("(+84) 987 654 321"), Some("(+84) 987 654 321"));
-        assert_eq!(number("1900 1234"), Some("1900 1234"));
+        assert_eq!(number("1900 1234"), None);
         assert_eq!(number("0912345678 2 cái"), Some("0912345678"));
         assert_eq!(number("0912345678901"), None);
         assert_eq!(number("0112345678"), None);

@@ -57,13 +57,11 @@ pub(crate) const CONTACT: &[Phrase] = &[
     call("nhan tin {ngay|cho em|cho minh|qua zalo|zalo|de mua|de dat|de duoc}"),
     // A buyer writes to the shop as often as a seller asks for it ("mình có nt cho shop", "ib shop rep nhanh").
     weak_call("{ib|ibx|inb|inbox|nt|nhan tin} {cho |}{shop|sop}"),
-    call("{ib|ibx|inb|inbox} {_:|_!}"),
     call("#{ib|inbox|inb|ibx}"),
     Phrase::new("{ib|ibx|inb|inbox}", CueKind::ContactCall, Rule::Label),
     call("ai {can|co nhu cau|muon mua|quan tam|can mua|lay|ung|thich} *{ib|ibx|inb|inbox|nhan tin|lien he|lh|ghe|goi|alo|call|cmt|comment|de lai}"),
     call("ai *{can|ung|thich|muon mua|quan tam|co nhu cau} *{ib|ibx|inb|inbox|nhan tin|lien he|lh}"),
     call("{cmt|comment|binh luan|ib|inbox|inb} {de|de duoc|va|roi} {mua|dat|dat hang|order|oder|tu van|bao gia|nhan gia|lay gia|chot}"),
-    call("{cmt|comment} {sdt|so dien thoai|so dt}"),
     call("de lai {sdt|so dien thoai|so dt|sdt zalo|thong tin}"),
     call("{vui long |hay |xin |}lien he {ngay|em|e|minh|shop|chung toi|zalo|hotline|sdt|so|qua|truc tiep|de|trang|fanpage|page|ib|~|+~}"),
     call("{vui long |hay |xin |}lien he voi {em|chung toi|shop|minh|ben minh}"),
@@ -79,7 +77,6 @@ pub(crate) const CONTACT: &[Phrase] = &[
     call("comment {sold|mine|yes|interested|done}"),
     call("drop your {number|phone|phone number}"),
     call("message us"),
-    call("{call|text} us {now|today|at}"),
     Phrase::new("soan", CueKind::ContactCall, Rule::Sms),
     call("soan *gui ~"),
     call("{tin nhan|sms} *gui ~"),
@@ -101,7 +98,6 @@ pub(crate) const PRICE: &[Phrase] = &[
     Phrase::new("dong gia", CueKind::PriceOffer, Rule::Weak).accented(&["đồng giá"]),
     price("gia {uu dai|khuyen mai|hat de|dac biet}"),
     price_strong("#~_{k|kk|d|vnd|tr}"),
-    price_strong("#gia~_k"),
     price("~_{k|d|vnd|dong|nghin|tr|trieu}_/_{hop|cai|chiec|sp|san pham|bo|doi|set|chai|lo|goi|kg|ky|thung|hu|cap|ao|quan|thang|ngay|tuan|nam|cuon|tui|mon|m|met|con|phan|suat|ly|coc|bich}"),
     price("{only|just|now} {$~|~ usd|~ dollars}"),
     price("{price|prices} {from|start at|starting at|only} "),
@@ -153,7 +149,6 @@ pub(crate) const ORDERING: &[Phrase] = &[
 pub(crate) const LIVE: &[Phrase] = &[
     live("{dang|dag|len|vao|tren|mo|phien|hen|gap|sap|ghe} {live|livestream|live stream}"),
     live("{live|livestream} {luc|vao luc|toi nay|sang nay|chieu nay|~_h|~_h~|~_:~|san sale|sale|chot don|xa kho|ban hang|xa hang}"),
-    live("xem live {san|sale|chot}"),
     live("{live now|going live|join my live|join our live|on live|live sale|live shopping}"),
     live("live in ~ {minutes|mins|min|hours|hour}"),
 ];
@@ -167,11 +162,12 @@ pub(crate) const SHOP: &[Phrase] = &[
     tag("ghe {qua |tham |}{shop|sop|page|fanpage|instagram|insta|ig|kenh|shopee|gian hang|tiktok} {minh|em|ngay|xem|ung ho|de mua|cua minh|cua em|ben minh|ben em}"),
     tag("{ben|shop} {shop |}{minh|em|mh|mk|tui|toi|chung toi} {co ban|co nhan|dang co|chuyen|ban|dang ban|co san|cung cap|phan phoi}"),
     // "mình có bản", "mình đang bận" fold the same: written with diacritics, only "bán" (sell) counts.
-    Phrase::new("{minh|em|tui} {co|dang|chuyen} ban", CueKind::ShopTag, Rule::Seller).accented(&[
-        "mình có bán", "mình đang bán", "mình chuyên bán", "em có bán", "em đang bán", "em chuyên bán", "tui có bán",
-        "tui đang bán", "tui chuyên bán",
+    Phrase::new("{minh|em} {co|dang} ban", CueKind::ShopTag, Rule::Seller).accented(&[
+        "mình có bán",
+        "mình đang bán",
+        "em có bán",
+        "em đang bán",
     ]),
-    tag("{mong|mong moi nguoi|mong cac ban|moi nguoi|mn|cac ban|ca nha} {ung ho|ghe ung ho|mua ung ho} {minh|em|shop minh|shop em|ben minh|ben em}"),
     tag("mong {cac ban|moi nguoi|mn|ca nha} {ung ho|mua ung ho}"),
     tag("{follow|visit|check out} {my|our} {shop|store|page}"),
 ];
