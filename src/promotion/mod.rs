@@ -35,8 +35,7 @@
 //!    bytes with a map back to the original, blanking the links so no phrase matches inside a URL.
 //! 4. `matcher` finds the catalogue's phrases at word starts, on word boundaries, never across a comma or a full
 //!    stop ("cẩn thận, được" holds no "thần dược"); `phone` finds phone/Zalo numbers and shop handles. Each match
-//!    is then checked against its `Rule` (label position, a code that must follow, an SMS code after "soạn", a
-//!    handle after "ghé"), negation ("không phải quảng cáo", "not sponsored") and, for a few ambiguous phrases,
+//!    is then checked against its `Rule` (label position, a code that must follow, an SMS code after "soạn"), negation ("không phải quảng cáo", "not sponsored") and, for a few ambiguous phrases,
 //!    the diacritics actually written. **Buyers are told apart from sellers** (see `selling`): a seller's phrase
 //!    with a first-person buyer as its subject ("mình ib shop", "mình chốt đơn") is none; weak cues — prices,
 //!    sales, a bare "voucher", a livestream, counterfeit slang — count only when the post does not read as a
@@ -454,10 +453,6 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
                     Some(b) => i..b,
                     None => continue,
                 },
-                Rule::Handle => match handle_end(f, e) {
-                    Some(b) => i..b,
-                    None => continue,
-                },
                 _ => i..e,
             };
             if (weak || p.rule == Rule::Seller) && buyer_subject(f, i) {
@@ -494,18 +489,6 @@ fn sms_code(text: &str, folded: &Folded, end: usize) -> Option<usize> {
     }
     let code = text.get(folded.span(start, i))?;
     ((1..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())).then_some(i)
-}
-
-/// The end of a handle (`[a-z0-9._]`, at least two, no trailing dot) right after folded `end`.
-fn handle_end(f: &[u8], end: usize) -> Option<usize> {
-    let mut i = end;
-    while i < f.len() && (is_word(f[i]) || f[i] == b'_' || f[i] == b'.') {
-        i += 1;
-    }
-    while i > end && f[i - 1] == b'.' {
-        i -= 1;
-    }
-    (i >= end + 2).then_some(i)
 }
 
 /// Is the match `a..b` standing as a label: bracketed, followed by `:` or `|`, after `|`, or alone on its line?

@@ -47,9 +47,6 @@ const fn live(pat: &'static str) -> Phrase {
 const fn tag(pat: &'static str) -> Phrase {
     Phrase::new(pat, CueKind::ShopTag, Rule::Seller)
 }
-const fn handle(pat: &'static str) -> Phrase {
-    Phrase::new(pat, CueKind::ShopTag, Rule::Handle)
-}
 
 /// Calls to contact the seller.
 pub(crate) const CONTACT: &[Phrase] = &[
@@ -155,8 +152,7 @@ pub(crate) const LIVE: &[Phrase] = &[
 
 /// Shops named by a tag or a handle, and shops presenting themselves.
 pub(crate) const SHOP: &[Phrase] = &[
-    handle("{follow|theo doi|ghe|ghe qua|ghe tham} {@|#}"),
-    handle("{follow|theo doi|ghe|ghe qua|ghe tham|tham khao} {shop|page|fanpage|ig|insta|instagram|tiktok|kenh|shopee|fb|facebook} {@|#}"),
+    tag("{ghe|follow|theo doi} {instagram|insta|ig|tiktok|fb|facebook}"),
     // "lần sau sẽ ghé shop" is a buyer's promise: the bare visit is weak, the seller's own shop is not.
     Phrase::new("{ghe|follow|theo doi} {qua |tham |}{shop|sop|page|fanpage|kenh|gian hang}", CueKind::ShopTag, Rule::Weak),
     tag("ghe {qua |tham |}{shop|sop|page|fanpage|instagram|insta|ig|kenh|shopee|gian hang|tiktok} {minh|em|ngay|xem|ung ho|de mua|cua minh|cua em|ben minh|ben em}"),

@@ -125,8 +125,6 @@ pub(crate) enum Rule {
     Seller,
     /// "soạn": only with an SMS code after it (upper case or digits: "soạn Q5 gửi 999"); the code joins the cue.
     Sms,
-    /// A pattern ending in `@` or `#`: the handle after it joins the cue ("ghé instagram @order.by.meo").
-    Handle,
 }
 
 /// How much a discount-code trigger needs a code after it.
