@@ -209,67 +209,79 @@ pub(crate) fn first_words(pat: &[u8], out: &mut Vec<(Vec<u8>, bool)>) {
     }
 }
 
-/// One entry of the index: a pattern and the word it needs at the start (a range of `FirstIndex::words`).
+/// Longest first word an entry holds; a longer one is cut to this and checked as a prefix (the index only filters:
+/// the matcher decides).
+const WORD: usize = 12;
+
+/// One entry of the index: a pattern and the word it needs at the start, inline (most are a few letters).
 #[derive(Clone, Copy, Default)]
 struct Entry {
     id: u16,
     exact: bool,
-    word: (u16, u16),
+    len: u8,
+    word: [u8; WORD],
 }
 
-/// Index of patterns by the first byte of the text at a word start, each with the word it needs there, so that a
-/// pattern is tried only where its first word stands: `entries[offsets[b]..offsets[b + 1]]` can start with byte `b`.
+/// Buckets of exact entries: first byte × word length (0–15).
+const EXACT_BUCKETS: usize = 256 * 16;
+
+fn bucket(first: u8, len: usize, exact: bool) -> usize {
+    if exact {
+        first as usize * 16 + len.min(15)
+    } else {
+        EXACT_BUCKETS + first as usize
+    }
+}
+
+/// Index of patterns by how the text starts at a word start, so that a pattern is tried only where its first word
+/// stands: entries whose first word must be the text's word are bucketed by first byte and word length, those that
+/// need only a prefix (or start with `#`, `$`, a number) by first byte.
 pub(crate) struct FirstIndex {
-    offsets: [u16; 257],
+    offsets: Vec<u16>,
     entries: Vec<Entry>,
-    words: Vec<u8>,
 }
 
 impl FirstIndex {
-    /// Every (first byte, first word) of every pattern, then a counting pass to place them: no sort, as every
-    /// `sort` instantiation costs kilobytes of WebAssembly.
+    /// Every (bucket, entry) of every pattern, then a counting pass to place them: no sort, as every `sort`
+    /// instantiation costs kilobytes of WebAssembly.
     pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> FirstIndex {
-        let mut words = Vec::new();
-        let mut heads: Vec<(u8, Entry)> = Vec::new();
+        let mut heads: Vec<(usize, Entry)> = Vec::new();
         let mut spellings = Vec::new();
         let mut firsts = Vec::new();
         for (n, pat) in patterns.enumerate() {
             spellings.clear();
             first_words(pat, &mut spellings);
             for (w, exact) in &spellings {
-                let start = words.len() as u16;
-                words.extend_from_slice(w);
-                let entry = Entry {
+                let len = w.len().min(WORD);
+                let mut entry = Entry {
                     id: n as u16,
-                    exact: *exact,
-                    word: (start, words.len() as u16),
+                    exact: *exact && w.len() <= WORD,
+                    len: len as u8,
+                    word: [0; WORD],
                 };
+                entry.word[..len].copy_from_slice(&w[..len]);
                 firsts.clear();
                 match w.first() {
                     Some(&b) => firsts.push(b),
                     None => first_bytes(pat, &mut firsts),
                 }
-                heads.extend(firsts.iter().map(|&b| (b, entry)));
+                heads.extend(firsts.iter().map(|&b| (bucket(b, len, entry.exact), entry)));
             }
         }
-        let mut offsets = [0u16; 257];
-        for (b, _) in &heads {
-            offsets[*b as usize + 1] += 1;
+        let mut offsets = vec![0u16; EXACT_BUCKETS + 256 + 1];
+        for (k, _) in &heads {
+            offsets[k + 1] += 1;
         }
-        for k in 1..257 {
+        for k in 1..offsets.len() {
             offsets[k] += offsets[k - 1];
         }
         let mut entries = vec![Entry::default(); heads.len()];
-        let mut fill = offsets;
-        for (b, e) in heads {
-            entries[fill[b as usize] as usize] = e;
-            fill[b as usize] += 1;
+        let mut fill = offsets.clone();
+        for (k, e) in heads {
+            entries[fill[k] as usize] = e;
+            fill[k] += 1;
         }
-        FirstIndex {
-            offsets,
-            entries,
-            words,
-        }
+        FirstIndex { offsets, entries }
     }
 
     /// The patterns worth trying at `t[i]`, a word start, into `out` (cleared first): those whose first word is
@@ -280,16 +292,13 @@ impl FirstIndex {
         out.clear();
         let end = i + t[i..].iter().take_while(|&&b| is_word(b)).count();
         let word = &t[i..end];
-        for e in &self.entries[self.offsets[t[i] as usize] as usize..self.offsets[t[i] as usize + 1] as usize] {
-            let w = &self.words[e.word.0 as usize..e.word.1 as usize];
-            // Byte by byte: these words are a few letters long, shorter than a call to `memcmp`.
-            if (if e.exact {
-                word.len() == w.len()
-            } else {
-                word.len() >= w.len()
-            }) && w.iter().zip(word).all(|(a, b)| a == b)
-            {
-                out.push(e.id);
+        for k in [bucket(t[i], word.len(), true), bucket(t[i], 0, false)] {
+            for e in &self.entries[self.offsets[k] as usize..self.offsets[k + 1] as usize] {
+                let len = e.len as usize;
+                // Byte by byte: these words are a few letters long, shorter than a call to `memcmp`.
+                if word.len() >= len && e.word[..len].iter().zip(word).all(|(a, b)| a == b) {
+                    out.push(e.id);
+                }
             }
         }
     }

@@ -10,7 +10,7 @@
 //!
 //! ## Shop handles ([`CueKind::ShopTag`](super::CueKind::ShopTag))
 //! A hashtag or handle whose name begins with "shop" (`#shopxinh`, `@shop.meo`; not `#shopee`, `#shopping`) or
-//! ends with "shop", "store" or "official" (`@_beeshop59_`, `#linhstore`).
+//! ends with "shop" or "store" (`@_beeshop59_`, `#linhstore`).
 
 use crate::text::fold::is_word;
 
@@ -21,8 +21,6 @@ pub(crate) fn number_at(f: &[u8], i: usize) -> Option<usize> {
     let rest = &f[i..];
     let (prefix, mut j) = if rest.starts_with(b"(+84)") {
         (Prefix::Country, i + 5)
-    } else if rest.starts_with(b"(84)") {
-        (Prefix::Country, i + 4)
     } else if rest.starts_with(b"+") {
         (Prefix::Plus, i + 1)
     } else {
@@ -117,9 +115,7 @@ pub(crate) fn shop_handle_at(f: &[u8], i: usize) -> Option<usize> {
         && !trimmed.starts_with(b"shopee")
         && !trimmed.starts_with(b"shopping");
     let ends = trimmed.len() > 5
-        && [&b"shop"[..], b"store", b"official"]
-            .iter()
-            .any(|s| trimmed.ends_with(s) && !trimmed.ends_with(b"workshop"));
+        && (trimmed.ends_with(b"store") || trimmed.ends_with(b"shop") && !trimmed.ends_with(b"workshop"));
     (begins || ends).then_some(e)
 }
 

@@ -212,9 +212,6 @@ pub(crate) const CONSUMER: &[&str] = &[
     "kem chat luong",
     "{bi lua|mua phai|that vong|do mat|hang loi|hang te}",
     "{hai long|ung y|dang tien}",
-    "{i|we|i ve|i have|i just} {used|got|get|bought|ordered|paid|received|hate|returned|tried|purchased|love}",
-    "{used|bought|paid|ordered} {a|it|the|my|this|for|cash|two}",
-    "{bought|got it|purchased}",
-    "{at|during} checkout",
-    "seller promised",
+    "{i|we} {used|got|paid|received|hate|returned|tried}",
+    "{bought|got it|paid|purchased|checkout|seller promised}",
 ];
