@@ -17,7 +17,7 @@ use serde::Serialize;
 /// link cues keep `0, 0`; texts are cut to [`LIMITS`]`.cue_text_chars` characters; at most [`LIMITS`]`.cues`
 /// cues are kept, no more than 8 of one kind, so the facts always pass [`crate::complaint::validate()`].
 pub fn facts_of(report: &PromotionReport, text: &str) -> PromotionFacts {
-    let mut per_kind = [0usize; 16];
+    let mut per_kind = [0usize; CueKind::COUNT];
     let picked: Vec<&crate::promotion::Cue> = report
         .cues
         .iter()

@@ -7,7 +7,7 @@
 //! | byte | matches |
 //! | --- | --- |
 //! | letter, digit, `#`, `%`, `/`, `:`, … | itself (folded text is lower case) |
-//! | ` ` (space) | one or more *soft* separators: whitespace and punctuation except `# % / : @ + = & $` (so "link-in-bio", "link  ở  bio" and "link in bio" are one phrase) |
+//! | ` ` (space) | one or more *soft* separators: whitespace and punctuation except `# % / : @ + = & $` and the clause marks `, . ; ! ?` (so "link-in-bio", "link  ở  bio" and "link in bio" are one phrase, and "cẩn thận, được" is not "thần dược") |
 //! | `_` | zero or more whitespace (`10kg` and `10 kg`) |
 //! | `~` | a number: digits, optionally one `.` or `,` and more digits |
 //! | `*` | zero to [`SKIP_WORDS`] whole words, each followed by soft separators: write it right before the next word, `link *bio` |
@@ -34,6 +34,13 @@ pub(crate) const STEP_BUDGET: u32 = 512;
 #[inline]
 pub(crate) fn is_soft(b: u8) -> bool {
     !is_word(b) && !matches!(b, b'#' | b'%' | b'/' | b':' | b'@' | b'+' | b'=' | b'&' | b'$')
+}
+
+/// What a pattern's space (and `*`'s word skip) crosses: soft separators short of clause punctuation, so that no
+/// phrase reads across a comma or a full stop ("cẩn thận, được" holds no "thần dược").
+#[inline]
+fn is_gap(b: u8) -> bool {
+    is_soft(b) && !matches!(b, b',' | b'.' | b';' | b'!' | b'?')
 }
 
 #[inline]
@@ -73,7 +80,7 @@ fn m(p: &[u8], k: Option<&Cont<'_>>, t: &[u8], mut i: usize, budget: &mut u32) -
         match c {
             b' ' => {
                 let start = i;
-                while i < t.len() && is_soft(t[i]) {
+                while i < t.len() && is_gap(t[i]) {
                     i += 1;
                 }
                 if i == start {
@@ -116,7 +123,7 @@ fn m(p: &[u8], k: Option<&Cont<'_>>, t: &[u8], mut i: usize, budget: &mut u32) -
                         return None;
                     }
                     let s = j;
-                    while j < t.len() && is_soft(t[j]) {
+                    while j < t.len() && is_gap(t[j]) {
                         j += 1;
                     }
                     if j == s {

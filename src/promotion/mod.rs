@@ -72,7 +72,9 @@
 mod links;
 mod markers;
 mod matcher;
+mod phone;
 mod risk;
+mod selling;
 mod vocabulary;
 
 pub(crate) use vocabulary::{CodeNeed, Phrase, Rule};
@@ -103,6 +105,12 @@ const CATALOGUE: &[&[Phrase]] = &[
     markers::DISCLOSURE,
     markers::LINK_IN_BIO,
     markers::DISCOUNT,
+    selling::CONTACT,
+    selling::PRICE,
+    selling::SALE,
+    selling::ORDERING,
+    selling::LIVE,
+    selling::SHOP,
     risk::COUNTERFEIT,
     risk::MIRACLE,
     risk::GUARANTEED,
@@ -187,6 +195,14 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         }
     }
 
+    // "mã freeship", "nhập mã FREESHIP": a sale word inside a discount code is the code, not a second cue.
+    let codes: Vec<(usize, usize)> = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::DiscountCode)
+        .map(|c| (c.start, c.end))
+        .collect();
+    cues.retain(|c| c.kind != CueKind::SaleOffer || !codes.iter().any(|&(a, b)| a <= c.start && c.end <= b));
+
     for (i, link) in links.iter().take(MAX_LINKS).enumerate() {
         let link = link.trim();
         if links[..i].iter().any(|l| l.trim() == link) {
@@ -213,7 +229,7 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         is_promotion |= c.kind.is_promotion();
         disclosed |= c.kind == CueKind::Disclosure;
     }
-    let mut per_kind = [0usize; 16];
+    let mut per_kind = [0usize; CueKind::COUNT];
     cues.retain(|c| {
         per_kind[c.kind as usize] += 1;
         per_kind[c.kind as usize] <= MAX_CUES_PER_KIND
@@ -236,6 +252,71 @@ struct Found {
     guard: usize,
 }
 
+/// The buyer's words of `selling`, compiled once like the catalogue.
+fn consumer_compiled() -> &'static FirstIndex {
+    static COMPILED: OnceLock<FirstIndex> = OnceLock::new();
+    COMPILED.get_or_init(|| FirstIndex::new(selling::CONSUMER.iter().map(|p| p.as_bytes())))
+}
+
+/// Does the post read as a buyer's review: does one of `selling::CONSUMER` stand in it?
+fn reads_as_review(f: &[u8]) -> bool {
+    let index = consumer_compiled();
+    (0..f.len()).any(|i| {
+        (i == 0 || !is_word(f[i - 1]))
+            && index
+                .get(f[i])
+                .iter()
+                .any(|&n| matcher::match_at(selling::CONSUMER[n as usize].as_bytes(), f, i).is_some())
+    })
+}
+
+/// First-person pronouns that make a buyer the subject of a seller's phrase ("mình ib shop", "tôi chốt đơn").
+/// Not "tui": it folds like "túi" (bag), the commonest word in a shop's post.
+const BUYERS: &[&[u8]] = &[b"minh", b"toi", b"tao", b"mk", b"mh", b"t"];
+/// Words that may stand between that subject and the phrase ("mình đã ib shop").
+const AUXILIARIES: &[&[u8]] = &[
+    b"da", b"co", b"moi", b"vua", b"cung", b"thi", b"phai", b"hay", b"se", b"dang", b"chi", b"duoc",
+];
+/// Words that make the pronoun a seller's ("bên mình nhận order", "shop mình").
+const SELLER_OWNERS: &[&[u8]] = &[b"ben", b"shop", b"sop", b"nha", b"cua", b"page"];
+
+/// The word ending at folded position `end` (exclusive) within the clause: its start, or `None` at a clause mark.
+fn word_before(f: &[u8], end: usize) -> Option<usize> {
+    let mut j = end;
+    while j > 0 && !is_word(f[j - 1]) {
+        if matches!(f[j - 1], b'.' | b',' | b'!' | b'?' | b'\n' | b';') {
+            return None;
+        }
+        j -= 1;
+    }
+    let e = j;
+    while j > 0 && is_word(f[j - 1]) {
+        j -= 1;
+    }
+    (j < e).then_some(j)
+}
+
+fn word_at(f: &[u8], a: usize) -> &[u8] {
+    let mut e = a;
+    while e < f.len() && is_word(f[e]) {
+        e += 1;
+    }
+    &f[a..e]
+}
+
+/// Is a first-person buyer the subject of the phrase at folded position `a`?
+fn buyer_subject(f: &[u8], a: usize) -> bool {
+    let Some(mut w) = word_before(f, a) else { return false };
+    if AUXILIARIES.contains(&word_at(f, w)) {
+        match word_before(f, w) {
+            Some(v) => w = v,
+            None => return false,
+        }
+    }
+    BUYERS.contains(&word_at(f, w))
+        && !word_before(f, w).is_some_and(|v| SELLER_OWNERS.contains(&word_at(f, v)))
+}
+
 /// The catalogue as one list and its first-byte index, built once (about a third of a short post's detection time
 /// when built per call).
 fn compiled() -> &'static (Vec<&'static Phrase>, FirstIndex) {
@@ -255,8 +336,8 @@ struct Merged {
     is_promotion: bool,
     disclosed: bool,
     /// Per kind: the index of its last cue and the end of the ground that cue covers.
-    last: [Option<(usize, usize)>; 16],
-    count: [usize; 16],
+    last: [Option<(usize, usize)>; CueKind::COUNT],
+    count: [usize; CueKind::COUNT],
 }
 
 impl Merged {
@@ -294,15 +375,39 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
     let (all, index) = compiled();
     let f = &folded.bytes;
     let mut out = Vec::new();
+    // Whether the post reads as a buyer's review: decided once, and only when a weak cue asks.
+    let mut review: Option<bool> = None;
     for i in 0..f.len() {
         if i > 0 && is_word(f[i - 1]) {
             continue;
+        }
+        if let Some(end) = phone::number_at(f, i) {
+            let span = folded.span(i, end);
+            out.push(Found {
+                kind: CueKind::ContactNumber,
+                trigger: span.start,
+                guard: span.end,
+                span,
+            });
+        }
+        if let Some(end) = phone::shop_handle_at(f, i) {
+            let span = folded.span(i, end);
+            out.push(Found {
+                kind: CueKind::ShopTag,
+                trigger: span.start,
+                guard: span.end,
+                span,
+            });
         }
         for &n in index.get(f[i]) {
             let p = all[n as usize];
             let Some(e) = matcher::match_at(p.pat.as_bytes(), f, i) else {
                 continue;
             };
+            // A phrase the address goes on after ("liên hệ shop@shopee.vn") is part of the address.
+            if f.get(e) == Some(&b'@') {
+                continue;
+            }
             if p.rule == Rule::Label && !label_position(f, i, e) {
                 continue;
             }
@@ -312,14 +417,33 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
             if !p.accented.is_empty() && !accent_ok(&text[folded.span(i, e)], p.accented) {
                 continue;
             }
+            let mut weak = p.rule == Rule::Weak || p.kind == CueKind::CounterfeitSlang;
             let cue = match p.rule {
                 Rule::Code(need) => match markers::capture_code(text, folded, e, need) {
                     Some((a, b)) => a..b,
-                    None if need == CodeNeed::Optional => i..e,
+                    None if need == CodeNeed::Optional => {
+                        weak = true;
+                        i..e
+                    }
+                    None => continue,
+                },
+                Rule::Sms => match sms_code(text, folded, e) {
+                    Some(b) => i..b,
+                    None => continue,
+                },
+                Rule::Handle => match handle_end(f, e) {
+                    Some(b) => i..b,
                     None => continue,
                 },
                 _ => i..e,
             };
+            if (weak || p.rule == Rule::Seller) && buyer_subject(f, i) {
+                continue;
+            }
+            // A weak cue: not after a negation ("không thấy coupon"), not in a buyer's review.
+            if weak && (negated(text, folded, i) || *review.get_or_insert_with(|| reads_as_review(f))) {
+                continue;
+            }
             let span = folded.span(cue.start, cue.end);
             let trigger = folded.span(i, e);
             out.push(Found {
@@ -331,6 +455,35 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The end of an SMS code after "soạn" ending at folded `end`: the next token, written in upper-case ASCII letters
+/// and digits (1–12 of them, "Q5", "D60G", "HUY", "1"), after spaces or a colon. "soạn bài" has none.
+fn sms_code(text: &str, folded: &Folded, end: usize) -> Option<usize> {
+    let f = &folded.bytes;
+    let mut i = end;
+    while i < f.len() && matches!(f[i], b' ' | b':' | b'\t' | b'\n') {
+        i += 1;
+    }
+    let start = i;
+    while i < f.len() && is_word(f[i]) {
+        i += 1;
+    }
+    let code = text.get(folded.span(start, i))?;
+    ((1..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        .then_some(i)
+}
+
+/// The end of a handle (`[a-z0-9._]`, at least two, no trailing dot) right after folded `end`.
+fn handle_end(f: &[u8], end: usize) -> Option<usize> {
+    let mut i = end;
+    while i < f.len() && (is_word(f[i]) || f[i] == b'_' || f[i] == b'.') {
+        i += 1;
+    }
+    while i > end && f[i - 1] == b'.' {
+        i -= 1;
+    }
+    (i >= end + 2).then_some(i)
 }
 
 /// Is the match `a..b` standing as a label: bracketed, followed by `:` or `|`, after `|`, or alone on its line?
