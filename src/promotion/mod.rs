@@ -78,7 +78,8 @@
 //! Patterns are indexed by the first word they need, so a pattern is tried only where that word stands.
 //! Measured with `cargo bench --bench promotion` (2-core shared machine, native; budget 20 µs): 16.7 µs median for
 //! a typical 500-character post with three links, 17.8 µs for a social-selling post, 10.1 µs for an ordinary post
-//! with no cue, 677 µs at the 20,000-byte limit.
+//! with no cue on a quiet machine before the last size cuts, which cost about 10% more instructions (see
+//! docs/performance.md: the budget is not yet shown to hold with margin).
 //!
 //! ## Measured on real text
 //! `cargo xtask eval-promotion PATH` runs detection on the ViSpamReviews corpus (research use, never committed;
