@@ -14,6 +14,9 @@
 //! - `cues`: the exact cues in reported order, `; `-separated: `kind=text` for a cue in the text,
 //!   `kind@i=text` for a cue in link `i`. Empty for none.
 //!
+//! The social-selling tables (`selling_vi`, `selling_en`, `consumer_vi`, `consumer_en`) have their own columns
+//! and runner: see [`selling_tables`].
+//!
 //! Besides the expected answer, every case checks the invariants: a text cue's `text` is exactly
 //! `text[start..end]`, a link cue has `start = end = 0`.
 
@@ -128,6 +131,100 @@ fn table_cases() {
         "{} of {total} cases failed:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+/// The social-selling tables (issue 20): `selling_vi`, `selling_en` (posts that sell) and `consumer_vi`,
+/// `consumer_en` (buyers' reviews and ordinary posts that must trigger nothing). Columns (tab-separated, header
+/// row): `lang  text  links  promotion  kinds  note`, where `kinds` is the exact **set** of cue kinds found
+/// (comma-separated, empty for none) and `promotion` is `yes`/`no`; texts use the escapes above.
+#[test]
+fn selling_tables() {
+    const SELLING: &[&str] = &["selling_vi", "selling_en", "consumer_vi", "consumer_en"];
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/promotion_cases");
+    let mut failures = Vec::new();
+    let (mut vi, mut en, mut silent, mut total) = (0, 0, 0, 0);
+    for name in SELLING {
+        let path = dir.join(format!("{name}.tsv"));
+        let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for (n, line) in body.lines().enumerate().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 6, "{name}.tsv:{}: expected 6 columns", n + 1);
+            match cols[0] {
+                "vi" => vi += 1,
+                "en" => en += 1,
+                other => panic!("{name}.tsv:{}: unknown language {other:?}", n + 1),
+            }
+            total += 1;
+            let text = unescape(cols[1]);
+            let links: Vec<&str> = cols[2].split_whitespace().collect();
+            let report = detect(&text, &links);
+            let mut got: Vec<&str> = report.cues.iter().map(|c| c.kind.as_str()).collect();
+            got.sort_unstable();
+            got.dedup();
+            let mut want: Vec<&str> = cols[4].split(',').map(str::trim).filter(|k| !k.is_empty()).collect();
+            want.sort_unstable();
+            want.dedup();
+            for k in &want {
+                assert!(CueKind::parse(k).is_some(), "{name}.tsv:{}: unknown kind {k:?}", n + 1);
+            }
+            if cols[3] == "no" && want.is_empty() {
+                silent += 1;
+            }
+            let invariants = check_invariants(&text, &report);
+            if report.is_promotion != (cols[3] == "yes") || got != want || invariants.is_err() {
+                failures.push(format!(
+                    "{name}.tsv:{} ({}): {:?}\n   want promotion={} kinds={}\n    got promotion={} kinds={} [{}] {:?}",
+                    n + 1,
+                    cols[5],
+                    text,
+                    cols[3],
+                    want.join(","),
+                    report.is_promotion,
+                    got.join(","),
+                    describe(&report),
+                    invariants
+                ));
+            }
+        }
+    }
+    assert!(vi >= 300, "at least 300 Vietnamese selling-table cases, found {vi}");
+    assert!(en >= 100, "at least 100 English selling-table cases, found {en}");
+    assert!(3 * silent >= total, "a third must trigger nothing: {silent} of {total}");
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The three bugs of issue 20, found on real reviews: a miracle claim read across a word and a comma, a buyer's
+/// voucher read as a discount code, a buyer's complaint read as counterfeit slang.
+#[test]
+fn issue_20_regressions() {
+    let none = |t: &str| {
+        let r = detect(t, &[]);
+        assert!(r.cues.is_empty() && !r.is_promotion, "{t:?}: {}", describe(&r));
+    };
+    none("Shop đóng gói rất cẩn thận, được tặng kèm móc khoá");
+    none("Đóng gói cẩn thận, được cái giao hơi lâu");
+    none("Mình dùng voucher nên mua được giá rẻ, giao hàng nhanh");
+    none("Mình mua đợt sale, áp voucher còn 99k, hàng đẹp");
+    none("Hàng nhái, kém chất lượng, không giống hình. Mình mua phí tiền");
+    none("Mình mua phải hàng fake, thất vọng");
+    // The phrases themselves still count where a seller writes them.
+    assert_eq!(detect("Thần dược giảm cân", &[]).cues[0].kind, CueKind::MiracleClaim);
+    assert_eq!(
+        detect("Có voucher 30% nha cả nhà", &[]).cues[0].kind,
+        CueKind::DiscountCode
+    );
+    assert_eq!(
+        detect("Túi hàng nhái cao cấp, ib em", &[]).cues[0].kind,
+        CueKind::CounterfeitSlang
     );
 }
 

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod admin_cmd;
 mod common;
 mod complaints_cmd;
+mod promotion_cmd;
 mod pull_cmd;
 mod recognize_cmd;
 mod registry_cmd;
@@ -41,6 +42,10 @@ enum Command {
     Serve(serve_cmd::ServeArgs),
     /// Triage complaints in a server's data folder: list, show, set-status, export.
     Complaints(complaints_cmd::ComplaintsArgs),
+    /// Screen posts for promotion cues: JSON lines `{"text": "...", "links": ["..."]}` from standard input or a
+    /// file; prints one JSON line per post with the report dialog's view (`is_promotion`, `disclosed`,
+    /// `suggested_category`, `cues` …).
+    Promotion(promotion_cmd::PromotionArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,5 +56,6 @@ fn main() -> ExitCode {
         Command::Vet(args) => vet_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Complaints(args) => complaints_cmd::run(args),
+        Command::Promotion(args) => promotion_cmd::run(args),
     }
 }

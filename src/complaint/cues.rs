@@ -17,7 +17,7 @@ use serde::Serialize;
 /// link cues keep `0, 0`; texts are cut to [`LIMITS`]`.cue_text_chars` characters; at most [`LIMITS`]`.cues`
 /// cues are kept, no more than 8 of one kind, so the facts always pass [`crate::complaint::validate()`].
 pub fn facts_of(report: &PromotionReport, text: &str) -> PromotionFacts {
-    let mut per_kind = [0usize; 16];
+    let mut per_kind = [0usize; CueKind::COUNT];
     let picked: Vec<&crate::promotion::Cue> = report
         .cues
         .iter()
@@ -45,7 +45,9 @@ pub fn facts_of(report: &PromotionReport, text: &str) -> PromotionFacts {
 
 /// A report category to suggest in the dialog (the reader chooses): counterfeit slang → counterfeit goods,
 /// guaranteed returns → scam, miracle claims → misleading claim, an undisclosed promotion → undisclosed
-/// advertising; otherwise none.
+/// advertising; otherwise none. The social-selling kinds (contact calls and numbers, prices, sales, ordering, live
+/// selling, shop tags) only make a post a promotion: none of them says more about what is wrong with it, so they
+/// suggest "undisclosed advertising" when nothing discloses it, like any promotion.
 pub fn suggested_category(report: &PromotionReport) -> Option<Category> {
     let has = |k: CueKind| report.cues.iter().any(|c| c.kind == k);
     if has(CueKind::CounterfeitSlang) {
@@ -182,6 +184,36 @@ mod tests {
         let r = detect(&spam, &[]);
         assert!(r.cues.len() <= crate::promotion::MAX_CUES);
         assert!(facts_of(&r, &spam).cues.len() <= LIMITS.cues);
+    }
+
+    #[test]
+    fn social_selling_cues_are_labelled() {
+        let text = "Ai cần ib em, zalo 0912 345 678, giá chỉ 39k, xả kho, chốt đơn, đang live, ghé shop mình nha";
+        let vi = view(text, &[], Lang::Vi);
+        let kinds: Vec<&str> = vi.cues.iter().map(|c| c.kind.as_str()).collect();
+        for k in [
+            "contact_call",
+            "contact_number",
+            "price_offer",
+            "sale_offer",
+            "ordering",
+            "live_selling",
+            "shop_tag",
+        ] {
+            assert!(kinds.contains(&k), "{k} missing from {kinds:?}");
+        }
+        assert!(vi.cues.iter().all(|c| !c.label.is_empty()));
+        assert_eq!(vi.suggested_category, Some(Category::UndisclosedAdvertising));
+        let en = view(text, &[], Lang::En);
+        assert!(en.cues.iter().any(|c| c.label == "Phone or Zalo number"));
+        for k in CueKind::ALL {
+            assert_ne!(k.label(Lang::Vi), k.label(Lang::En), "{k:?}");
+        }
+        // A buyer's review that mentions a price and a voucher suggests nothing.
+        assert_eq!(
+            view("Mình dùng voucher còn 99k, giao hàng nhanh", &[], Lang::Vi).suggested_category,
+            None
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! | byte | matches |
 //! | --- | --- |
 //! | letter, digit, `#`, `%`, `/`, `:`, … | itself (folded text is lower case) |
-//! | ` ` (space) | one or more *soft* separators: whitespace and punctuation except `# % / : @ + = & $` (so "link-in-bio", "link  ở  bio" and "link in bio" are one phrase) |
+//! | ` ` (space) | one or more *soft* separators: whitespace and punctuation except `# % / : @ + = & $` and the clause marks `, . ; ! ?` (so "link-in-bio", "link  ở  bio" and "link in bio" are one phrase, and "cẩn thận, được" is not "thần dược") |
 //! | `_` | zero or more whitespace (`10kg` and `10 kg`) |
 //! | `~` | a number: digits, optionally one `.` or `,` and more digits |
 //! | `*` | zero to [`SKIP_WORDS`] whole words, each followed by soft separators: write it right before the next word, `link *bio` |
@@ -34,6 +34,13 @@ pub(crate) const STEP_BUDGET: u32 = 512;
 #[inline]
 pub(crate) fn is_soft(b: u8) -> bool {
     !is_word(b) && !matches!(b, b'#' | b'%' | b'/' | b':' | b'@' | b'+' | b'=' | b'&' | b'$')
+}
+
+/// What a pattern's space (and `*`'s word skip) crosses: soft separators short of clause punctuation, so that no
+/// phrase reads across a comma or a full stop ("cẩn thận, được" holds no "thần dược").
+#[inline]
+fn is_gap(b: u8) -> bool {
+    is_soft(b) && !matches!(b, b',' | b'.' | b';' | b'!' | b'?')
 }
 
 #[inline]
@@ -73,7 +80,7 @@ fn m(p: &[u8], k: Option<&Cont<'_>>, t: &[u8], mut i: usize, budget: &mut u32) -
         match c {
             b' ' => {
                 let start = i;
-                while i < t.len() && is_soft(t[i]) {
+                while i < t.len() && is_gap(t[i]) {
                     i += 1;
                 }
                 if i == start {
@@ -116,7 +123,7 @@ fn m(p: &[u8], k: Option<&Cont<'_>>, t: &[u8], mut i: usize, budget: &mut u32) -
                         return None;
                     }
                     let s = j;
-                    while j < t.len() && is_soft(t[j]) {
+                    while j < t.len() && is_gap(t[j]) {
                         j += 1;
                     }
                     if j == s {
@@ -131,8 +138,14 @@ fn m(p: &[u8], k: Option<&Cont<'_>>, t: &[u8], mut i: usize, budget: &mut u32) -
                     pat: &p[close + 1..],
                     next: k,
                 };
+                // An alternative that starts with a letter the text does not have is not tried (most of them).
+                let next = t.get(i).copied();
                 return p[1..close]
                     .split(|&b| b == b'|')
+                    .filter(|alt| match alt.first() {
+                        Some(&c) if !matches!(c, b' ' | b'_' | b'~' | b'*' | b'{') => next == Some(c),
+                        _ => true,
+                    })
                     .find_map(|alt| m(alt, Some(&cont), t, i, budget));
             }
             _ => {
@@ -169,44 +182,125 @@ pub(crate) fn first_bytes(pat: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// Index of pattern numbers by first byte: `ids[offsets[b]..offsets[b + 1]]` are the patterns that can start with
-/// byte `b`.
+/// The words a pattern can start with, for the index: `(word, exact)` per spelling of its leading alternatives.
+/// `exact`: the text's word must be this word (the pattern requires a word end after it); otherwise it must only
+/// start with it (a number or `_` follows). An empty word means the pattern starts with a non-word byte (`#`, `$`,
+/// a number): it is tried wherever its first byte stands.
+pub(crate) fn first_words(pat: &[u8], out: &mut Vec<(Vec<u8>, bool)>) {
+    let run = pat.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    match pat.get(run) {
+        Some(b'{') => {
+            let Some(len) = pat[run..].iter().position(|&b| b == b'}') else {
+                return;
+            };
+            let close = run + len;
+            for alt in pat[run + 1..close].split(|&b| b == b'|') {
+                let mut whole = pat[..run].to_vec();
+                whole.extend_from_slice(alt);
+                whole.extend_from_slice(&pat[close + 1..]);
+                first_words(&whole, out);
+            }
+        }
+        _ if run == 0 => out.push((Vec::new(), false)),
+        next => {
+            let exact = !matches!(next, Some(b'_' | b'~' | b'*'));
+            out.push((pat[..run].to_vec(), exact));
+        }
+    }
+}
+
+/// Longest first word an entry holds; a longer one is cut to this and checked as a prefix (the index only filters:
+/// the matcher decides).
+const WORD: usize = 12;
+
+/// One entry of the index: a pattern and the word it needs at the start, inline (most are a few letters).
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    id: u16,
+    exact: bool,
+    len: u8,
+    word: [u8; WORD],
+}
+
+/// Buckets of exact entries: first byte × word length (0–15).
+const EXACT_BUCKETS: usize = 256 * 16;
+
+fn bucket(first: u8, len: usize, exact: bool) -> usize {
+    if exact {
+        first as usize * 16 + len.min(15)
+    } else {
+        EXACT_BUCKETS + first as usize
+    }
+}
+
+/// Index of patterns by how the text starts at a word start, so that a pattern is tried only where its first word
+/// stands: entries whose first word must be the text's word are bucketed by first byte and word length, those that
+/// need only a prefix (or start with `#`, `$`, a number) by first byte.
 pub(crate) struct FirstIndex {
-    offsets: [u16; 257],
-    ids: Vec<u16>,
+    offsets: Vec<u16>,
+    entries: Vec<Entry>,
 }
 
 impl FirstIndex {
-    /// Two passes (count, then place), no sort: every `sort` instantiation costs kilobytes of WebAssembly.
-    pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]> + Clone) -> FirstIndex {
-        let firsts_of = |pat: &[u8]| {
-            let (mut list, mut seen) = (Vec::new(), [false; 256]);
-            first_bytes(pat, &mut list);
-            list.retain(|&b| !std::mem::replace(&mut seen[b as usize], true));
-            list
-        };
-        let mut offsets = [0u16; 257];
-        for pat in patterns.clone() {
-            for b in firsts_of(pat) {
-                offsets[b as usize + 1] += 1;
+    /// Every (bucket, entry) of every pattern, then a counting pass to place them: no sort, as every `sort`
+    /// instantiation costs kilobytes of WebAssembly.
+    pub fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> FirstIndex {
+        let mut heads: Vec<(usize, Entry)> = Vec::new();
+        let mut spellings = Vec::new();
+        let mut firsts = Vec::new();
+        for (n, pat) in patterns.enumerate() {
+            spellings.clear();
+            first_words(pat, &mut spellings);
+            for (w, exact) in &spellings {
+                let len = w.len().min(WORD);
+                let mut entry = Entry {
+                    id: n as u16,
+                    exact: *exact && w.len() <= WORD,
+                    len: len as u8,
+                    word: [0; WORD],
+                };
+                entry.word[..len].copy_from_slice(&w[..len]);
+                firsts.clear();
+                match w.first() {
+                    Some(&b) => firsts.push(b),
+                    None => first_bytes(pat, &mut firsts),
+                }
+                heads.extend(firsts.iter().map(|&b| (bucket(b, len, entry.exact), entry)));
             }
         }
-        for k in 1..257 {
+        let mut offsets = vec![0u16; EXACT_BUCKETS + 256 + 1];
+        for (k, _) in &heads {
+            offsets[k + 1] += 1;
+        }
+        for k in 1..offsets.len() {
             offsets[k] += offsets[k - 1];
         }
-        let mut ids = vec![0u16; offsets[256] as usize];
-        let mut fill = offsets;
-        for (n, pat) in patterns.enumerate() {
-            for b in firsts_of(pat) {
-                ids[fill[b as usize] as usize] = n as u16;
-                fill[b as usize] += 1;
-            }
+        let mut entries = vec![Entry::default(); heads.len()];
+        let mut fill = offsets.clone();
+        for (k, e) in heads {
+            entries[fill[k] as usize] = e;
+            fill[k] += 1;
         }
-        FirstIndex { offsets, ids }
+        FirstIndex { offsets, entries }
     }
 
-    pub fn get(&self, b: u8) -> &[u16] {
-        &self.ids[self.offsets[b as usize] as usize..self.offsets[b as usize + 1] as usize]
+    /// The patterns worth trying at `t[i]`, a word start, into `out` (cleared first): those whose first word is
+    /// the text's word there. A pattern may come more than once (once per spelling that fits). One function for
+    /// both indexes, not an iterator inlined twice: the WebAssembly budget.
+    #[inline(never)]
+    pub fn candidates(&self, t: &[u8], i: usize, out: &mut Vec<u16>) {
+        out.clear();
+        let end = i + t[i..].iter().take_while(|&&b| is_word(b)).count();
+        let word = &t[i..end];
+        for k in [bucket(t[i], word.len(), true), bucket(t[i], 0, false)] {
+            for e in &self.entries[self.offsets[k] as usize..self.offsets[k + 1] as usize] {
+                let len = e.len as usize;
+                // Byte by byte: these words are a few letters long, shorter than a call to `memcmp`.
+                if word.len() >= len && e.word[..len].iter().zip(word).all(|(a, b)| a == b) {
+                    out.push(e.id);
+                }
+            }
+        }
     }
 }
 
@@ -251,12 +345,19 @@ mod tests {
 
     #[test]
     fn first_byte_index() {
-        let pats: [&[u8]; 3] = [b"abc", b"~%", b"{x|yz}q"];
+        let pats: [&[u8]; 4] = [b"abc", b"~%", b"{x|yz}q", b"a b"];
         let idx = FirstIndex::new(pats.iter().copied());
-        assert_eq!(idx.get(b'a'), &[0]);
-        assert_eq!(idx.get(b'5'), &[1]);
-        assert_eq!(idx.get(b'x'), &[2]);
-        assert_eq!(idx.get(b'y'), &[2]);
-        assert!(idx.get(b'q').is_empty());
+        fn at(idx: &FirstIndex, t: &[u8]) -> Vec<u16> {
+            let mut out = Vec::new();
+            idx.candidates(t, 0, &mut out);
+            out
+        }
+        assert_eq!(at(&idx, b"abc"), [0]);
+        assert_eq!(at(&idx, b"a b"), [3]);
+        assert_eq!(at(&idx, b"5%"), [1]);
+        assert_eq!(at(&idx, b"xq"), [2]);
+        assert_eq!(at(&idx, b"yzq"), [2]);
+        assert!(at(&idx, b"yq").is_empty());
+        assert!(at(&idx, b"q").is_empty());
     }
 }

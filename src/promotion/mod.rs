@@ -14,9 +14,11 @@
 //! ```
 //!
 //! ## Output
-//! [`detect`] answers a [`PromotionReport`]: `is_promotion` when any shop, affiliate, discount-code, link-in-bio or
-//! disclosure cue is present; `disclosed` when a disclosure cue is; and the cues. Risk cues (counterfeit slang,
-//! miracle claims, guaranteed returns) and short links are reported but never make a promotion by themselves.
+//! [`detect`] answers a [`PromotionReport`]: `is_promotion` when any promotion cue is present (shop, affiliate,
+//! discount-code, link-in-bio, disclosure, or one of the social-selling kinds: contact call or number, price or
+//! sale offer, ordering, live selling, shop tag); `disclosed` when a disclosure cue is; and the cues. Risk cues
+//! (counterfeit slang, miracle claims, guaranteed returns) and short links are reported but never make a promotion
+//! by themselves.
 //! A [`Cue`] found in the **text** has `start..end`, byte offsets into the original text (char boundaries), and
 //! `text` equal to that slice; `link` is `None`. A cue found in the **links** argument has `link: Some(i)`, the
 //! index into `links`, `start = end = 0`, and `text` the evidence inside the link (its host, or the affiliate
@@ -31,9 +33,14 @@
 //!    the `links` argument for shop, affiliate and short-link evidence, seeing through redirect wrappers.
 //! 3. [`crate::text::fold`] folds the text — diacritics, case, styled letters, zero-width characters — into lower-case ASCII
 //!    bytes with a map back to the original, blanking the links so no phrase matches inside a URL.
-//! 4. `matcher` finds the catalogue's phrases at word starts, on word boundaries; each match is then checked
-//!    against its `Rule` (label position, a code that must follow), negation ("không phải quảng cáo", "not
-//!    sponsored") and, for a few ambiguous phrases, the diacritics actually written.
+//! 4. `matcher` finds the catalogue's phrases at word starts, on word boundaries, never across a comma or a full
+//!    stop ("cẩn thận, được" holds no "thần dược"); `phone` finds phone/Zalo numbers and shop handles. Each match
+//!    is then checked against its `Rule` (label position, a code that must follow, an SMS code after "soạn"), negation ("không phải quảng cáo", "not sponsored") and, for a few ambiguous phrases,
+//!    the diacritics actually written. **Buyers are told apart from sellers** (see `selling`): a seller's phrase
+//!    with a first-person buyer as its subject ("mình ib shop", "mình chốt đơn") is none; weak cues — prices,
+//!    sales, a bare "voucher", a livestream, counterfeit slang — count only when the post does not read as a
+//!    buyer's review ("mình mua", "giao hàng nhanh", "đóng gói", "nhận xu", "kém chất lượng"…), so a review that
+//!    mentions a discount is not a promotion and "hàng nhái, kém chất lượng" is a complaint, not slang.
 //! 5. Overlapping matches of one kind merge into one cue ("hàng rep 1:1" is one cue, not two); at most
 //!    [`MAX_CUES_PER_KIND`] cues per kind and [`MAX_CUES`] in all are kept, while `is_promotion` and `disclosed`
 //!    are decided on every cue found.
@@ -47,6 +54,13 @@
 //! | `discount_code` | "mã giảm giá", "voucher", "nhập mã GIAM50", "use code SARAH20" (the code captured) | `markers` |
 //! | `link_in_bio` | "link ở bio", "link dưới comment", "giỏ hàng vàng", "link in bio" | `markers` |
 //! | `disclosure` | `#quangcao`, `#qc`, "[Quảng cáo]", "được tài trợ", "hợp tác có trả phí", `#ad`, "paid partnership" | `markers` |
+//! | `contact_call` | "ib/inbox em", "ai cần ib em", "liên hệ/LH", "cmt để mua", "để lại sđt", "soạn Q5 gửi 999", "DM to order" | `selling` |
+//! | `contact_number` | a Vietnamese phone or Zalo number: "0912 345 678", "091.555.8794", "+84 912…", "(+84) 987…", 1800/1900 | `phone` |
+//! | `price_offer` | "giá chỉ 39k", "giá: 99.000đ", "#39k", "199k/hộp", "giá sỉ", "đồng giá", "only $19.99" | `selling` |
+//! | `sale_offer` | "xả kho", "thanh lý", "sale 50%", "giảm giá sốc", "freeship", "mua 1 tặng 1", "combo", "clearance" | `selling` |
+//! | `ordering` | "chốt đơn", "lên đơn", "nhận order", "pre-order", "sỉ lẻ", "ship COD", "ship toàn quốc", "order now" | `selling` |
+//! | `live_selling` | "đang live", "lên live", "live lúc 8h", "xem live săn sale", "live now", "join my live" | `selling` |
+//! | `shop_tag` | "follow #shopname", "ghé shop mình", "bên shop mình có bán", `#shop…`, `@…shop`, "follow my shop" | `selling`, `phone` |
 //! | `counterfeit_slang` | "rep 1:1", "hàng fake", "hàng nhái", "super fake", "like auth", "hàng f1" | `risk` |
 //! | `miracle_claim` | "giảm 10kg trong 7 ngày", "trị dứt điểm", "khỏi hẳn", "thần dược", "cures", "lose 10kg in a week" | `risk` |
 //! | `guaranteed_return` | "lãi suất cam kết", "lợi nhuận 30%/tháng", "bao lời", "x2 tài khoản", "không rủi ro", "guaranteed returns" | `risk` |
@@ -61,18 +75,30 @@
 //! [`MAX_LINKS`], each at most 2,048 bytes; cues: [`MAX_CUES`]. Matching tries patterns only at word starts with a
 //! first-byte index and a step budget per attempt, so time is linear in the text. Nothing slices a string except
 //! at boundaries found by search or mapped by [`crate::text::fold`]; property tests feed arbitrary strings.
-//! Measured with `cargo bench --bench promotion` (2-core shared machine, native): 11.8 µs median for a typical
-//! 500-character post with three links, the same for an ordinary post with no cue, 346 µs at the 20,000-byte limit.
+//! Patterns are indexed by the first word they need, so a pattern is tried only where that word stands.
+//! Measured with `cargo bench --bench promotion` (2-core shared machine, native; budget 20 µs): 16.7 µs median for
+//! a typical 500-character post with three links, 17.8 µs for a social-selling post, 10.1 µs for an ordinary post
+//! with no cue on a quiet machine before the last size cuts, which cost about 10% more instructions (see
+//! docs/performance.md: the budget is not yet shown to hold with margin).
+//!
+//! ## Measured on real text
+//! `cargo xtask eval-promotion PATH` runs detection on the ViSpamReviews corpus (research use, never committed;
+//! train and dev splits only) and prints precision and recall per cue family on the dev split's hand-labelled
+//! advertising rows (`tests/promotion_eval/dev_advertising.tsv`, keyed by SHA-256) and the false-positive rates on
+//! genuine reviews. See `xtask/src/eval.rs`.
 //!
 //! ## Size
-//! The WebAssembly build pays about 18 KB gzipped for all of this (measured with `cargo xtask dist`: 106.5 KB →
-//! 124.8 KB), which is why folding is a hand-written table, the first-byte index is built by counting, and no
+//! The WebAssembly build pays about 25 KB gzipped for all of this (measured with `cargo xtask dist`: 106.5 KB →
+//! 124.8 KB, then 142.6 → 149.9 KB for the social-selling vocabulary of issue 20, after merging the indexes' `OnceLock`s and
+//! keeping the candidate lookup out of line to fit the budget), which is why folding is a hand-written table, the first-byte index is built by counting, and no
 //! `sort` appears anywhere (each instantiation costs kilobytes).
 
 mod links;
 mod markers;
 mod matcher;
+mod phone;
 mod risk;
+mod selling;
 mod vocabulary;
 
 pub(crate) use vocabulary::{CodeNeed, Phrase, Rule};
@@ -103,6 +129,12 @@ const CATALOGUE: &[&[Phrase]] = &[
     markers::DISCLOSURE,
     markers::LINK_IN_BIO,
     markers::DISCOUNT,
+    selling::CONTACT,
+    selling::PRICE,
+    selling::SALE,
+    selling::ORDERING,
+    selling::LIVE,
+    selling::SHOP,
     risk::COUNTERFEIT,
     risk::MIRACLE,
     risk::GUARANTEED,
@@ -213,7 +245,7 @@ pub fn detect(text: &str, links: &[&str]) -> PromotionReport {
         is_promotion |= c.kind.is_promotion();
         disclosed |= c.kind == CueKind::Disclosure;
     }
-    let mut per_kind = [0usize; 16];
+    let mut per_kind = [0usize; CueKind::COUNT];
     cues.retain(|c| {
         per_kind[c.kind as usize] += 1;
         per_kind[c.kind as usize] <= MAX_CUES_PER_KIND
@@ -236,14 +268,76 @@ struct Found {
     guard: usize,
 }
 
-/// The catalogue as one list and its first-byte index, built once (about a third of a short post's detection time
-/// when built per call).
-fn compiled() -> &'static (Vec<&'static Phrase>, FirstIndex) {
-    static COMPILED: OnceLock<(Vec<&'static Phrase>, FirstIndex)> = OnceLock::new();
+/// Does the post read as a buyer's review: does one of `selling::CONSUMER` stand in it?
+fn reads_as_review(f: &[u8]) -> bool {
+    let index = &compiled().2;
+    let mut ids = Vec::new();
+    (0..f.len()).any(|i| {
+        if i > 0 && is_word(f[i - 1]) {
+            return false;
+        }
+        index.candidates(f, i, &mut ids);
+        ids.iter()
+            .any(|&n| matcher::match_at(selling::CONSUMER[n as usize].as_bytes(), f, i).is_some())
+    })
+}
+
+/// First-person pronouns that make a buyer the subject of a seller's phrase ("mình ib shop", "tôi chốt đơn").
+/// Not "tui": it folds like "túi" (bag), the commonest word in a shop's post.
+const BUYERS: &[&[u8]] = &[b"minh", b"toi", b"tao", b"mk", b"mh", b"t"];
+/// Words that may stand between that subject and the phrase ("mình đã ib shop").
+const AUXILIARIES: &[&[u8]] = &[
+    b"da", b"co", b"moi", b"vua", b"cung", b"thi", b"phai", b"hay", b"se", b"dang", b"chi", b"duoc",
+];
+/// Words that make the pronoun a seller's ("bên mình nhận order", "shop mình").
+const SELLER_OWNERS: &[&[u8]] = &[b"ben", b"shop", b"sop", b"nha", b"cua", b"page"];
+
+/// The word ending at folded position `end` (exclusive) within the clause: its start, or `None` at a clause mark.
+fn word_before(f: &[u8], end: usize) -> Option<usize> {
+    let mut j = end;
+    while j > 0 && !is_word(f[j - 1]) {
+        if matches!(f[j - 1], b'.' | b',' | b'!' | b'?' | b'\n' | b';') {
+            return None;
+        }
+        j -= 1;
+    }
+    let e = j;
+    while j > 0 && is_word(f[j - 1]) {
+        j -= 1;
+    }
+    (j < e).then_some(j)
+}
+
+fn word_at(f: &[u8], a: usize) -> &[u8] {
+    let mut e = a;
+    while e < f.len() && is_word(f[e]) {
+        e += 1;
+    }
+    &f[a..e]
+}
+
+/// Is a first-person buyer the subject of the phrase at folded position `a`?
+fn buyer_subject(f: &[u8], a: usize) -> bool {
+    let Some(mut w) = word_before(f, a) else { return false };
+    if AUXILIARIES.contains(&word_at(f, w)) {
+        match word_before(f, w) {
+            Some(v) => w = v,
+            None => return false,
+        }
+    }
+    BUYERS.contains(&word_at(f, w)) && !word_before(f, w).is_some_and(|v| SELLER_OWNERS.contains(&word_at(f, v)))
+}
+
+/// The catalogue as one list and its index, and the index of the buyer's words (`selling::CONSUMER`), built once
+/// (about a third of a short post's detection time when built per call).
+#[allow(clippy::type_complexity)]
+fn compiled() -> &'static (Vec<&'static Phrase>, FirstIndex, FirstIndex) {
+    static COMPILED: OnceLock<(Vec<&'static Phrase>, FirstIndex, FirstIndex)> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let all: Vec<&'static Phrase> = phrases().collect();
         let index = FirstIndex::new(all.iter().map(|p| p.pat.as_bytes()));
-        (all, index)
+        let consumer = FirstIndex::new(selling::CONSUMER.iter().map(|p| p.as_bytes()));
+        (all, index, consumer)
     })
 }
 
@@ -255,13 +349,22 @@ struct Merged {
     is_promotion: bool,
     disclosed: bool,
     /// Per kind: the index of its last cue and the end of the ground that cue covers.
-    last: [Option<(usize, usize)>; 16],
-    count: [usize; 16],
+    last: [Option<(usize, usize)>; CueKind::COUNT],
+    count: [usize; CueKind::COUNT],
 }
 
 impl Merged {
     fn add(&mut self, f: Found, text: &str) {
         let k = f.kind as usize;
+        // "mã freeship", "nhập mã FREESHIP": a sale word inside a discount code is the code, not a second cue (the
+        // code's trigger comes first).
+        if f.kind == CueKind::SaleOffer {
+            if let Some((i, _)) = self.last[CueKind::DiscountCode as usize] {
+                if self.cues[i].start <= f.span.start && f.span.end <= self.cues[i].end {
+                    return;
+                }
+            }
+        }
         self.is_promotion |= f.kind.is_promotion();
         self.disclosed |= f.kind == CueKind::Disclosure;
         if let Some((i, guard)) = self.last[k] {
@@ -291,18 +394,44 @@ impl Merged {
 }
 
 fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
-    let (all, index) = compiled();
+    let (all, index, _) = compiled();
     let f = &folded.bytes;
     let mut out = Vec::new();
+    // Whether the post reads as a buyer's review: decided once, and only when a weak cue asks.
+    let mut review: Option<bool> = None;
+    let mut ids = Vec::new();
     for i in 0..f.len() {
         if i > 0 && is_word(f[i - 1]) {
             continue;
         }
-        for &n in index.get(f[i]) {
+        if let Some(end) = phone::number_at(f, i) {
+            let span = folded.span(i, end);
+            out.push(Found {
+                kind: CueKind::ContactNumber,
+                trigger: span.start,
+                guard: span.end,
+                span,
+            });
+        }
+        if let Some(end) = phone::shop_handle_at(f, i) {
+            let span = folded.span(i, end);
+            out.push(Found {
+                kind: CueKind::ShopTag,
+                trigger: span.start,
+                guard: span.end,
+                span,
+            });
+        }
+        index.candidates(f, i, &mut ids);
+        for &n in &ids {
             let p = all[n as usize];
             let Some(e) = matcher::match_at(p.pat.as_bytes(), f, i) else {
                 continue;
             };
+            // A phrase the address goes on after ("liên hệ shop@shopee.vn") is part of the address.
+            if f.get(e) == Some(&b'@') {
+                continue;
+            }
             if p.rule == Rule::Label && !label_position(f, i, e) {
                 continue;
             }
@@ -312,14 +441,29 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
             if !p.accented.is_empty() && !accent_ok(&text[folded.span(i, e)], p.accented) {
                 continue;
             }
+            let mut weak = p.rule == Rule::Weak || p.kind == CueKind::CounterfeitSlang;
             let cue = match p.rule {
                 Rule::Code(need) => match markers::capture_code(text, folded, e, need) {
                     Some((a, b)) => a..b,
-                    None if need == CodeNeed::Optional => i..e,
+                    None if need == CodeNeed::Optional => {
+                        weak = true;
+                        i..e
+                    }
+                    None => continue,
+                },
+                Rule::Sms => match sms_code(text, folded, e) {
+                    Some(b) => i..b,
                     None => continue,
                 },
                 _ => i..e,
             };
+            if (weak || p.rule == Rule::Seller) && buyer_subject(f, i) {
+                continue;
+            }
+            // A weak cue: not after a negation ("không thấy coupon"), not in a buyer's review.
+            if weak && (negated(text, folded, i) || *review.get_or_insert_with(|| reads_as_review(f))) {
+                continue;
+            }
             let span = folded.span(cue.start, cue.end);
             let trigger = folded.span(i, e);
             out.push(Found {
@@ -331,6 +475,22 @@ fn phrase_matches(text: &str, folded: &Folded) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The end of an SMS code after "soạn" ending at folded `end`: the next token, written in upper-case ASCII letters
+/// and digits (1–12 of them, "Q5", "D60G", "HUY", "1"), after spaces or a colon. "soạn bài" has none.
+fn sms_code(text: &str, folded: &Folded, end: usize) -> Option<usize> {
+    let f = &folded.bytes;
+    let mut i = end;
+    while i < f.len() && matches!(f[i], b' ' | b':' | b'\t' | b'\n') {
+        i += 1;
+    }
+    let start = i;
+    while i < f.len() && is_word(f[i]) {
+        i += 1;
+    }
+    let code = text.get(folded.span(start, i))?;
+    ((1..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())).then_some(i)
 }
 
 /// Is the match `a..b` standing as a label: bracketed, followed by `:` or `|`, after `|`, or alone on its line?

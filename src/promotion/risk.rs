@@ -48,7 +48,8 @@ pub(crate) const MIRACLE: &[Phrase] = &[
     miracle("{tri|chua} *tan goc"),
     miracle("khoi {han|hoan toan|100%}"),
     miracle("cam ket khoi"),
-    miracle("than duoc"),
+    // "thận được" (kidney, got) folds the same: written with diacritics, only "thần dược" counts.
+    Phrase::new("than duoc", CueKind::MiracleClaim, Rule::Plain).accented(&["thần dược"]),
     miracle("{chua|tri} bach benh"),
     miracle("100% hieu qua"),
     miracle("hieu qua 100%"),

@@ -15,6 +15,8 @@ macro_rules! cue_kinds {
         impl CueKind {
             /// Every kind, in catalogue order (promotion kinds, then risk kinds).
             pub const ALL: &'static [CueKind] = &[$(CueKind::$v,)*];
+            /// How many kinds there are (the length of per-kind tables).
+            pub const COUNT: usize = CueKind::ALL.len();
             /// Stable machine name (the serialized form).
             pub fn as_str(self) -> &'static str { match self { $(CueKind::$v => $s,)* } }
             /// Reads the machine name written by `as_str`; `None` for an unknown kind.
@@ -40,6 +42,21 @@ cue_kinds! {
     LinkInBio = "link_in_bio", true, "Chỉ tới liên kết mua hàng (bio, bình luận, giỏ hàng)", "Points to a shop link (bio, comments, cart)";
     /// The post says it is advertising: `#quangcao`, "[Quảng cáo]", "được tài trợ", `#ad`, "paid partnership".
     Disclosure = "disclosure", true, "Có ghi rõ là quảng cáo", "Marked as advertising";
+    /// A call to get in touch to buy: "ib shop", "inbox em", "liên hệ/LH", "ai cần ib em", "cmt để mua", "để lại
+    /// sđt", SMS sign-up codes ("soạn Q5 gửi 999"), "DM to order".
+    ContactCall = "contact_call", true, "Kêu gọi liên hệ, nhắn tin để mua", "Call to contact the seller";
+    /// A Vietnamese phone or Zalo number written in the text ("0912 345 678", "+84 912…", "zalo 09…").
+    ContactNumber = "contact_number", true, "Số điện thoại, Zalo liên hệ", "Phone or Zalo number";
+    /// A price offered: "giá chỉ 39k", "#39k", "199k/hộp", "99.000đ/tháng", "giá sỉ", "đồng giá", "only $19.99".
+    PriceOffer = "price_offer", true, "Chào giá bán", "Price offer";
+    /// A sale or deal: "xả kho", "thanh lý", "sale 50%", "giảm giá sốc", "freeship", "mua 1 tặng 1", "clearance".
+    SaleOffer = "sale_offer", true, "Khuyến mãi, xả hàng", "Sale or deal";
+    /// Taking orders: "chốt đơn", "lên đơn", "nhận order", "pre-order", "sỉ lẻ", "ship COD", "order now".
+    Ordering = "ordering", true, "Nhận đặt hàng, chốt đơn", "Taking orders";
+    /// Selling on a livestream: "đang live", "lên live", "live lúc 8h", "vào live săn sale", "join my live".
+    LiveSelling = "live_selling", true, "Bán hàng qua livestream", "Live selling";
+    /// A shop named by a tag or handle: "follow #shopname", "ghé shop …", `#shop…`, `@…shop`, "follow my shop".
+    ShopTag = "shop_tag", true, "Gắn thẻ, giới thiệu shop", "Shop tag or handle";
     /// Risk: slang for counterfeit goods ("rep 1:1", "hàng fake", "super fake").
     CounterfeitSlang = "counterfeit_slang", false, "Dấu hiệu hàng giả, hàng nhái", "Counterfeit slang";
     /// Risk: miracle health or beauty claims ("giảm 10kg trong 7 ngày", "trị dứt điểm").
@@ -81,7 +98,8 @@ pub struct Cue {
 /// What [`detect`](super::detect) found.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PromotionReport {
-    /// Some promotion cue (shop, affiliate, discount code, link in bio or disclosure) was found; risk cues and short
+    /// Some promotion cue (shop, affiliate, discount code, link in bio, disclosure, or a social-selling kind:
+    /// contact call or number, price or sale offer, ordering, live selling, shop tag) was found; risk cues and short
     /// links alone never set it.
     pub is_promotion: bool,
     /// A disclosure cue was found (not negated).
@@ -97,8 +115,16 @@ pub(crate) enum Rule {
     Plain,
     /// Only as a label: in brackets, before `:`/`|`, after `|`, or alone on its line (see `markers`).
     Label,
-    /// A discount-code trigger; the code after it, if any, becomes the cue.
+    /// A discount-code trigger; the code after it, if any, becomes the cue. Without a code it is as weak as
+    /// [`Rule::Weak`] ("mình dùng voucher" is a buyer's).
     Code(CodeNeed),
+    /// Words buyers use as often as sellers (a price, a sale): only when the post does not read as a buyer's
+    /// review, and not with a buyer as subject (see `selling`).
+    Weak,
+    /// A seller's words: unless a first-person buyer is their subject ("mình ib shop", "mình chốt đơn").
+    Seller,
+    /// "soạn": only with an SMS code after it (upper case or digits: "soạn Q5 gửi 999"); the code joins the cue.
+    Sms,
 }
 
 /// How much a discount-code trigger needs a code after it.

@@ -4,11 +4,13 @@
 // link without tracking parameters, cues, suggested category); a preview of exactly what will be sent and a send
 // only on the second click; the report arriving on the server with the right fields (contact only with consent);
 // the popup's "Report this page" and the context-menu handler; Esc and focus; markup in a post's text staying
-// text; screenshots of the dialog in Vietnamese and English.
+// text; screenshots of the dialog in Vietnamese and English; a post in everyday selling style ("ib shop", a Zalo
+// number, "chốt đơn"), with no link or code, reported from those cues alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { launchOnFixtures, screenshot, setOptions } from './lib/browser.mjs';
-import { startAllianceServer } from './lib/alliance-server.mjs';
+import { startAllianceServer, KOLTRUST_BIN } from './lib/alliance-server.mjs';
 import { waitForBadges } from './lib/badges.mjs';
 import { clickBadge, clickInCard, readCard, waitForCard } from './lib/card.mjs';
 import {
@@ -209,6 +211,50 @@ test('an unregistered promotional post: prefilled dialog, markup stays text, pre
     assert.ok(got.promotion.cues.some((q) => q.kind === 'counterfeit_slang'));
     assert.ok(got.promotion.cues.some((q) => q.kind === 'discount_code' && q.text === 'GIAM50'));
     assert.ok(got.promotion.cues.some((q) => q.kind === 'affiliate_link' || q.kind === 'shop_link'));
+  } finally {
+    await page.close();
+  }
+});
+
+/** The seller's post on tests/fixtures/www.facebook.com/groups/cho.sai.gon.demo/ (its message, as the page shows it). */
+const SELLING_POST =
+  'Áo len cardigan về thêm màu be với màu kem nè 🥰 Len mềm, không xù. Ai cần ib shop nha, Zalo 0912 345 678. Chốt đơn trước 20h tối nay là mai nhận 🚚';
+
+/**
+ * The core's own view of a text, from `koltrust promotion` (the same `complaint::cues::view` the extension's worker
+ * calls): the labels the dialog must show, in the core's words rather than copied here.
+ * @param {string} text
+ * @returns {{ is_promotion: boolean, cues: { kind: string, label: string, text: string }[] }}
+ */
+function coreView(text) {
+  const out = execFileSync(KOLTRUST_BIN, ['promotion', '--lang', 'vi'], { input: JSON.stringify({ text }) + '\n', encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+test('a post in everyday selling style (ib shop, a Zalo number, chốt đơn) gets a Report button with those cues prefilled', async () => {
+  const view = coreView(SELLING_POST);
+  const kinds = ['contact_call', 'contact_number', 'ordering'];
+  for (const k of kinds) assert.ok(view.cues.some((c) => c.kind === k), `the core finds ${k} in the post: ${JSON.stringify(view.cues)}`);
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto('https://www.facebook.com/groups/cho.sai.gon.demo/');
+    // The seller's post only: no shop link, no code, no hashtag, just the words; the ordinary question gets none.
+    await waitFor(async () => (await readPostButtons(page)).length === 1, 'the Report button on the selling post');
+    const where = await page.evaluate(() =>
+      [...document.querySelectorAll('kol-trust-report-button')].map((h) => h.closest('[role="article"]')?.getAttribute('aria-posinset')),
+    );
+    assert.deepEqual(where, ['1']);
+    await clickPostButton(page, 0);
+    const d = await waitForDialog(page, (x) => x?.subject === 'Facebook · tiem.len.may', { what: 'the dialog for tiem.len.may' });
+    assert.equal(d.stateLabel, 'Chưa có trong sổ đăng ký');
+    assert.equal(d.link, 'https://www.facebook.com/tiem.len.may/posts/pfbid0MayDemo1', 'the permalink without tracking parameters');
+    assert.equal(d.category, 'undisclosed_advertising', 'selling without saying it is advertising');
+    for (const k of kinds) {
+      const shown = view.cues.filter((c) => c.kind === k).map((c) => `${c.label}: ${c.text}`);
+      for (const line of shown) assert.ok(d.cues.includes(line), `the dialog lists ${JSON.stringify(line)} (${k}): ${JSON.stringify(d.cues)}`);
+    }
+    assert.ok(d.cues.some((c) => c.endsWith('0912 345 678')), `the Zalo number is a cue: ${JSON.stringify(d.cues)}`);
+    await screenshot(page, 'report-dialog-selling-vi');
   } finally {
     await page.close();
   }

@@ -7,6 +7,7 @@
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
 //! | `cargo xtask cycles` | fails on an import cycle between files (Rust and JavaScript) or a core layer used out of order |
+//! | `cargo xtask eval-promotion PATH` | promotion detection measured on the ViSpamReviews dev split in `PATH` ([`eval`]) |
 //!
 //! Each command first installs what it is missing ([`tools`]): the wasm32 target, the pinned wasm-bindgen CLI in the
 //! git-ignored `.tools/` folder, npm packages from the committed lockfile, and Debian's Chromium when running as root.
@@ -14,6 +15,7 @@
 mod bench;
 mod cycles;
 mod dist;
+mod eval;
 mod exec;
 mod registry;
 mod testing;
@@ -29,8 +31,9 @@ fn main() -> ExitCode {
         Some("demo") => dist::run().and_then(|_| demo()),
         Some("bench-wasm") => bench::run(),
         Some("cycles") => cycles::run(&args[1..]),
+        Some("eval-promotion") => eval::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles>\n\n  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget\n  test        run every test (fmt, clippy, cycles, tsc, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node\n  cycles      no import cycles between files (Rust, JS), core layers in order");
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|eval-promotion>\n\n  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget\n  test        run every test (fmt, clippy, cycles, tsc, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node\n  cycles      no import cycles between files (Rust, JS), core layers in order\n  eval-promotion PATH  promotion detection on the ViSpamReviews dev split in PATH");
             return ExitCode::from(2);
         }
     };
