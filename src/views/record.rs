@@ -259,10 +259,8 @@ pub fn card_view(record: &Record, day: Date, freshness: &Freshness, lang: Lang) 
             ),
         },
         note: lang.pick(
-            "Chỉ tính khiếu nại đã được Liên minh tiếp nhận xem xét. Khiếu nại là tín hiệu để xem xét, không phải kết \
-             luận.",
-            "Only complaints the Alliance has accepted for review are counted. Complaints are signals for review, not \
-             verdicts.",
+            "Chỉ tính khiếu nại đã được tiếp nhận xem xét; khiếu nại là tín hiệu, không phải kết luận.",
+            "Counts complaints accepted for review; complaints are signals for review, not verdicts.",
         ),
     };
     CardView {
