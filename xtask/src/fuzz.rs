@@ -1,4 +1,4 @@
-//! `cargo xtask fuzz [TARGET] [--seconds N | --runs N] [--seed]`: coverage-guided fuzzing of the core's parsers
+//! `cargo xtask fuzz [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]`: coverage-guided fuzzing of the core's parsers
 //! with libFuzzer (`fuzz/`, a cargo-fuzz crate outside the workspace).
 //!
 //! It installs cargo-fuzz into the git-ignored `.tools/cargo-fuzz` when missing, then runs each target (or the one
@@ -6,7 +6,8 @@
 //! from the committed seeds `fuzz/seeds/<target>/` and the git-ignored working corpus `fuzz/corpus/<target>/` (new
 //! inputs go there). Per target it prints executions, coverage (libFuzzer's final `cov`/`ft`) and crashes; any crash
 //! fails the command, its input kept under `fuzz/artifacts/<target>/` (replay it with
-//! `cargo fuzz run -s none <target> <file>` in `fuzz/`).
+//! `cargo fuzz run -s none <target> <file>` in `fuzz/`). `--jobs N` runs N targets at a time; `--no-trace-compares`
+//! builds without comparison tracing (see [`run_targets`]), as the long runs of the slowest targets did.
 //!
 //! `--seed` rewrites `fuzz/seeds/` from the repository's test tables (`tests/recognize_cases`,
 //! `tests/promotion_cases`, `tests/registry_cases`), the complaint wire example, and a small snapshot and delta
@@ -54,6 +55,7 @@ pub fn run_cli(args: &[String]) -> Result<(), String> {
     let mut seconds = 60u64;
     let mut runs: Option<u64> = None;
     let mut trace_compares = true;
+    let mut jobs = 1usize;
     let mut only: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -62,10 +64,11 @@ pub fn run_cli(args: &[String]) -> Result<(), String> {
             "--seconds" => seconds = number(it.next(), "--seconds")?,
             "--runs" => runs = Some(number(it.next(), "--runs")?),
             "--no-trace-compares" => trace_compares = false,
+            "--jobs" => jobs = number(it.next(), "--jobs")? as usize,
             t if TARGETS.contains(&t) => only = Some(t.to_string()),
             other => {
                 return Err(format!(
-                    "unknown argument {other:?}; usage: cargo xtask fuzz [{}] [--seconds N | --runs N] [--no-trace-compares] [--seed]",
+                    "unknown argument {other:?}; usage: cargo xtask fuzz [{}] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]",
                     TARGETS.join("|")
                 ))
             }
@@ -75,7 +78,7 @@ pub fn run_cli(args: &[String]) -> Result<(), String> {
         Some(t) => vec![t.as_str()],
         None => TARGETS.to_vec(),
     };
-    let outcomes = run_targets(&root, &targets, seconds, runs, trace_compares)?;
+    let outcomes = run_targets(&root, &targets, seconds, runs, trace_compares, jobs)?;
     check(&outcomes)
 }
 
@@ -117,13 +120,14 @@ pub fn check(outcomes: &[Outcome]) -> Result<(), String> {
 /// `trace_compares: false` builds without libFuzzer's comparison tracing, into its own target folder (so the
 /// default build stays cached): several times faster where the code under test compares a lot per input (the csv
 /// crate builds a DFA for every reader), at the cost of guessing compared values less well. libFuzzer's output
-/// goes to `fuzz/target/logs/<target>.log` (tail it to follow a long run).
+/// goes to `fuzz/target/logs/<target>.log` (tail it to follow a long run). `jobs` targets run at a time.
 pub fn run_targets(
     root: &Path,
     targets: &[&str],
     seconds: u64,
     runs: Option<u64>,
     trace_compares: bool,
+    jobs: usize,
 ) -> Result<Vec<Outcome>, String> {
     let bin = ensure_cargo_fuzz(root)?;
     let fuzz_dir = root.join("fuzz");
@@ -145,30 +149,73 @@ pub fn run_targets(
     )?;
     let logs = fuzz_dir.join("target/logs");
     std::fs::create_dir_all(&logs).map_err(|e| format!("creating {}: {e}", logs.display()))?;
-    let mut outcomes = Vec::new();
-    for target in targets {
-        let corpus = fuzz_dir.join("corpus").join(target);
+    // Up to `jobs` targets at a time, each its own libFuzzer process; the table keeps the targets' order.
+    let queue = std::sync::Mutex::new(targets.iter().rev().copied().collect::<Vec<&str>>());
+    let results = std::sync::Mutex::new(Vec::new());
+    let job = Job {
+        bin: &bin,
+        fuzz_dir: &fuzz_dir,
+        flags: &flags,
+        logs: &logs,
+        seconds,
+        runs,
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1) {
+            scope.spawn(|| loop {
+                let next = queue.lock().map(|mut q| q.pop()).unwrap_or(None);
+                let Some(target) = next else { break };
+                let outcome = job.run(target);
+                if let Ok(mut r) = results.lock() {
+                    r.push(outcome);
+                }
+            });
+        }
+    });
+    let mut outcomes = results
+        .into_inner()
+        .map_err(|_| "a fuzz job panicked".to_string())?
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
+    outcomes.sort_by_key(|o| targets.iter().position(|t| *t == o.target));
+    Ok(outcomes)
+}
+
+/// What every target's run shares.
+struct Job<'a> {
+    bin: &'a Path,
+    fuzz_dir: &'a Path,
+    flags: &'a [String],
+    logs: &'a Path,
+    seconds: u64,
+    runs: Option<u64>,
+}
+
+impl Job<'_> {
+    /// Runs one target, its output to `fuzz/target/logs/<target>.log`.
+    fn run(&self, target: &str) -> Result<Outcome, String> {
+        let corpus = self.fuzz_dir.join("corpus").join(target);
         std::fs::create_dir_all(&corpus).map_err(|e| format!("creating {}: {e}", corpus.display()))?;
-        let mut c = cargo_fuzz(&bin, &fuzz_dir);
+        let mut c = cargo_fuzz(self.bin, self.fuzz_dir);
         c.arg("run")
-            .args(&flags)
+            .args(self.flags)
             .arg(target)
             .arg(&corpus)
-            .arg(fuzz_dir.join("seeds").join(target))
+            .arg(self.fuzz_dir.join("seeds").join(target))
             .args(["--", "-timeout=10", "-print_final_stats=1"]);
-        match runs {
+        match self.runs {
             Some(n) => c.arg(format!("-runs={n}")),
-            None => c.arg(format!("-max_total_time={seconds}")),
+            None => c.arg(format!("-max_total_time={}", self.seconds)),
         };
         println!(
-            "\n$ cargo fuzz run -s none {target} … ({})",
-            match runs {
+            "$ cargo fuzz run -s none {target} … ({})",
+            match self.runs {
                 Some(n) => format!("{n} executions"),
-                None => format!("{seconds} s"),
+                None => format!("{} s", self.seconds),
             }
         );
         let started = std::time::Instant::now();
-        let log_path = logs.join(format!("{target}.log"));
+        let log_path = self.logs.join(format!("{target}.log"));
         let file = std::fs::File::create(&log_path).map_err(|e| format!("creating {}: {e}", log_path.display()))?;
         let file2 = file.try_clone().map_err(|e| format!("{}: {e}", log_path.display()))?;
         let status = c
@@ -186,16 +233,15 @@ pub fn run_targets(
             // The report: libFuzzer's last lines name the failure and the saved input.
             let tail: Vec<&str> = log.lines().rev().take(40).collect();
             for line in tail.iter().rev() {
-                eprintln!("  {line}");
+                eprintln!("  {target}: {line}");
             }
         }
         println!(
             "  {target}: {} executions in {} s, cov {} ft {}, {} crash(es)",
             o.executions, o.seconds, o.cov, o.ft, o.crashes
         );
-        outcomes.push(o);
+        Ok(o)
     }
-    Ok(outcomes)
 }
 
 fn cargo_fuzz(bin: &Path, fuzz_dir: &Path) -> Command {

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
         Some("cycles") => cycles::run(&args[1..]),
         Some("fuzz") => fuzz::run_cli(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|fuzz>\n\n  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget\n  test        run every test (fmt, clippy, cycles, tsc, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node\n  cycles      no import cycles between files (Rust, JS), core layers in order\n  fuzz        [TARGET] [--seconds N | --runs N] [--seed]: libFuzzer on the core's parsers");
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|fuzz>\n\n  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget\n  test        run every test (fmt, clippy, cycles, tsc, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node\n  cycles      no import cycles between files (Rust, JS), core layers in order\n  fuzz        [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]: libFuzzer on the core's parsers");
             return ExitCode::from(2);
         }
     };

@@ -90,9 +90,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         )?;
         counts.push(("native (cargo test)", cargo_passed(&native)));
 
-        // Every fuzz target a few seconds from its committed seeds: a crash fails the run (its input kept under
+        // Every fuzz target a few seconds from its committed seeds, two at a time: a crash fails the run (its input kept under
         // fuzz/artifacts/); the count is the targets that ran clean.
-        let fuzzed = fuzz::run_targets(&root, &fuzz::TARGETS, FUZZ_SMOKE_SECONDS, None, true)?;
+        let fuzzed = fuzz::run_targets(&root, &fuzz::TARGETS, FUZZ_SMOKE_SECONDS, None, true, 2)?;
         fuzz::check(&fuzzed)?;
         let clean = fuzzed.iter().filter(|o| o.crashes == 0 && o.executions > 0).count();
         counts.push(("fuzz smoke (libFuzzer targets)", clean as u64));
