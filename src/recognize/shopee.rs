@@ -46,8 +46,7 @@ fn product_shop(seg: &str) -> Option<&str> {
 
 /// Category pages end in `-cat.<id>` (sub-categories add `.<id>` levels), in any case.
 fn is_category(seg: &str) -> bool {
-    rfind_ci(seg, "-cat.")
-        .is_some_and(|i| seg[i + 5..].bytes().all(|c| c.is_ascii_digit() || c == b'.'))
+    rfind_ci(seg, "-cat.").is_some_and(|i| seg[i + 5..].bytes().all(|c| c.is_ascii_digit() || c == b'.'))
 }
 
 /// The byte offset of the last occurrence of the ASCII `needle` in `hay`, ignoring ASCII case (a char boundary: the
