@@ -77,6 +77,7 @@ pub(crate) const FACEBOOK: &[&str] = &[
     "nt",
     "offers",
     "onthisday",
+    "p", // `/p/<Name>-<id>/` is dispatched first; `/pg/p` is no username (found by `cargo xtask fuzz recognize`)
     "page",
     "pages",
     "pay",

@@ -30,19 +30,30 @@ pub(crate) fn recognize(t: &Target<'_>) -> Found {
     Some((IdType::ShopUsername, canonical_id(s0, SHOP_USERNAME)?, Kind::Profile))
 }
 
-/// The shop id of a product slug `…-i.<shopid>.<itemid>` (or a bare `i.<shopid>.<itemid>`).
+/// The shop id of a product slug `…-i.<shopid>.<itemid>` (or a bare `i.<shopid>.<itemid>`). The suffixes are
+/// matched in any case, as the rest of the path is: else `/I.1.2` would be the username `i.1.2`, whose canonical
+/// URL `/i.1.2` is a product link (found by `cargo xtask fuzz recognize`).
 fn product_shop(seg: &str) -> Option<&str> {
-    let ids = match seg.rfind("-i.") {
+    let ids = match rfind_ci(seg, "-i.") {
         Some(i) => &seg[i + 3..],
-        None => seg.strip_prefix("i.")?,
+        None if seg.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("i.")) => &seg[2..],
+        None => return None,
     };
     let (shop, item) = ids.split_once('.')?;
     let digits = |s: &str| !s.is_empty() && s.len() <= 20 && s.bytes().all(|c| c.is_ascii_digit());
     (digits(shop) && digits(item)).then_some(shop)
 }
 
-/// Category pages end in `-cat.<id>` (sub-categories add `.<id>` levels).
+/// Category pages end in `-cat.<id>` (sub-categories add `.<id>` levels), in any case.
 fn is_category(seg: &str) -> bool {
-    seg.rfind("-cat.")
-        .is_some_and(|i| seg[i + 5..].bytes().all(|c| c.is_ascii_digit() || c == b'.'))
+    rfind_ci(seg, "-cat.").is_some_and(|i| seg[i + 5..].bytes().all(|c| c.is_ascii_digit() || c == b'.'))
+}
+
+/// The byte offset of the last occurrence of the ASCII `needle` in `hay`, ignoring ASCII case (a char boundary: the
+/// match is ASCII).
+fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?)
+        .rev()
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }

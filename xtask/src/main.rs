@@ -6,6 +6,7 @@
 //! | `cargo xtask test` | every test: fmt, clippy (native and wasm32), cycles, tsc, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
+//! | `cargo xtask fuzz [TARGET] [--seconds N]` | coverage-guided fuzzing of the core's parsers (`fuzz/`, libFuzzer via cargo-fuzz, stable toolchain); fails on any crash |
 //! | `cargo xtask cycles` | fails on an import cycle between files (Rust and JavaScript) or a core layer used out of order |
 //! | `cargo xtask eval-promotion PATH` | promotion detection measured on the ViSpamReviews dev split in `PATH` ([`eval`]) |
 //!
@@ -17,6 +18,7 @@ mod cycles;
 mod dist;
 mod eval;
 mod exec;
+mod fuzz;
 mod registry;
 mod testing;
 mod tools;
@@ -32,8 +34,17 @@ fn main() -> ExitCode {
         Some("bench-wasm") => bench::run(),
         Some("cycles") => cycles::run(&args[1..]),
         Some("eval-promotion") => eval::run(&args[1..]),
+        Some("fuzz") => fuzz::run_cli(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|eval-promotion>\n\n  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget\n  test        run every test (fmt, clippy, cycles, tsc, native, wasm, browser)\n  demo        build the extension and start the demo\n  bench-wasm  WebAssembly benchmarks in Node\n  cycles      no import cycles between files (Rust, JS), core layers in order\n  eval-promotion PATH  promotion detection on the ViSpamReviews dev split in PATH");
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|eval-promotion|fuzz>
+
+  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget
+  test        run every test (fmt, clippy, cycles, tsc, native, fuzz smoke, wasm, browser)
+  demo        build the extension and start the demo
+  bench-wasm  WebAssembly benchmarks in Node
+  cycles      no import cycles between files (Rust, JS), core layers in order
+  eval-promotion PATH  promotion detection on the ViSpamReviews dev split in PATH
+  fuzz        [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]: libFuzzer on the core's parsers");
             return ExitCode::from(2);
         }
     };

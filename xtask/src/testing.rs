@@ -2,17 +2,21 @@
 //! printed at the end. A layer that ran zero tests is a failure: a suite that silently skips (no browser, no wasm
 //! runner) must never look green.
 //!
-//! Layers: `cargo fmt --check`, `cargo clippy -D warnings` (native, and wasm32 per feature set), the import-cycle
-//! check (`cargo xtask cycles`), the JavaScript type check (`tsc --noEmit`), native `cargo test`, `wasm-bindgen-test` in a real
-//! Chromium service worker and in Node, then `cargo xtask dist` and the browser tests in `tests/e2e/` against the built
-//! extension. `cargo xtask test e2e` runs only the last two (for iterating on the extension).
+//! Layers: `cargo fmt --check` (the workspace and the fuzz crate), `cargo clippy -D warnings` (native, and wasm32 per
+//! feature set), the import-cycle check (`cargo xtask cycles`), the JavaScript type check (`tsc --noEmit`), native
+//! `cargo test`, a fuzz smoke run (every libFuzzer target for [`FUZZ_SMOKE_SECONDS`] from its seeds, see
+//! `cargo xtask fuzz`), `wasm-bindgen-test` in a real Chromium service worker and in Node, then `cargo xtask dist` and
+//! the browser tests in `tests/e2e/` against the built extension. `cargo xtask test e2e` runs only the last two (for iterating on the extension).
 
 use crate::exec::{self, cmd, project_root};
-use crate::{dist, tools};
+use crate::{dist, fuzz, tools};
 use std::path::Path;
 
 /// The feature sets of the wasm glue that clippy checks: each shipped build, the benchmark build, and all together.
 const WASM_FEATURE_SETS: [&str; 4] = ["extension", "portal", "bench", "extension,portal,bench"];
+
+/// Seconds each fuzz target runs in `cargo xtask test` (the long runs are `cargo xtask fuzz`'s).
+pub const FUZZ_SMOKE_SECONDS: u64 = 5;
 
 /// Runs every layer (or only the browser tests with `e2e`).
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -26,11 +30,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
     tools::ensure_npm_packages(&root)?;
     let chromium = tools::ensure_chromium()?;
+    if !only_e2e {
+        fuzz::ensure_cargo_fuzz(&root)?;
+    }
 
     if !only_e2e {
         exec::run(
             cmd("cargo", &root).args(["fmt", "--all", "--check"]),
             "cargo fmt --check (run `cargo fmt`)",
+        )?;
+        exec::run(
+            cmd("cargo", &root).args(["fmt", "--check", "--manifest-path", "fuzz/Cargo.toml"]),
+            "cargo fmt --check of fuzz/ (run `cargo fmt` in fuzz/)",
         )?;
         // Clippy for the native crates, then for wasm32 with each feature set the glue is built with (and all of
         // them together, which proves the features are additive).
@@ -78,6 +89,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "native tests",
         )?;
         counts.push(("native (cargo test)", cargo_passed(&native)));
+
+        // Every fuzz target a few seconds from its committed seeds, two at a time: a crash fails the run (its input kept under
+        // fuzz/artifacts/); the count is the targets that ran clean.
+        let fuzzed = fuzz::run_targets(&root, &fuzz::TARGETS, FUZZ_SMOKE_SECONDS, None, true, 2)?;
+        fuzz::check(&fuzzed)?;
+        let clean = fuzzed.iter().filter(|o| o.crashes == 0 && o.executions > 0).count();
+        counts.push(("fuzz smoke (libFuzzer targets)", clean as u64));
 
         let wasm = exec::run_captured(
             cmd("cargo", &root)
