@@ -103,9 +103,20 @@ for (const [site, url, links] of FEEDS) {
         .slice(0, 12);
       assert.deepEqual(moved, [], `${site}: no element of the page moves or resizes because of the badges`);
 
-      const full = [];
-      for (const b of badges.filter((x) => x.placement === 'full')) {
-        full.push({ ...(await badgeBox(page, b.badgeNodeId)), label: b.label });
+      // The feed may re-draw a badge between reading it and measuring it (a re-placed badge is a new node): then the
+      // badges are read again and measured again, until one reading measures whole.
+      let full = [];
+      for (let attempt = 0; ; attempt++) {
+        const now = attempt === 0 ? badges : await waitForBadges(page, (b) => b.every((x) => x.placement && x.placement !== 'unplaced'), { what: 'placed badges' });
+        try {
+          full = [];
+          for (const b of now.filter((x) => x.placement === 'full')) {
+            full.push({ ...(await badgeBox(page, b.badgeNodeId)), label: b.label });
+          }
+          break;
+        } catch (e) {
+          if (attempt >= 4 || !String(e).includes('Could not compute box model')) throw e;
+        }
       }
       // Scrolled out of view or not, the geometry is the page's: compare in the same coordinates.
       const covered = await page.evaluate(textUnder, full);
