@@ -129,9 +129,9 @@ async fn first_start_publish_and_distribution() {
         .as_str()
         .unwrap()
         .to_string();
-    // Thirty more anonymous complaints about the same account that no moderator triages: published counts must not
-    // move for them (anyone can submit; only the Alliance's figures are published).
-    for i in 0..30 {
+    // Three hundred more anonymous complaints about the same account that no moderator triages: published counts
+    // must not move for them (anyone can submit; only the Alliance's figures are published).
+    for i in 0..300 {
         let mut spam = c.clone();
         spam["id"] = serde_json::json!(format!("stats-spam-{i:04}-abcdef"));
         let r = client().post(s.url("/v1/complaints")).json(&spam).send().await.unwrap();
@@ -247,7 +247,7 @@ async fn first_start_publish_and_distribution() {
     assert_eq!(
         rec.complaints.received,
         rec0.complaints.received + 1,
-        "only the triaged complaint counts, not the 30 untriaged ones"
+        "only the triaged complaint counts, not the 300 untriaged ones"
     );
     assert_eq!(rec.complaints.pending, rec0.complaints.pending);
     assert_eq!(rec.complaints.upheld, rec0.complaints.upheld + 1);
