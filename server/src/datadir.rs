@@ -57,14 +57,21 @@ pub fn write_private(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Writes `bytes` to `path` atomically (temporary file, fsync, rename), creating parent folders.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// Writes `bytes` to a temporary file beside `path` (creating parent folders), fsyncs it, and puts it in place with
+/// `place(tmp, path)`; the temporary file never outlives the call. The one write path of [`write_atomic`] and
+/// [`write_new`], which differ only in how the file is put in place.
+fn write_beside(
+    path: &Path,
+    bytes: &[u8],
+    tag: &str,
+    place: fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<(), String> {
     let dir = path
         .parent()
         .ok_or_else(|| format!("{} has no parent", path.display()))?;
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let tmp = dir.join(format!(
-        ".{}.tmp-{}",
+        ".{}.{tag}-{}",
         path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
         std::process::id()
     ));
@@ -72,12 +79,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        fs::rename(&tmp, path)
+        place(&tmp, path)
     })();
-    res.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", path.display())
-    })
+    let _ = fs::remove_file(&tmp); // gone after a rename; left behind by a link or a failure
+    res.map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, fsync, rename), creating parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_beside(path, bytes, "tmp", |tmp, path| fs::rename(tmp, path))
 }
 
 /// Writes a file that must never change once written (a published snapshot or delta): atomically, and only if no
@@ -94,25 +104,9 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
             ))
         };
     }
-    let dir = path
-        .parent()
-        .ok_or_else(|| format!("{} has no parent", path.display()))?;
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.new-{}",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        std::process::id()
-    ));
-    // Written beside, then hard-linked into place: a link fails if the name exists, so a concurrent or earlier
-    // writer's file is never replaced, and readers never see a partial file.
-    let res = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::hard_link(&tmp, path)
-    })();
-    let _ = fs::remove_file(&tmp);
-    res.map_err(|e| format!("cannot write {}: {e}", path.display()))
+    // Hard-linked into place: a link fails if the name exists, so a concurrent or earlier writer's file is never
+    // replaced, and readers never see a partial file.
+    write_beside(path, bytes, "new", |tmp, path| fs::hard_link(tmp, path))
 }
 
 impl DataDir {
