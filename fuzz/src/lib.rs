@@ -1,5 +1,5 @@
-//! What the fuzz targets share: the fixed test key, the fixed base snapshot, splitting an input into parts, and
-//! re-signing mutated snapshots and deltas.
+//! What the fuzz targets share: the fixed test key, the fixed base snapshot, splitting an input into parts,
+//! re-signing mutated snapshots and deltas, and the checks every registry-source parse answer must pass.
 //!
 //! A snapshot or a delta is signed, so a mutated one stops at the signature check and the fuzzer never reaches the
 //! code behind it. The snapshot and delta targets therefore read their first byte as a mode: odd means "repair
@@ -92,4 +92,25 @@ pub fn resign_delta(mut d: Vec<u8>, base: &[u8]) -> Vec<u8> {
     let signature = key().sign(&d[..signed]);
     d[signed..].copy_from_slice(&signature.to_bytes());
     d
+}
+
+/// What every registry-source parse (JSON or CSV) must answer: records that are consistent and survive
+/// `to_json` → `parse_json` unchanged, or at least one error.
+pub fn check_source_answer(
+    answer: Result<Vec<koltrust::registry::Record>, Vec<koltrust::registry::source::SourceError>>,
+) {
+    use koltrust::registry::snapshot::check_records;
+    use koltrust::registry::source::{parse_json, to_json};
+    match answer {
+        Ok(records) => {
+            assert_eq!(
+                check_records(&records),
+                Vec::<String>::new(),
+                "accepted records are consistent"
+            );
+            let again = parse_json("again.json", &to_json(&records));
+            assert_eq!(again.as_ref().ok(), Some(&records), "to_json round trip: {again:?}");
+        }
+        Err(errors) => assert!(!errors.is_empty(), "a failure names at least one error"),
+    }
 }
