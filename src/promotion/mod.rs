@@ -294,6 +294,12 @@ const SELLER_OWNERS: &[&[u8]] = &[b"ben", b"shop", b"sop", b"nha", b"cua", b"pag
 
 /// The word ending at folded position `end` (exclusive) within the clause: its start, or `None` at a clause mark.
 fn word_before(f: &[u8], end: usize) -> Option<usize> {
+    word_span_before(f, end).map(|w| w.start)
+}
+
+/// The span of the word before folded position `end` within the clause (separators skipped), or `None` when a
+/// clause mark or the start of the text comes first.
+fn word_span_before(f: &[u8], end: usize) -> Option<Range<usize>> {
     let mut j = end;
     while j > 0 && !is_word(f[j - 1]) {
         if matches!(f[j - 1], b'.' | b',' | b'!' | b'?' | b'\n' | b';') {
@@ -305,7 +311,7 @@ fn word_before(f: &[u8], end: usize) -> Option<usize> {
     while j > 0 && is_word(f[j - 1]) {
         j -= 1;
     }
-    (j < e).then_some(j)
+    (j < e).then_some(j..e)
 }
 
 fn word_at(f: &[u8], a: usize) -> &[u8] {
@@ -507,19 +513,11 @@ fn negated(text: &str, folded: &Folded, a: usize) -> bool {
     let f = &folded.bytes;
     let mut j = a;
     for _ in 0..3 {
-        while j > 0 && !is_word(f[j - 1]) {
-            if matches!(f[j - 1], b'.' | b',' | b'!' | b'?' | b'\n' | b';') {
-                return false;
-            }
-            j -= 1;
-        }
-        let end = j;
-        while j > 0 && is_word(f[j - 1]) {
-            j -= 1;
-        }
-        if j == end {
+        let Some(w) = word_span_before(f, j) else {
             return false;
-        }
+        };
+        let end = w.end;
+        j = w.start;
         let word = &f[j..end];
         if let Some((_, forms)) = NEGATIONS.iter().find(|(w, _)| *w == word) {
             let written = &text[folded.span(j, end)];
