@@ -11,7 +11,9 @@
 //! Run: `cargo bench --bench promotion` (report in `target/criterion/`). Measured on the 2-core shared machine
 //! (see docs/performance.md for the load at the time): before issue 20 post_500 11.8 µs, plain_500 11.8 µs,
 //! max_20k 346 µs; with the social-selling vocabulary, quiet machine, post_500 16.7 µs, selling_500 17.8 µs,
-//! plain_500 10.1 µs (then ~10% more instructions after the WebAssembly size cuts).
+//! plain_500 10.1 µs (then ~10% more instructions after the WebAssembly size cuts: 16.3 / 21.1 / 7.2 µs); since the
+//! first-word index keeps one entry per pattern and word (2026-12-06, quiet machine): post_500 15.2 µs, selling_500
+//! 17.1 µs, plain_500 6.9 µs, max_20k 341 µs.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use koltrust::promotion::detect;

@@ -222,6 +222,12 @@ struct Entry {
     word: [u8; WORD],
 }
 
+impl Entry {
+    fn same(&self, other: &Entry) -> bool {
+        self.exact == other.exact && self.len == other.len && self.word == other.word
+    }
+}
+
 /// Buckets of exact entries: first byte × word length (0–15).
 const EXACT_BUCKETS: usize = 256 * 16;
 
@@ -249,6 +255,7 @@ impl FirstIndex {
         let mut spellings = Vec::new();
         let mut firsts = Vec::new();
         for (n, pat) in patterns.enumerate() {
+            let from = heads.len();
             spellings.clear();
             first_words(pat, &mut spellings);
             for (w, exact) in &spellings {
@@ -265,7 +272,14 @@ impl FirstIndex {
                     Some(&b) => firsts.push(b),
                     None => first_bytes(pat, &mut firsts),
                 }
-                heads.extend(firsts.iter().map(|&b| (bucket(b, len, entry.exact), entry)));
+                // Alternatives after the first word ("gia{ goc| ban|…}") give the same entry many times: keep one,
+                // or the pattern is tried once per alternative at every "gia".
+                for &b in &firsts {
+                    let k = bucket(b, len, entry.exact);
+                    if !heads[from..].iter().any(|(h, e)| *h == k && e.same(&entry)) {
+                        heads.push((k, entry));
+                    }
+                }
             }
         }
         let mut offsets = vec![0u16; EXACT_BUCKETS + 256 + 1];
@@ -359,5 +373,9 @@ mod tests {
         assert_eq!(at(&idx, b"yzq"), [2]);
         assert!(at(&idx, b"yq").is_empty());
         assert!(at(&idx, b"q").is_empty());
+        // Alternatives after the first word are one entry: the pattern is tried once at "gia", not once per
+        // alternative.
+        let alts: [&[u8]; 1] = [b"gia{ goc| ban| le|} ~k"];
+        assert_eq!(at(&FirstIndex::new(alts.iter().copied()), b"gia ban 5k"), [0]);
     }
 }

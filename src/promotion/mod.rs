@@ -76,10 +76,11 @@
 //! first-byte index and a step budget per attempt, so time is linear in the text. Nothing slices a string except
 //! at boundaries found by search or mapped by [`crate::text::fold`]; property tests feed arbitrary strings.
 //! Patterns are indexed by the first word they need, so a pattern is tried only where that word stands.
-//! Measured with `cargo bench --bench promotion` (2-core shared machine, native; budget 20 µs): 16.7 µs median for
-//! a typical 500-character post with three links, 17.8 µs for a social-selling post, 10.1 µs for an ordinary post
-//! with no cue on a quiet machine before the last size cuts, which cost about 10% more instructions (see
-//! docs/performance.md: the budget is not yet shown to hold with margin).
+//! Measured with `cargo bench --bench promotion` (2-core shared machine, quiet, native; budget 20 µs): 15.2 µs
+//! median for a typical 500-character post with three links, 17.1 µs for a social-selling post, 6.9 µs for an
+//! ordinary post with no cue, 341 µs at the 20,000-byte limit. Most of it is the matcher trying candidates, so the
+//! index keeps one entry per pattern and first word: a pattern whose alternatives follow its first word
+//! ("gia{ goc| ban|…}") used to be tried once per alternative, which cost a social-selling post 4 µs.
 //!
 //! ## Measured on real text
 //! `cargo xtask eval-promotion PATH` runs detection on the ViSpamReviews corpus (research use, never committed;
