@@ -93,6 +93,32 @@ async fn paths_files_headers_and_cors() {
         .unwrap();
     error_body(big, 431, "headers_too_large").await;
 
+    // What hyper answers by itself (not HTTP at all, a head past hyper's own 100 fields, garbage after a good
+    // pipelined request) is JSON too, and the good response before it is untouched.
+    let addr = s.base.trim_start_matches("http://").to_string();
+    let wire = |bytes: Vec<u8>| {
+        let addr = addr.clone();
+        tokio::task::spawn_blocking(move || raw_exchange(&addr, &bytes))
+    };
+    let answer = wire(b"\x16\x03\x01 not http\r\n\r\n".to_vec()).await.unwrap();
+    assert_wire_error(&answer, "400 Bad Request", "malformed_request");
+    let mut head = b"GET /v1/health HTTP/1.1\r\nHost: x\r\n".to_vec();
+    for i in 0..120 {
+        head.extend_from_slice(format!("X-Filler-{i}: x\r\n").as_bytes());
+    }
+    head.extend_from_slice(b"\r\n");
+    assert_wire_error(
+        &wire(head).await.unwrap(),
+        "431 Request Header Fields Too Large",
+        "headers_too_large",
+    );
+    let answer = wire(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /\x01 HTTP/1.1\r\n\r\n".to_vec())
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.contains(r#""status":"ok""#), "{answer}");
+    assert_wire_error(&answer, "400 Bad Request", "malformed_request");
+
     // The API says nosniff too, and every answer carries its own request id (for matching a report to the log).
     let r = c.get(s.url("/v1/health")).send().await.unwrap();
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
@@ -116,6 +142,28 @@ async fn paths_files_headers_and_cors() {
         "moderation API"
     );
     assert_eq!(s.terminate().code(), Some(0));
+}
+
+/// Writes `bytes` on a new connection and reads the answer until the server closes it (at most 5 s).
+fn raw_exchange(addr: &str, bytes: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(5))).unwrap();
+    s.write_all(bytes).unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The last response in `answer` is `status` with the JSON error body of `code`, and a length that frames it.
+fn assert_wire_error(answer: &str, status: &str, code: &str) {
+    let start = answer.rfind("HTTP/1.1 ").unwrap();
+    let (head, body) = answer[start..].split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with(&format!("HTTP/1.1 {status}\r\n")), "{answer}");
+    assert!(head.contains("content-type: application/json"), "{answer}");
+    assert!(head.contains(&format!("content-length: {}", body.len())), "{answer}");
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(v["error"]["code"], code, "{answer}");
 }
 
 /// Writes a POST's headers and the first bytes of a large body, then waits (at most 5 s) for the answer: a limited

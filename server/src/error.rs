@@ -14,7 +14,8 @@
 //! | 415 | `unsupported_media_type` | a body that is not `application/json` |
 //! | 408 | `timeout` | a request (body included) not complete within the request timeout |
 //! | 400 | `bad_request` | a path or query parameter the route cannot read (`?status=nope`) |
-//! | 431 | `headers_too_large` | more than 64 header fields or 16 KiB of them |
+//! | 400 | `malformed_request` | bytes that are not an HTTP/1.1 request head (answered by hyper, body added by [`crate::wire_errors`]) |
+//! | 431 | `headers_too_large` | more than 64 header fields or 16 KiB of them (past hyper's own limits too, see [`crate::wire_errors`]) |
 //! | 414 | `uri_too_long` | a request path over 2,048 bytes (a longer segment than any file or route is a 404) |
 //! | 503 | `unavailable` | shutting down |
 //! | 503 | `storage_failing` | `/v1/health` when the database cannot be read or the last complaint batch failed to commit |
@@ -93,11 +94,15 @@ impl ApiError {
     }
 }
 
-fn default_for(code: &str) -> (StatusCode, &'static str) {
+pub(crate) fn default_for(code: &str) -> (StatusCode, &'static str) {
     match code {
         "bad_json" => (
             StatusCode::BAD_REQUEST,
             "Nội dung không phải JSON hợp lệ / The body is not valid JSON",
+        ),
+        "malformed_request" => (
+            StatusCode::BAD_REQUEST,
+            "Yêu cầu HTTP không hợp lệ / Malformed HTTP request",
         ),
         "bad_request" => (
             StatusCode::BAD_REQUEST,
@@ -154,7 +159,7 @@ fn default_for(code: &str) -> (StatusCode, &'static str) {
 }
 
 /// The code for a bare status produced outside the handlers.
-fn code_for_status(status: StatusCode) -> &'static str {
+pub(crate) fn code_for_status(status: StatusCode) -> &'static str {
     match status.as_u16() {
         400 => "bad_request",
         401 => "unauthorized",
@@ -173,7 +178,7 @@ fn code_for_status(status: StatusCode) -> &'static str {
     }
 }
 
-fn body_of(code: &str, message: &str, fields: &[serde_json::Value]) -> String {
+pub(crate) fn body_of(code: &str, message: &str, fields: &[serde_json::Value]) -> String {
     let mut err = json!({"code": code, "message": message});
     if !fields.is_empty() {
         err["fields"] = json!(fields);

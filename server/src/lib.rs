@@ -19,6 +19,7 @@
 //! | [`error`] | the JSON error body every 4xx/5xx carries, and its stable codes |
 //! | [`routes`] | the HTTP surface (axum): health, registry files, complaints, moderation, static `www/` |
 //! | [`serve`] | start-up, the listener, graceful shutdown |
+//! | [`wire_errors`] | the JSON body for the errors hyper answers itself (unparseable or oversized request heads) |
 //!
 //! ## HTTP API
 //! | method | path | purpose | auth |
@@ -47,6 +48,7 @@ pub mod ratelimit;
 pub mod routes;
 pub mod serve;
 pub mod store;
+pub mod wire_errors;
 
 pub use clock::now_ms;
 pub use config::{RateConfig, ServeConfig};

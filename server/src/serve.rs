@@ -18,6 +18,7 @@ use crate::ratelimit::RateLimiter;
 use crate::routes::{router, App};
 use crate::store::sqlite::SqliteStore;
 use crate::store::{ComplaintStore, RegistryStore, Store};
+use crate::wire_errors::JsonWireErrors;
 use koltrust::registry::Date;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -108,7 +109,7 @@ pub async fn listen(
         };
         let Ok(service) = make.call(peer).await;
         let service = hyper_util::service::TowerToHyperService::new(service);
-        let conn = builder.serve_connection(TokioIo::new(stream), service);
+        let conn = builder.serve_connection(JsonWireErrors::new(TokioIo::new(stream)), service);
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             let _permit = permit;

@@ -28,8 +28,8 @@ const PORTAL_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eva
 img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Most header fields a request may carry, and their total size in bytes. Below hyper's own limits (100 fields, a
-/// ~400 KB read buffer), so an oversized head gets this server's JSON 431 rather than hyper's bare one; only heads
-/// past hyper's limits, or bytes that are not HTTP at all, get hyper's plain 400/431.
+/// ~400 KB read buffer); heads past those, and bytes that are not HTTP at all, are answered by hyper itself, and
+/// [`crate::wire_errors`] gives those answers the same JSON body.
 pub const MAX_HEADERS: usize = 64;
 /// See [`MAX_HEADERS`].
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
