@@ -2,7 +2,7 @@
 //! printed at the end. A layer that ran zero tests is a failure: a suite that silently skips (no browser, no wasm
 //! runner) must never look green.
 //!
-//! Layers: `cargo fmt --check` (the workspace and the fuzz crate), `cargo clippy -D warnings` (native, and wasm32 per
+//! Layers: `cargo fmt --check` (the workspace and the fuzz crate), `cargo clippy -D warnings` (native, the fuzz crate, and wasm32 per
 //! feature set), the import-cycle check (`cargo xtask cycles`), the JavaScript type check (`tsc --noEmit`), native
 //! `cargo test`, a fuzz smoke run (every libFuzzer target for [`FUZZ_SMOKE_SECONDS`] from its seeds, see
 //! `cargo xtask fuzz`), `wasm-bindgen-test` in a real Chromium service worker and in Node, then `cargo xtask dist` and
@@ -57,6 +57,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 "warnings",
             ]),
             "cargo clippy (native)",
+        )?;
+        // The fuzz crate is its own workspace (cargo-fuzz's layout): checked on its own, on the stable toolchain.
+        exec::run(
+            cmd("cargo", &root).args([
+                "clippy",
+                "--manifest-path",
+                "fuzz/Cargo.toml",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+            "cargo clippy (fuzz/)",
         )?;
         for features in WASM_FEATURE_SETS {
             exec::run(
