@@ -80,6 +80,6 @@ pub use date::Date;
 pub use keys::{KeyId, KeySet, SigningKey};
 pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
 pub use reader::Freshness;
-pub use reader::{Hit, LookalikeHit, Registry};
+pub use reader::{resident_prefix_len, Hit, LookalikeHit, Registry, LOAD_BLOCK_CHUNKS};
 pub use snapshot::{build_snapshot, BuildError, SnapshotError, SnapshotMeta};
 pub use status::{state_at, TrustState};

@@ -5,8 +5,23 @@
 //! (see [`super::snapshot`] for why). One atomic bit per chunk remembers what is verified, so `Registry` is `Sync`
 //! natively and costs nothing extra on single-threaded wasm.
 //!
+//! ## Opening from the resident prefix (cold start that does not grow with the register)
+//! A badge answer needs the head and sections 1–4 (directory, entries, badge words, record offsets: about 7 bytes per
+//! account), which the layout puts first, contiguous: the **resident prefix** ([`resident_prefix_len`], rounded up to
+//! whole chunks). A service worker that is stopped after 30 s idle reads only that prefix at each start and opens
+//! the registry with [`Registry::open_resident`]: the head is checked as in `open` (signature included), the rest
+//! of the file stays unloaded. A read that touches an unloaded chunk fails with [`SnapshotError::NotLoaded`] and
+//! remembers the chunk; the host then reads the byte ranges [`Registry::take_wanted`] names (whole blocks of
+//! [`LOAD_BLOCK_CHUNKS`] chunks, so neighbouring records come along) from storage, hands them to
+//! [`Registry::supply`] — which hashes every chunk against the signed head **before** keeping it — and asks again.
+//! No byte is ever used before its chunk is verified, whether it came with the prefix or later; prefix chunks are
+//! hashed on first touch as before, and [`Registry::verify_resident`] hashes the rest of them in idle time so a
+//! stored file altered on disk is refused at the start that reads it (docs/threat-model.md).
+//!
 //! API for the glue (the wasm service worker, the CLI):
 //! - [`Registry::open`]`(bytes, &KeySet, held_sequence, now_unix)` → `Registry` or a one-line [`SnapshotError`];
+//! - [`Registry::open_resident`]`(file_len, prefix, …)`, [`Registry::take_wanted`], [`Registry::supply`]: the same
+//!   registry read lazily;
 //! - [`Registry::lookup`]`(platform, id_type, account_id)` → `Option<Hit>` (record ordinal + [`TrustState`]) —
 //!   no record is decoded unless the state changed since the snapshot was issued;
 //! - [`Registry::record`] decodes one record on demand for the detail card
@@ -74,10 +89,49 @@ struct Section {
     len: usize,
 }
 
+/// Chunks loaded together when an answer needs one that is not resident (64 KiB at the default chunk size): a
+/// record and its neighbours come in one storage read.
+pub const LOAD_BLOCK_CHUNKS: usize = 4;
+
+/// How many bytes of a snapshot must be in memory to answer badge questions: the head, the signature and sections
+/// 1–4, rounded up to whole chunks. Needs the file's first 144 bytes (fixed header and section table); fails like
+/// `open` on a file that is not a snapshot.
+pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
+    let header = Header::parse(first_bytes)?;
+    let table_end = FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN;
+    if first_bytes.len() < table_end {
+        return Err(SnapshotError::Truncated(format!(
+            "{} bytes given, the section table ends at {table_end}",
+            first_bytes.len()
+        )));
+    }
+    let records_at = rd_u32(first_bytes, FIXED_HEADER_LEN + 4 * SECTION_ENTRY_LEN + 8) as u64;
+    let chunk = 1u64 << header.chunk_log2;
+    let body_start = (header.head_len() + SIGNATURE_LEN) as u64;
+    let len = (body_start + records_at.div_ceil(chunk) * chunk).min(header.file_len());
+    usize::try_from(len).map_err(|_| SnapshotError::Overlong("the snapshot does not fit in memory".into()))
+}
+
+/// A bit per chunk.
+fn bitmap(chunks: usize, set: bool) -> Vec<AtomicU64> {
+    (0..chunks.div_ceil(64))
+        .map(|_| AtomicU64::new(if set { u64::MAX } else { 0 }))
+        .collect()
+}
+
+fn bit(map: &[AtomicU64], c: usize) -> bool {
+    map[c / 64].load(Relaxed) & (1u64 << (c % 64)) != 0
+}
+
 /// An opened, signature-checked snapshot.
 #[derive(Debug)]
 pub struct Registry {
     bytes: Vec<u8>,
+    /// Chunks whose bytes are in `bytes` (all of them unless opened with [`Registry::open_resident`]).
+    resident: Vec<AtomicU64>,
+    all_resident: AtomicBool,
+    /// Chunks a read needed and did not find resident, for [`Registry::take_wanted`].
+    wanted: Vec<AtomicU64>,
     header: Header,
     body_start: usize,
     chunk_table: usize,
@@ -202,6 +256,9 @@ impl Registry {
         let chunks = header.chunk_count();
         let mut reg = Registry {
             bytes,
+            resident: bitmap(chunks, true),
+            all_resident: AtomicBool::new(true),
+            wanted: bitmap(chunks, false),
             header,
             body_start,
             chunk_table: FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN,
@@ -214,6 +271,146 @@ impl Registry {
         };
         reg.set_now(now_unix);
         Ok(reg)
+    }
+
+    /// Opens a snapshot of `file_len` bytes of which only the first `prefix.len()` are given: at least
+    /// [`resident_prefix_len`] of them. Checks everything [`Registry::open`] checks (the whole head and its
+    /// signature are in the prefix); the rest of the body is read later through [`Registry::supply`]. The memory for
+    /// the whole file is reserved zeroed (untouched pages cost nothing until a chunk lands in them).
+    pub fn open_resident(
+        file_len: u64,
+        prefix: &[u8],
+        keys: &KeySet,
+        held_sequence: Option<u64>,
+        now_unix: i64,
+    ) -> Result<Registry, SnapshotError> {
+        let need = resident_prefix_len(prefix)?;
+        if prefix.len() < need || prefix.len() as u64 > file_len {
+            return Err(SnapshotError::Truncated(format!(
+                "{} prefix bytes given, a badge answer needs {need} of a {file_len}-byte file",
+                prefix.len()
+            )));
+        }
+        let len = usize::try_from(file_len)
+            .map_err(|_| SnapshotError::Overlong("the snapshot does not fit in memory".into()))?;
+        let mut bytes = vec![0u8; len];
+        bytes[..prefix.len()].copy_from_slice(prefix);
+        let reg = Registry::open(bytes, keys, held_sequence, now_unix)?;
+        let chunks = reg.header.chunk_count();
+        let size = 1usize << reg.header.chunk_log2;
+        for c in 0..chunks {
+            let end = (reg.body_start + (c + 1) * size).min(len);
+            if end > prefix.len() {
+                reg.resident[c / 64].fetch_and(!(1u64 << (c % 64)), Relaxed);
+            }
+        }
+        reg.all_resident.store(reg.is_complete_scan(), Relaxed);
+        Ok(reg)
+    }
+
+    fn is_complete_scan(&self) -> bool {
+        (0..self.header.chunk_count()).all(|c| bit(&self.resident, c))
+    }
+
+    /// Every chunk is in memory (the registry can give its bytes, apply a delta, be verified whole).
+    pub fn is_complete(&self) -> bool {
+        self.all_resident.load(Relaxed)
+    }
+
+    /// The file byte ranges `[start, end)` to read for the chunks reads asked for since the last call (each widened
+    /// to its aligned block of [`LOAD_BLOCK_CHUNKS`] chunks, adjacent ones merged), and forgets them.
+    pub fn take_wanted(&self) -> Vec<(usize, usize)> {
+        let size = 1usize << self.header.chunk_log2;
+        let chunks = self.header.chunk_count();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (w, word) in self.wanted.iter().enumerate() {
+            let mut bits = word.swap(0, Relaxed);
+            while bits != 0 {
+                let c = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let first = c - c % LOAD_BLOCK_CHUNKS;
+                let last = (first + LOAD_BLOCK_CHUNKS).min(chunks);
+                let (start, end) = (
+                    self.body_start + first * size,
+                    (self.body_start + last * size).min(self.bytes.len()),
+                );
+                match out.last_mut() {
+                    Some(prev) if prev.1 >= start => prev.1 = prev.1.max(end),
+                    _ => out.push((start, end)),
+                }
+            }
+        }
+        out
+    }
+
+    /// Asks for every chunk not yet resident (before giving the whole file's bytes, e.g. as a delta's base).
+    pub fn want_all(&self) {
+        for c in 0..self.header.chunk_count() {
+            if !bit(&self.resident, c) {
+                self.wanted[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            }
+        }
+    }
+
+    /// Takes file bytes `[offset, offset + data.len())` read from storage: `offset` on a chunk boundary of the
+    /// body, `data` whole chunks (the last one may end the file). Each chunk is hashed against the signed head
+    /// before it is kept; a mismatch keeps nothing of it and is [`SnapshotError::ChunkMismatch`] (the stored file
+    /// was altered: the caller must drop it).
+    pub fn supply(&mut self, offset: usize, data: &[u8]) -> Result<(), SnapshotError> {
+        let size = 1usize << self.header.chunk_log2;
+        let end = offset.checked_add(data.len()).filter(|&e| e <= self.bytes.len());
+        let (Some(end), true) = (end, offset >= self.body_start && (offset - self.body_start) % size == 0) else {
+            return Err(corrupt("supplied bytes are not whole chunks of this file"));
+        };
+        if end != self.bytes.len() && (end - self.body_start) % size != 0 {
+            return Err(corrupt("supplied bytes are not whole chunks of this file"));
+        }
+        let first = (offset - self.body_start) / size;
+        for (i, piece) in data.chunks(size).enumerate() {
+            let c = first + i;
+            if bit(&self.resident, c) {
+                continue;
+            }
+            if Sha256::digest(piece).as_slice() != self.chunk_hash(c) {
+                return Err(SnapshotError::ChunkMismatch(c));
+            }
+            let at = self.body_start + c * size;
+            self.bytes[at..at + piece.len()].copy_from_slice(piece);
+            self.resident[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+        }
+        if !self.is_complete() && self.is_complete_scan() {
+            self.all_resident.store(true, Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Hashes every resident chunk not verified yet (the prefix, in idle time after the first answer): an altered
+    /// stored file is then refused at the start that reads it, not only when a read touches the altered chunk.
+    pub fn verify_resident(&self) -> Result<(), SnapshotError> {
+        for c in 0..self.header.chunk_count() {
+            if bit(&self.resident, c) {
+                self.verify_chunk(c)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn chunk_hash(&self, c: usize) -> &[u8] {
+        &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32]
+    }
+
+    /// The whole file, when every chunk is resident; otherwise asks for the rest ([`Registry::want_all`]) and
+    /// fails with [`SnapshotError::NotLoaded`].
+    pub fn complete_bytes(&self) -> Result<&[u8], SnapshotError> {
+        if self.is_complete() {
+            return Ok(&self.bytes);
+        }
+        self.want_all();
+        let missing = (0..self.header.chunk_count())
+            .find(|&c| !bit(&self.resident, c))
+            .unwrap_or(0);
+        Err(SnapshotError::NotLoaded(missing))
     }
 
     /// Moves the registry's clock (a long-lived worker calls this as days pass).
@@ -258,13 +455,10 @@ impl Registry {
     pub fn today(&self) -> Date {
         self.today
     }
-    /// The snapshot bytes as given to `open`.
+    /// The snapshot bytes as given to [`Registry::open`]. A registry opened from its resident prefix has zeros
+    /// where chunks are not loaded: code that may hold one uses [`Registry::complete_bytes`].
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
-    }
-    /// Gives back the snapshot bytes (e.g. to apply a delta to them) without copying.
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.bytes
     }
 
     /// Bytes a badge answer needs resident: directory + entries + badge words.
@@ -302,11 +496,14 @@ impl Registry {
         if word.load(Relaxed) & bit != 0 {
             return Ok(());
         }
+        if !self.all_resident.load(Relaxed) && self.resident[c / 64].load(Relaxed) & bit == 0 {
+            self.wanted[c / 64].fetch_or(bit, Relaxed);
+            return Err(SnapshotError::NotLoaded(c));
+        }
         let size = 1usize << self.header.chunk_log2;
         let start = self.body_start + c * size;
         let end = (start + size).min(self.bytes.len());
-        let want = &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32];
-        if Sha256::digest(&self.bytes[start..end]).as_slice() != want {
+        if Sha256::digest(&self.bytes[start..end]).as_slice() != self.chunk_hash(c) {
             return Err(SnapshotError::ChunkMismatch(c));
         }
         word.fetch_or(bit, Relaxed);

@@ -116,16 +116,28 @@ pub fn lookup_links<S: AsRef<str>>(
     lang: Lang,
     options: BadgeOptions,
 ) -> Result<Vec<Option<LinkAnswer>>, SnapshotError> {
-    hrefs
+    // A registry read lazily (`Registry::open_resident`) may lack the chunks of several links' records: every link
+    // is still tried, so that one round of loading brings all of them, and then the batch says what was missing.
+    let mut not_loaded = None;
+    let answers = hrefs
         .iter()
         .map(|h| {
-            if recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
-                lookup_link(registry, h.as_ref(), lang, options)
-            } else {
-                Ok(None)
+            if !recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
+                return Ok(None);
+            }
+            match lookup_link(registry, h.as_ref(), lang, options) {
+                Err(SnapshotError::NotLoaded(c)) => {
+                    not_loaded.get_or_insert(c);
+                    Ok(None)
+                }
+                answer => answer,
             }
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    match not_loaded {
+        Some(c) => Err(SnapshotError::NotLoaded(c)),
+        None => Ok(answers),
+    }
 }
 
 /// Whose page this is, and their badge.
