@@ -90,6 +90,8 @@ export interface RegistryStatus {
   lastCheck: number | null;
   lastError: string | null;
   coldStartMs: number | null;
+  /** The core's WebAssembly linear memory, in bytes (grown, not necessarily resident). */
+  wasmMemoryBytes: number | null;
   sequence: number | null;
   freshness: Freshness | null;
 }

@@ -286,10 +286,7 @@ impl Registry {
     ) -> Result<Registry, SnapshotError> {
         let need = resident_prefix_len(prefix)?;
         if prefix.len() < need || prefix.len() as u64 > file_len {
-            return Err(SnapshotError::Truncated(format!(
-                "{} prefix bytes given, a badge answer needs {need} of a {file_len}-byte file",
-                prefix.len()
-            )));
+            return Err(SnapshotError::Truncated("the resident prefix is incomplete".into()));
         }
         let len = usize::try_from(file_len)
             .map_err(|_| SnapshotError::Overlong("the snapshot does not fit in memory".into()))?;
@@ -371,13 +368,14 @@ impl Registry {
             if bit(&self.resident, c) {
                 continue;
             }
-            if Sha256::digest(piece).as_slice() != self.chunk_hash(c) {
-                return Err(SnapshotError::ChunkMismatch(c));
-            }
+            // In place, then hashed by the same check every read goes through; a mismatch leaves the chunk unloaded.
             let at = self.body_start + c * size;
             self.bytes[at..at + piece.len()].copy_from_slice(piece);
             self.resident[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
-            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            if let Err(e) = self.verify_chunk(c) {
+                self.resident[c / 64].fetch_and(!(1u64 << (c % 64)), Relaxed);
+                return Err(e);
+            }
         }
         if !self.is_complete() && self.is_complete_scan() {
             self.all_resident.store(true, Relaxed);

@@ -1,0 +1,67 @@
+//! Reading the registry lazily (feature `extension`): the worker's cold start opens a snapshot from its resident
+//! prefix (`koltrust::registry::Registry::open_resident`) and reads the rest from storage as answers need it. These
+//! exports only move bytes; which bytes, and whether they can be trusted, is the core's decision.
+
+use crate::{pinned, snapshot_error, Engine};
+use koltrust::registry::Registry;
+use wasm_bindgen::prelude::*;
+
+/// How many of a snapshot's first bytes badge answers need (the head and the index, whole chunks), from its first
+/// 144 bytes: what the worker reads before [`Engine::open_resident`].
+#[wasm_bindgen(js_name = residentPrefixLen)]
+pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<f64, JsError> {
+    koltrust::registry::resident_prefix_len(first_bytes)
+        .map(|n| n as f64)
+        .map_err(snapshot_error)
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Opens a snapshot of `file_len` bytes from its first bytes only (at least [`resident_prefix_len`] of them),
+    /// checked as the constructor checks a whole file: the worker's cold start, which then reads only what the
+    /// answers need. When a question fails for want of bytes, `takeWanted` says which to read and `supply` takes them.
+    #[wasm_bindgen(js_name = openResident)]
+    pub fn open_resident(
+        file_len: f64,
+        prefix: &[u8],
+        pinned_keys: Vec<String>,
+        held_sequence: Option<f64>,
+        now_ms: f64,
+    ) -> Result<Engine, JsError> {
+        let keys = pinned(&pinned_keys)?;
+        let held = held_sequence.map(|s| s as u64);
+        let registry = Registry::open_resident(file_len as u64, prefix, &keys, held, (now_ms / 1000.0) as i64)
+            .map_err(snapshot_error)?;
+        Ok(Engine::from_registry(registry, keys))
+    }
+
+    /// The file byte ranges the last questions needed and did not find loaded, as `[start, end, start, end, …]`
+    /// (empty when nothing is missing: an error then is a real one).
+    #[wasm_bindgen(js_name = takeWanted)]
+    pub fn take_wanted(&self) -> Vec<f64> {
+        self.registry
+            .take_wanted()
+            .into_iter()
+            .flat_map(|(a, b)| [a as f64, b as f64])
+            .collect()
+    }
+
+    /// Takes file bytes read from storage at `offset` (a range `takeWanted` gave). Every chunk is hashed against the
+    /// signed head first: an error means the stored file was altered and must be dropped.
+    pub fn supply(&mut self, offset: f64, bytes: &[u8]) -> Result<(), JsError> {
+        self.registry.supply(offset as usize, bytes).map_err(snapshot_error)
+    }
+
+    /// Asks for every byte not loaded yet (then `takeWanted` names them).
+    #[wasm_bindgen(js_name = wantAll)]
+    pub fn want_all(&self) {
+        self.registry.want_all();
+    }
+
+    /// Hashes the loaded bytes not verified yet (idle time after the first answer): an error means the stored file
+    /// was altered and must be dropped.
+    #[wasm_bindgen(js_name = verifyResident)]
+    pub fn verify_resident(&self) -> Result<(), JsError> {
+        self.registry.verify_resident().map_err(snapshot_error)
+    }
+}
