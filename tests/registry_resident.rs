@@ -144,7 +144,9 @@ fn supplied_chunks_are_hashed_before_they_are_kept() {
     let mut altered = file[a..b].to_vec();
     let last = altered.len() - 10;
     altered[last] ^= 1;
+    assert!(!reg.is_tainted());
     assert!(matches!(reg.supply(a, &altered), Err(SnapshotError::ChunkMismatch(_))));
+    assert!(reg.is_tainted(), "the host is told to drop the file");
     // Misaligned or out-of-file pieces are refused, not written.
     assert!(reg.supply(a + 1, &file[a + 1..b]).is_err());
     assert!(reg.supply(file.len() - 10, &file[file.len() - 10..]).is_err());

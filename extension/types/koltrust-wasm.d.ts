@@ -57,6 +57,8 @@ export class Engine {
   /** Bytes read at `offset`; fails when a chunk does not match the signed head. */
   supply(offset: number, bytes: Uint8Array): void;
   wantAll(): void;
+  /** A chunk failed its hash: the file is altered and must be dropped. */
+  readonly tainted: boolean;
   verifyResident(): void;
   free(): void;
   setNow(nowMs: number): void;

@@ -132,6 +132,8 @@ pub struct Registry {
     all_resident: AtomicBool,
     /// Chunks a read needed and did not find resident, for [`Registry::take_wanted`].
     wanted: Vec<AtomicU64>,
+    /// A chunk failed its hash: the bytes on hand are not the signed file, and nothing more should be asked of them.
+    tainted: AtomicBool,
     header: Header,
     body_start: usize,
     chunk_table: usize,
@@ -259,6 +261,7 @@ impl Registry {
             resident: bitmap(chunks, true),
             all_resident: AtomicBool::new(true),
             wanted: bitmap(chunks, false),
+            tainted: AtomicBool::new(false),
             header,
             body_start,
             chunk_table: FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN,
@@ -307,6 +310,12 @@ impl Registry {
 
     fn is_complete_scan(&self) -> bool {
         (0..self.header.chunk_count()).all(|c| bit(&self.resident, c))
+    }
+
+    /// A chunk has failed its hash (read in place or supplied): the file this registry was opened from is not the
+    /// signed one; the host must drop it rather than keep asking.
+    pub fn is_tainted(&self) -> bool {
+        self.tainted.load(Relaxed)
     }
 
     /// Every chunk is in memory (the registry can give its bytes, apply a delta, be verified whole).
@@ -502,6 +511,7 @@ impl Registry {
         let start = self.body_start + c * size;
         let end = (start + size).min(self.bytes.len());
         if Sha256::digest(&self.bytes[start..end]).as_slice() != self.chunk_hash(c) {
+            self.tainted.store(true, Relaxed);
             return Err(SnapshotError::ChunkMismatch(c));
         }
         word.fetch_or(bit, Relaxed);

@@ -52,6 +52,12 @@ impl Engine {
         self.registry.supply(offset as usize, bytes).map_err(snapshot_error)
     }
 
+    /// A chunk failed its hash: the stored file was altered; the worker drops it and reopens from the package.
+    #[wasm_bindgen(getter)]
+    pub fn tainted(&self) -> bool {
+        self.registry.is_tainted()
+    }
+
     /// Asks for every byte not loaded yet (then `takeWanted` names them).
     #[wasm_bindgen(js_name = wantAll)]
     pub fn want_all(&self) {
