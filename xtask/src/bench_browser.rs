@@ -42,16 +42,14 @@ pub fn run() -> Result<(), String> {
             .map_err(|_| format!("BENCH_SIZES: not a number: {accounts}"))?;
         let records = ((accounts as f64 / ACCOUNTS_PER_RECORD).ceil() as u64).to_string();
         let sample = work.join(format!("sample-{records}.json"));
-        if !sample.exists() {
-            exec::run(
-                cmd(cli, &root)
-                    .args([
-                        "registry", "sample", "--count", &records, "--seed", "2026", "--today", &today, "--out",
-                    ])
-                    .arg(&sample),
-                "registry sample",
-            )?;
-        }
+        exec::run(
+            cmd(cli, &root)
+                .args([
+                    "registry", "sample", "--count", &records, "--seed", "2026", "--today", &today, "--out",
+                ])
+                .arg(&sample),
+            "registry sample",
+        )?;
         let ext = work.join(format!("extension-{accounts}"));
         if ext.exists() {
             fs::remove_dir_all(&ext).map_err(|e| format!("clearing {}: {e}", ext.display()))?;
