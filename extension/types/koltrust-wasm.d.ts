@@ -59,7 +59,8 @@ export class Engine {
   wantAll(): void;
   /** A chunk failed its hash: the file is altered and must be dropped. */
   readonly tainted: boolean;
-  verifyResident(): void;
+  /** Hashes up to `maxChunks` loaded, unverified chunks; `true` once all are. */
+  verifyResident(maxChunks: number): boolean;
   free(): void;
   setNow(nowMs: number): void;
   freshness(): Freshness;

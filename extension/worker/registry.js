@@ -155,16 +155,24 @@ async function distrust(err) {
   status.lastError = reason;
 }
 
-/** Idle-time check after the first answer: the loaded bytes not yet verified are hashed, so a stored file altered on
- * disk is refused at the start that reads it, not only when an answer touches the altered bytes. */
+/** Chunks hashed per task by the idle-time check: 16 × 16 KiB, a few milliseconds, so a badge question arriving
+ * meanwhile waits no longer than that. */
+const VERIFY_SLICE_CHUNKS = 16;
+
+/** Idle-time check after the first answer: the loaded bytes not yet verified are hashed, a slice per task, so a
+ * stored file altered on disk is refused at the start that reads it, not only when an answer touches the altered
+ * bytes. */
 function verifyInIdleTime() {
-  setTimeout(() => {
+  const checking = engine;
+  const step = () => {
+    if (engine !== checking) return; // replaced by an update, verified whole when it was applied
     try {
-      engine.verifyResident();
+      if (!checking.verifyResident(VERIFY_SLICE_CHUNKS)) setTimeout(step, 0);
     } catch (err) {
       distrust(err).catch(() => {});
     }
-  }, 0);
+  };
+  setTimeout(step, 0);
 }
 
 /** @param {URL} url */

@@ -392,15 +392,22 @@ impl Registry {
         Ok(())
     }
 
-    /// Hashes every resident chunk not verified yet (the prefix, in idle time after the first answer): an altered
-    /// stored file is then refused at the start that reads it, not only when a read touches the altered chunk.
-    pub fn verify_resident(&self) -> Result<(), SnapshotError> {
+    /// Hashes resident chunks not verified yet (the prefix, in idle time after the first answer), at most
+    /// `max_chunks` of them per call so the host can spread the work over short tasks; `Ok(true)` once none is left.
+    /// An altered stored file is then refused at the start that reads it, not only when a read touches the altered
+    /// chunk.
+    pub fn verify_resident(&self, max_chunks: usize) -> Result<bool, SnapshotError> {
+        let mut hashed = 0;
         for c in 0..self.header.chunk_count() {
-            if bit(&self.resident, c) {
+            if bit(&self.resident, c) && !bit(&self.verified, c) {
+                if hashed == max_chunks {
+                    return Ok(false);
+                }
                 self.verify_chunk(c)?;
+                hashed += 1;
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     fn chunk_hash(&self, c: usize) -> &[u8] {

@@ -64,10 +64,12 @@ impl Engine {
         self.registry.want_all();
     }
 
-    /// Hashes the loaded bytes not verified yet (idle time after the first answer): an error means the stored file
-    /// was altered and must be dropped.
+    /// Hashes at most `max_chunks` loaded chunks not verified yet (idle time after the first answer); `true` once
+    /// all are. An error means the stored file was altered and must be dropped.
     #[wasm_bindgen(js_name = verifyResident)]
-    pub fn verify_resident(&self) -> Result<(), JsError> {
-        self.registry.verify_resident().map_err(snapshot_error)
+    pub fn verify_resident(&self, max_chunks: u32) -> Result<bool, JsError> {
+        self.registry
+            .verify_resident(max_chunks as usize)
+            .map_err(snapshot_error)
     }
 }
