@@ -45,7 +45,7 @@ fn snapshot() -> Vec<u8> {
 
 fn open_prefix(file: &[u8]) -> Registry {
     let n = resident_prefix_len(&file[..144]).unwrap();
-    Registry::open_resident(file.len() as u64, &file[..n], &keys(), None, now()).unwrap()
+    Registry::open_resident(file.len() as u64, file[..n].to_vec(), &keys(), None, now()).unwrap()
 }
 
 /// What a host does: run `ask`; while it fails for want of chunks, read the wanted ranges from `file` and supply
@@ -105,7 +105,7 @@ fn the_prefix_is_small_and_answers_the_same_as_the_whole_file() {
     // Whole records, and the whole file (a delta's base) once everything is loaded.
     let (rec, _) = ask(&mut reg, &file, |r| r.record(299)).unwrap();
     assert_eq!(rec, whole.record(299).unwrap());
-    let (bytes, _) = ask(&mut reg, &file, |r| r.complete_bytes().map(<[u8]>::to_vec)).unwrap();
+    let (bytes, _) = ask(&mut reg, &file, |r| r.complete_bytes().map(|b| b.into_owned())).unwrap();
     assert_eq!(bytes, file);
     assert!(reg.is_complete());
     reg.verify_all().unwrap();
@@ -115,7 +115,7 @@ fn the_prefix_is_small_and_answers_the_same_as_the_whole_file() {
 fn a_short_prefix_or_a_foreign_file_is_refused() {
     let file = snapshot();
     let n = resident_prefix_len(&file[..144]).unwrap();
-    let short = Registry::open_resident(file.len() as u64, &file[..n - 1], &keys(), None, now());
+    let short = Registry::open_resident(file.len() as u64, file[..n - 1].to_vec(), &keys(), None, now());
     assert!(matches!(short, Err(SnapshotError::Truncated(_))), "{short:?}");
     assert!(resident_prefix_len(&file[..100]).is_err());
     assert!(matches!(
@@ -124,7 +124,7 @@ fn a_short_prefix_or_a_foreign_file_is_refused() {
     ));
     let other = SigningKey::from_bytes(&[6; 32]);
     let foreign = KeySet::single(other.verifying_key().to_bytes()).unwrap();
-    assert!(Registry::open_resident(file.len() as u64, &file[..n], &foreign, None, now()).is_err());
+    assert!(Registry::open_resident(file.len() as u64, file[..n].to_vec(), &foreign, None, now()).is_err());
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn every_altered_byte_is_caught_at_open_by_the_sweep_or_when_its_chunk_is_loaded
             if p > altered.len() {
                 return Err(SnapshotError::Truncated("prefix".into()));
             }
-            let mut reg = Registry::open_resident(altered.len() as u64, &altered[..p], &keys(), None, now())?;
+            let mut reg = Registry::open_resident(altered.len() as u64, altered[..p].to_vec(), &keys(), None, now())?;
             while !reg.verify_resident(3)? {}
             reg.want_all();
             for (a, b) in reg.take_wanted() {

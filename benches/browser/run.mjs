@@ -66,6 +66,8 @@ async function measure(label, dir) {
     /** Cold starts with whatever the worker will open. */
     async function coldStarts() {
       const ms = [];
+      /** @type {Record<string, number>[]} */
+      const phases = [];
       let source = '';
       for (let i = 0; i < RUNS; i++) {
         await cdp.send('ServiceWorker.stopAllWorkers');
@@ -74,9 +76,12 @@ async function measure(label, dir) {
         const s = await status();
         if (s.lastError) throw new Error(`${label}: ${s.lastError}`);
         ms.push(s.coldStartMs);
+        phases.push(s.startPhases);
         source = s.source;
       }
-      return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), source };
+      // The median of each step over the runs: where the time goes.
+      const steps = Object.keys(phases[0] ?? {}).map((k) => `${k} ${median(phases.map((p) => p[k] ?? NaN))}`);
+      return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), source, steps: steps.join(', ') };
     }
     const bundled = await coldStarts();
     // An updated registry: what an update stores (the same file here), under the key the worker prefers.
@@ -131,6 +136,7 @@ console.log(`\nworker cold start to first answer (median of ${RUNS}, ms from the
 console.log('| registry | first start of all | cold start, bundled | cold start, updated | first badge after load | after first idle | wasm memory | extension process RSS |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
+  console.error(`${r.label}: steps (median ms from the worker's start) bundled: ${r.bundled.steps}; updated: ${r.updated.steps}`);
   console.log(
     `| ${r.label} | ${r.firstStartMs} ms | ${f(r.bundled.median)} (${f(r.bundled.min)}–${f(r.bundled.max)}) | ` +
       `${f(r.updated.median)} (${f(r.updated.min)}–${f(r.updated.max)}) | ${f(r.fromLoad)} | ${f(r.fromIdle)} | ${r.wasmMb} MB | ${r.rssMb} MB |`,

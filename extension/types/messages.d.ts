@@ -92,6 +92,8 @@ export interface RegistryStatus {
   coldStartMs: number | null;
   /** The core's WebAssembly linear memory, in bytes (grown, not necessarily resident). */
   wasmMemoryBytes: number | null;
+  /** When each step of the worker's start ended (ms from its start) and what its first answer read. */
+  startPhases: Record<string, number>;
   sequence: number | null;
   freshness: Freshness | null;
 }

@@ -34,7 +34,16 @@ export let engine = /** @type {any} */ (null);
 /** The file the engine reads its missing bytes from. @type {Blob | null} */
 let file = null;
 
-/** @type {Omit<RegistryStatus, 'sequence' | 'freshness' | 'wasmMemoryBytes'>} */
+/** When each step of this worker's start ended (ms from the worker's start), and what the first answer had to read:
+ * the breakdown behind `coldStartMs` (shown by `cargo xtask bench-browser`).
+ * @type {Record<string, number>} */
+const startPhases = { script: Math.round(performance.now() * 10) / 10, loadedBytes: 0, loads: 0 };
+/** @param {string} phase */
+const mark = (phase) => {
+  startPhases[phase] ??= Math.round(performance.now() * 10) / 10;
+};
+
+/** @type {Omit<RegistryStatus, 'sequence' | 'freshness' | 'wasmMemoryBytes' | 'startPhases'>} */
 const status = { source: 'bundled', lastCheck: null, lastError: null, coldStartMs: null };
 
 /** @type {BundledConfig | null} */
@@ -93,7 +102,9 @@ const blobOf = (stored) => stored.blob ?? new Blob([/** @type {Uint8Array<ArrayB
 async function openFromBlob(blob, pinned, held) {
   const first = new Uint8Array(await blob.slice(0, HEAD_PROBE).arrayBuffer());
   const prefix = new Uint8Array(await blob.slice(0, core.residentPrefixLen(first)).arrayBuffer());
+  mark('prefixRead');
   const opened = core.Engine.openResident(blob.size, prefix, pinned, held, Date.now());
+  mark('opened');
   file = blob;
   return opened;
 }
@@ -130,11 +141,17 @@ export async function ask(question) {
       const wanted = current.takeWanted();
       if (!wanted.length || !from || round >= 32) throw err;
       try {
-        for (let i = 0; i < wanted.length; i += 2) {
-          const [start, end] = [wanted[i], wanted[i + 1]];
-          const bytes = new Uint8Array(await from.slice(start, end).arrayBuffer());
-          if (engine === current) current.supply(start, bytes);
-        }
+        // All ranges are read at once (the reads overlap), then handed over in order.
+        const ranges = [];
+        for (let i = 0; i < wanted.length; i += 2) ranges.push([wanted[i], wanted[i + 1]]);
+        const read = await Promise.all(ranges.map(([a, b]) => from.slice(a, b).arrayBuffer()));
+        ranges.forEach(([start, end], i) => {
+          if (engine === current) current.supply(start, new Uint8Array(read[i]));
+          if (status.coldStartMs === null) {
+            startPhases.loads += 1;
+            startPhases.loadedBytes += end - start;
+          }
+        });
       } catch (supplyErr) {
         if (engine === current) await distrust(supplyErr);
       }
@@ -194,10 +211,12 @@ let wasmMemory = null;
 /** @param {unknown} [wasm] the core's instantiated exports (for its memory's size in the status) */
 export async function openRegistry(wasm) {
   wasmMemory = /** @type {{ memory?: WebAssembly.Memory } | undefined} */ (wasm)?.memory ?? null;
+  mark('wasmReady');
   const { config: pendingConfig, stored: pendingStored } = early ?? { config: null, stored: null };
   early = null;
   const { pinned, bundled_sequence: bundledSeq } = await (pendingConfig ?? bundledConfig());
   const stored = await (pendingStored ?? readStored().catch(() => null));
+  mark('storedRead');
   if (stored && stored.sequence >= bundledSeq) {
     try {
       engine = await openFromBlob(blobOf(stored), pinned, bundledSeq);
@@ -269,5 +288,11 @@ export function noteFirstAnswer() {
 /** @returns {RegistryStatus} */
 export function registryStatus() {
   const f = engine?.freshness() ?? null;
-  return { ...status, sequence: engine?.sequence ?? null, freshness: f, wasmMemoryBytes: wasmMemory?.buffer.byteLength ?? null };
+  return {
+    ...status,
+    sequence: engine?.sequence ?? null,
+    freshness: f,
+    wasmMemoryBytes: wasmMemory?.buffer.byteLength ?? null,
+    startPhases: { ...startPhases },
+  };
 }

@@ -48,6 +48,7 @@ use crate::registry::status::{state_at, BadgeWord};
 use ed25519_dalek::Signature;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 
 /// An unregistered account whose name imitates a registered one.
@@ -126,7 +127,12 @@ fn bit(map: &[AtomicU64], c: usize) -> bool {
 /// An opened, signature-checked snapshot.
 #[derive(Debug)]
 pub struct Registry {
+    /// The whole file, or its resident prefix (see [`Registry::open_resident`]).
     bytes: Vec<u8>,
+    /// The file's length (`bytes.len()` unless opened from the prefix).
+    file_len: usize,
+    /// Chunks past the prefix loaded through [`Registry::supply`], by chunk number (verified before kept).
+    extra: Vec<Option<Box<[u8]>>>,
     /// Chunks whose bytes are in `bytes` (all of them unless opened with [`Registry::open_resident`]).
     resident: Vec<AtomicU64>,
     all_resident: AtomicBool,
@@ -158,22 +164,34 @@ impl Registry {
         held_sequence: Option<u64>,
         now_unix: i64,
     ) -> Result<Registry, SnapshotError> {
+        let len = bytes.len() as u64;
+        Registry::open_with_len(bytes, len, keys, held_sequence, now_unix)
+    }
+
+    /// `open` for a file of `given_len` bytes of which `bytes` holds the first ones (all of them, or the resident
+    /// prefix: the head, its signature and the section table are all any check here reads).
+    fn open_with_len(
+        bytes: Vec<u8>,
+        given_len: u64,
+        keys: &KeySet,
+        held_sequence: Option<u64>,
+        now_unix: i64,
+    ) -> Result<Registry, SnapshotError> {
         let header = Header::parse(&bytes)?;
         let key = keys
             .get(KeyId(header.key_id))
             .ok_or_else(|| SnapshotError::UnknownKey(to_hex(&header.key_id)))?;
         let head_len = header.head_len();
         let file_len = header.file_len();
-        if (bytes.len() as u64) < file_len {
+        if given_len < file_len || (bytes.len() as u64) < (head_len + SIGNATURE_LEN) as u64 {
             return Err(SnapshotError::Truncated(format!(
-                "file is {} bytes, its header describes {file_len}",
-                bytes.len()
+                "file is {given_len} bytes, its header describes {file_len}"
             )));
         }
-        if bytes.len() as u64 > file_len {
+        if given_len > file_len {
             return Err(SnapshotError::Overlong(format!(
                 "{} bytes after the {file_len} its header describes",
-                bytes.len() as u64 - file_len
+                given_len - file_len
             )));
         }
         let mut sig = [0u8; SIGNATURE_LEN];
@@ -258,6 +276,8 @@ impl Registry {
         let chunks = header.chunk_count();
         let mut reg = Registry {
             bytes,
+            file_len: file_len as usize,
+            extra: Vec::new(),
             resident: bitmap(chunks, true),
             all_resident: AtomicBool::new(true),
             wanted: bitmap(chunks, false),
@@ -276,31 +296,28 @@ impl Registry {
         Ok(reg)
     }
 
-    /// Opens a snapshot of `file_len` bytes of which only the first `prefix.len()` are given: at least
+    /// Opens a snapshot of `file_len` bytes of which only the first ones are given, `prefix`: at least
     /// [`resident_prefix_len`] of them. Checks everything [`Registry::open`] checks (the whole head and its
-    /// signature are in the prefix); the rest of the body is read later through [`Registry::supply`]. The memory for
-    /// the whole file is reserved zeroed (untouched pages cost nothing until a chunk lands in them).
+    /// signature are in the prefix); the rest of the body is read later through [`Registry::supply`] and kept chunk
+    /// by chunk. Nothing is reserved for the unloaded part: growing WebAssembly memory by a whole 60 MB file costs
+    /// ~100 ms in V8, the prefix alone ~7 MB (measured at 1 M accounts).
     pub fn open_resident(
         file_len: u64,
-        prefix: &[u8],
+        prefix: Vec<u8>,
         keys: &KeySet,
         held_sequence: Option<u64>,
         now_unix: i64,
     ) -> Result<Registry, SnapshotError> {
-        let need = resident_prefix_len(prefix)?;
+        let need = resident_prefix_len(&prefix)?;
         if prefix.len() < need || prefix.len() as u64 > file_len {
             return Err(SnapshotError::Truncated("the resident prefix is incomplete".into()));
         }
-        let len = usize::try_from(file_len)
-            .map_err(|_| SnapshotError::Overlong("the snapshot does not fit in memory".into()))?;
-        let mut bytes = vec![0u8; len];
-        bytes[..prefix.len()].copy_from_slice(prefix);
-        let reg = Registry::open(bytes, keys, held_sequence, now_unix)?;
-        let chunks = reg.header.chunk_count();
+        let given = prefix.len();
+        let mut reg = Registry::open_with_len(prefix, file_len, keys, held_sequence, now_unix)?;
+        reg.extra = (0..reg.header.chunk_count()).map(|_| None).collect();
         let size = 1usize << reg.header.chunk_log2;
-        for c in 0..chunks {
-            let end = (reg.body_start + (c + 1) * size).min(len);
-            if end > prefix.len() {
+        for c in 0..reg.header.chunk_count() {
+            if (reg.body_start + (c + 1) * size).min(reg.file_len) > given {
                 reg.resident[c / 64].fetch_and(!(1u64 << (c % 64)), Relaxed);
             }
         }
@@ -338,7 +355,7 @@ impl Registry {
                 let last = (first + LOAD_BLOCK_CHUNKS).min(chunks);
                 let (start, end) = (
                     self.body_start + first * size,
-                    (self.body_start + last * size).min(self.bytes.len()),
+                    (self.body_start + last * size).min(self.file_len),
                 );
                 match out.last_mut() {
                     Some(prev) if prev.1 >= start => prev.1 = prev.1.max(end),
@@ -364,11 +381,11 @@ impl Registry {
     /// was altered: the caller must drop it).
     pub fn supply(&mut self, offset: usize, data: &[u8]) -> Result<(), SnapshotError> {
         let size = 1usize << self.header.chunk_log2;
-        let end = offset.checked_add(data.len()).filter(|&e| e <= self.bytes.len());
+        let end = offset.checked_add(data.len()).filter(|&e| e <= self.file_len);
         let (Some(end), true) = (end, offset >= self.body_start && (offset - self.body_start) % size == 0) else {
             return Err(corrupt("supplied bytes are not whole chunks of this file"));
         };
-        if end != self.bytes.len() && (end - self.body_start) % size != 0 {
+        if end != self.file_len && (end - self.body_start) % size != 0 {
             return Err(corrupt("supplied bytes are not whole chunks of this file"));
         }
         let first = (offset - self.body_start) / size;
@@ -377,14 +394,13 @@ impl Registry {
             if bit(&self.resident, c) {
                 continue;
             }
-            // In place, then hashed by the same check every read goes through; a mismatch leaves the chunk unloaded.
-            let at = self.body_start + c * size;
-            self.bytes[at..at + piece.len()].copy_from_slice(piece);
-            self.resident[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
-            if let Err(e) = self.verify_chunk(c) {
-                self.resident[c / 64].fetch_and(!(1u64 << (c % 64)), Relaxed);
-                return Err(e);
+            if Sha256::digest(piece).as_slice() != self.chunk_hash(c) {
+                self.tainted.store(true, Relaxed);
+                return Err(SnapshotError::ChunkMismatch(c));
             }
+            self.extra[c] = Some(piece.into());
+            self.resident[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
         }
         if !self.is_complete() && self.is_complete_scan() {
             self.all_resident.store(true, Relaxed);
@@ -414,11 +430,22 @@ impl Registry {
         &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32]
     }
 
-    /// The whole file, when every chunk is resident; otherwise asks for the rest ([`Registry::want_all`]) and
-    /// fails with [`SnapshotError::NotLoaded`].
-    pub fn complete_bytes(&self) -> Result<&[u8], SnapshotError> {
+    /// The whole file, when every chunk is resident (copied together when it was loaded in pieces); otherwise asks
+    /// for the rest ([`Registry::want_all`]) and fails with [`SnapshotError::NotLoaded`].
+    pub fn complete_bytes(&self) -> Result<Cow<'_, [u8]>, SnapshotError> {
+        if self.bytes.len() == self.file_len {
+            return Ok(Cow::Borrowed(&self.bytes));
+        }
         if self.is_complete() {
-            return Ok(&self.bytes);
+            // The prefix ends on a chunk boundary; the loaded chunks follow it in order.
+            let size = 1usize << self.header.chunk_log2;
+            let mut out = Vec::with_capacity(self.file_len);
+            out.extend_from_slice(&self.bytes);
+            let first = (self.bytes.len() - self.body_start).div_ceil(size);
+            for c in first..self.header.chunk_count() {
+                out.extend_from_slice(self.chunk_bytes(c));
+            }
+            return Ok(Cow::Owned(out));
         }
         self.want_all();
         let missing = (0..self.header.chunk_count())
@@ -469,8 +496,8 @@ impl Registry {
     pub fn today(&self) -> Date {
         self.today
     }
-    /// The snapshot bytes as given to [`Registry::open`]. A registry opened from its resident prefix has zeros
-    /// where chunks are not loaded: code that may hold one uses [`Registry::complete_bytes`].
+    /// The snapshot bytes as given to [`Registry::open`]; only the resident prefix for a registry opened with
+    /// [`Registry::open_resident`] (code that may hold one uses [`Registry::complete_bytes`]).
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
@@ -490,18 +517,55 @@ impl Registry {
         }
     }
 
-    /// Verifies the chunks covering body bytes `[start, end)` (absolute file offsets) and returns them.
+    /// Verifies the chunks covering bytes `[start, end)` (absolute file offsets) and returns them: borrowed from the
+    /// resident prefix or from one loaded chunk, copied together when they span loaded chunks.
     #[inline(always)]
-    fn verified_range(&self, start: usize, end: usize) -> Result<&[u8], SnapshotError> {
+    fn verified_range(&self, start: usize, end: usize) -> Result<Cow<'_, [u8]>, SnapshotError> {
         if !self.all_verified.load(Relaxed) && end > start {
             let log2 = self.header.chunk_log2 as u32;
-            let first = (start - self.body_start) >> log2;
-            let last = (end - 1 - self.body_start) >> log2;
+            let first = start.max(self.body_start).saturating_sub(self.body_start) >> log2;
+            let last = (end.max(self.body_start + 1) - 1 - self.body_start) >> log2;
             for c in first..=last {
                 self.verify_chunk(c)?;
             }
         }
-        Ok(&self.bytes[start..end])
+        if end <= self.bytes.len() {
+            return Ok(Cow::Borrowed(&self.bytes[start..end]));
+        }
+        self.loaded_range(start, end)
+    }
+
+    /// Bytes `[start, end)` past the resident prefix, from the loaded chunks (verified by the caller).
+    #[inline(never)]
+    fn loaded_range(&self, start: usize, end: usize) -> Result<Cow<'_, [u8]>, SnapshotError> {
+        let size = 1usize << self.header.chunk_log2;
+        let first = (start - self.body_start) / size;
+        let last = (end - 1 - self.body_start) / size;
+        let piece = |c: usize| {
+            let at = self.body_start + c * size;
+            let bytes = self.chunk_bytes(c);
+            let (a, b) = (start.max(at) - at, end.min(at + bytes.len()) - at);
+            bytes.get(a..b).ok_or(SnapshotError::NotLoaded(c))
+        };
+        if first == last {
+            return piece(first).map(Cow::Borrowed);
+        }
+        let mut out = Vec::with_capacity(end - start);
+        for c in first..=last {
+            out.extend_from_slice(piece(c)?);
+        }
+        Ok(Cow::Owned(out))
+    }
+
+    /// Chunk `c`'s bytes: in the resident prefix, or loaded (empty when neither).
+    fn chunk_bytes(&self, c: usize) -> &[u8] {
+        let size = 1usize << self.header.chunk_log2;
+        let start = self.body_start + c * size;
+        let end = (start + size).min(self.file_len);
+        if end <= self.bytes.len() {
+            return &self.bytes[start..end];
+        }
+        self.extra.get(c).and_then(|b| b.as_deref()).unwrap_or(&[])
     }
 
     #[inline]
@@ -514,10 +578,7 @@ impl Registry {
             self.wanted[c / 64].fetch_or(bit, Relaxed);
             return Err(SnapshotError::NotLoaded(c));
         }
-        let size = 1usize << self.header.chunk_log2;
-        let start = self.body_start + c * size;
-        let end = (start + size).min(self.bytes.len());
-        if Sha256::digest(&self.bytes[start..end]).as_slice() != self.chunk_hash(c) {
+        if Sha256::digest(self.chunk_bytes(c)).as_slice() != self.chunk_hash(c) {
             self.tainted.store(true, Relaxed);
             return Err(SnapshotError::ChunkMismatch(c));
         }
@@ -527,7 +588,7 @@ impl Registry {
 
     /// Verified bytes `[from, to)` of section `idx` (0-based), bounds-checked against the section.
     #[inline(always)]
-    fn section_bytes(&self, idx: usize, from: usize, to: usize) -> Result<&[u8], SnapshotError> {
+    fn section_bytes(&self, idx: usize, from: usize, to: usize) -> Result<Cow<'_, [u8]>, SnapshotError> {
         let s = self.sections[idx];
         if from > to || to > s.len {
             return Err(corrupt(&format!("{} read out of bounds", section_name(idx as u32 + 1))));
@@ -543,7 +604,7 @@ impl Registry {
 
     /// The encoded bytes of record `ordinal`.
     #[inline(always)]
-    fn record_bytes(&self, ordinal: u32) -> Result<&[u8], SnapshotError> {
+    fn record_bytes(&self, ordinal: u32) -> Result<Cow<'_, [u8]>, SnapshotError> {
         if ordinal >= self.header.record_count {
             return Err(corrupt("record ordinal out of range"));
         }
@@ -577,7 +638,7 @@ impl Registry {
             if e >> shift == fp {
                 let ordinal = e & params.ordinal_mask();
                 let rec = self.record_bytes(ordinal)?;
-                if record_has_account(rec, p, t, account_id.as_bytes()).map_err(|e| corrupt(e.0))? {
+                if record_has_account(&rec, p, t, account_id.as_bytes()).map_err(|e| corrupt(e.0))? {
                     return Ok(Some(Hit {
                         record: ordinal,
                         state: self.state_of(ordinal)?,
@@ -601,7 +662,7 @@ impl Registry {
 
     /// Decodes record `ordinal` in full.
     pub fn record(&self, ordinal: u32) -> Result<Record, SnapshotError> {
-        decode_record(self.record_bytes(ordinal)?)
+        decode_record(&self.record_bytes(ordinal)?)
             .map_err(|e| SnapshotError::Corrupt(format!("record {ordinal}: {}", e.0)))
     }
 
@@ -613,7 +674,8 @@ impl Registry {
     /// What a badge needs of a record besides its state: the display name, and whether the record is fictional
     /// sample data (the badge then says so). Reads the record only up to its flags byte.
     pub fn badge_identity(&self, ordinal: u32) -> Result<(String, bool), SnapshotError> {
-        let mut r = Reader::new(self.record_bytes(ordinal)?);
+        let record = self.record_bytes(ordinal)?;
+        let mut r = Reader::new(&record);
         let identity = (|| {
             skip_accounts(&mut r)?;
             r.str()?;

@@ -102,7 +102,7 @@ impl Engine {
     pub fn snapshot_bytes(&self) -> Result<Vec<u8>, JsError> {
         self.registry
             .complete_bytes()
-            .map(<[u8]>::to_vec)
+            .map(|b| b.into_owned())
             .map_err(snapshot_error)
     }
 

@@ -23,7 +23,7 @@ impl Engine {
     #[wasm_bindgen(js_name = openResident)]
     pub fn open_resident(
         file_len: f64,
-        prefix: &[u8],
+        prefix: Vec<u8>,
         pinned_keys: Vec<String>,
         held_sequence: Option<f64>,
         now_ms: f64,
