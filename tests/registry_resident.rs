@@ -185,3 +185,34 @@ fn every_altered_byte_is_caught_at_open_by_the_sweep_or_when_its_chunk_is_loaded
         );
     }
 }
+
+#[test]
+fn digests_from_the_host_are_compared_with_the_signed_head() {
+    use sha2::{Digest, Sha256};
+    let file = snapshot();
+    let reg = open_prefix(&file);
+    let (at, size, count) = reg.prefix_chunks();
+    assert!(count >= 2, "{count}");
+    let digest = |c: usize| Sha256::digest(&file[at + c * size..(at + (c + 1) * size).min(file.len())]).to_vec();
+    let good: Vec<u8> = (0..count).flat_map(digest).collect();
+    // Not yet: the prefix's chunks still need hashing.
+    assert!(!reg.verify_resident(0).unwrap());
+    reg.accept_digests(0, &good).unwrap();
+    assert!(
+        reg.verify_resident(0).unwrap(),
+        "every prefix chunk verified by the host's digests"
+    );
+    assert!(!reg.is_tainted());
+
+    let reg = open_prefix(&file);
+    let mut bad = good.clone();
+    bad[32 + 5] ^= 1;
+    assert!(matches!(
+        reg.accept_digests(0, &bad),
+        Err(SnapshotError::ChunkMismatch(1))
+    ));
+    assert!(reg.is_tainted());
+    // A digest for a chunk past the prefix (not loaded) is refused, not trusted.
+    let reg = open_prefix(&file);
+    assert!(reg.accept_digests(count, &digest(count)).is_err());
+}

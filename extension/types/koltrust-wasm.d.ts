@@ -57,6 +57,10 @@ export class Engine {
   /** Bytes read at `offset`; fails when a chunk does not match the signed head. */
   supply(offset: number, bytes: Uint8Array): void;
   wantAll(): void;
+  /** `[offset of the first, chunk size, count]` of the resident prefix's chunks. */
+  prefixChunks(): Float64Array | number[];
+  /** WebCrypto SHA-256 digests of resident chunks from `first` on; fails when one differs from the signed head. */
+  acceptDigests(first: number, digests: Uint8Array): void;
   /** A chunk failed its hash: the file is altered and must be dropped. */
   readonly tainted: boolean;
   /** Hashes up to `maxChunks` loaded, unverified chunks; `true` once all are. */

@@ -426,6 +426,33 @@ impl Registry {
         Ok(true)
     }
 
+    /// The resident prefix's body chunks as `(offset of the first, chunk size, count)`: what a host that hashes
+    /// faster than this core (the browser's WebCrypto) digests for [`Registry::accept_digests`].
+    pub fn prefix_chunks(&self) -> (usize, usize, usize) {
+        let size = 1usize << self.header.chunk_log2;
+        let count = (self.bytes.len().saturating_sub(self.body_start) / size).min(self.header.chunk_count());
+        (self.body_start, size, count)
+    }
+
+    /// Takes SHA-256 digests of resident chunks `first, first + 1, …` (32 bytes each) computed by the host from the
+    /// same bytes it gave [`Registry::open_resident`], and compares each with the signed head: equal marks the chunk
+    /// verified (so no read hashes it again), different taints the registry and fails. The decision stays here; the
+    /// host only supplies the hashing, which WebCrypto does several times faster than this code in WebAssembly.
+    pub fn accept_digests(&self, first: usize, digests: &[u8]) -> Result<(), SnapshotError> {
+        for (i, d) in digests.chunks_exact(32).enumerate() {
+            let c = first + i;
+            if c >= self.header.chunk_count() || !bit(&self.resident, c) {
+                return Err(corrupt("a digest for a chunk that is not loaded"));
+            }
+            if d != self.chunk_hash(c) {
+                self.tainted.store(true, Relaxed);
+                return Err(SnapshotError::ChunkMismatch(c));
+            }
+            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+        }
+        Ok(())
+    }
+
     fn chunk_hash(&self, c: usize) -> &[u8] {
         &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32]
     }

@@ -52,6 +52,22 @@ impl Engine {
         self.registry.supply(offset as usize, bytes).map_err(snapshot_error)
     }
 
+    /// The resident prefix's body chunks as `[offset of the first, chunk size, count]`, for `acceptDigests`.
+    #[wasm_bindgen(js_name = prefixChunks)]
+    pub fn prefix_chunks(&self) -> Vec<f64> {
+        let (at, size, count) = self.registry.prefix_chunks();
+        vec![at as f64, size as f64, count as f64]
+    }
+
+    /// SHA-256 digests (32 bytes each, WebCrypto's) of resident chunks from `first` on, computed from the prefix the
+    /// engine was opened with: the core compares them with the signed head. An error means the file was altered.
+    #[wasm_bindgen(js_name = acceptDigests)]
+    pub fn accept_digests(&self, first: u32, digests: &[u8]) -> Result<(), JsError> {
+        self.registry
+            .accept_digests(first as usize, digests)
+            .map_err(snapshot_error)
+    }
+
     /// A chunk failed its hash: the stored file was altered; the worker drops it and reopens from the package.
     #[wasm_bindgen(getter)]
     pub fn tainted(&self) -> bool {
