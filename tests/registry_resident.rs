@@ -216,3 +216,16 @@ fn digests_from_the_host_are_compared_with_the_signed_head() {
     let reg = open_prefix(&file);
     assert!(reg.accept_digests(count, &digest(count)).is_err());
 }
+
+#[test]
+fn a_small_file_is_read_whole_at_start() {
+    use koltrust::registry::{initial_read_len, READ_WHOLE_BELOW};
+    let file = snapshot();
+    assert!((file.len() as u64) < READ_WHOLE_BELOW);
+    assert_eq!(initial_read_len(&file[..144]).unwrap(), file.len());
+    let reg = Registry::open_resident(file.len() as u64, file.clone(), &keys(), None, now()).unwrap();
+    assert!(reg.is_complete(), "nothing left to load");
+    // Every chunk, the short last one included, is the host's to digest.
+    let (at, size, count) = reg.prefix_chunks();
+    assert_eq!(count, (file.len() - at).div_ceil(size));
+}

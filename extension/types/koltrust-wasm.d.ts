@@ -37,8 +37,9 @@ export default function init(
 ): Promise<unknown>;
 
 export function coreVersion(): string;
-/** How many of a snapshot's first bytes badge answers need, from its first 144 bytes. */
-export function residentPrefixLen(firstBytes: Uint8Array): number;
+/** How many of a snapshot's first bytes a cold start reads (the resident prefix, or a small file whole), from its
+ * first 144 bytes. */
+export function initialReadLen(firstBytes: Uint8Array): number;
 
 /** An opened, signature-checked registry snapshot. */
 export class Engine {

@@ -94,6 +94,22 @@ struct Section {
 /// record and its neighbours come in one storage read.
 pub const LOAD_BLOCK_CHUNKS: usize = 4;
 
+/// Snapshots up to this size are read whole at start: one read costs less than the round trips of loading records
+/// on demand (measured in the worker: a lazy record load adds 3–10 ms to the first answer).
+pub const READ_WHOLE_BELOW: u64 = 1 << 20;
+
+/// How many first bytes of a snapshot a cold start reads: its resident prefix ([`resident_prefix_len`]), or the whole
+/// file below [`READ_WHOLE_BELOW`].
+pub fn initial_read_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
+    let prefix = resident_prefix_len(first_bytes)?;
+    let whole = Header::parse(first_bytes)?.file_len();
+    Ok(if whole <= READ_WHOLE_BELOW {
+        whole as usize
+    } else {
+        prefix
+    })
+}
+
 /// How many bytes of a snapshot must be in memory to answer badge questions: the head, the signature and sections
 /// 1–4, rounded up to whole chunks. Needs the file's first 144 bytes (fixed header and section table); fails like
 /// `open` on a file that is not a snapshot.
@@ -430,7 +446,9 @@ impl Registry {
     /// faster than this core (the browser's WebCrypto) digests for [`Registry::accept_digests`].
     pub fn prefix_chunks(&self) -> (usize, usize, usize) {
         let size = 1usize << self.header.chunk_log2;
-        let count = (self.bytes.len().saturating_sub(self.body_start) / size).min(self.header.chunk_count());
+        let count = (0..self.header.chunk_count())
+            .take_while(|c| (self.body_start + (c + 1) * size).min(self.file_len) <= self.bytes.len())
+            .count();
         (self.body_start, size, count)
     }
 

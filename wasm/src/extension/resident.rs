@@ -6,11 +6,11 @@ use crate::{pinned, snapshot_error, Engine};
 use koltrust::registry::Registry;
 use wasm_bindgen::prelude::*;
 
-/// How many of a snapshot's first bytes badge answers need (the head and the index, whole chunks), from its first
-/// 144 bytes: what the worker reads before [`Engine::open_resident`].
-#[wasm_bindgen(js_name = residentPrefixLen)]
-pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<f64, JsError> {
-    koltrust::registry::resident_prefix_len(first_bytes)
+/// How many of a snapshot's first bytes the worker reads at start (the resident prefix, or a small file whole: see
+/// `koltrust::registry::initial_read_len`), from its first 144 bytes; then [`Engine::open_resident`].
+#[wasm_bindgen(js_name = initialReadLen)]
+pub fn initial_read_len(first_bytes: &[u8]) -> Result<f64, JsError> {
+    koltrust::registry::initial_read_len(first_bytes)
         .map(|n| n as f64)
         .map_err(snapshot_error)
 }
