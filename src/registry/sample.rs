@@ -102,11 +102,18 @@ fn digits(rng: &mut Rng, prefix: &str, n: usize, unique: u64) -> String {
     // The record number is embedded, at a fixed width, so ids never collide between records (unpadded, record 5203
     // after the random digits "549229" and record 295202 after "5492" were the same shop id).
     let u = format!("{unique:08}");
+    // As many draws as before the padding, so every later choice of the sample (names, states) stays the same.
+    let draws = n.saturating_sub(prefix.len() + unique.to_string().len());
     let mut s = String::from(prefix);
+    for _ in 0..draws {
+        let d = rng.below(10) as u8;
+        if s.len() + u.len() < n {
+            // A leading zero would make a different-looking id for the same number.
+            s.push((b'0' + if s.is_empty() { 1 + d % 9 } else { d }) as char);
+        }
+    }
     while s.len() + u.len() < n {
-        // A leading zero would make a different-looking id for the same number.
-        let low = if s.is_empty() { 1 } else { 0 };
-        s.push((b'0' + low + rng.below(10 - u64::from(low)) as u8) as char);
+        s.push('1');
     }
     s + &u
 }
