@@ -42,9 +42,11 @@
   const pending = new Set();
   let scheduled = false;
   let lastSignalsKey = '';
-  /** The page answer to show in the header, and where it is shown.
-   * @type {{ answer: KolTrustBadgeView | null, account: KolTrustAccount | null, host: HTMLElement | null, element: Element | null }} */
-  let header = { answer: null, account: null, host: null, element: null };
+  /** The page answer and the spots it is drawn at: the profile header on a profile page; on a content page the
+   * owner's name, and the page's title too when the core calls the page prominent (a sanctioned seller's product).
+   * @typedef {{ spot: 'header' | 'owner' | 'title', selectors: string[], host: HTMLElement | null, element: Element | null }} Spot
+   * @type {{ answer: KolTrustBadgeView | null, account: KolTrustAccount | null, spots: Spot[] }} */
+  let header = { answer: null, account: null, spots: [] };
 
   // State colours come from the core's palette through `--state-*` (ui.js); the float rules from floating.js.
   const sheet = KolTrust.ui.lazySheet(`
@@ -335,6 +337,12 @@
       ogUrl: cap(document.querySelector('meta[property="og:url"]')?.getAttribute('content')),
       alUrls: metas('meta[property^="al:"][property$=":url"]'),
       jsonLdUrls: structuredDataUrls(),
+      ownerUrls: site.owner
+        ? [...document.querySelectorAll(site.owner.links.join(','))]
+            .map((a) => cap(/** @type {HTMLAnchorElement} */ (a).href))
+            .filter((u) => u !== null)
+            .slice(0, MAX_URLS)
+        : [],
       stableIds: site.stableIds(document, { initial: location.href === initialHref })
         .slice(0, MAX_URLS)
         .map((s) => ({ kind: s.kind, value: cap(s.value) ?? '', handle: cap(s.handle) ?? undefined })),
@@ -386,31 +394,43 @@
     setHeader(null);
     const [reply] = await Promise.all([KolTrust.worker.ask({ type: 'lookupPage', signals }), KolTrust.ui.loadPalette()]);
     if (!reply || key !== lastSignalsKey) return; // a newer navigation overtook this answer
-    const { main, badge, account } = reply;
-    if (main?.kind === 'profile' && badge && account) setHeader(badge, accountOf(main.platform, account));
-    else setHeader(null);
+    const { main, badge, account, prominent } = reply;
+    if (!main || !badge || !account) return setHeader(null);
+    /** @type {Spot[]} */
+    const spots = [];
+    /** @param {Spot['spot']} spot @param {string[] | undefined} selectors */
+    const add = (spot, selectors) => selectors?.length && spots.push({ spot, selectors, host: null, element: null });
+    if (main.kind === 'profile') add('header', site.header);
+    else {
+      add('owner', site.owner?.name);
+      if (prominent) add('title', site.owner?.title);
+    }
+    setHeader(badge, accountOf(main.platform, account), spots);
   }
 
-  /** @param {KolTrustBadgeView | null} view @param {KolTrustAccount | null} [account] */
-  function setHeader(view, account = null) {
-    header.host?.remove();
-    header = { answer: view, account, host: null, element: null };
+  /** @param {KolTrustBadgeView | null} view @param {KolTrustAccount | null} [account] @param {Spot[]} [spots] */
+  function setHeader(view, account = null, spots = []) {
+    for (const s of header.spots) s.host?.remove();
+    header = { answer: view, account, spots };
     ensureHeader();
   }
 
-  /** Draws the header badge once the site has rendered its header, and again after the site re-renders it. */
+  /** Draws the page's badge at each of its spots once the site has rendered it, and again after a re-render. */
   function ensureHeader() {
     if (!header.answer || !header.account) return;
-    if (header.host?.isConnected && header.element?.isConnected) return;
-    const element = site.header.map((sel) => document.querySelector(sel)).find(Boolean);
-    if (!element) return;
-    header.host?.remove();
-    const { host, render: draw } = createBadge('header', KolTrust.placement.takesRoom(null, element));
-    accounts.set(host, header.account);
-    element.append(host);
-    draw(header.answer, element);
-    header.host = host;
-    header.element = element;
+    for (const spot of header.spots) {
+      if (spot.host?.isConnected && spot.element?.isConnected) continue;
+      const element = spot.selectors.map((sel) => document.querySelector(sel)).find(Boolean);
+      if (!element) continue;
+      spot.host?.remove();
+      const { host, render: draw } = createBadge('header', KolTrust.placement.takesRoom(null, element));
+      host.setAttribute('spot', spot.spot);
+      accounts.set(host, header.account);
+      element.append(host);
+      draw(header.answer, element);
+      spot.host = host;
+      spot.element = element;
+    }
   }
 
   // ---- plumbing ------------------------------------------------------------------------------------------------
@@ -451,7 +471,7 @@
         }
       }
       // SPA navigation and framework re-renders show up as mutations: re-check the page and the header badge.
-      if (touched || (header.answer && !header.host?.isConnected)) schedule();
+      if (touched || (header.answer && header.spots.some((s) => !s.host?.isConnected))) schedule();
     }).observe(document.documentElement, {
       childList: true,
       subtree: true,

@@ -53,6 +53,8 @@ export async function readBadges(page) {
           const href = kind === 'link' ? attrs(anchor).href : null;
           badges.push({
             kind,
+            /** For a page badge: 'header' (a profile page), 'owner' (a content page's owner name) or 'title'. */
+            spot: kind === 'header' ? attrs(child).spot ?? null : null,
             href: href ? new URL(href, base).href : null,
             anchorText: kind === 'link' ? textOf(anchor).trim() : '',
             /** For a header badge: the text of the header element it sits in. */
