@@ -23,7 +23,9 @@ struct Main {
 }
 
 fn run(file: &str) -> usize {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/page_cases").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/page_cases")
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let cases: Vec<Case> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
     let mut failures = Vec::new();

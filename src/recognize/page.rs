@@ -177,7 +177,11 @@ pub fn main_profile(signals: &PageSignals) -> Option<MainProfile> {
     };
     let owner = named(&signals.owner_urls);
     if found.is_empty() {
-        let owner = if owner.is_empty() { named(&signals.json_ld_urls) } else { owner };
+        let owner = if owner.is_empty() {
+            named(&signals.json_ld_urls)
+        } else {
+            owner
+        };
         let kind = if location.as_ref().is_some_and(|l| l.kind == Kind::Profile) {
             Kind::Profile
         } else {
