@@ -92,13 +92,15 @@
   }
 
   /** A badge host of `kind` ('link' or 'header') with its closed shadow root; returns the host and a render
-   * function for it (which also places it beside its anchor).
-   * @param {'link' | 'header'} kind @param {boolean} outOfFlow */
-  function createBadge(kind, outOfFlow) {
+   * function for it (which also places it beside its anchor). `size` is the badge's look: a profile header's
+   * large name gets the larger badge; a content page's owner name and title, set in body-sized text, get the link
+   * badge's size, which fits their line in full where the larger one would shrink to a disc.
+   * @param {'link' | 'header'} kind @param {boolean} outOfFlow @param {'link' | 'header'} [size] */
+  function createBadge(kind, outOfFlow, size = kind) {
     const { host, shadow } = KolTrust.ui.mount('kol-trust-badge', outOfFlow ? 'float-out' : 'float', [KolTrust.floating.sheet(), sheet()]);
     host.setAttribute('kind', kind);
     const badge = h('span');
-    const wrap = h('span', { class: `float ${kind} unplaced` }, badge);
+    const wrap = h('span', { class: `float ${size} unplaced` }, badge);
     shadow.append(wrap);
     opener(host, badge);
     return {
@@ -107,7 +109,7 @@
       render: (view, anchor) => {
         render(badge, view);
         const a = accounts.get(host);
-        KolTrust.floating.attach(host, anchor, wrap, kind, a ? `${a.platform}:${a.id_type}:${a.account_id}` : '');
+        KolTrust.floating.attach(host, anchor, wrap, size, a ? `${a.platform}:${a.id_type}:${a.account_id}` : '');
       },
     };
   }
@@ -423,7 +425,8 @@
       const element = spot.selectors.map((sel) => document.querySelector(sel)).find(Boolean);
       if (!element) continue;
       spot.host?.remove();
-      const { host, render: draw } = createBadge('header', KolTrust.placement.takesRoom(null, element));
+      const size = spot.spot === 'header' ? 'header' : 'link';
+      const { host, render: draw } = createBadge('header', KolTrust.placement.takesRoom(null, element), size);
       host.setAttribute('spot', spot.spot);
       accounts.set(host, header.account);
       element.append(host);

@@ -147,6 +147,8 @@ interface KolTrustDraft {
   labels: Record<string, string>;
   profile: { name: string | null; subject: string; state: string; state_label: string } | null;
   link: string | null;
+  /** "Phát trực tiếp của TikTok · …" when the report is about a live stream. */
+  live?: string | null;
   excerpt: string | null;
   promotion: { summary: string; cues: { label: string; text: string }[] };
   categories: { value: string; label: string; suggested: boolean }[];

@@ -64,6 +64,7 @@ for (const [width, height] of [
       );
       const title = headerBadges(badges).find((b) => b.spot === 'title');
       assert.equal(title?.state, 'sanctioned');
+      assert.equal(title?.placement, 'full', 'shown in full (icon, colour and words), not as a disc');
       assert.match(title?.title ?? '', /xử phạt/);
       const box = await badgeBox(page, title?.badgeNodeId);
       assert.ok(box.top >= 0 && box.bottom <= height, `above the fold: ${JSON.stringify(box)} in ${width}×${height}`);

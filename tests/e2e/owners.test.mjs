@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { waitForBadges, headerBadges } from './lib/badges.mjs';
+import { waitForDialog } from './lib/report-dialog.mjs';
 
 /** [page URL, the popup's subject line, the badge state it shows (null: no badge, the account is not registered)] */
 const CONTENT_PAGES = [
@@ -108,6 +109,31 @@ test("a sanctioned host's LIVE room: the host's badge at the stream's title as w
     assert.ok(badges.some((b) => b.kind === 'link' && b.href === 'https://www.tiktok.com/@minh.beauty.demo' && b.state === 'sanctioned'));
     await screenshot(tab, 'owners-tiktok-live-sanctioned');
   } finally {
+    await tab.close();
+  }
+});
+
+test("Report this page in a LIVE room: the dialog names the live stream and suggests a category from its title", async () => {
+  const tab = await browser.ctx.newPage();
+  const popup = await browser.ctx.newPage();
+  try {
+    await tab.goto('https://www.tiktok.com/@minh.beauty.demo/live');
+    await waitForBadges(tab, (b) => headerBadges(b).length >= 1, { what: 'the LIVE room badged' });
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.waitForSelector('body[data-ready="true"]');
+    await tab.bringToFront();
+    await popup.locator('#report-page').click();
+    const d = await waitForDialog(tab, (x) => x?.name === 'Lê Ngọc Minh', { what: 'the dialog about the LIVE room' });
+    assert.equal(d.live, 'Phát trực tiếp của TikTok · minh.beauty.demo');
+    assert.equal(d.link, 'https://www.tiktok.com/@minh.beauty.demo/live');
+    assert.equal(d.stateLabel, 'Đang bị xử phạt');
+    assert.match(d.excerpt ?? '', /Xả kho son dưỡng/);
+    assert.equal(d.category, 'undisclosed_advertising', "the stream's title sells (sale, live selling), undisclosed");
+    await screenshot(tab, 'owners-report-live-room');
+    await tab.keyboard.press('Escape');
+    await waitForDialog(tab, (x) => x === null, { what: 'the dialog to close' });
+  } finally {
+    await popup.close();
     await tab.close();
   }
 });
