@@ -252,7 +252,7 @@ mod tests {
     #[test]
     fn a_live_room_is_named_as_a_live_stream() {
         let reg = demo_registry(NOW);
-        let room = "https://www.tiktok.com/@minh.beauty.demo/live?enter_from_merge=others_homepage";
+        let room = "https://www.tiktok.com/@minh.beauty.demo/live";
         let live = ReportContext {
             page_url: room.into(),
             text: "Xả kho son dưỡng giá sốc chỉ trong live tối nay".into(),
