@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
-import { waitForBadges, headerBadges } from './lib/badges.mjs';
+import { badgeBox, waitForBadges, headerBadges } from './lib/badges.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SANCTIONED_PRODUCT = 'https://shopee.vn/Kem-Duong-Trang-Da-Mochi-50ml-i.900000001.2000000001';
@@ -33,18 +33,6 @@ const boxOf = (page, selector) =>
     const r = el.getBoundingClientRect();
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
   });
-
-/** The viewport box of a drawn badge (inside its closed shadow root), through CDP. */
-async function badgeBox(page, backendNodeId) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId });
-    const [x1, y1, , , x3, y3] = model.border;
-    return { left: x1, top: y1, right: x3, bottom: y3 };
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
 
 const overlaps = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
-import { waitForBadges } from './lib/badges.mjs';
+import { badgeBox, waitForBadges } from './lib/badges.mjs';
 import { readPostButtons } from './lib/report-dialog.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -87,17 +87,6 @@ function textUnder(boxes) {
     }
   }
   return hits;
-}
-
-async function badgeBox(page, nodeId) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: nodeId });
-    const [x1, y1, , , x3, y3] = model.border;
-    return { left: x1, top: y1, right: x3, bottom: y3 };
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
 }
 
 for (const [site, url, links, own, feed] of PAGES) {

@@ -100,5 +100,18 @@ export async function waitForBadges(page, predicate, { timeout = 10000, what = '
   }
 }
 
+/** The viewport box `{left, top, right, bottom}` of a drawn badge (inside its closed shadow root), by the
+ * `badgeNodeId` readBadges gave, through CDP. */
+export async function badgeBox(page, backendNodeId) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { left: x1, top: y1, right: x3, bottom: y3 };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 export const linkBadges = (badges) => badges.filter((b) => b.kind === 'link');
 export const headerBadges = (badges) => badges.filter((b) => b.kind === 'header');
