@@ -3,8 +3,10 @@
 // page CSPs may forbid WASM here, so the core runs in the service worker and this file only finds and draws:
 //  - links: collects text links (`a[href]`), sends them to the worker in one deduplicated batch per animation frame,
 //    and draws the answer beside each link;
-//  - the page: reads the page-level signals (location, canonical, og:url, app links, JSON-LD, per-site stable ids),
-//    asks the worker whose page this is, and draws that profile's badge in the site's profile header;
+//  - the page: reads the page-level signals (location, canonical, og:url, app links, JSON-LD, per-site stable ids,
+//    the links of the site's owner block), asks the worker whose page this is, and draws that profile's badge in the
+//    site's profile header — or, on a content page, at its owner's name, and at its title when the core calls the
+//    page prominent (the content of a sanctioned account);
 //  - re-does both after SPA navigation and when the person changes an option.
 // Badges live inside closed shadow roots (ui.js `mount`) so the page can neither read nor restyle them, and every
 // string drawn comes from the worker and is set as text, never as markup. Each badge is a button (click, Enter or
@@ -341,6 +343,7 @@
       jsonLdUrls: structuredDataUrls(),
       ownerUrls: site.owner
         ? [...document.querySelectorAll(site.owner.links.join(','))]
+            .filter((a) => a instanceof HTMLAnchorElement)
             .map((a) => cap(/** @type {HTMLAnchorElement} */ (a).href))
             .filter((u) => u !== null)
             .slice(0, MAX_URLS)

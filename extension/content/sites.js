@@ -3,7 +3,9 @@
 // header (to draw the page's main badge there), which attributes carry stable ids next to handles, and where a feed
 // keeps its posts (`posts`: the post container, then lists of selectors tried in order for the post's text, its
 // author link, its permalink, and where the Report button goes: at the end of the post's text, away from the names
-// where badges float). Everything else — which links are profiles, whose page this is, what status they have — is
+// where badges float), and where a content page names its owner (`owner`: the links that name the owner, sent as
+// page signals; the element showing the owner's name where it is no link, which gets the page's badge; the page's
+// title, which gets it too when the core calls the page prominent). Everything else — which links are profiles, whose page this is, what status they have — is
 // decided by the Rust core in the service worker. Selectors follow the sites' rendered markup (see shared/pages and
 // tests/fixtures).
 (() => {
@@ -56,7 +58,7 @@
       // Video and LIVE pages name their owner in the URL (`/@u/video/…`, `/@u/live`); the host's name there is a
       // link (its link badge), and the stream's title gets the badge of a sanctioned host.
       owner: {
-        links: ['[data-e2e="browse-username"]', 'a[data-e2e="live-host-name"]'],
+        links: ['a:has(> [data-e2e="browse-username"])', 'a[data-e2e="live-host-name"]'],
         name: [],
         title: ['[data-e2e="live-title"]', '[data-e2e="browse-video-desc"]'],
       },
