@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchOnFixtures, screenshot } from './lib/browser.mjs';
+import { EXTENSION_DIR, launchOnFixtures, screenshot } from './lib/browser.mjs';
 import { badgeBox, waitForBadges, headerBadges } from './lib/badges.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -109,4 +109,28 @@ test('no request leaves the browser on Threads, Shopee, Lazada and Zalo pages', 
     browser.ctx.off('request', record);
     await page.close();
   }
+});
+
+test('host permissions and content-script matches are exactly the supported sites, no <all_urls>', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const SITES = [
+    'https://*.facebook.com/*',
+    'https://*.tiktok.com/*',
+    'https://*.youtube.com/*',
+    'https://*.instagram.com/*',
+    'https://x.com/*',
+    'https://*.x.com/*',
+    'https://twitter.com/*',
+    'https://*.twitter.com/*',
+    'https://*.threads.net/*',
+    'https://*.threads.com/*',
+    'https://*.shopee.vn/*',
+    'https://*.lazada.vn/*',
+    'https://zalo.me/*',
+    'https://oa.zalo.me/*',
+  ];
+  assert.deepEqual(manifest.host_permissions, SITES);
+  assert.deepEqual(manifest.content_scripts.map((c) => c.matches), [SITES]);
+  // zalo.me's web chat (chat.zalo.me) holds private conversations: the extension has no business there.
+  assert.ok(!JSON.stringify(manifest).includes('all_urls') && !JSON.stringify(manifest).includes('*.zalo.me'));
 });
