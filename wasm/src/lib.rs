@@ -75,7 +75,7 @@ fn snapshot_error(e: SnapshotError) -> JsError {
     JsError::new(&format!("registry: {e}"))
 }
 
-pub(crate) fn pinned(pinned_keys: &[String]) -> Result<KeySet, JsError> {
+fn pinned(pinned_keys: &[String]) -> Result<KeySet, JsError> {
     let mut keys = KeySet::new();
     for k in pinned_keys {
         keys.add_hex(k)
@@ -107,6 +107,20 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// The pinned keys parsed, the held sequence and the clock converted, then `open` with them: the one way every
+    /// constructor turns JavaScript arguments into an opened registry.
+    pub(crate) fn opened_with(
+        pinned_keys: &[String],
+        held_sequence: Option<f64>,
+        now_ms: f64,
+        open: impl FnOnce(&KeySet, Option<u64>, i64) -> Result<Registry, SnapshotError>,
+    ) -> Result<Engine, JsError> {
+        let keys = pinned(pinned_keys)?;
+        let registry =
+            open(&keys, held_sequence.map(|s| s as u64), (now_ms / 1000.0) as i64).map_err(snapshot_error)?;
+        Ok(Engine::from_registry(registry, keys))
+    }
+
     pub(crate) fn from_registry(registry: Registry, keys: KeySet) -> Engine {
         Engine {
             registry,
@@ -128,10 +142,9 @@ impl Engine {
         held_sequence: Option<f64>,
         now_ms: f64,
     ) -> Result<Engine, JsError> {
-        let keys = pinned(&pinned_keys)?;
-        let held = held_sequence.map(|s| s as u64);
-        let registry = Registry::open(bytes, &keys, held, (now_ms / 1000.0) as i64).map_err(snapshot_error)?;
-        Ok(Engine::from_registry(registry, keys))
+        Engine::opened_with(&pinned_keys, held_sequence, now_ms, |keys, held, now| {
+            Registry::open(bytes, keys, held, now)
+        })
     }
 
     /// Moves the engine's clock (the day statuses are judged on) without reopening.

@@ -2,7 +2,7 @@
 //! prefix (`koltrust::registry::Registry::open_resident`) and reads the rest from storage as answers need it. These
 //! exports only move bytes; which bytes, and whether they can be trusted, is the core's decision.
 
-use crate::{pinned, snapshot_error, Engine};
+use crate::{snapshot_error, Engine};
 use koltrust::registry::Registry;
 use wasm_bindgen::prelude::*;
 
@@ -28,11 +28,9 @@ impl Engine {
         held_sequence: Option<f64>,
         now_ms: f64,
     ) -> Result<Engine, JsError> {
-        let keys = pinned(&pinned_keys)?;
-        let held = held_sequence.map(|s| s as u64);
-        let registry = Registry::open_resident(file_len as u64, prefix, &keys, held, (now_ms / 1000.0) as i64)
-            .map_err(snapshot_error)?;
-        Ok(Engine::from_registry(registry, keys))
+        Engine::opened_with(&pinned_keys, held_sequence, now_ms, |keys, held, now| {
+            Registry::open_resident(file_len as u64, prefix, keys, held, now)
+        })
     }
 
     /// The file byte ranges the last questions needed and did not find loaded, as `[start, end, start, end, …]`
