@@ -27,19 +27,25 @@
 //! `normalize("NFC")`), so [`start`] passes them in before any export runs; `tests/unicode_host.rs` proves both give
 //! the same answers on the shared corpus and on Vietnamese text.
 
+#[cfg(feature = "engine")]
 use koltrust::registry::{KeySet, Registry, SnapshotError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[cfg(any(feature = "extension", feature = "portal"))]
+#[cfg(any(feature = "extension", feature = "lazy", feature = "portal"))]
 mod args;
 #[cfg(feature = "bench")]
 pub mod bench;
+#[cfg(feature = "portal")]
 mod card;
-#[cfg(feature = "extension")]
+// The page-signal readers in `extension::signals` serve both extension modules; the badge exports need `extension`.
+#[cfg(any(feature = "extension", feature = "lazy"))]
 pub mod extension;
+#[cfg(feature = "lazy")]
+pub mod lazy;
 #[cfg(feature = "portal")]
 mod portal;
+#[cfg(feature = "engine")]
 mod update;
 
 /// Runs once when the module is instantiated, before any other export: gives the core the JS engine's Unicode
@@ -71,10 +77,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+#[cfg(feature = "engine")]
 fn snapshot_error(e: SnapshotError) -> JsError {
     JsError::new(&format!("registry: {e}"))
 }
 
+#[cfg(feature = "engine")]
 fn pinned(pinned_keys: &[String]) -> Result<KeySet, JsError> {
     let mut keys = KeySet::new();
     for k in pinned_keys {
@@ -97,6 +105,7 @@ pub fn recognize(url: &str) -> Result<JsValue, JsError> {
 }
 
 /// An opened registry snapshot, and every question the extension asks of it.
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub struct Engine {
     registry: Registry,
@@ -106,6 +115,7 @@ pub struct Engine {
     pending: std::cell::RefCell<Option<koltrust::registry::update::UpdatePlan>>,
 }
 
+#[cfg(feature = "engine")]
 impl Engine {
     /// The pinned keys parsed, the held sequence and the clock converted, then `open` with them: the one way every
     /// constructor turns JavaScript arguments into an opened registry.
@@ -130,6 +140,7 @@ impl Engine {
     }
 }
 
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 impl Engine {
     /// Opens a snapshot: `bytes` (Uint8Array), `pinned_keys` (array of 64-hex-digit Ed25519 public keys),
