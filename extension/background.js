@@ -87,9 +87,10 @@ const handlers = {
   async palette() {
     return { css: await paletteCss };
   },
-  /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
+  /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start; and which
+   * WebAssembly modules this worker has instantiated (the second only once something needed it). */
   async registryStatus() {
-    return { status: registry.registryStatus() };
+    return { status: registry.registryStatus(), modules: modules() };
   },
   /** "Update now" from the options page or popup. */
   async updateNow() {
@@ -166,9 +167,15 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 report.install();
 
-// Which WebAssembly modules this worker has instantiated, for the worker's own console and the browser tests (a
-// badge must never need the second one). Web pages cannot reach the worker's globals.
-globalThis.kolTrustModules = () => ({ first: registry.engine ? 'ready' : 'loading', second: lazyState() });
+/** Which WebAssembly modules this worker has instantiated: a badge must never need the second one (the browser tests
+ * read this through `registryStatus`; the worker's console through `kolTrustModules()`; web pages can reach
+ * neither).
+ * @returns {import('./types/messages').ModuleStates} */
+function modules() {
+  const { state, loadMs } = lazyState();
+  return { first: registry.engine ? 'ready' : 'loading', second: state, secondLoadMs: loadMs };
+}
+globalThis.kolTrustModules = modules;
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(tabKey(tabId));

@@ -16,15 +16,20 @@ import init, * as lazy from '../pkg/koltrust_lazy.js';
 let loading = null;
 /** @type {ModuleState} */
 let state = 'unloaded';
+/** How long the instantiation took (fetch, compile, instantiate), in ms; `null` until it is done.
+ * @type {number | null} */
+let loadMs = null;
 
 /** The second module, instantiated on first use (one instantiation however many messages ask at once). A failed
  * instantiation is retried by the next message rather than remembered. */
 export function lazyCore() {
   if (!loading) {
     state = 'loading';
+    const started = performance.now();
     loading = init({ module_or_path: new URL('../pkg/koltrust_lazy_bg.wasm', import.meta.url) }).then(
       () => {
         state = 'ready';
+        loadMs = Math.round((performance.now() - started) * 10) / 10;
         return lazy;
       },
       (err) => {
@@ -37,7 +42,7 @@ export function lazyCore() {
   return loading;
 }
 
-/** Whether the second module has been asked for (`loading`) or is instantiated (`ready`). */
+/** Whether the second module has been asked for (`loading`) or is instantiated (`ready`), and how long that took. */
 export function lazyState() {
-  return state;
+  return { state, loadMs };
 }

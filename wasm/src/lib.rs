@@ -11,15 +11,21 @@
 //!
 //! | module | feature | exports |
 //! | --- | --- | --- |
-//! | this file | always | `recognize`, `coreVersion`, `Engine` (open, clock, freshness) |
-//! | `card` | always | `Engine.card`: one account's detail card |
-//! | `update` | always | `Engine.planUpdate` / `applyUpdate`: signed registry updates |
-//! | `extension` | `extension` | batch and page lookups, the popup, promotion detection, the report dialog, the outbox |
+//! | this file | always; `Engine` with `engine` | `recognize`, `coreVersion`, `Engine` (open, clock, freshness) |
+//! | `update` | `engine` | `Engine.planUpdate` / `applyUpdate`: signed registry updates |
+//! | `extension` | `extension` | the extension's first module: batch and page lookups, the popup, and (`facts`) the registry facts the second module's card and report draft are built from |
+//! | `extension::signals` | `extension` or `lazy` | readers of page signals and badge options (shared by both extension modules) |
+//! | `lazy` | `lazy` | the extension's second module, no `Engine`: the detail card and vetting record (from the facts), promotion detection and post flags, the report dialog, the outbox |
+//! | `card` | `portal` | `Engine.card`: one account's detail card, straight from the registry |
 //! | `portal` | `portal` | the portal's check, search, sanctions register and report form |
 //! | `bench` | `bench` | loops inside WebAssembly for `cargo xtask bench-wasm`; never shipped |
 //!
-//! Features are additive: the shipped extension is built with `extension`, the portal with `portal`, so neither
-//! carries the other's code (each has its own 150 KB gzipped budget, enforced by `cargo xtask dist`).
+//! Features are additive (`engine` is implied by `extension` and `portal`): the extension ships two modules, built
+//! with `extension` (`pkg/koltrust.js`, instantiated when the service worker starts: everything a badge needs) and
+//! with `lazy` (`pkg/koltrust_lazy.js`, instantiated on the first message that needs it); the portal is built with
+//! `portal`. None carries another's code. `cargo xtask dist` enforces the budgets: the first module ≤ 150 KB gzipped
+//! with ≥ 20 KB headroom, the second and the portal ≤ 150 KB each (docs/performance.md; docs/architecture.md, "Two
+//! WebAssembly modules").
 //!
 //! **The host supplies the Unicode tables.** The core lower-cases and composes non-ASCII account ids
 //! (`koltrust::text::unicode`); natively that is the standard library and the unicode-normalization crate, whose
