@@ -29,7 +29,7 @@ after(() => env?.close());
 /** @returns {Promise<import('../../extension/types/messages').ModuleStates>} */
 const modules = async () => {
   const reply = await control.evaluate(() => chrome.runtime.sendMessage({ type: 'registryStatus' }));
-  assert.equal(reply.ok, true, reply.error);
+  if (!reply.ok) throw new Error(`registryStatus: ${reply.error}`);
   return reply.modules;
 };
 
