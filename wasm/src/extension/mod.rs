@@ -13,11 +13,11 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "extension")]
 mod facts;
+#[cfg(feature = "extension")]
+mod resident;
 // The second module alone reads page signals (report context) but no badge options.
 #[cfg_attr(not(feature = "extension"), allow(dead_code))]
 pub(crate) mod signals;
-#[cfg(feature = "extension")]
-mod resident;
 
 #[cfg(feature = "extension")]
 use signals::{badge_options, page_signals};
