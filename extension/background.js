@@ -172,8 +172,9 @@ report.install();
  * neither).
  * @returns {import('./types/messages').ModuleStates} */
 function modules() {
-  const { state, loadMs } = lazyState();
-  return { first: registry.engine ? 'ready' : 'loading', second: state, secondLoadMs: loadMs };
+  const { state, loadMs, memoryBytes } = lazyState();
+  const first = registry.engine ? 'ready' : 'loading';
+  return { first, second: state, secondLoadMs: loadMs, secondMemoryBytes: memoryBytes };
 }
 globalThis.kolTrustModules = modules;
 

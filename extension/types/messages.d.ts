@@ -109,6 +109,8 @@ export interface ModuleStates {
   second: 'unloaded' | 'loading' | 'ready';
   /** How long instantiating the second module took (ms), once it has. */
   secondLoadMs: number | null;
+  /** The second module's linear memory in bytes, once instantiated (the first's is `RegistryStatus.wasmMemoryBytes`). */
+  secondMemoryBytes: number | null;
 }
 
 /** A core view whose fields the extension's checked files do not read one by one. */

@@ -19,6 +19,9 @@ let state = 'unloaded';
 /** How long the instantiation took (fetch, compile, instantiate), in ms; `null` until it is done.
  * @type {number | null} */
 let loadMs = null;
+/** The instance's linear memory (its own, beside the first module's), once instantiated.
+ * @type {WebAssembly.Memory | null} */
+let memory = null;
 
 /** The second module, instantiated on first use (one instantiation however many messages ask at once). A failed
  * instantiation is retried by the next message rather than remembered. */
@@ -27,7 +30,8 @@ export function lazyCore() {
     state = 'loading';
     const started = performance.now();
     loading = init({ module_or_path: new URL('../pkg/koltrust_lazy_bg.wasm', import.meta.url) }).then(
-      () => {
+      (/** @type {any} */ exports) => {
+        memory = exports?.memory ?? null;
         state = 'ready';
         loadMs = Math.round((performance.now() - started) * 10) / 10;
         return lazy;
@@ -42,7 +46,8 @@ export function lazyCore() {
   return loading;
 }
 
-/** Whether the second module has been asked for (`loading`) or is instantiated (`ready`), and how long that took. */
+/** Whether the second module has been asked for (`loading`) or is instantiated (`ready`), how long that took, and
+ * its linear memory in bytes (grown, not necessarily resident). */
 export function lazyState() {
-  return { state, loadMs };
+  return { state, loadMs, memoryBytes: memory ? memory.buffer.byteLength : null };
 }

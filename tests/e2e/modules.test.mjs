@@ -52,14 +52,21 @@ async function liveWorker() {
   throw new Error('no live service worker');
 }
 
-test('a cold worker answers a feed visit with the first module alone; the report dialog loads the second', async () => {
+/** A feed visit on a stopped worker: a YouTube watch page (channel links to badge, no posts to flag: the site has no
+ * post selectors), once its three badges are drawn — by the first module alone.
+ * @returns {Promise<import('playwright-core').Page>} */
+async function coldFeedVisit() {
   await stopWorker();
   const page = await browser.ctx.newPage();
+  await page.goto('https://www.youtube.com/watch?v=dQw4w9WgXcA');
+  await waitForBadges(page, (b) => b.length >= 3, { what: 'the three channel badges' });
+  assert.deepEqual(await modules(), { first: 'ready', second: 'unloaded', secondLoadMs: null, secondMemoryBytes: null });
+  return page;
+}
+
+test('a cold worker answers a feed visit with the first module alone; the report dialog loads the second', async () => {
+  const page = await coldFeedVisit();
   try {
-    // A YouTube watch page: channel links to badge, no posts to flag (the site has no post selectors).
-    await page.goto('https://www.youtube.com/watch?v=dQw4w9WgXcA');
-    await waitForBadges(page, (b) => b.length >= 3, { what: 'the three channel badges' });
-    assert.deepEqual(await modules(), { first: 'ready', second: 'unloaded', secondLoadMs: null });
 
     // The context menu's "Report" on a channel link (its handler, as a headless menu cannot be clicked).
     const sw = await liveWorker();
@@ -75,19 +82,18 @@ test('a cold worker answers a feed visit with the first module alone; the report
     const after = await modules();
     assert.equal(after.second, 'ready');
     assert.ok(typeof after.secondLoadMs === 'number' && after.secondLoadMs >= 0);
-    console.log(`second module instantiated on first use in ${after.secondLoadMs} ms`);
+    assert.ok(typeof after.secondMemoryBytes === 'number' && after.secondMemoryBytes > 0);
+    console.log(
+      `second module instantiated on first use in ${after.secondLoadMs} ms; its memory ${after.secondMemoryBytes} bytes`,
+    );
   } finally {
     await page.close();
   }
 });
 
 test('after a restart, opening a badge card loads the second module; the card comes from both', async () => {
-  await stopWorker();
-  const page = await browser.ctx.newPage();
+  const page = await coldFeedVisit();
   try {
-    await page.goto('https://www.youtube.com/watch?v=dQw4w9WgXcA');
-    await waitForBadges(page, (b) => b.length >= 3, { what: 'the three channel badges' });
-    assert.equal((await modules()).second, 'unloaded');
     await clickBadge(page, { href: '/channel/UCdemo0000000000000000A1' });
     const card = await waitForCard(page, (c) => c !== null && !c.animating, { what: 'the card' });
     assert.equal(card.state, 'expired');
