@@ -9,7 +9,11 @@
 //  - `return true` from onMessage keeps the channel open for the asynchronous answer;
 //  - the worker is stopped after ~30 s idle, so what must outlive it (the page signals each tab reported, for the
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
+// Two WebAssembly modules (docs/architecture.md, "Two WebAssembly modules"): the first (`pkg/koltrust.js`) answers
+// badge questions and is instantiated at start; the second (worker/lazy.js) only on the first message that needs
+// the card, the report dialog, post flags or the outbox.
 import init from './pkg/koltrust.js';
+import { lazyCore, lazyState } from './worker/lazy.js';
 import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
 import * as outbox from './worker/outbox.js';
@@ -83,9 +87,10 @@ const handlers = {
   async palette() {
     return { css: await paletteCss };
   },
-  /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start. */
+  /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start; and which
+   * WebAssembly modules this worker has instantiated (the second only once something needed it). */
   async registryStatus() {
-    return { status: registry.registryStatus() };
+    return { status: registry.registryStatus(), modules: modules() };
   },
   /** "Update now" from the options page or popup. */
   async updateNow() {
@@ -108,11 +113,13 @@ const handlers = {
     return answer;
   },
   /** A badge was opened: the detail card of that one account (its platform, namespace and canonical id, as the
-   * badge answer named them), with the vetting record when vetting mode is on. The core refuses anything else. */
+   * badge answer named them), with the vetting record when vetting mode is on. The core refuses anything else.
+   * The first module reads the account's record (`cardFacts`), the second builds the card from it. */
   async card(msg) {
     const { lang, vetting } = await settings();
     const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
-    return { card: await registry.ask((e) => e.card(platform, idType, accountId, lang, vetting)) };
+    const facts = await registry.ask((e) => e.cardFacts(platform, idType, accountId));
+    return { card: (await lazyCore()).detailCard(facts, platform, accountId, lang, vetting) };
   },
   // Reporting in place: the dialog's draft and preview, post flags, the screenshot, the popup's "Report this page".
   ...report.handlers(settings),
@@ -159,6 +166,17 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 report.install();
+
+/** Which WebAssembly modules this worker has instantiated: a badge must never need the second one (the browser tests
+ * read this through `registryStatus`; the worker's console through `kolTrustModules()`; web pages can reach
+ * neither).
+ * @returns {import('./types/messages').ModuleStates} */
+function modules() {
+  const { state, loadMs, memoryBytes } = lazyState();
+  const first = registry.engine ? 'ready' : 'loading';
+  return { first, second: state, secondLoadMs: loadMs, secondMemoryBytes: memoryBytes };
+}
+globalThis.kolTrustModules = modules;
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(tabKey(tabId));

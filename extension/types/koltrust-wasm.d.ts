@@ -1,27 +1,38 @@
-// The exports of the core's WebAssembly build for the extension (`dist/extension/pkg/koltrust.js`, written by
-// wasm-bindgen `--target web --no-typescript` at build time, so not in the source tree): the subset the extension's
-// JavaScript uses, as `wasm/src/` defines it. tsconfig.json's `rootDirs` makes `./pkg/koltrust.js` (background.js)
-// and `../pkg/koltrust.js` (worker/*.js) resolve to `types/pkg/koltrust.d.ts`, which re-exports this file.
-// Keep in step with `wasm/src/` (lib.rs, card.rs, update.rs, extension/*.rs).
+// The exports of the extension's first WebAssembly module (`dist/extension/pkg/koltrust.js`, the glue built with
+// feature `extension`, written by wasm-bindgen `--target web --no-typescript` at build time, so not in the source
+// tree): the subset the extension's JavaScript uses, as `wasm/src/` defines it. tsconfig.json's `rootDirs` makes
+// `./pkg/koltrust.js` (background.js) and `../pkg/koltrust.js` (worker/*.js) resolve to `types/pkg/koltrust.d.ts`,
+// which re-exports this file. The second module's are in koltrust-lazy.d.ts.
+// Keep in step with `wasm/src/` (lib.rs, update.rs, extension/*.rs).
 import type {
   BadgeState,
-  CardView,
   Freshness,
   LinkAnswer,
   PageAnswer,
   PageSignals,
   PopupView,
-  ReportContext,
-  ReportEdits,
-  FieldError,
-  ComplaintSubmission,
-  CoreView,
 } from './messages';
 
 /** Badge options (`wasm/src/extension/signals.rs` `badge_options`); `null`/`undefined` mean the defaults. */
 export interface BadgeOptions {
   showUnknown?: boolean;
   only?: 'all' | 'sanctioned' | 'certified';
+}
+
+/** A card's facts from the registry (core `views::card::CardFacts`); the record in the snapshot's encoding. */
+export interface CardFacts {
+  kind: 'record' | 'lookalike' | 'unknown';
+  record: number[] | null;
+  of_account_id: string | null;
+  today: string;
+  freshness: Freshness;
+}
+
+/** What the registry says of a report's profile (core `complaint::draft::ProfileFacts`). */
+export interface ProfileFacts {
+  state: string;
+  state_label: string;
+  name: string | null;
 }
 
 /** The signed manifest envelope's plan (`Engine.planUpdate`). */
@@ -74,53 +85,10 @@ export class Engine {
   lookupLinks(hrefs: string[], lang: string, options: BadgeOptions | null): (LinkAnswer | null)[];
   lookupPage(signals: PageSignals, lang: string, options: BadgeOptions | null): PageAnswer;
   popupView(signals: PageSignals, lang: string): PopupView;
-  card(platform: string, idType: string, accountId: string, lang: string, vetting: boolean): CardView | null;
-  /** JSON text `{draft, preview}` (`preview` only with `edits`). */
-  report(context: ReportContext | undefined, edits: ReportEdits | null, lang: string): string;
+  /** What the second module's `detailCard` needs from the registry (`wasm/src/extension/facts.rs`). */
+  cardFacts(platform: string, idType: string, accountId: string): CardFacts;
+  /** What the registry says of a report's profile, for the second module's `report`. */
+  profileFacts(platform: string, idType: string, accountId: string, lang: string): ProfileFacts;
   planUpdate(text: string, keyId: string, signature: string, parsed: unknown, allowDelta: boolean): UpdateStep;
   applyUpdate(downloaded: Uint8Array, nowMs: number): Engine;
 }
-
-/** JSON text of an array with one `{label, title}` or `null` per post. */
-export function detectPosts(posts: unknown, lang: string): string;
-/** The screenshot encoder's step `attempt`: `[maxWidth, quality]`, or `undefined` when out of steps. */
-export function screenshotStep(attempt: number): Uint32Array | number[] | undefined;
-export function screenshotFits(length: number): boolean;
-
-// The report outbox (`wasm/src/extension/outbox.rs`): delivery records are the core's, opaque to the worker.
-
-/** A stored report's delivery record (core `complaint::outbox::Delivery`). */
-export type Delivery = CoreView & { state: string; receipt?: string | null };
-/** A stored report's summary (core `complaint::outbox::Summary`). */
-export type ReportSummary = CoreView & { id: string };
-/** A request the worker makes for the outbox. */
-export interface OutboxRequest {
-  method: string;
-  path: string;
-  headers: [string, string][];
-  timeout_ms: number;
-}
-/** What came of one attempt: an HTTP answer or a failure. */
-export type OutboxAnswer =
-  | { status: number; retryAfter: string | null; body: unknown }
-  | { failure: 'network' | 'timeout' };
-
-export function outboxAccept(
-  complaint: ComplaintSubmission,
-  nowMs: number,
-  lang: string,
-): { ok: true; entry: { summary: ReportSummary; delivery: Delivery } } | { ok: false; errors: FieldError[] };
-export function outboxPlan(
-  deliveries: Delivery[],
-  nowMs: number,
-  refresh: 'no' | 'stale' | 'all',
-): { send: number[]; refresh: [number, OutboxRequest][]; wake_ms: number | null };
-export function outboxBegin(
-  delivery: Delivery,
-  clientId: string | undefined,
-  nowMs: number,
-): { delivery: Delivery; request: OutboxRequest };
-export function outboxSettle(delivery: Delivery, answer: OutboxAnswer, nowMs: number, jitter: number): Delivery;
-export function outboxApplyStatus(delivery: Delivery, status: number, body: unknown, nowMs: number): Delivery;
-/** JSON text of "My reports" (`MyReportsView`). */
-export function myReports(entries: { summary: ReportSummary; delivery: Delivery }[], lang: string): string;

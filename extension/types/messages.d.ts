@@ -102,6 +102,17 @@ export interface RegistryStatus {
   freshness: Freshness | null;
 }
 
+/** The extension's two WebAssembly modules in this worker (background.js `modules`): the first answers badges
+ * and is instantiated at start; the second (worker/lazy.js) on the first message that needs it. */
+export interface ModuleStates {
+  first: 'loading' | 'ready';
+  second: 'unloaded' | 'loading' | 'ready';
+  /** How long instantiating the second module took (ms), once it has. */
+  secondLoadMs: number | null;
+  /** The second module's linear memory in bytes, once instantiated (the first's is `RegistryStatus.wasmMemoryBytes`). */
+  secondMemoryBytes: number | null;
+}
+
 /** A core view whose fields the extension's checked files do not read one by one. */
 export type CoreView = { [field: string]: any };
 
@@ -221,8 +232,8 @@ export type PostFlag = { label: string; title: string } | null;
 export interface WorkerMessages {
   /** The state colours as CSS custom properties, for the content scripts' shadow roots. */
   palette: { request: {}; answer: { css: string } };
-  /** Pages only: which registry answers. */
-  registryStatus: { request: {}; answer: { status: RegistryStatus } };
+  /** Pages only: which registry answers, and which WebAssembly modules the worker has instantiated. */
+  registryStatus: { request: {}; answer: { status: RegistryStatus; modules: ModuleStates } };
   /** Pages only: "Update now". */
   updateNow: { request: {}; answer: { status: RegistryStatus } };
   /** A batch of link hrefs → a badge answer or null per href. */

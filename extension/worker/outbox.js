@@ -20,7 +20,7 @@
 //  - retries are woken by a chrome.alarms alarm at the time the core names (unpacked extensions may use alarms
 //    of a second or more; packed ones at least 30 s), by every worker start, and by the `online` event — never by
 //    a timer that would die with the worker.
-import * as core from '../pkg/koltrust.js';
+import { lazyCore } from './lazy.js';
 import { serverUrl } from './registry.js';
 
 const DB_NAME = 'koltrust-outbox';
@@ -28,12 +28,12 @@ const REPORTS = 'reports'; // {id, summary, delivery}: small, read whole for pla
 const BODIES = 'bodies'; // id → the submission's JSON text (may hold a screenshot): read only to send
 export const ALARM = 'outbox';
 
-/** @typedef {import('../types/koltrust-wasm').Delivery} Delivery */
-/** @typedef {import('../types/koltrust-wasm').OutboxAnswer} OutboxAnswer */
+/** @typedef {import('../types/koltrust-lazy').Delivery} Delivery */
+/** @typedef {import('../types/koltrust-lazy').OutboxAnswer} OutboxAnswer */
 /** @typedef {import('../types/messages').ComplaintSubmission} ComplaintSubmission */
 /** @typedef {import('../types/messages').Answer<'submitReport'>} SubmitAnswer */
 /** @typedef {import('../types/messages').MyReportsView} MyReportsView */
-/** @typedef {import('../types/koltrust-wasm').ReportSummary} ReportSummary */
+/** @typedef {import('../types/koltrust-lazy').ReportSummary} ReportSummary */
 /** A stored report. @typedef {{ id: string, summary: ReportSummary, delivery: Delivery }} Entry */
 /** @typedef {import('../types/storage').StoredOptions} StoredOptions */
 
@@ -96,12 +96,14 @@ async function clientId() {
 /** Points the alarm at the time the core names (the next retry, or the end of a request in flight).
  * @param {Entry[]} reports */
 async function scheduleWake(reports) {
+  const core = await lazyCore();
   const { wake_ms: wake } = core.outboxPlan(reports.map((r) => r.delivery), Date.now(), 'no');
   if (wake == null) await chrome.alarms.clear(ALARM);
   else await chrome.alarms.create(ALARM, { when: Math.max(wake, Date.now() + 1000) });
 }
 
-const isDue = (/** @type {Entry} */ entry) => core.outboxPlan([entry.delivery], Date.now(), 'no').send.length > 0;
+const isDue = async (/** @type {Entry} */ entry) =>
+  (await lazyCore()).outboxPlan([entry.delivery], Date.now(), 'no').send.length > 0;
 
 /** One attempt for one stored report, if it is still due (another wake-up may have sent it meanwhile). Resolves
  * with the entry as stored afterwards.
@@ -112,7 +114,8 @@ async function attempt(stale) {
   inFlight.add(stale.id);
   try {
     const entry = await tx('readonly', (s) => s.reports.get(stale.id));
-    if (!entry || !isDue(entry)) return entry ?? stale;
+    if (!entry || !(await isDue(entry))) return entry ?? stale;
+    const core = await lazyCore();
     const { delivery, request } = core.outboxBegin(entry.delivery, await clientId(), Date.now());
     entry.delivery = delivery;
     await storeDelivery(entry); // `sending` is on disk before the request leaves
@@ -140,9 +143,13 @@ async function attempt(stale) {
   }
 }
 
-/** Sends every report the core says is due (one after another), then sets the next wake-up. */
+/** Sends every report the core says is due (one after another), then sets the next wake-up. With no stored report
+ * there is nothing to plan: the wake-up alarm is cleared without instantiating the second module, so a worker start
+ * (which flushes) stays on the first module alone. */
 export async function flush() {
   const reports = await allReports();
+  if (!reports.length) return chrome.alarms.clear(ALARM);
+  const core = await lazyCore();
   const plan = core.outboxPlan(reports.map((r) => r.delivery), Date.now(), 'no');
   for (const i of plan.send) {
     // One report that cannot be sent (its stored record unreadable) must not hold back the others.
@@ -158,6 +165,7 @@ const FIRST_ATTEMPT_WAIT_MS = 4000;
  * @param {ComplaintSubmission} complaint @param {string} lang
  * @returns {Promise<SubmitAnswer>} */
 export async function submit(complaint, lang) {
+  const core = await lazyCore();
   const accepted = core.outboxAccept(complaint, Date.now(), lang);
   if (!accepted.ok) return { ok: false, errors: accepted.errors };
   const { summary, delivery } = accepted.entry;
@@ -187,6 +195,7 @@ export async function submit(complaint, lang) {
  * @param {string} lang @param {'no' | 'stale' | 'all'} refresh
  * @returns {Promise<MyReportsView>} */
 export async function myReports(lang, refresh) {
+  const core = await lazyCore();
   const reports = await allReports();
   const plan = core.outboxPlan(reports.map((r) => r.delivery), Date.now(), refresh);
   if (plan.refresh.length) {

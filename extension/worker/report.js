@@ -7,7 +7,7 @@
 // the context menu on that tab) or `<all_urls>`; host permissions for the sites are not enough (measured on
 // Chromium 156: "Either the '<all_urls>' or 'activeTab' permission is required"). KOL Trust does not ask for
 // `<all_urls>`, so a dialog opened from an in-page button can attach one only after such a gesture, and says so.
-import * as core from '../pkg/koltrust.js';
+import { lazyCore } from './lazy.js';
 import * as registry from './registry.js';
 
 const MENU_ID = 'kol-trust-report';
@@ -34,6 +34,7 @@ async function dataUrl(blob) {
  * @param {string} captured
  * @returns {Promise<string>} */
 async function encodeForReport(captured) {
+  const core = await lazyCore();
   const bitmap = await createImageBitmap(await (await fetch(captured)).blob());
   try {
     for (let attempt = 0; ; attempt++) {
@@ -94,6 +95,18 @@ export function install() {
   });
 }
 
+/** The core's report answer, JSON text `{draft, preview}`: the second module resolves which account the report is
+ * about, the first module (which holds the registry) says what the registry knows of it, the second drafts.
+ * @param {import('../types/messages').ReportContext} context
+ * @param {import('../types/messages').ReportEdits | null} edits @param {string} lang */
+async function reportAnswer(context, edits, lang) {
+  const core = await lazyCore();
+  const account = core.reportAccount(context);
+  const facts =
+    account && (await registry.ask((e) => e.profileFacts(account.platform, account.id_type, account.account_id, lang)));
+  return core.report(context, facts, edits, lang);
+}
+
 /** Message handlers; `settings()` is the worker's reader of the person's options.
  * @param {() => Promise<{ lang: string }>} settings
  * @returns {Pick<Handlers, ReportMessageType>} */
@@ -102,17 +115,17 @@ export function handlers(settings) {
     /** The dialog's model for what the content script saw. */
     async reportDraft(msg) {
       const { lang } = await settings();
-      return { draft: JSON.parse(await registry.ask((e) => e.report(msg.context, null, lang))).draft };
+      return { draft: JSON.parse(await reportAnswer(msg.context, null, lang)).draft };
     },
     /** The list of what will be sent and the exact submission (the second click sends that). */
     async reportPreview(msg) {
       const { lang } = await settings();
-      return { preview: JSON.parse(await registry.ask((e) => e.report(msg.context, msg.edits ?? {}, lang))).preview };
+      return { preview: JSON.parse(await reportAnswer(msg.context, msg.edits ?? {}, lang)).preview };
     },
     /** A feed's posts ({text, links}) → a Report button ({label, title}) or null per post. */
     async detectPosts(msg) {
       const { lang } = await settings();
-      return { flags: JSON.parse(core.detectPosts(msg.posts, lang)) };
+      return { flags: JSON.parse((await lazyCore()).detectPosts(msg.posts, lang)) };
     },
     /** The visible tab of the dialog that asked, as a JPEG `data:` URL. */
     async captureScreenshot(msg, sender) {

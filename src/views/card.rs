@@ -14,9 +14,11 @@
 
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
-use crate::registry::{Registry, SnapshotError};
+use crate::registry::date::Date;
+use crate::registry::model::Record;
+use crate::registry::{Freshness, Registry, SnapshotError};
 use crate::views::badge::BadgeView;
-use crate::views::record::{freshness_view, record_card, CardView, FreshnessView};
+use crate::views::record::{card_view, freshness_view, CardView, FreshnessView};
 use crate::views::vetting::{vetting_record, VettingRecord};
 use serde::Serialize;
 
@@ -218,6 +220,60 @@ pub struct DetailCard {
     pub labels: CardLabels,
 }
 
+/// What a card needs from an opened registry: which snapshot answers and on which day, and the record the account
+/// belongs to or imitates. The extension's badge module reads these (`card_facts`) and hands them, as a plain
+/// object, to the module that builds cards ([`card_from_facts`]), which holds no registry (docs/architecture.md,
+/// "Two WebAssembly modules"); natively [`detail_card`] does both steps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardFacts {
+    /// Which snapshot the card comes from.
+    pub freshness: Freshness,
+    /// The registry's day: the record's state and sanction periods are judged on it.
+    pub today: Date,
+    /// The account's record, the record it imitates, or nothing.
+    pub found: CardFound,
+}
+
+/// What the registry holds for the card's account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CardFound {
+    /// The account is registered: its record.
+    Record(Record),
+    /// Not registered, but it imitates `of_account_id` of this record.
+    Lookalike {
+        /// The imitated account's record.
+        of: Record,
+        /// The registered account id it imitates.
+        of_account_id: String,
+    },
+    /// Not in the registry.
+    Unknown,
+}
+
+/// Reads the [`CardFacts`] of one account from an opened registry.
+pub fn card_facts(
+    registry: &Registry,
+    platform: Platform,
+    id_type: IdType,
+    account_id: &str,
+) -> Result<CardFacts, SnapshotError> {
+    let found = if let Some(hit) = registry.lookup(platform, id_type, account_id)? {
+        CardFound::Record(registry.record(hit.record)?)
+    } else if let Some(l) = registry.lookalike(platform, id_type, account_id)? {
+        CardFound::Lookalike {
+            of: registry.record(l.record)?,
+            of_account_id: l.of_account_id,
+        }
+    } else {
+        CardFound::Unknown
+    };
+    Ok(CardFacts {
+        freshness: registry.freshness(),
+        today: registry.today(),
+        found,
+    })
+}
+
 /// Builds the card for one account (as the content script names it: the platform, namespace and canonical id of
 /// a badge it drew). `vetting` adds the vetting record. `now_unix` is when the record is made.
 pub fn detail_card(
@@ -229,7 +285,19 @@ pub fn detail_card(
     now_unix: i64,
     lang: Lang,
 ) -> Result<DetailCard, SnapshotError> {
-    let freshness = registry.freshness();
+    let facts = card_facts(registry, platform, id_type, account_id)?;
+    Ok(card_from_facts(&facts, platform, account_id, vetting, now_unix, lang))
+}
+
+/// Builds the card for `account_id` of `platform` from its [`CardFacts`] (see [`detail_card`]).
+pub fn card_from_facts(
+    facts: &CardFacts,
+    platform: Platform,
+    account_id: &str,
+    vetting: bool,
+    now_unix: i64,
+    lang: Lang,
+) -> DetailCard {
     let mut card = DetailCard {
         lang: lang.as_str(),
         kind: "unknown",
@@ -242,69 +310,74 @@ pub fn detail_card(
         message: None,
         notice: None,
         complaints_line: None,
-        freshness: freshness_view(&freshness, lang),
+        freshness: freshness_view(&facts.freshness, lang),
         vetting: None,
         labels: CardLabels::new(lang),
     };
-    if let Some(hit) = registry.lookup(platform, id_type, account_id)? {
-        let view = record_card(registry, hit.record, lang)?;
-        card.kind = "record";
-        card.state = view.state;
-        card.icon = view.icon;
-        card.state_label = view.state_label.clone();
-        card.notice = view.fictional.then(|| {
-            lang.pick(
-                "DỮ LIỆU MẪU — nhân vật hư cấu, không phải người thật. Mọi chứng nhận và xử phạt ở đây là ví dụ.",
-                "SAMPLE DATA — a fictional person, not a real one. Every certificate and sanction here is an example.",
-            )
-        });
-        card.complaints_line = Some(complaints_line(&view, lang));
-        card.vetting = vetting.then(|| vetting_record(&view, now_unix, lang));
-        card.record = Some(view);
-    } else if let Some(l) = registry.lookalike(platform, id_type, account_id)? {
-        let of = record_card(registry, l.record, lang)?;
-        let badge = BadgeView::lookalike(&of.name, &l.of_account_id, lang);
-        card.kind = "lookalike";
-        card.state = badge.state;
-        card.icon = badge.icon;
-        card.state_label = badge.label;
-        card.message = Some(match lang {
-            Lang::Vi => format!(
-                "Tài khoản {account_id} KHÔNG có trong sổ đăng ký. Tên của nó gần giống tài khoản {} của {} ({}) \
-                 — có thể là tài khoản mạo danh. Đừng tin quảng cáo hay lời mời chuyển tiền nhân danh người này từ \
-                 tài khoản này.",
-                l.of_account_id, of.name, of.registry_id
-            ),
-            Lang::En => format!(
-                "The account {account_id} is NOT in the registry. Its name imitates {} of {} ({}) — it may be an \
-                 impersonator. Do not trust promotions or payment requests made in this person's name from it.",
-                l.of_account_id, of.name, of.registry_id
-            ),
-        });
-        card.imitated = Some(ImitatedView {
-            name: of.name,
-            registry_id: of.registry_id,
-            account_id: l.of_account_id,
-            state: of.state,
-            icon: of.icon,
-            state_label: of.state_label,
-        });
-    } else {
-        let unknown = BadgeView::not_in_registry(lang);
-        card.state_label = unknown.label;
-        card.message = Some(
-            lang.pick(
-                "Tài khoản này chưa có trong sổ đăng ký của Liên minh Tín nhiệm số: Liên minh chưa chứng nhận và chưa \
-                 ghi nhận xử phạt nào với tài khoản này. Điều đó không có nghĩa là tài khoản xấu hay tốt — chỉ là \
-                 chưa có thông tin để xác nhận.",
-                "This account is not in the Digital Trust Alliance registry: the Alliance has neither certified it \
-                 nor recorded any sanction against it. That says nothing good or bad about it — there is simply \
-                 nothing to confirm.",
-            )
-            .to_string(),
-        );
+    match &facts.found {
+        CardFound::Record(record) => {
+            let view = card_view(record, facts.today, &facts.freshness, lang);
+            card.kind = "record";
+            card.state = view.state;
+            card.icon = view.icon;
+            card.state_label = view.state_label.clone();
+            card.notice = view.fictional.then(|| {
+                lang.pick(
+                    "DỮ LIỆU MẪU — nhân vật hư cấu, không phải người thật. Mọi chứng nhận và xử phạt ở đây là ví dụ.",
+                    "SAMPLE DATA — a fictional person, not a real one. Every certificate and sanction here is an \
+                     example.",
+                )
+            });
+            card.complaints_line = Some(complaints_line(&view, lang));
+            card.vetting = vetting.then(|| vetting_record(&view, now_unix, lang));
+            card.record = Some(view);
+        }
+        CardFound::Lookalike { of, of_account_id } => {
+            let of = card_view(of, facts.today, &facts.freshness, lang);
+            let badge = BadgeView::lookalike(&of.name, of_account_id, lang);
+            card.kind = "lookalike";
+            card.state = badge.state;
+            card.icon = badge.icon;
+            card.state_label = badge.label;
+            card.message = Some(match lang {
+                Lang::Vi => format!(
+                    "Tài khoản {account_id} KHÔNG có trong sổ đăng ký. Tên của nó gần giống tài khoản {} của {} ({}) \
+                     — có thể là tài khoản mạo danh. Đừng tin quảng cáo hay lời mời chuyển tiền nhân danh người này \
+                     từ tài khoản này.",
+                    of_account_id, of.name, of.registry_id
+                ),
+                Lang::En => format!(
+                    "The account {account_id} is NOT in the registry. Its name imitates {} of {} ({}) — it may be an \
+                     impersonator. Do not trust promotions or payment requests made in this person's name from it.",
+                    of_account_id, of.name, of.registry_id
+                ),
+            });
+            card.imitated = Some(ImitatedView {
+                name: of.name,
+                registry_id: of.registry_id,
+                account_id: of_account_id.clone(),
+                state: of.state,
+                icon: of.icon,
+                state_label: of.state_label,
+            });
+        }
+        CardFound::Unknown => {
+            let unknown = BadgeView::not_in_registry(lang);
+            card.state_label = unknown.label;
+            card.message = Some(
+                lang.pick(
+                    "Tài khoản này chưa có trong sổ đăng ký của Liên minh Tín nhiệm số: Liên minh chưa chứng nhận và \
+                     chưa ghi nhận xử phạt nào với tài khoản này. Điều đó không có nghĩa là tài khoản xấu hay tốt — \
+                     chỉ là chưa có thông tin để xác nhận.",
+                    "This account is not in the Digital Trust Alliance registry: the Alliance has neither certified \
+                     it nor recorded any sanction against it. That says nothing good or bad about it — there is \
+                     simply nothing to confirm.",
+                )
+                .to_string(),
+            );
+        }
     }
-    Ok(card)
+    card
 }
 
 /// "x complaints received, y upheld — complaints are signals, not verdicts."

@@ -1,6 +1,7 @@
-//! The detail card's entry point: a second `impl Engine` block, so the card's glue lives beside, not inside, the
-//! badge lookups. A content script names exactly one account (the one its badge was drawn for) and gets that
-//! account's card; it cannot list or search the registry through this call.
+//! The portal's detail card entry point (feature `portal`): a second `impl Engine` block, so the card's glue lives
+//! beside, not inside, the lookups. A caller names exactly one account and gets that account's card; it cannot list
+//! or search the registry through this call. The extension builds its cards in its second module instead, from the
+//! first module's facts (`extension::facts`, `lazy::card`), so its first module carries no card code.
 
 use crate::{snapshot_error, to_js, Engine};
 use koltrust::i18n::Lang;

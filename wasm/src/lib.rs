@@ -11,15 +11,21 @@
 //!
 //! | module | feature | exports |
 //! | --- | --- | --- |
-//! | this file | always | `recognize`, `coreVersion`, `Engine` (open, clock, freshness) |
-//! | `card` | always | `Engine.card`: one account's detail card |
-//! | `update` | always | `Engine.planUpdate` / `applyUpdate`: signed registry updates |
-//! | `extension` | `extension` | batch and page lookups, the popup, promotion detection, the report dialog, the outbox |
+//! | this file | always; `Engine` with `engine` | `recognize`, `coreVersion`, `Engine` (open, clock, freshness) |
+//! | `update` | `engine` | `Engine.planUpdate` / `applyUpdate`: signed registry updates |
+//! | `extension` | `extension` | the extension's first module: batch and page lookups, the popup, and (`facts`) the registry facts the second module's card and report draft are built from |
+//! | `extension::signals` | `extension` or `lazy` | readers of page signals and badge options (shared by both extension modules) |
+//! | `lazy` | `lazy` | the extension's second module, no `Engine`: the detail card and vetting record (from the facts), promotion detection and post flags, the report dialog, the outbox |
+//! | `card` | `portal` | `Engine.card`: one account's detail card, straight from the registry |
 //! | `portal` | `portal` | the portal's check, search, sanctions register and report form |
 //! | `bench` | `bench` | loops inside WebAssembly for `cargo xtask bench-wasm`; never shipped |
 //!
-//! Features are additive: the shipped extension is built with `extension`, the portal with `portal`, so neither
-//! carries the other's code (each has its own 150 KB gzipped budget, enforced by `cargo xtask dist`).
+//! Features are additive (`engine` is implied by `extension` and `portal`): the extension ships two modules, built
+//! with `extension` (`pkg/koltrust.js`, instantiated when the service worker starts: everything a badge needs) and
+//! with `lazy` (`pkg/koltrust_lazy.js`, instantiated on the first message that needs it); the portal is built with
+//! `portal`. None carries another's code. `cargo xtask dist` enforces the budgets: the first module ≤ 150 KB gzipped
+//! with ≥ 20 KB headroom, the second and the portal ≤ 150 KB each (docs/performance.md; docs/architecture.md, "Two
+//! WebAssembly modules").
 //!
 //! **The host supplies the Unicode tables.** The core lower-cases and composes non-ASCII account ids
 //! (`koltrust::text::unicode`); natively that is the standard library and the unicode-normalization crate, whose
@@ -27,19 +33,25 @@
 //! `normalize("NFC")`), so [`start`] passes them in before any export runs; `tests/unicode_host.rs` proves both give
 //! the same answers on the shared corpus and on Vietnamese text.
 
+#[cfg(feature = "engine")]
 use koltrust::registry::{KeySet, Registry, SnapshotError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[cfg(any(feature = "extension", feature = "portal"))]
+#[cfg(any(feature = "extension", feature = "lazy", feature = "portal"))]
 mod args;
 #[cfg(feature = "bench")]
 pub mod bench;
+#[cfg(feature = "portal")]
 mod card;
-#[cfg(feature = "extension")]
+// The page-signal readers in `extension::signals` serve both extension modules; the badge exports need `extension`.
+#[cfg(any(feature = "extension", feature = "lazy"))]
 pub mod extension;
+#[cfg(feature = "lazy")]
+pub mod lazy;
 #[cfg(feature = "portal")]
 mod portal;
+#[cfg(feature = "engine")]
 mod update;
 
 /// Runs once when the module is instantiated, before any other export: gives the core the JS engine's Unicode
@@ -71,10 +83,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+#[cfg(feature = "engine")]
 fn snapshot_error(e: SnapshotError) -> JsError {
     JsError::new(&format!("registry: {e}"))
 }
 
+#[cfg(feature = "engine")]
 fn pinned(pinned_keys: &[String]) -> Result<KeySet, JsError> {
     let mut keys = KeySet::new();
     for k in pinned_keys {
@@ -97,6 +111,7 @@ pub fn recognize(url: &str) -> Result<JsValue, JsError> {
 }
 
 /// An opened registry snapshot, and every question the extension asks of it.
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub struct Engine {
     registry: Registry,
@@ -106,6 +121,7 @@ pub struct Engine {
     pending: std::cell::RefCell<Option<koltrust::registry::update::UpdatePlan>>,
 }
 
+#[cfg(feature = "engine")]
 impl Engine {
     /// The pinned keys parsed, the held sequence and the clock converted, then `open` with them: the one way every
     /// constructor turns JavaScript arguments into an opened registry.
@@ -130,6 +146,7 @@ impl Engine {
     }
 }
 
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 impl Engine {
     /// Opens a snapshot: `bytes` (Uint8Array), `pinned_keys` (array of 64-hex-digit Ed25519 public keys),

@@ -1,7 +1,9 @@
 //! wasm-bindgen tests of the JavaScript-facing API, run by `wasm-bindgen-test-runner` inside a real Chromium
 //! **service worker** — the context the extension's core lives in (no `window`, no DOM). They check what crosses
 //! the boundary: the `Engine` handle over a signed snapshot, shapes that survive structured cloning, nulls where no
-//! badge is due, and errors (not panics) on bad input and on bad snapshots.
+//! badge is due, and errors (not panics) on bad input and on bad snapshots. The second module's exports (card,
+//! report, post flags; feature `lazy`) are called here as the worker calls them: with the first module's facts,
+//! sent through `JSON.stringify`/`JSON.parse` to prove they are plain JSON-compatible values.
 #![cfg(target_arch = "wasm32")]
 // Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -39,6 +41,34 @@ fn pinned() -> Vec<String> {
 
 fn engine() -> Engine {
     Engine::open(demo_snapshot(NOW), pinned(), None, NOW_MS).expect("signed test snapshot opens")
+}
+
+/// A value as it would arrive after a JSON round trip (what "plain, JSON-compatible" facts must survive).
+fn through_json(v: JsValue) -> JsValue {
+    js_sys::JSON::parse(&String::from(js_sys::JSON::stringify(&v).unwrap())).unwrap()
+}
+
+/// The detail card as the worker makes it: the first module's facts, then the second module's card.
+fn card(e: &Engine, platform: &str, id_type: &str, id: &str, lang: &str, vetting: bool) -> Result<JsValue, String> {
+    let facts = e.card_facts(platform, id_type, id).map_err(error_text)?;
+    koltrust_wasm::lazy::card::detail_card(through_json(facts), platform, id, lang, vetting).map_err(error_text)
+}
+
+/// The report answer as the worker makes it: the second module resolves the account, the first says what the
+/// registry knows of it, the second drafts.
+fn report(e: &Engine, ctx: JsValue, edits: JsValue, lang: &str) -> Result<String, String> {
+    use koltrust_wasm::lazy::report;
+    let account = report::report_account(ctx.clone()).map_err(error_text)?;
+    let facts = if account.is_null() {
+        JsValue::NULL
+    } else {
+        let field = |k| get(&account, k).as_string().unwrap();
+        through_json(
+            e.profile_facts(&field("platform"), &field("id_type"), &field("account_id"), lang)
+                .map_err(error_text)?,
+        )
+    };
+    report::report(ctx, facts, edits, lang).map_err(error_text)
 }
 
 fn error_text(e: wasm_bindgen::JsError) -> String {
@@ -201,7 +231,7 @@ fn non_ascii_handles_are_nfc_in_wasm_too() {
 #[wasm_bindgen_test]
 fn card_crosses_the_boundary_for_one_account() {
     let e = engine();
-    let card = e.card("tiktok", "handle", "minh.beauty.demo", "vi", false).unwrap();
+    let card = card(&e, "tiktok", "handle", "minh.beauty.demo", "vi", false).unwrap();
     assert_eq!(get(&card, "kind").as_string().as_deref(), Some("record"));
     assert_eq!(get(&card, "state").as_string().as_deref(), Some("sanctioned"));
     let record = get(&card, "record");
@@ -214,7 +244,7 @@ fn card_crosses_the_boundary_for_one_account() {
     assert!(get(&card, "vetting").is_null(), "no vetting record unless asked");
 
     let vetting = get(
-        &e.card("tiktok", "handle", "minh.beauty.demo", "en", true).unwrap(),
+        &crate::card(&e, "tiktok", "handle", "minh.beauty.demo", "en", true).unwrap(),
         "vetting",
     );
     let json = get(&vetting, "json").as_string().unwrap();
@@ -228,19 +258,26 @@ fn card_crosses_the_boundary_for_one_account() {
         .unwrap()
         .starts_with("generated_on,registry_id,"));
 
-    let unknown = e.card("tiktok", "handle", "nobody.here", "en", true).unwrap();
+    let unknown = crate::card(&e, "tiktok", "handle", "nobody.here", "en", true).unwrap();
     assert_eq!(get(&unknown, "kind").as_string().as_deref(), Some("unknown"));
-    let err = e.card("myspace", "handle", "a", "en", false).err().map(error_text);
+    let lookalike = crate::card(&e, "tiktok", "handle", "minh.beauty.dem0", "en", false).unwrap();
+    assert_eq!(get(&lookalike, "kind").as_string().as_deref(), Some("lookalike"));
+    assert_eq!(
+        get(&get(&lookalike, "imitated"), "registry_id").as_string().as_deref(),
+        Some("KT-TEST-0003")
+    );
+    let err = crate::card(&e, "myspace", "handle", "a", "en", false).err();
     assert_eq!(err.as_deref(), Some("card: unknown platform"));
-    assert!(e.card("tiktok", "handle", "", "en", false).is_err());
+    assert!(crate::card(&e, "tiktok", "handle", "", "en", false).is_err());
+    let bad = koltrust_wasm::lazy::card::detail_card(JsValue::from_f64(1.0), "tiktok", "a", "en", false);
+    assert_eq!(bad.err().map(error_text).as_deref(), Some("card facts: malformed"));
 }
 
 #[wasm_bindgen_test]
 fn detect_promotion_labels_a_vietnamese_post_with_a_shopee_link_and_quangcao() {
     let text = "Kem chống nắng mình dùng cả hè 😍 nhập mã GIAM50 nha #quangcao";
-    let view =
-        koltrust_wasm::extension::promotion::detect_promotion(text, hrefs(&["https://s.shopee.vn/9zXyAbC"]), "vi-VN")
-            .expect("a string array of links is accepted");
+    let view = koltrust_wasm::lazy::promotion::detect_promotion(text, hrefs(&["https://s.shopee.vn/9zXyAbC"]), "vi-VN")
+        .expect("a string array of links is accepted");
     assert_eq!(get(&view, "is_promotion").as_bool(), Some(true));
     assert_eq!(get(&view, "disclosed").as_bool(), Some(true));
     let cues = Array::from(&get(&view, "cues"));
@@ -260,14 +297,14 @@ fn detect_promotion_labels_a_vietnamese_post_with_a_shopee_link_and_quangcao() {
     assert_eq!(get(&shop, "text").as_string().as_deref(), Some("s.shopee.vn"));
     // The complaint-ready facts and the English labels.
     assert_eq!(Array::from(&get(&get(&view, "facts"), "cues")).length(), 3);
-    let en = koltrust_wasm::extension::promotion::detect_promotion(text, JsValue::UNDEFINED, "en").unwrap();
+    let en = koltrust_wasm::lazy::promotion::detect_promotion(text, JsValue::UNDEFINED, "en").unwrap();
     assert_eq!(
         get(&Array::from(&get(&en, "cues")).get(1), "label")
             .as_string()
             .as_deref(),
         Some("Marked as advertising")
     );
-    assert!(koltrust_wasm::extension::promotion::detect_promotion(text, JsValue::from_f64(1.0), "vi").is_err());
+    assert!(koltrust_wasm::lazy::promotion::detect_promotion(text, JsValue::from_f64(1.0), "vi").is_err());
 }
 
 #[wasm_bindgen_test]
@@ -283,7 +320,7 @@ fn report_draft_preview_and_post_flags_cross_the_boundary() {
         ("pageUrl", "https://www.tiktok.com/foryou"),
         ("text", "Nhập mã GIAM50 <b>ngay</b>"),
     ]);
-    let answer = parse(e.report(ctx.clone(), JsValue::NULL, "vi-VN").unwrap());
+    let answer = parse(report(&e, ctx.clone(), JsValue::NULL, "vi-VN").unwrap());
     let draft = get(&answer, "draft");
     assert!(get(&answer, "preview").is_null());
     assert_eq!(
@@ -306,7 +343,7 @@ fn report_draft_preview_and_post_flags_cross_the_boundary() {
         ("note", "Sai"),
     ]);
     Reflect::set(&edits, &"created".into(), &JsValue::from_f64(NOW_MS)).unwrap();
-    let preview = get(&parse(e.report(ctx, edits, "en").unwrap()), "preview");
+    let preview = get(&parse(report(&e, ctx, edits, "en").unwrap()), "preview");
     assert_eq!(Array::from(&get(&preview, "errors")).length(), 0);
     let sub = get(&preview, "submission");
     assert_eq!(get(&sub, "page_url").as_string().as_deref(), Some(link));
@@ -314,12 +351,12 @@ fn report_draft_preview_and_post_flags_cross_the_boundary() {
         get(&get(&sub, "profile"), "account_id").as_string().as_deref(),
         Some("minh.beauty.demo")
     );
-    assert!(e.report(JsValue::from_f64(1.0), JsValue::NULL, "vi").is_err());
+    assert!(report(&e, JsValue::from_f64(1.0), JsValue::NULL, "vi").is_err());
 
     let posts: Array = [object(&[("text", "use code SARAH20")]), object(&[("text", "hello")])]
         .iter()
         .collect();
-    let flags = parse(koltrust_wasm::extension::report::detect_posts(posts.into(), "en").unwrap());
+    let flags = parse(koltrust_wasm::lazy::report::detect_posts(posts.into(), "en").unwrap());
     assert_eq!(get(&get(&flags, "0"), "label").as_string().as_deref(), Some("Report"));
     assert!(get(&flags, "1").is_null());
 }

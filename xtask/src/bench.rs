@@ -14,7 +14,7 @@ pub fn run() -> Result<(), String> {
     tools::ensure_npm_packages(&root)?;
     let raw = dist::build_wasm(&root, &["bench"])?;
     let out = exec::target_dir(&root).join("wasm-bench-pkg");
-    dist::bind_and_shrink(&root, &bindgen_bin, &raw, &out, "nodejs")?;
+    dist::bind_and_shrink(&root, &bindgen_bin, &raw, &out, "nodejs", "koltrust")?;
     exec::run(
         cmd("node", &root).arg("benches/wasm/run.mjs").arg(&out),
         "wasm benchmarks",

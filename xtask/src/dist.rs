@@ -1,14 +1,19 @@
 //! `cargo xtask dist`: the shipped extension.
 //!
 //! 1. `cargo build -p koltrust-wasm --features extension --profile wasm-release --target wasm32-unknown-unknown`
-//!    (size-optimised, see Cargo.toml);
-//! 2. the pinned `wasm-bindgen --target web` writes the JS glue and `.wasm` into `dist/extension/pkg/`;
+//!    (size-optimised, see Cargo.toml): the first module, which the service worker loads at start; then the same
+//!    with `--features lazy`: the second module, instantiated on first use (card, vetting, report dialog, post
+//!    flags, outbox; docs/architecture.md, "Two WebAssembly modules");
+//! 2. the pinned `wasm-bindgen --target web` writes each one's JS glue and `.wasm` into `dist/extension/pkg/`
+//!    (`koltrust.js`, `koltrust_lazy.js`);
 //! 3. `wasm-opt -Oz` from the npm `binaryen` package shrinks and strips it (Debian's binaryen is too old to parse
 //!    current rustc output);
 //! 4. the signed sample registry is built and bundled (see `registry.rs`);
 //! 5. `extension/` is copied beside it (with `palette.css`, the core's state colours), the manifest gets the crate's version, and
 //!    `dist/koltrust-extension-<version>.zip` is written;
-//! 6. every shipped `.wasm` is reported raw and gzipped, against the 150 KB gzipped budget (docs/performance.md): over it, `dist` fails after printing;
+//! 6. every shipped `.wasm` is reported raw and gzipped (docs/performance.md): `dist` fails, after printing, when
+//!    the first module is over the 150 KB gzipped budget or leaves less than 20 KB of headroom under it, or when the
+//!    second module is over its own budget;
 //! 7. the public portal: the glue built again with `--features portal` (same profile, bindgen, wasm-opt) into
 //!    `dist/www/pkg/`, beside a copy of `www/`; `koltrust serve` serves `dist/www` when it exists. Its WebAssembly
 //!    is reported separately, against its own 150 KB budget (the page downloads it; the extension never does); its
@@ -26,16 +31,23 @@ pub struct Dist {
     pub www_dir: PathBuf,
 }
 
-/// The budget for each surface's shipped WASM, gzipped (docs/performance.md).
+/// The budget for each surface's shipped WASM, gzipped (docs/performance.md): the portal's, and what the
+/// extension's service worker loads at start (its first module).
 const WASM_GZIP_BUDGET: u64 = 150 * 1024;
+/// The room the extension's first module must leave under [`WASM_GZIP_BUDGET`], so the next feature fits.
+const FIRST_MODULE_HEADROOM: u64 = 20 * 1024;
+/// The extension's second module's own budget, gzipped: it is off the badge path (instantiated on first use), so
+/// it is bounded like a page's download rather than by the worker's cold start (docs/performance.md).
+const SECOND_MODULE_BUDGET: u64 = 150 * 1024;
+/// The extension's two modules, as `dist/extension/` holds them.
+const FIRST_MODULE: &str = "pkg/koltrust_bg.wasm";
+const SECOND_MODULE: &str = "pkg/koltrust_lazy_bg.wasm";
 
 pub fn run() -> Result<Dist, String> {
     let root = project_root();
     tools::ensure_wasm_target(&root)?;
     let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
     tools::ensure_npm_packages(&root)?;
-    let raw_wasm = build_wasm(&root, &["extension"])?;
-
     let dist = root.join("dist");
     let ext = dist.join("extension");
     if ext.exists() {
@@ -43,7 +55,11 @@ pub fn run() -> Result<Dist, String> {
     }
     copy_dir(&root.join("extension"), &ext)?;
     write_palette(&ext)?;
-    bind_and_shrink(&root, &bindgen_bin, &raw_wasm, &ext.join("pkg"), "web")?;
+    // One after the other: both builds write the same `koltrust_wasm.wasm`, bound before the next build.
+    for (features, out_name) in [("extension", "koltrust"), ("lazy", "koltrust_lazy")] {
+        let raw_wasm = build_wasm(&root, &[features])?;
+        bind_and_shrink(&root, &bindgen_bin, &raw_wasm, &ext.join("pkg"), "web", out_name)?;
+    }
     crate::registry::bundle(&root, &ext)?;
 
     let version = crate_version(&root)?;
@@ -51,21 +67,55 @@ pub fn run() -> Result<Dist, String> {
     let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
     write_zip(&ext, &zip_path)?;
 
-    let extension_gz = report_wasm_sizes(&ext, "extension")?;
-    let (www, portal_gz) = build_portal(&root, &bindgen_bin, &dist)?;
+    let extension = report_wasm_sizes(&ext, "extension")?;
+    let (www, portal) = build_portal(&root, &bindgen_bin, &dist)?;
     println!(
         "extension: {}\nzip:       {}\nportal:    {}",
         ext.display(),
         zip_path.display(),
         www.display()
     );
-    // Both figures are printed before either can fail the build, so an over-budget change shows its full cost.
-    for (what, gz) in [("extension", extension_gz), ("portal", portal_gz)] {
-        if gz > WASM_GZIP_BUDGET {
+    // Every figure is printed before any can fail the build, so an over-budget change shows its full cost.
+    let size = |sizes: &[(String, u64)], file: &str| sizes.iter().find(|(f, _)| f == file).map_or(0, |(_, gz)| *gz);
+    let first = size(&extension, FIRST_MODULE);
+    let second = size(&extension, SECOND_MODULE);
+    let portal_gz: u64 = portal.iter().map(|(_, gz)| gz).sum();
+    let kb = |gz: u64| gz as f64 / 1024.0;
+    println!(
+        "extension, loaded at start (first module): {:.1} KB gzipped of {} KB, headroom {:.1} KB (at least {} KB)\n\
+         extension, loaded on first use (second module): {:.1} KB gzipped of its own {} KB",
+        kb(first),
+        WASM_GZIP_BUDGET / 1024,
+        kb(WASM_GZIP_BUDGET.saturating_sub(first)),
+        FIRST_MODULE_HEADROOM / 1024,
+        kb(second),
+        SECOND_MODULE_BUDGET / 1024
+    );
+    for (what, gz, budget) in [
+        (
+            "extension's first module",
+            first,
+            WASM_GZIP_BUDGET - FIRST_MODULE_HEADROOM,
+        ),
+        ("extension's second module", second, SECOND_MODULE_BUDGET),
+        ("portal", portal_gz, WASM_GZIP_BUDGET),
+    ] {
+        if gz == 0 && what != "portal" {
+            return Err(format!("the {what} is missing from {}", ext.display()));
+        }
+        if gz > budget {
+            let why = if budget < WASM_GZIP_BUDGET && gz <= WASM_GZIP_BUDGET {
+                format!(
+                    "within the {} KB budget but with less than {} KB of headroom",
+                    WASM_GZIP_BUDGET / 1024,
+                    FIRST_MODULE_HEADROOM / 1024
+                )
+            } else {
+                format!("over its {} KB budget", budget.max(WASM_GZIP_BUDGET) / 1024)
+            };
             return Err(format!(
-                "the {what}'s WebAssembly is {:.1} KB gzipped, over its {} KB budget (docs/performance.md)",
-                gz as f64 / 1024.0,
-                WASM_GZIP_BUDGET / 1024
+                "the {what}'s WebAssembly is {:.1} KB gzipped, {why} (docs/performance.md)",
+                kb(gz)
             ));
         }
     }
@@ -77,7 +127,7 @@ pub fn run() -> Result<Dist, String> {
 
 /// `dist/www/`: the portal's static files and its own wasm build (`--features portal`); returns the folder and the
 /// gzipped size of its WebAssembly.
-fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<(PathBuf, u64), String> {
+fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<(PathBuf, Vec<(String, u64)>), String> {
     let raw = build_wasm(root, &["portal"])?;
     let www = dist.join("www");
     if www.exists() {
@@ -85,7 +135,7 @@ fn build_portal(root: &Path, bindgen_bin: &Path, dist: &Path) -> Result<(PathBuf
     }
     copy_dir(&root.join("www"), &www)?;
     write_palette(&www)?;
-    bind_and_shrink(root, bindgen_bin, &raw, &www.join("pkg"), "web")?;
+    bind_and_shrink(root, bindgen_bin, &raw, &www.join("pkg"), "web", "koltrust")?;
     let gz = report_wasm_sizes(&www, "portal")?;
     precompress(&www)?;
     Ok((www, gz))
@@ -114,34 +164,36 @@ pub fn build_wasm(root: &Path, features: &[&str]) -> Result<PathBuf, String> {
         .join("koltrust_wasm.wasm"))
 }
 
-/// Runs the pinned wasm-bindgen (`--target web` for the extension, `nodejs` for the benchmark harness) into `out`,
-/// then `wasm-opt -Oz` on the result.
+/// Runs the pinned wasm-bindgen (`--target web` for the extension, `nodejs` for the benchmark harness) into `out`
+/// as `<out_name>.js` and `<out_name>_bg.wasm`, then `wasm-opt -Oz` on the result.
 pub fn bind_and_shrink(
     root: &Path,
     bindgen_bin: &Path,
     raw_wasm: &Path,
     out: &Path,
     target: &str,
+    out_name: &str,
 ) -> Result<(), String> {
     exec::run(
         cmd(
             bindgen_bin.join("wasm-bindgen").to_str().unwrap_or("wasm-bindgen"),
             root,
         )
-        // `--out-name koltrust`: the pages import `pkg/koltrust.js` whatever the glue crate is called.
+        // `--out-name koltrust`: the pages import `pkg/koltrust.js` whatever the glue crate is called (and the
+        // extension's second module `pkg/koltrust_lazy.js`).
         .args([
             "--target",
             target,
             "--no-typescript",
             "--out-name",
-            "koltrust",
+            out_name,
             "--out-dir",
         ])
         .arg(out)
         .arg(raw_wasm),
         "wasm-bindgen",
     )?;
-    let bound = out.join("koltrust_bg.wasm");
+    let bound = out.join(format!("{out_name}_bg.wasm"));
     exec::run(
         cmd(
             root.join("node_modules/.bin/wasm-opt").to_str().unwrap_or("wasm-opt"),
@@ -290,35 +342,30 @@ fn write_zip(dir: &Path, zip_path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints each shipped `.wasm` under `ext`, raw and gzipped, and the total against the budget; returns that total
-/// (gzipped bytes). The caller fails the build when it is over.
-pub fn report_wasm_sizes(ext: &Path, what: &str) -> Result<u64, String> {
+/// Prints each shipped `.wasm` under `ext`, raw and gzipped, and their total; returns each one's gzipped size by
+/// its path under `ext` (`pkg/…`, `/`-separated). The caller checks them against their budgets.
+pub fn report_wasm_sizes(ext: &Path, what: &str) -> Result<Vec<(String, u64)>, String> {
     let mut files = Vec::new();
     files_under(ext, &mut files)?;
     let mut total_gz = 0;
-    println!(
-        "\nshipped WebAssembly, {what} (budget {} KB gzipped):",
-        WASM_GZIP_BUDGET / 1024
-    );
+    let mut sizes = Vec::new();
+    println!("\nshipped WebAssembly, {what}:");
     for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "wasm")) {
         let bytes = fs::read(f).map_err(|e| e.to_string())?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&bytes).map_err(|e| e.to_string())?;
         let gz_len = gz.finish().map_err(|e| e.to_string())?.len() as u64;
         total_gz += gz_len;
+        let name = f.strip_prefix(ext).unwrap_or(f).to_string_lossy().replace('\\', "/");
         println!(
             "  {:<40} {:>9} bytes raw  {:>8} bytes gzipped ({:.1} KB)",
-            f.strip_prefix(ext).unwrap_or(f).display(),
+            name,
             bytes.len(),
             gz_len,
             gz_len as f64 / 1024.0
         );
+        sizes.push((name, gz_len));
     }
-    let verdict = if total_gz <= WASM_GZIP_BUDGET {
-        "within budget"
-    } else {
-        "OVER BUDGET"
-    };
-    println!("  total gzipped: {:.1} KB — {verdict}", total_gz as f64 / 1024.0);
-    Ok(total_gz)
+    println!("  total gzipped: {:.1} KB", total_gz as f64 / 1024.0);
+    Ok(sizes)
 }

@@ -12,8 +12,9 @@ use crate::exec::{self, cmd, project_root};
 use crate::{dist, fuzz, tools};
 use std::path::Path;
 
-/// The feature sets of the wasm glue that clippy checks: each shipped build, the benchmark build, and all together.
-const WASM_FEATURE_SETS: [&str; 4] = ["extension", "portal", "bench", "extension,portal,bench"];
+/// The feature sets of the wasm glue that clippy checks: each shipped build (the extension's two modules, the
+/// portal), the benchmark build, and all together.
+const WASM_FEATURE_SETS: [&str; 5] = ["extension", "lazy", "portal", "bench", "extension,lazy,portal,bench"];
 
 /// Seconds each fuzz target runs in `cargo xtask test` (the long runs are `cargo xtask fuzz`'s).
 pub const FUZZ_SMOKE_SECONDS: u64 = 5;
@@ -119,7 +120,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     "--package",
                     "koltrust-wasm",
                     "--features",
-                    "extension",
+                    // Both extension modules' exports, called as the worker calls them.
+                    "extension,lazy",
                     // wasm_bindings runs in a Chromium service worker, registry_wasm and unicode_host in Node.
                     "--test",
                     "wasm_bindings",

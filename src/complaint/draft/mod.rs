@@ -159,38 +159,83 @@ pub(crate) fn resolve(ctx: &ReportContext) -> Resolved<'_> {
     }
 }
 
-fn profile_line(registry: &Registry, key: &AccountKey, lang: Lang) -> Result<ProfileLine, SnapshotError> {
+/// What an opened registry says of the report's profile: the only facts of a draft that need the registry. The
+/// extension asks them of its badge module and hands them, as a plain object, to the module that drafts (which
+/// holds no registry; docs/architecture.md, "Two WebAssembly modules"); natively [`draft`] does both steps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProfileFacts {
+    /// The badge state code (`sanctioned`, `certified`, …, `lookalike`), or `unknown`.
+    pub state: String,
+    /// The state's short label in the draft's language ("Chưa có trong sổ đăng ký" / "Not in the registry" when
+    /// unknown).
+    pub state_label: String,
+    /// The registry's name for the account, when it is registered.
+    pub name: Option<String>,
+}
+
+/// The label of a profile the registry has no badge for.
+fn unknown_label(lang: Lang) -> String {
+    lang.pick("Chưa có trong sổ đăng ký", "Not in the registry").to_string()
+}
+
+/// The registry's facts about `key` (see [`ProfileFacts`]).
+pub fn profile_facts(registry: &Registry, key: &AccountKey, lang: Lang) -> Result<ProfileFacts, SnapshotError> {
     let badge = crate::views::badge::badge_of(registry, key.platform, key.id_type, &key.account_id, lang)?;
     let name = match registry.lookup(key.platform, key.id_type, &key.account_id)? {
         Some(hit) => Some(registry.display_name(hit.record)?),
         None => None,
     };
     let badge = badge.unwrap_or_else(|| BadgeView::not_in_registry(lang));
-    let state_label = if badge.state == "unknown" {
-        lang.pick("Chưa có trong sổ đăng ký", "Not in the registry").to_string()
-    } else {
-        badge.label
-    };
-    Ok(ProfileLine {
+    Ok(ProfileFacts {
+        state: badge.state.to_string(),
+        state_label: if badge.state == "unknown" {
+            unknown_label(lang)
+        } else {
+            badge.label
+        },
+        name,
+    })
+}
+
+/// The state codes a profile line may carry (`ProfileLine::state` is a `&'static str`; facts arrive as strings).
+const STATE_CODES: [&str; 5] = ["sanctioned", "lookalike", "certified", "expired", "registered"];
+
+fn profile_line(key: &AccountKey, facts: Option<&ProfileFacts>, lang: Lang) -> ProfileLine {
+    let state = facts.and_then(|f| STATE_CODES.iter().find(|c| **c == f.state)).copied();
+    ProfileLine {
         platform: key.platform.as_str(),
         id_type: key.id_type.as_str(),
         account_id: key.account_id.clone(),
         url: canonical_profile_url(key.platform, key.id_type, &key.account_id),
         subject: [key.platform.display_name(), " · ", &key.account_id].concat(),
-        name,
-        state: badge.state,
-        state_label,
-    })
+        name: facts.and_then(|f| f.name.clone()),
+        state: state.unwrap_or("unknown"),
+        state_label: match (state, facts) {
+            (Some(_), Some(f)) => f.state_label.clone(),
+            _ => unknown_label(lang),
+        },
+    }
+}
+
+/// The account a report about what the content script saw is about (see the module docs), if any: the one
+/// [`profile_facts`] are asked for.
+pub fn draft_account(ctx: &ReportContext) -> Option<AccountKey> {
+    resolve(ctx).account
 }
 
 /// Builds the dialog's model from what the content script saw.
 pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<ReportDraft, SnapshotError> {
-    let r = resolve(ctx);
-    let profile = r
-        .account
-        .as_ref()
-        .map(|k| profile_line(registry, k, lang))
+    let facts = draft_account(ctx)
+        .map(|k| profile_facts(registry, &k, lang))
         .transpose()?;
+    Ok(draft_with(ctx, facts.as_ref(), lang))
+}
+
+/// Builds the dialog's model from what the content script saw and the registry's [`ProfileFacts`] about
+/// [`draft_account`] (`None`: the registry has no badge for it, or no account was recognized).
+pub fn draft_with(ctx: &ReportContext, facts: Option<&ProfileFacts>, lang: Lang) -> ReportDraft {
+    let r = resolve(ctx);
+    let profile = r.account.as_ref().map(|k| profile_line(k, facts, lang));
     let promotion = view(r.text, &r.links, lang);
     // An account imitating a registered one is impersonation whatever its post says.
     let suggested = if profile.as_ref().is_some_and(|p| p.state == "lookalike") {
@@ -210,7 +255,7 @@ pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<Rep
     if excerpt.len() < text.len() {
         excerpt.push('…');
     }
-    Ok(ReportDraft {
+    ReportDraft {
         lang: lang.as_str(),
         labels: DraftLabels(lang),
         profile,
@@ -227,7 +272,7 @@ pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<Rep
                 suggested: c == suggested,
             })
             .collect(),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -1,19 +1,28 @@
-//! The extension's exports (feature `extension`): what the service worker and the extension pages ask besides the
-//! common ones — a content script's batch of links and its page, the toolbar popup, promotion detection, the report
-//! dialog and the outbox. The portal's build leaves all of it out.
+//! The extension's first module (feature `extension`): what the service worker needs at start besides the common
+//! exports — a content script's batch of links and its page, the toolbar popup — and the registry's facts that the
+//! second module (`crate::lazy`, feature `lazy`) builds the detail card and the report draft from, handed over as
+//! plain objects because the second module holds no registry. `signals` (the page-signal and option readers) is
+//! compiled for both modules. The portal's build leaves all of it out.
 
+#[cfg(feature = "extension")]
 use crate::{snapshot_error, to_js, Engine};
+#[cfg(feature = "extension")]
 use koltrust::i18n::Lang;
+#[cfg(feature = "extension")]
 use wasm_bindgen::prelude::*;
 
-mod outbox;
-pub mod promotion;
-pub mod report;
+#[cfg(feature = "extension")]
+mod facts;
+#[cfg(feature = "extension")]
 mod resident;
-mod signals;
+// The second module alone reads page signals (report context) but no badge options.
+#[cfg_attr(not(feature = "extension"), allow(dead_code))]
+pub(crate) mod signals;
 
+#[cfg(feature = "extension")]
 use signals::{badge_options, page_signals};
 
+#[cfg(feature = "extension")]
 #[wasm_bindgen]
 impl Engine {
     /// Answers a batch of links (an array of strings) for the given language tag and options (`{showUnknown}`).

@@ -9,7 +9,7 @@
 //! is compiled at opt-level 3 (for the recognizer's speed), which otherwise copies them into every export (−1 KB
 //! gzipped); a value of the wrong type is not a separate error path but a string that fails its field's own rule.
 
-use super::signals::{absent, get};
+use crate::extension::signals::{absent, get};
 use crate::to_js;
 use js_sys::{Array, Object, Reflect};
 use koltrust::complaint::model::{ComplaintSubmission, Contact, Cue, ProfileRef, PromotionFacts};

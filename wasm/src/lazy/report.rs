@@ -1,13 +1,16 @@
 //! wasm-bindgen glue for the report dialog (`complaint::draft`): reads the content script's context and the
 //! person's edits field by field (as `read` does, no generic deserializer: the extension's WebAssembly budget) and
 //! returns the core's draft, preview and post flags as JSON text (`complaint::draft::json`). It decides nothing.
+//! The registry's part of a draft (the profile's badge state and name) comes from the first module: the worker asks
+//! [`report_account`] which account the report is about, the first module's `Engine.profileFacts` what the
+//! registry says of it, and passes those facts to [`report`].
 
-use super::signals::{absent, get, page_signals};
-use crate::{snapshot_error, Engine};
+use crate::extension::signals::{absent, get, page_signals};
+use crate::to_js;
 use js_sys::Array;
 use koltrust::complaint::draft::posts::post_flag;
 use koltrust::complaint::draft::preview::{preview, screenshot_fits, screenshot_step, ReportEdits};
-use koltrust::complaint::draft::{draft, json, ReportContext};
+use koltrust::complaint::draft::{draft_account, draft_with, json, ProfileFacts, ReportContext};
 use koltrust::i18n::Lang;
 use koltrust::platform::{AccountKey, IdType, Platform};
 use wasm_bindgen::prelude::*;
@@ -76,22 +79,38 @@ fn edits(v: &JsValue) -> ReportEdits {
     }
 }
 
+/// `{state, state_label, name}` as `Engine.profileFacts` made it; `null`/`undefined` for none.
+fn profile_facts(v: &JsValue) -> Option<ProfileFacts> {
+    (!absent(v)).then(|| ProfileFacts {
+        state: text(v, "state").unwrap_or_default(),
+        state_label: text(v, "state_label").unwrap_or_default(),
+        name: text(v, "name"),
+    })
+}
+
+/// The account a report about what the content script saw is about: `{platform, id_type, account_id}` or `null`.
+/// The worker asks the first module's `Engine.profileFacts` about it for [`report`].
+#[wasm_bindgen(js_name = reportAccount)]
+pub fn report_account(ctx: JsValue) -> Result<JsValue, JsError> {
+    let key = draft_account(&context(&ctx)?);
+    to_js(&key)
+}
+
+/// The report dialog's model for what the content script saw, as JSON text `{draft, preview}`: `draft` is
+/// `complaint::draft::ReportDraft` (the fields the dialog draws) with `facts` (`Engine.profileFacts` of
+/// [`report_account`]'s account, or `null`); with `edits` (not `null`), `preview` is
+/// `complaint::draft::preview::ReportPreview` — `{items, errors, submission}`, `submission` the exact wire JSON to
+/// send, present only when every rule passes.
 #[wasm_bindgen]
-impl Engine {
-    /// The report dialog's model for what the content script saw, as JSON text `{draft, preview}`: `draft` is
-    /// `complaint::draft::ReportDraft` (the fields the dialog draws); with `edits` (not `null`), `preview` is
-    /// `complaint::draft::preview::ReportPreview` — `{items, errors, submission}`, `submission` the exact wire JSON
-    /// to send, present only when every rule passes.
-    pub fn report(&self, ctx: JsValue, edited: JsValue, lang: &str) -> Result<String, JsError> {
-        let (ctx, lang) = (context(&ctx)?, Lang::from_tag(lang));
-        let draft = draft(&self.registry, &ctx, lang).map_err(snapshot_error)?;
-        let preview = if absent(&edited) {
-            None
-        } else {
-            Some(preview(&ctx, &draft, &edits(&edited), lang))
-        };
-        Ok(json::answer(&draft, preview.as_ref()))
-    }
+pub fn report(ctx: JsValue, facts: JsValue, edited: JsValue, lang: &str) -> Result<String, JsError> {
+    let (ctx, lang) = (context(&ctx)?, Lang::from_tag(lang));
+    let draft = draft_with(&ctx, profile_facts(&facts).as_ref(), lang);
+    let preview = if absent(&edited) {
+        None
+    } else {
+        Some(preview(&ctx, &draft, &edits(&edited), lang))
+    };
+    Ok(json::answer(&draft, preview.as_ref()))
 }
 
 /// Which posts get a Report button: `posts` is an array of `{text, links}`; the answer is JSON text of an array with
