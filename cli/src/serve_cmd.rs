@@ -12,6 +12,10 @@ pub struct ServeArgs {
     /// Data folder (database, signing key, admin token, published files); initialised on first start.
     #[arg(long, default_value = ".data/koltrust")]
     data: PathBuf,
+    /// Where complaints, the registry and the audit log live: a `postgres://user@host/dbname` URL (several
+    /// instances may share it), or `sqlite` (default: `koltrust.sqlite3` in the data folder).
+    #[arg(long, env = "KOLTRUST_DATABASE", hide_env_values = true)]
+    database: Option<String>,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -69,6 +73,10 @@ fn default_www() -> Option<PathBuf> {
 
 pub fn run(args: ServeArgs) -> ExitCode {
     let mut cfg = ServeConfig::new(args.data, args.addr);
+    cfg.database = match koltrust_server::store::Database::parse(args.database.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return crate::common::finish("serve", Err(e)),
+    };
     cfg.www = args.www.or_else(default_www);
     cfg.init = args.init;
     cfg.trusted_proxies = args.trusted_proxies;

@@ -69,6 +69,8 @@ impl TrustedProxy {
 pub struct ServeConfig {
     /// The data folder (created and initialised on first start).
     pub data: PathBuf,
+    /// Where complaints, the registry, publications and the audit log live (`--database`).
+    pub database: crate::store::Database,
     pub addr: SocketAddr,
     /// Static files served at `/` (the portal), if any.
     pub www: Option<PathBuf>,
@@ -114,6 +116,7 @@ impl ServeConfig {
     pub fn new(data: PathBuf, addr: SocketAddr) -> ServeConfig {
         ServeConfig {
             data,
+            database: crate::store::Database::Sqlite,
             addr,
             www: None,
             per_ip: RateConfig {

@@ -27,7 +27,7 @@ pub struct Intake {
 
 impl Intake {
     /// Starts the writer thread; fails only when the OS refuses a thread.
-    pub fn start(store: Arc<dyn ComplaintStore>) -> std::io::Result<Intake> {
+    pub fn start<S: ComplaintStore + ?Sized + 'static>(store: Arc<S>) -> std::io::Result<Intake> {
         let (tx, mut rx) = mpsc::channel::<(NewComplaint, Reply)>(QUEUE);
         let writes_ok = Arc::new(AtomicBool::new(true));
         let last_write = writes_ok.clone();

@@ -11,9 +11,10 @@
 //! | [`clock`] | the wall clock, in one place |
 //! | [`config`] | what `koltrust serve` can be told: data folder, address, static folder, limits |
 //! | [`datadir`] | the data folder: layout, first-start initialisation, signing key and admin token (mode 0600) |
-//! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and the SQLite implementation |
+//! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and its SQLite and PostgreSQL implementations |
 //! | [`intake`] | the group-commit writer: many submissions, one transaction, one fsync, then every 2xx |
-//! | [`publish`] | building, signing and writing a registry publication (snapshot, deltas, manifest, keys) |
+//! | [`publish`] | building, signing and storing a registry publication (snapshot, deltas, manifest, keys) |
+//! | [`mirror`] | copies of the stored publications on disk: the data folder's `public/`, other instances', `--out DIR` |
 //! | [`admin`] | the operations behind the moderation API and the admin CLI (list, show, set status, export, registry edits) |
 //! | [`ratelimit`] | token buckets per client token and per IP |
 //! | [`error`] | the JSON error body every 4xx/5xx carries, and its stable codes |
@@ -43,6 +44,7 @@ pub mod config;
 pub mod datadir;
 pub mod error;
 pub mod intake;
+pub mod mirror;
 pub mod publish;
 pub mod ratelimit;
 pub mod routes;
