@@ -8,6 +8,7 @@
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
 //! | `cargo xtask fuzz [TARGET] [--seconds N]` | coverage-guided fuzzing of the core's parsers (`fuzz/`, libFuzzer via cargo-fuzz, stable toolchain); fails on any crash |
 //! | `cargo xtask cycles` | fails on an import cycle between files (Rust and JavaScript) or a core layer used out of order |
+//! | `cargo xtask postgres` | a throwaway PostgreSQL cluster (prints `KOLTRUST_TEST_DATABASE=…`) for running the server tests' PostgreSQL pass by hand |
 //! | `cargo xtask eval-promotion PATH` | promotion detection measured on the ViSpamReviews dev split in `PATH` ([`eval`]) |
 //!
 //! Each command first installs what it is missing ([`tools`]): the wasm32 target, the pinned wasm-bindgen CLI in the
@@ -19,6 +20,7 @@ mod dist;
 mod eval;
 mod exec;
 mod fuzz;
+mod postgres;
 mod registry;
 mod testing;
 mod tools;
@@ -35,8 +37,9 @@ fn main() -> ExitCode {
         Some("cycles") => cycles::run(&args[1..]),
         Some("eval-promotion") => eval::run(&args[1..]),
         Some("fuzz") => fuzz::run_cli(&args[1..]),
+        Some("postgres") => postgres::run_cli(),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|eval-promotion|fuzz>
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|eval-promotion|fuzz|postgres>
 
   dist        build dist/extension, the zip and dist/www; fails over a WASM size budget
   test        run every test (fmt, clippy, cycles, tsc, native, fuzz smoke, wasm, browser)
@@ -44,7 +47,8 @@ fn main() -> ExitCode {
   bench-wasm  WebAssembly benchmarks in Node
   cycles      no import cycles between files (Rust, JS), core layers in order
   eval-promotion PATH  promotion detection on the ViSpamReviews dev split in PATH
-  fuzz        [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]: libFuzzer on the core's parsers");
+  fuzz        [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]: libFuzzer on the core's parsers
+  postgres    a throwaway PostgreSQL cluster for the server tests' PostgreSQL pass (Enter stops it)");
             return ExitCode::from(2);
         }
     };

@@ -145,6 +145,23 @@ impl Server {
         std::fs::read_to_string(&self.stdout).unwrap_or_default()
     }
 
+    /// Waits (bounded) for a process expected to exit on its own, e.g. a refused start.
+    pub fn wait_exit(&mut self, within: Duration) -> ExitStatus {
+        let c = self.child.as_mut().expect("running");
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(s) = c.try_wait().unwrap() {
+                self.child = None;
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "koltrust serve still running after {within:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// SIGKILL: no chance to clean up.
     pub fn kill9(&mut self) {
         if let Some(mut c) = self.child.take() {
