@@ -6,8 +6,8 @@
 //!   so each call is one `block_on` on that runtime — never on the HTTP runtime's worker threads.
 //! * **Durability**: a commit returns after PostgreSQL has flushed its WAL (`synchronous_commit` is forced `on` for
 //!   this store's sessions), so the 2xx of a complaint still follows a durable commit. Group commit is unchanged: the
-//!   intake writer hands a whole batch to [`ComplaintStore::insert_batch`], one statement (`unnest` of arrays) inserts
-//!   it, one commit acknowledges it.
+//!   intake writer hands a whole batch to [`ComplaintStore::insert_batch`], one statement (`unnest` of arrays,
+//!   autocommitted: one round trip) inserts it, one commit acknowledges it.
 //! * **Several instances**: complaint ids and receipts are unique keys; a publication's sequence is the primary key
 //!   and is claimed under a transaction-scoped advisory lock (`pg_advisory_xact_lock`), so two instances publishing
 //!   at once get N + 1 and a refusal (then N + 2), never two different files numbered alike. Migrations run under
@@ -303,11 +303,11 @@ impl ComplaintStore for PostgresStore {
                 times.push(n.received_ms);
                 bodies.push(serde_json::to_string(c).map_err(backend)?);
             }
-            let mut c = self.conn().await?;
-            let tx = c.transaction().await.map_err(pg)?;
-            // One statement for the batch; a client id already stored, or repeated within the batch, inserts
+            let c = self.conn().await?;
+            // One statement for the batch, committed on its own (a single statement is its own transaction: one
+            // round trip, one WAL flush). A client id already stored, or repeated within the batch, inserts
             // nothing (the first occurrence wins, as in SQLite's row-by-row insert).
-            let insert = tx
+            let insert = c
                 .prepare_cached(
                     "INSERT INTO complaints (id, receipt, platform, id_type, account_id, category, status,
                      received_ms, updated_ms, body)
@@ -331,13 +331,14 @@ impl ComplaintStore for PostgresStore {
                 &times,
                 &bodies,
             ];
-            let added: HashSet<String> = tx
+            let added: HashSet<String> = c
                 .query(&insert, &params)
                 .await
                 .map_err(pg)?
                 .iter()
                 .map(|r| r.get(0))
                 .collect();
+            // Duplicates answer what is stored: committed rows (by this statement or earlier), read afterwards.
             let dup_ids: Vec<&str> = batch
                 .iter()
                 .filter(|n| !added.contains(&n.receipt))
@@ -345,7 +346,7 @@ impl ComplaintStore for PostgresStore {
                 .collect();
             let mut existing: HashMap<String, (String, String, i64)> = HashMap::new();
             if !dup_ids.is_empty() {
-                for r in tx
+                for r in c
                     .query(
                         "SELECT id, receipt, status, received_ms FROM complaints WHERE id = ANY($1)",
                         &[&dup_ids],
@@ -356,7 +357,6 @@ impl ComplaintStore for PostgresStore {
                     existing.insert(r.get(0), (r.get(1), r.get(2), r.get(3)));
                 }
             }
-            tx.commit().await.map_err(pg)?;
             batch
                 .iter()
                 .map(|n| {
