@@ -16,6 +16,10 @@ pub struct ServeArgs {
     /// instances may share it), or `sqlite` (default: `koltrust.sqlite3` in the data folder).
     #[arg(long, env = "KOLTRUST_DATABASE", hide_env_values = true)]
     database: Option<String>,
+    /// The log on standard error: `text` (readable lines) or `json` (one object per line). Neither ever holds a
+    /// URL's query, a receipt or a complaint's contents.
+    #[arg(long, default_value = "text", value_parser = koltrust_server::config::LogFormat::parse)]
+    log_format: koltrust_server::config::LogFormat,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -79,6 +83,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
     };
     cfg.www = args.www.or_else(default_www);
     cfg.init = args.init;
+    cfg.log_format = args.log_format;
     cfg.trusted_proxies = args.trusted_proxies;
     cfg.limits = koltrust_server::config::ConnectionLimits {
         header_read_timeout: std::time::Duration::from_secs(args.header_read_timeout.max(1)),

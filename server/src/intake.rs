@@ -7,8 +7,9 @@
 //! The writer works through the [`ComplaintStore`] trait, so it is the same for any backend. When every sender is
 //! dropped (graceful shutdown) the thread finishes the queue and exits; [`Intake::close`] waits for it.
 
+use crate::metrics::{Histogram, BATCH};
 use crate::store::{ComplaintStore, Inserted, NewComplaint, StoreError};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use tokio::sync::{mpsc, oneshot};
@@ -23,6 +24,10 @@ pub struct Intake {
     thread: Mutex<Option<JoinHandle<()>>>,
     /// Whether the last batch committed (true until one fails): `/v1/health` reports a failing store with it.
     writes_ok: Arc<AtomicBool>,
+    /// Complaints per commit, for `/metrics`.
+    batch_sizes: Arc<Histogram>,
+    /// Batches the store refused, for `/metrics`.
+    failed_batches: Arc<AtomicU64>,
 }
 
 impl Intake {
@@ -31,6 +36,9 @@ impl Intake {
         let (tx, mut rx) = mpsc::channel::<(NewComplaint, Reply)>(QUEUE);
         let writes_ok = Arc::new(AtomicBool::new(true));
         let last_write = writes_ok.clone();
+        let batch_sizes = Arc::new(Histogram::new(BATCH));
+        let failed_batches = Arc::new(AtomicU64::new(0));
+        let (sizes, failures) = (batch_sizes.clone(), failed_batches.clone());
         let thread = std::thread::Builder::new()
             .name("koltrust-intake".into())
             .spawn(move || {
@@ -50,6 +58,10 @@ impl Intake {
                     }
                     let result = store.insert_batch(&batch);
                     last_write.store(result.is_ok(), Ordering::Relaxed);
+                    sizes.observe(batch.len() as f64);
+                    if result.is_err() {
+                        failures.fetch_add(1, Ordering::Relaxed);
+                    }
                     match result {
                         Ok(inserted) => {
                             for (r, i) in replies.drain(..).zip(inserted) {
@@ -71,7 +83,29 @@ impl Intake {
             tx: Mutex::new(Some(tx)),
             thread: Mutex::new(Some(thread)),
             writes_ok,
+            batch_sizes,
+            failed_batches,
         })
+    }
+
+    /// Complaints queued for the writer and not yet taken into a batch.
+    pub fn queue_depth(&self) -> usize {
+        self.tx
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(|tx| tx.max_capacity() - tx.capacity())
+            .unwrap_or(0)
+    }
+
+    /// Complaints per commit so far.
+    pub fn batch_sizes(&self) -> &Histogram {
+        &self.batch_sizes
+    }
+
+    /// Batches the store did not commit so far.
+    pub fn failed_batches(&self) -> u64 {
+        self.failed_batches.load(Ordering::Relaxed)
     }
 
     /// False when the last batch of complaints could not be committed (disk full, read-only, database gone), until

@@ -16,6 +16,7 @@
 //! | [`publish`] | building, signing and storing a registry publication (snapshot, deltas, manifest, keys) |
 //! | [`mirror`] | copies of the stored publications on disk: the data folder's `public/`, other instances', `--out DIR` |
 //! | [`admin`] | the operations behind the moderation API and the admin CLI (list, show, set status, export, registry edits) |
+//! | [`metrics`] | `/metrics`: request counts and latencies by route template, queue depth, batch sizes, sequence |
 //! | [`ratelimit`] | token buckets per client token and per IP |
 //! | [`error`] | the JSON error body every 4xx/5xx carries, and its stable codes |
 //! | [`routes`] | the HTTP surface (axum): health, registry files, complaints, moderation, static `www/` |
@@ -26,6 +27,8 @@
 //! | method | path | purpose | auth |
 //! | --- | --- | --- | --- |
 //! | GET | `/v1/health` | liveness + latest published sequence | — |
+//! | GET | `/metrics` | Prometheus text: requests, latencies, queue depth, batch sizes, sequence, store errors | — (keep it off the public proxy) |
+//! | GET | `/v1/openapi.json` | the API contract (OpenAPI 3.1) | — |
 //! | GET | `/v1/registry/manifest` | signed manifest: latest sequence, snapshot and delta locations, key id | — |
 //! | GET | `/v1/registry/keys` | the public key(s) that sign the registry | — |
 //! | GET | `/v1/registry/snapshots/<seq>.bin` | a signed snapshot (immutable) | — |
@@ -44,6 +47,7 @@ pub mod config;
 pub mod datadir;
 pub mod error;
 pub mod intake;
+pub mod metrics;
 pub mod mirror;
 pub mod publish;
 pub mod ratelimit;

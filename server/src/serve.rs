@@ -10,7 +10,7 @@
 //!    commit), drain the intake writer, exit 0.
 
 use crate::admin::import_sample;
-use crate::config::{ConnectionLimits, ServeConfig};
+use crate::config::{ConnectionLimits, LogFormat, ServeConfig};
 use crate::datadir::DataDir;
 use crate::intake::Intake;
 use crate::mirror;
@@ -26,14 +26,20 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-fn init_logging() {
+/// Logs on standard error: readable lines, or one JSON object per line (`--log-format json`) for a log pipeline.
+/// Either way the request log carries route templates, never URLs, queries or complaint contents
+/// (`routes::log_requests`).
+fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().with_current_span(true).with_span_list(false).try_init(),
+    };
 }
 
 /// Opens the store `database` names, deciding first start the way [`DataDir::first_start`] does for either backend.
@@ -188,7 +194,7 @@ async fn shutdown_signal() {
 
 /// Runs the server until SIGTERM/SIGINT.
 pub fn serve(cfg: ServeConfig) -> Result<(), String> {
-    init_logging();
+    init_logging(cfg.log_format);
     let dir = DataDir::new(&cfg.data);
     let store = prepare(&dir, cfg.init, &cfg.database)?;
     let admin_token = dir.admin_token()?;

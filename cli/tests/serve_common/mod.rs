@@ -82,6 +82,18 @@ impl Server {
 
     /// Starts the server without waiting for it (a start expected to fail, or to be awaited later).
     pub fn spawn(data: &Path, extra: &[&str]) -> Server {
+        Server::spawn_logging(data, extra, "warn", None)
+    }
+
+    /// Starts the server with `RUST_LOG=<rust_log>` and its standard error in `stderr_to` (else inherited), and
+    /// waits until it is healthy.
+    pub async fn start_logging(data: &Path, extra: &[&str], rust_log: &str, stderr_to: &Path) -> Server {
+        let mut s = Server::spawn_logging(data, extra, rust_log, Some(stderr_to));
+        s.wait_healthy().await;
+        s
+    }
+
+    fn spawn_logging(data: &Path, extra: &[&str], rust_log: &str, stderr_to: Option<&Path>) -> Server {
         let port = free_port();
         let stdout = data.with_extension(format!("stdout-{port}.txt"));
         let out = std::fs::File::create(&stdout).unwrap();
@@ -91,10 +103,13 @@ impl Server {
             .arg(data)
             .args(["--addr", &format!("127.0.0.1:{port}")])
             .args(extra)
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", rust_log)
             .env_remove("KOLTRUST_DATABASE")
             .stdout(Stdio::from(out))
-            .stderr(Stdio::inherit());
+            .stderr(match stderr_to {
+                Some(p) => Stdio::from(std::fs::File::create(p).unwrap()),
+                None => Stdio::inherit(),
+            });
         if let Some(url) = database_for(data) {
             command.args(["--database", &url]);
         }

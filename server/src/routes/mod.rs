@@ -19,7 +19,7 @@ use crate::error::{json_errors, panic_response, ApiError};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use std::path::Path;
@@ -47,6 +47,23 @@ async fn health(State(app): State<AppState>) -> Result<Json<serde_json::Value>, 
         "sequence": last.first().map(|p| p.sequence),
         "version": env!("CARGO_PKG_VERSION"),
     })))
+}
+
+/// `GET /metrics`: Prometheus text ([`crate::metrics`]). Counts only: no URL, receipt or complaint content.
+async fn metrics(State(app): State<AppState>) -> Response {
+    let body = crate::metrics::render(&crate::metrics::Snapshot {
+        backend: app.store.backend_name(),
+        queue_depth: app.intake.queue_depth(),
+        batch_sizes: app.intake.batch_sizes(),
+        failed_batches: app.intake.failed_batches(),
+        sequence: crate::mirror::local_sequence(&app.dir.registry_dir()),
+    });
+    let mut resp = body.into_response();
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    resp
 }
 
 async fn not_found() -> ApiError {
@@ -80,6 +97,12 @@ async fn log_requests(req: Request, next: Next) -> Response {
     let mut resp = next.run(req).instrument(span.clone()).await;
     let status = resp.status().as_u16();
     let ms = start.elapsed().as_secs_f64() * 1000.0;
+    crate::metrics::global().record(
+        (route != "-").then_some(route.as_str()),
+        method.as_str(),
+        status,
+        start.elapsed().as_secs_f64(),
+    );
     span.in_scope(|| {
         if status >= 500 {
             tracing::warn!(status, ms, "request failed");
@@ -124,6 +147,7 @@ pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_time
         .route_layer(middleware::from_fn_with_state(app.clone(), admin::require_token));
     let api = Router::new()
         .route("/v1/health", get(health))
+        .route("/metrics", get(metrics))
         .route("/v1/registry/manifest", get(registry::manifest))
         .route("/v1/registry/keys", get(registry::keys))
         .route("/v1/registry/snapshots/{file}", get(registry::snapshot))
