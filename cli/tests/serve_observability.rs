@@ -1,6 +1,6 @@
 //! What an operator sees: `/metrics` counts requests by route template and status, group-commit batches, the queue
 //! and the published sequence; `--log-format json` writes one JSON object per line, and no log line carries a
-//! URL's query, a receipt or a complaint's contents — even at `debug`.
+//! URL's query, a receipt or a complaint's contents — even at `debug`. `/v1/openapi.json` answers.
 
 // Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -63,6 +63,11 @@ async fn metrics_count_and_json_logs_keep_contents_out() {
         assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
     }
     assert!(!text.contains(&receipt) && !text.contains("QUERYMARK"), "{text}");
+
+    // The API contract is served (its agreement with the router is the server crate's `openapi` tests).
+    let contract = get_json(&c, s.url("/v1/openapi.json")).await;
+    assert_eq!(contract["openapi"], "3.1.0");
+    assert!(contract["paths"]["/v1/complaints"]["post"].is_object());
 
     assert!(s.terminate().success());
     let logged = std::fs::read_to_string(&log).unwrap();

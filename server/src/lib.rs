@@ -17,6 +17,7 @@
 //! | [`mirror`] | copies of the stored publications on disk: the data folder's `public/`, other instances', `--out DIR` |
 //! | [`admin`] | the operations behind the moderation API and the admin CLI (list, show, set status, export, registry edits) |
 //! | [`metrics`] | `/metrics`: request counts and latencies by route template, queue depth, batch sizes, sequence |
+//! | [`openapi`] | the API contract (OpenAPI 3.1) served at `/v1/openapi.json`, held to the router by its tests |
 //! | [`ratelimit`] | token buckets per client token and per IP |
 //! | [`error`] | the JSON error body every 4xx/5xx carries, and its stable codes |
 //! | [`routes`] | the HTTP surface (axum): health, registry files, complaints, moderation, static `www/` |
@@ -49,6 +50,7 @@ pub mod error;
 pub mod intake;
 pub mod metrics;
 pub mod mirror;
+pub mod openapi;
 pub mod publish;
 pub mod ratelimit;
 pub mod routes;

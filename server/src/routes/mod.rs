@@ -136,28 +136,72 @@ fn cors() -> CorsLayer {
         .max_age(std::time::Duration::from_secs(600))
 }
 
-/// The whole router. `www` is served at `/` when given; each request is answered within `request_timeout` (408
-/// past it, body reading included).
-pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_timeout: std::time::Duration) -> Router {
-    let admin = Router::new()
-        .route("/v1/admin/complaints", get(admin::list))
-        .route("/v1/admin/complaints/export", get(admin::export))
-        .route("/v1/admin/complaints/{receipt}", get(admin::show))
-        .route("/v1/admin/complaints/{receipt}/status", post(admin::set_status))
+/// Routes with their method and path template recorded as they are added, so the API contract test
+/// (`crate::openapi`) compares the document with what is really routed.
+pub struct Api<S> {
+    router: Router<S>,
+    table: Vec<(&'static str, &'static str)>,
+}
+
+impl<S: Clone + Send + Sync + 'static> Api<S> {
+    fn new() -> Api<S> {
+        Api {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    /// Adds `handler` at `path` for `method` (lowercase, as OpenAPI writes it; the test checks that the handler
+    /// really answers that method).
+    fn at(mut self, method: &'static str, path: &'static str, handler: axum::routing::MethodRouter<S>) -> Api<S> {
+        self.table.push((method, path));
+        self.router = self.router.route(path, handler);
+        self
+    }
+
+    fn merge(mut self, other: Api<S>) -> Api<S> {
+        self.table.extend(other.table);
+        self.router = self.router.merge(other.router);
+        self
+    }
+}
+
+/// The API routes (no static files, no cross-cutting layers).
+fn api(app: &AppState) -> Api<AppState> {
+    let mut admin = Api::new()
+        .at("get", "/v1/admin/complaints", get(admin::list))
+        .at("get", "/v1/admin/complaints/export", get(admin::export))
+        .at("get", "/v1/admin/complaints/{receipt}", get(admin::show))
+        .at("post", "/v1/admin/complaints/{receipt}/status", post(admin::set_status));
+    admin.router = admin
+        .router
         .route_layer(middleware::from_fn_with_state(app.clone(), admin::require_token));
-    let api = Router::new()
-        .route("/v1/health", get(health))
-        .route("/metrics", get(metrics))
-        .route("/v1/registry/manifest", get(registry::manifest))
-        .route("/v1/registry/keys", get(registry::keys))
-        .route("/v1/registry/snapshots/{file}", get(registry::snapshot))
-        .route("/v1/registry/deltas/{file}", get(registry::delta))
-        .route(
+    Api::new()
+        .at("get", "/v1/health", get(health))
+        .at("get", "/metrics", get(metrics))
+        .at("get", "/v1/openapi.json", get(crate::openapi::document))
+        .at("get", "/v1/registry/manifest", get(registry::manifest))
+        .at("get", "/v1/registry/keys", get(registry::keys))
+        .at("get", "/v1/registry/snapshots/{file}", get(registry::snapshot))
+        .at("get", "/v1/registry/deltas/{file}", get(registry::delta))
+        .at(
+            "post",
             "/v1/complaints",
             post(complaints::submit).route_layer(middleware::from_fn_with_state(app.clone(), complaints::limits)),
         )
-        .route("/v1/complaints/{receipt}", get(complaints::status))
-        .merge(admin);
+        .at("get", "/v1/complaints/{receipt}", get(complaints::status))
+        .merge(admin)
+}
+
+/// Every routed `(method, path template)`, for the API contract test.
+pub fn route_table(app: &AppState) -> Vec<(&'static str, &'static str)> {
+    api(app).table
+}
+
+/// The whole router. `www` is served at `/` when given; each request is answered within `request_timeout` (408
+/// past it, body reading included).
+pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_timeout: std::time::Duration) -> Router {
+    let api = api(&app).router;
     let router = match www {
         Some(dir) => {
             let root = dir.to_path_buf();
