@@ -8,6 +8,7 @@
 //!
 //! | module | owns |
 //! | --- | --- |
+//! | [`backup`] | `koltrust backup` / `restore`: a consistent copy of a data folder (SQLite via `VACUUM INTO`) and its restore into a new folder |
 //! | [`clock`] | the wall clock, in one place |
 //! | [`config`] | what `koltrust serve` can be told: data folder, address, static folder, limits |
 //! | [`datadir`] | the data folder: layout, first-start initialisation, signing key and admin token (mode 0600) |
@@ -43,6 +44,7 @@
 //! | GET | `/` … | the static portal (`www/`) | — |
 
 pub mod admin;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod datadir;
