@@ -18,8 +18,8 @@ fn deploy(name: &str) -> String {
 /// The value of `key=` (the last one) in a unit file.
 fn unit_value<'a>(unit: &'a str, key: &str) -> Option<&'a str> {
     unit.lines()
-        .filter_map(|l| l.trim().strip_prefix(key)?.strip_prefix('='))
-        .last()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix(key)?.strip_prefix('='))
 }
 
 /// `koltrust serve` arguments without `--data X` and `--addr X` (the harness gives its own), plus those two.
