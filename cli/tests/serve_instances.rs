@@ -45,8 +45,8 @@ async fn wait_for_sequence(c: &reqwest::Client, s: &Server, sequence: u64) {
 }
 
 async fn bytes(c: &reqwest::Client, url: String) -> Vec<u8> {
-    let r = c.get(url).send().await.unwrap();
-    assert_eq!(r.status(), 200);
+    let r = c.get(&url).send().await.unwrap();
+    assert_eq!(r.status(), 200, "{url}");
     r.bytes().await.unwrap().to_vec()
 }
 
@@ -123,9 +123,11 @@ async fn two_instances_answer_for_each_other() {
     assert_eq!(sequences, ["3", "4"], "{outputs:?}");
     wait_for_sequence(&c, &a, 4).await;
     wait_for_sequence(&c, &b, 4).await;
+    // Each instance copies the newest publication (snapshot 4, deltas to 4, manifest): the same bytes on both.
     for path in [
-        "/v1/registry/snapshots/3.bin",
         "/v1/registry/snapshots/4.bin",
+        "/v1/registry/deltas/3-4.bin",
+        "/v1/registry/deltas/2-4.bin",
         "/v1/registry/manifest",
     ] {
         assert_eq!(bytes(&c, a.url(path)).await, bytes(&c, b.url(path)).await, "{path}");

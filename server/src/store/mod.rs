@@ -138,6 +138,10 @@ pub trait ComplaintStore: Send + Sync {
     fn set_status(&self, receipt: &str, to: ComplaintStatus, actor: &str, note: &str) -> StoreResult<StatusView>;
     fn counts_by_account(&self) -> StoreResult<Vec<AccountCount>>;
     fn count(&self) -> StoreResult<u64>;
+    /// How many intake writers may commit batches at once: 1 where commits serialise anyway (SQLite's one writer).
+    fn writers(&self) -> usize {
+        1
+    }
 }
 
 /// One published sequence.

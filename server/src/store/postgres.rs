@@ -553,6 +553,12 @@ impl ComplaintStore for PostgresStore {
         })
     }
 
+    /// PostgreSQL commits concurrent transactions together (one WAL flush for several), so a few writers keep a
+    /// batch filling while another commits.
+    fn writers(&self) -> usize {
+        3
+    }
+
     fn count(&self) -> StoreResult<u64> {
         self.run(async {
             let c = self.conn().await?;
