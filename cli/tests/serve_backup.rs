@@ -8,25 +8,10 @@
 
 mod serve_common;
 
-use serde_json::Value;
 use serve_common::*;
 use std::os::unix::fs::PermissionsExt;
 
 const UNLIMITED: &[&str] = &["--ip-per-minute", "0", "--client-per-minute", "0"];
-
-async fn submit(c: &reqwest::Client, s: &Server, id: &str) -> String {
-    let r = c
-        .post(s.url("/v1/complaints"))
-        .json(&complaint(id))
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success());
-    r.json::<Value>().await.unwrap()["receipt"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
 
 #[tokio::test]
 async fn backup_while_running_then_restore_into_a_new_folder() {

@@ -21,16 +21,7 @@ async fn metrics_count_and_json_logs_keep_contents_out() {
     let mut s = Server::start_logging(&tmp.path().join("data"), &args, "debug", &log).await;
     let c = client();
 
-    let created: Value = c
-        .post(s.url("/v1/complaints"))
-        .json(&complaint("3c9e7f10-obs-0001"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let receipt = created["receipt"].as_str().unwrap().to_string();
+    let receipt = submit(&c, &s, "3c9e7f10-obs-0001").await;
     let status = c
         .get(s.url(&format!("/v1/complaints/{receipt}?token=SECRETQUERY")))
         .send()

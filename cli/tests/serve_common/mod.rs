@@ -261,6 +261,21 @@ pub fn complaint(id: &str) -> Value {
     })
 }
 
+/// Submits the complaint `id` (the [`complaint`] body) and returns its receipt, asserting a 2xx.
+pub async fn submit(c: &reqwest::Client, s: &Server, id: &str) -> String {
+    let r = c
+        .post(s.url("/v1/complaints"))
+        .json(&complaint(id))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "submit {id}: {}", r.status());
+    r.json::<Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// Asserts the standard error body and returns it.
 pub async fn error_body(resp: reqwest::Response, status: u16, code: &str) -> Value {
     assert_eq!(resp.status().as_u16(), status, "status");
