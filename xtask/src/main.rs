@@ -3,6 +3,7 @@
 //! | command | does |
 //! | --- | --- |
 //! | `cargo xtask dist` | builds the WebAssembly glue, binds it, shrinks it, assembles `dist/extension/`, the zip and `dist/www/`; fails when a `.wasm` is over its gzipped budget |
+//! | `cargo xtask dist --release --server URL --pubkey FILE [--snapshot FILE]` | the same build made an operator's release: only their public key pinned, their server, their verified snapshot, no sample data ([`release`]) |
 //! | `cargo xtask test` | every test: fmt, clippy (native and wasm32), cycles, tsc, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
@@ -22,6 +23,7 @@ mod exec;
 mod fuzz;
 mod postgres;
 mod registry;
+mod release;
 mod testing;
 mod tools;
 
@@ -30,6 +32,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("dist") if args.iter().any(|a| a == "--release") => release::run(&args[1..]),
         Some("dist") => dist::run().map(|_| ()),
         Some("test") => testing::run(&args[1..]),
         Some("demo") => dist::run().and_then(|_| demo()),
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
             eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|eval-promotion|fuzz|postgres>
 
   dist        build dist/extension, the zip and dist/www; fails over a WASM size budget
+              --release --server URL --pubkey FILE [--snapshot FILE]: an operator's release (dist/release/)
   test        run every test (fmt, clippy, cycles, tsc, native, fuzz smoke, wasm, browser)
   demo        build the extension and start the demo
   bench-wasm  WebAssembly benchmarks in Node

@@ -123,7 +123,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let cluster = postgres::Cluster::start()?;
         let mut on_postgres = cmd("cargo", &root);
         on_postgres.arg("test");
-        for (package, _) in POSTGRES_TESTS {
+        let mut packages: Vec<&str> = POSTGRES_TESTS.iter().map(|(package, _)| *package).collect();
+        packages.dedup();
+        for package in packages {
             on_postgres.args(["--package", package]);
         }
         for (_, test) in POSTGRES_TESTS {
