@@ -11,7 +11,8 @@ use std::process::Command;
 
 /// A running cluster; its superuser `postgres` may connect without a password from loopback.
 pub struct Cluster {
-    bin: PathBuf,
+    /// The server's binaries (`pg_dump` and `pg_restore` too, for the backup test).
+    pub bin: PathBuf,
     dir: PathBuf,
     as_postgres: bool,
     /// `postgres://postgres@127.0.0.1:<port>/postgres`: the tests create their databases there.

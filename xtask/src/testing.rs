@@ -18,7 +18,7 @@ const WASM_FEATURE_SETS: [&str; 4] = ["extension", "portal", "bench", "extension
 /// The tests that run a second time on PostgreSQL (a throwaway cluster, `KOLTRUST_TEST_DATABASE`): the store
 /// conformance suite and every server integration test that touches storage. `serve_datadir` (the SQLite file's
 /// own safety) and `serve_slow_clients` (connection handling) do not depend on the store.
-const POSTGRES_TESTS: [(&str, &str); 9] = [
+const POSTGRES_TESTS: [(&str, &str); 10] = [
     ("koltrust-server", "store_conformance"),
     ("koltrust-cli", "serve_complaints"),
     ("koltrust-cli", "serve_durability"),
@@ -28,6 +28,7 @@ const POSTGRES_TESTS: [(&str, &str); 9] = [
     ("koltrust-cli", "serve_pull"),
     ("koltrust-cli", "serve_registry"),
     ("koltrust-cli", "registry_static"),
+    ("koltrust-cli", "serve_backup"),
 ];
 
 /// Seconds each fuzz target runs in `cargo xtask test` (the long runs are `cargo xtask fuzz`'s).
@@ -132,7 +133,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             on_postgres.args(["--test", test]);
         }
         let pg = exec::run_captured(
-            on_postgres.env("KOLTRUST_TEST_DATABASE", &cluster.url),
+            on_postgres
+                .env("KOLTRUST_TEST_DATABASE", &cluster.url)
+                .env("KOLTRUST_TEST_PGBIN", &cluster.bin),
             "server tests on PostgreSQL",
         )?;
         drop(cluster);
