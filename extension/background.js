@@ -21,7 +21,7 @@ import * as outbox from './worker/outbox.js';
 /** @typedef {import('./types/koltrust-wasm').BadgeOptions} BadgeOptions */
 /** @typedef {{ lang: string, options: BadgeOptions, vetting: boolean }} Settings */
 
-const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then(registry.openRegistry);
+const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then((wasm) => registry.openRegistry(wasm));
 
 const UPDATE_ALARM = 'registry-update';
 const UPDATE_PERIOD_MINUTES = 6 * 60;
@@ -44,7 +44,7 @@ async function settings() {
  * @param {number} tabId @param {PageSignals} signals @param {string} lang */
 async function showOnToolbar(tabId, signals, lang) {
   // Whatever the person chose to badge in pages, the toolbar always reflects the main profile's status.
-  const badge = registry.engine.lookupPage(signals, lang, null).badge;
+  const badge = (await registry.ask((e) => e.lookupPage(signals, lang, null))).badge;
   const color = badge ? await toolbarColour(badge.state) : undefined;
   const text = color && badge ? TOOLBAR_SYMBOL[badge.state] ?? '' : '';
   await chrome.action.setBadgeText({ tabId, text });
@@ -95,12 +95,12 @@ const handlers = {
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
     const { lang, options } = await settings();
-    return { answers: registry.engine.lookupLinks(msg.hrefs.map(String), lang, options) };
+    return { answers: await registry.ask((e) => e.lookupLinks(msg.hrefs.map(String), lang, options)) };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {
     const { lang, options } = await settings();
-    const answer = registry.engine.lookupPage(msg.signals, lang, options);
+    const answer = await registry.ask((e) => e.lookupPage(msg.signals, lang, options));
     if (sender.tab?.id != null && sender.frameId === 0) {
       await chrome.storage.session.set({ [tabKey(sender.tab.id)]: msg.signals });
       await showOnToolbar(sender.tab.id, msg.signals, lang);
@@ -112,7 +112,7 @@ const handlers = {
   async card(msg) {
     const { lang, vetting } = await settings();
     const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
-    return { card: registry.engine.card(platform, idType, accountId, lang, vetting) };
+    return { card: await registry.ask((e) => e.card(platform, idType, accountId, lang, vetting)) };
   },
   // Reporting in place: the dialog's draft and preview, post flags, the screenshot, the popup's "Report this page".
   ...report.handlers(settings),
@@ -132,7 +132,7 @@ const handlers = {
     const key = tabKey(msg.tabId);
     const stored = /** @type {PageSignals | undefined} */ ((await chrome.storage.session.get(key))[key]);
     const signals = stored && stored.location === msg.url ? stored : { location: String(msg.url ?? '') };
-    return { view: registry.engine.popupView(signals, lang) };
+    return { view: await registry.ask((e) => e.popupView(signals, lang)) };
   },
 };
 

@@ -3,8 +3,10 @@
 // page CSPs may forbid WASM here, so the core runs in the service worker and this file only finds and draws:
 //  - links: collects text links (`a[href]`), sends them to the worker in one deduplicated batch per animation frame,
 //    and draws the answer beside each link;
-//  - the page: reads the page-level signals (location, canonical, og:url, app links, JSON-LD, per-site stable ids),
-//    asks the worker whose page this is, and draws that profile's badge in the site's profile header;
+//  - the page: reads the page-level signals (location, canonical, og:url, app links, JSON-LD, per-site stable ids,
+//    the links of the site's owner block), asks the worker whose page this is, and draws that profile's badge in the
+//    site's profile header — or, on a content page, at its owner's name, and at its title when the core calls the
+//    page prominent (the content of a sanctioned account);
 //  - re-does both after SPA navigation and when the person changes an option.
 // Badges live inside closed shadow roots (ui.js `mount`) so the page can neither read nor restyle them, and every
 // string drawn comes from the worker and is set as text, never as markup. Each badge is a button (click, Enter or
@@ -42,9 +44,11 @@
   const pending = new Set();
   let scheduled = false;
   let lastSignalsKey = '';
-  /** The page answer to show in the header, and where it is shown.
-   * @type {{ answer: KolTrustBadgeView | null, account: KolTrustAccount | null, host: HTMLElement | null, element: Element | null }} */
-  let header = { answer: null, account: null, host: null, element: null };
+  /** The page answer and the spots it is drawn at: the profile header on a profile page; on a content page the
+   * owner's name, and the page's title too when the core calls the page prominent (a sanctioned seller's product).
+   * @typedef {{ spot: 'header' | 'owner' | 'title', selectors: string[], host: HTMLElement | null, element: Element | null }} Spot
+   * @type {{ answer: KolTrustBadgeView | null, account: KolTrustAccount | null, spots: Spot[] }} */
+  let header = { answer: null, account: null, spots: [] };
 
   // State colours come from the core's palette through `--state-*` (ui.js); the float rules from floating.js.
   const sheet = KolTrust.ui.lazySheet(`
@@ -90,13 +94,15 @@
   }
 
   /** A badge host of `kind` ('link' or 'header') with its closed shadow root; returns the host and a render
-   * function for it (which also places it beside its anchor).
-   * @param {'link' | 'header'} kind @param {boolean} outOfFlow */
-  function createBadge(kind, outOfFlow) {
+   * function for it (which also places it beside its anchor). `size` is the badge's look: a profile header's
+   * large name gets the larger badge; a content page's owner name and title, set in body-sized text, get the link
+   * badge's size, which fits their line in full where the larger one would shrink to a disc.
+   * @param {'link' | 'header'} kind @param {boolean} outOfFlow @param {'link' | 'header'} [size] */
+  function createBadge(kind, outOfFlow, size = kind) {
     const { host, shadow } = KolTrust.ui.mount('kol-trust-badge', outOfFlow ? 'float-out' : 'float', [KolTrust.floating.sheet(), sheet()]);
     host.setAttribute('kind', kind);
     const badge = h('span');
-    const wrap = h('span', { class: `float ${kind} unplaced` }, badge);
+    const wrap = h('span', { class: `float ${size} unplaced` }, badge);
     shadow.append(wrap);
     opener(host, badge);
     return {
@@ -105,7 +111,7 @@
       render: (view, anchor) => {
         render(badge, view);
         const a = accounts.get(host);
-        KolTrust.floating.attach(host, anchor, wrap, kind, a ? `${a.platform}:${a.id_type}:${a.account_id}` : '');
+        KolTrust.floating.attach(host, anchor, wrap, size, a ? `${a.platform}:${a.id_type}:${a.account_id}` : '');
       },
     };
   }
@@ -335,6 +341,13 @@
       ogUrl: cap(document.querySelector('meta[property="og:url"]')?.getAttribute('content')),
       alUrls: metas('meta[property^="al:"][property$=":url"]'),
       jsonLdUrls: structuredDataUrls(),
+      ownerUrls: site.owner
+        ? [...document.querySelectorAll(site.owner.links.join(','))]
+            .filter((a) => a instanceof HTMLAnchorElement)
+            .map((a) => cap(/** @type {HTMLAnchorElement} */ (a).href))
+            .filter((u) => u !== null)
+            .slice(0, MAX_URLS)
+        : [],
       stableIds: site.stableIds(document, { initial: location.href === initialHref })
         .slice(0, MAX_URLS)
         .map((s) => ({ kind: s.kind, value: cap(s.value) ?? '', handle: cap(s.handle) ?? undefined })),
@@ -386,31 +399,44 @@
     setHeader(null);
     const [reply] = await Promise.all([KolTrust.worker.ask({ type: 'lookupPage', signals }), KolTrust.ui.loadPalette()]);
     if (!reply || key !== lastSignalsKey) return; // a newer navigation overtook this answer
-    const { main, badge, account } = reply;
-    if (main?.kind === 'profile' && badge && account) setHeader(badge, accountOf(main.platform, account));
-    else setHeader(null);
+    const { main, badge, account, prominent } = reply;
+    if (!main || !badge || !account) return setHeader(null);
+    /** @type {Spot[]} */
+    const spots = [];
+    /** @param {Spot['spot']} spot @param {string[] | undefined} selectors */
+    const add = (spot, selectors) => selectors?.length && spots.push({ spot, selectors, host: null, element: null });
+    if (main.kind === 'profile') add('header', site.header);
+    else {
+      add('owner', site.owner?.name);
+      if (prominent) add('title', site.owner?.title);
+    }
+    setHeader(badge, accountOf(main.platform, account), spots);
   }
 
-  /** @param {KolTrustBadgeView | null} view @param {KolTrustAccount | null} [account] */
-  function setHeader(view, account = null) {
-    header.host?.remove();
-    header = { answer: view, account, host: null, element: null };
+  /** @param {KolTrustBadgeView | null} view @param {KolTrustAccount | null} [account] @param {Spot[]} [spots] */
+  function setHeader(view, account = null, spots = []) {
+    for (const s of header.spots) s.host?.remove();
+    header = { answer: view, account, spots };
     ensureHeader();
   }
 
-  /** Draws the header badge once the site has rendered its header, and again after the site re-renders it. */
+  /** Draws the page's badge at each of its spots once the site has rendered it, and again after a re-render. */
   function ensureHeader() {
     if (!header.answer || !header.account) return;
-    if (header.host?.isConnected && header.element?.isConnected) return;
-    const element = site.header.map((sel) => document.querySelector(sel)).find(Boolean);
-    if (!element) return;
-    header.host?.remove();
-    const { host, render: draw } = createBadge('header', KolTrust.placement.takesRoom(null, element));
-    accounts.set(host, header.account);
-    element.append(host);
-    draw(header.answer, element);
-    header.host = host;
-    header.element = element;
+    for (const spot of header.spots) {
+      if (spot.host?.isConnected && spot.element?.isConnected) continue;
+      const element = spot.selectors.map((sel) => document.querySelector(sel)).find(Boolean);
+      if (!element) continue;
+      spot.host?.remove();
+      const size = spot.spot === 'header' ? 'header' : 'link';
+      const { host, render: draw } = createBadge('header', KolTrust.placement.takesRoom(null, element), size);
+      host.setAttribute('spot', spot.spot);
+      accounts.set(host, header.account);
+      element.append(host);
+      draw(header.answer, element);
+      spot.host = host;
+      spot.element = element;
+    }
   }
 
   // ---- plumbing ------------------------------------------------------------------------------------------------
@@ -451,7 +477,7 @@
         }
       }
       // SPA navigation and framework re-renders show up as mutations: re-check the page and the header badge.
-      if (touched || (header.answer && !header.host?.isConnected)) schedule();
+      if (touched || (header.answer && header.spots.some((s) => !s.host?.isConnected))) schedule();
     }).observe(document.documentElement, {
       childList: true,
       subtree: true,

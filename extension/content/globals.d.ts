@@ -76,10 +76,14 @@ type KolTrustHostKind = 'float' | 'float-out' | 'popover' | 'modal';
 /** As messages.d.ts's `StableIdSignal`, with a handle that may be null (the worker reads null as none). */
 interface KolTrustStableId { kind: import('../types/messages').StableIdSignal['kind']; value: string; handle?: string | null }
 interface KolTrustPostSelectors { item: string; text: string[]; author: string[]; permalink: string[]; place: string[] }
+/** Where a site names a content page's owner: links naming the owner (read as page signals), the element with the
+ * owner's name (the page's badge is drawn there), and the page's title (the badge again when the page is prominent). */
+interface KolTrustOwnerSelectors { links: string[]; name: string[]; title: string[] }
 interface KolTrustSite {
   header: string[];
   stableIds(doc: Document, when: { initial: boolean }): KolTrustStableId[];
   posts: KolTrustPostSelectors | null;
+  owner: KolTrustOwnerSelectors | null;
 }
 interface KolTrustBox { left: number; right: number; top: number; bottom: number }
 interface KolTrustSize { width: number; height: number }
@@ -143,6 +147,8 @@ interface KolTrustDraft {
   labels: Record<string, string>;
   profile: { name: string | null; subject: string; state: string; state_label: string } | null;
   link: string | null;
+  /** "Phát trực tiếp của TikTok · …" when the report is about a live stream. */
+  live?: string | null;
   excerpt: string | null;
   promotion: { summary: string; cues: { label: string; text: string }[] };
   categories: { value: string; label: string; suggested: boolean }[];

@@ -54,6 +54,7 @@
     .errors { padding-inline-start: 18px; }
     ul.cues { margin: 4px 0 0; padding-inline-start: 18px; }
     .summary { margin: 0; font-weight: 600; }
+    .live { margin: 0 0 2px; font-weight: 600; }
     .excerpt { margin: 0; padding: 4px 8px; border-inline-start: 3px solid var(--kt-rule); color: var(--kt-muted);
       white-space: pre-wrap; overflow-wrap: anywhere; }
     select, textarea, input[type="text"] { width: 100%; padding: 6px 8px; border-radius: 6px; border: 1px solid var(--kt-rule);
@@ -142,9 +143,17 @@
     );
   }
 
-  /** The link without tracking parameters. @param {KolTrustDraft} d */
+  /** The link without tracking parameters, and, for a live room, that the report is about a live stream.
+   * @param {KolTrustDraft} d */
   const link = (d) =>
-    d.link && h('section', { class: 'link' }, h('h3', null, d.labels.link), h('div', { class: 'mono link-value' }, d.link));
+    d.link &&
+    h(
+      'section',
+      { class: 'link' },
+      h('h3', null, d.labels.link),
+      d.live && h('p', { class: 'live' }, d.live),
+      h('div', { class: 'mono link-value' }, d.link),
+    );
 
   /** The post's own words, quoted as text: markup in a post stays visible characters, never elements.
    * @param {KolTrustDraft} d */
@@ -415,7 +424,11 @@
     chrome.runtime.onMessage.addListener((msg, sender) => {
       if (sender.id !== chrome.runtime.id || msg?.type !== 'openReport') return false;
       const ctx = msg.context ?? {};
-      open({ profileUrl: cap(ctx.profileUrl), signals: KolTrust.badges.pageSignals() });
+      // On a content page the words the page shows as its title (a product's name, a live stream's title) are
+      // what the report is about: the core looks for promotion cues in them as in a post.
+      const site = KolTrust.sites.forHost(location.hostname);
+      const title = site.owner?.title.map((q) => document.querySelector(q)).find(Boolean);
+      open({ profileUrl: cap(ctx.profileUrl), signals: KolTrust.badges.pageSignals(), text: cap(title?.textContent?.trim(), 2000) ?? '' });
       return false;
     });
   }

@@ -3,7 +3,9 @@
 // header (to draw the page's main badge there), which attributes carry stable ids next to handles, and where a feed
 // keeps its posts (`posts`: the post container, then lists of selectors tried in order for the post's text, its
 // author link, its permalink, and where the Report button goes: at the end of the post's text, away from the names
-// where badges float). Everything else — which links are profiles, whose page this is, what status they have — is
+// where badges float), and where a content page names its owner (`owner`: the links that name the owner, sent as
+// page signals; the element showing the owner's name where it is no link, which gets the page's badge; the page's
+// title, which gets it too when the core calls the page prominent). Everything else — which links are profiles, whose page this is, what status they have — is
 // decided by the Rust core in the service worker. Selectors follow the sites' rendered markup (see shared/pages and
 // tests/fixtures).
 (() => {
@@ -29,6 +31,12 @@
     {
       hosts: /(^|\.)facebook\.com$/,
       header: ['div[role="main"] h1', 'h1'],
+      // Stories and /watch/live/?v= name no owner in the URL: the viewer's header links the owner.
+      owner: {
+        links: ['[data-pagelet="StoriesContentPane"] a[href][role="link"]', '[data-pagelet="WatchPermalinkVideo"] h2 a[href]'],
+        name: [],
+        title: ['[data-pagelet="WatchPermalinkVideo"] [data-ad-comet-preview="message"]'],
+      },
       stableIds(doc, { initial }) {
         // Pages state their id in the server-rendered `CurrentPage` data (`pageID:"119240841493711"`).
         const m = initial && inlineScriptMatch(doc, /\bpageID"?\s*:\s*"(\d{5,20})"/);
@@ -47,6 +55,13 @@
     {
       hosts: /(^|\.)tiktok\.com$/,
       header: ['h1[data-e2e="user-title"]', '[data-e2e="user-title"]'],
+      // Video and LIVE pages name their owner in the URL (`/@u/video/…`, `/@u/live`); the host's name there is a
+      // link (its link badge), and the stream's title gets the badge of a sanctioned host.
+      owner: {
+        links: ['a:has(> [data-e2e="browse-username"])', 'a[data-e2e="live-host-name"]'],
+        name: [],
+        title: ['[data-e2e="live-title"]', '[data-e2e="browse-video-desc"]'],
+      },
       posts: {
         item: '[data-e2e="recommend-list-item-container"]',
         text: ['[data-e2e="video-desc"]', '[data-e2e="browse-video-desc"]'],
@@ -74,10 +89,20 @@
         if (uploader) ids.push({ kind: 'yt_channel_id', value: uploader });
         return ids;
       },
+      // Watch, live and shorts pages: the channel under the player (or beside the short). Its name is a link, so
+      // it has its link badge; the title gets the badge of a sanctioned channel.
+      owner: {
+        links: ['ytd-video-owner-renderer a[href]', 'ytd-reel-player-overlay-renderer #channel-name a[href]', 'reel-channel-bar-view-model a[href]'],
+        name: [],
+        title: ['h1.ytd-watch-metadata', '#title h1'],
+      },
     },
     {
       hosts: /(^|\.)instagram\.com$/,
       header: ['header section h2', 'header h2'],
+      // A post or reel page (`/p/<code>`) names no owner in its URL: its header links the author. (A feed's many
+      // articles name many authors, and the core takes the owner block only when it names one account.)
+      owner: { links: ['article header a[href]'], name: [], title: [] },
       posts: {
         item: 'article',
         text: ['h1', 'ul li span'],
@@ -97,10 +122,51 @@
         place: ['[data-testid="tweetText"]'],
       },
     },
+    {
+      // Threads shares Instagram's usernames and much of its markup: no <article>, posts are pressable containers.
+      hosts: /(^|\.)threads\.(net|com)$/,
+      header: ['div[role="main"] h1', 'h1'],
+      posts: {
+        item: 'div[data-pressable-container="true"]',
+        text: ['div[data-thread-text]', 'span[dir="auto"]'],
+        author: ['a[href^="/@"]:not([href*="/post/"])'],
+        permalink: ['a[href*="/post/"]:has(time)', 'a[href*="/post/"]'],
+        place: ['div[data-thread-text]'],
+      },
+      owner: { links: ['div[data-pressable-container="true"] a[href^="/@"]:not([href*="/post/"])'], name: [], title: [] },
+    },
+    {
+      // Shop pages: the shop's name in the seller overview. Product pages: the seller block under the briefing
+      // (`section.page-product__shop`: an avatar link and a "Xem Shop" link to the shop, the name as plain text),
+      // the product's name at the top of the briefing.
+      hosts: /(^|\.)shopee\.vn$/,
+      header: ['.section-seller-overview-horizontal__portrait-name', '.shop-page__info h1'],
+      owner: {
+        links: ['section.page-product__shop a[href]'],
+        name: ['section.page-product__shop .fV3TIn', 'section.page-product__shop [data-shop-name]'],
+        title: ['.product-briefing h1', '.product-briefing [data-product-title]'],
+      },
+    },
+    {
+      // Product pages name the seller only in the seller block (`.seller-name__detail`, a link to /shop/<slug>);
+      // the URL carries item and SKU ids.
+      hosts: /(^|\.)lazada\.vn$/,
+      header: ['.shop-header .shop-name', '.shop-name'],
+      owner: {
+        links: ['.seller-name__detail a[href]', '.seller-name-v2__detail a[href]'],
+        name: [],
+        title: ['h1.pdp-mod-product-badge-title'],
+      },
+    },
+    {
+      // Official Account and personal pages at zalo.me/<id>: the name in the page's card.
+      hosts: /^(oa\.)?zalo\.me$/,
+      header: ['.oa-profile .oa-name', '.profile-card .name', 'h1'],
+    },
   ];
 
   /** @type {KolTrustSite} */
-  const NONE = { header: [], stableIds: () => [], posts: null };
+  const NONE = { header: [], stableIds: () => [], posts: null, owner: null };
 
   /** What we know of the site at `hostname` (nothing for a site we do not know: no header, no posts).
    * @param {string} hostname

@@ -37,11 +37,35 @@ export default function init(
 ): Promise<unknown>;
 
 export function coreVersion(): string;
+/** How many of a snapshot's first bytes a cold start reads (the resident prefix, or a small file whole), from its
+ * first 144 bytes. */
+export function initialReadLen(firstBytes: Uint8Array): number;
 
 /** An opened, signature-checked registry snapshot. */
 export class Engine {
   /** Fails with a one-line reason (bad magic, unknown key, bad signature, rollback…). */
   constructor(bytes: Uint8Array, pinnedKeys: string[], heldSequence: number | undefined, nowMs: number);
+  /** The same from the file's resident prefix only; the rest is read on demand (`takeWanted`, `supply`). */
+  static openResident(
+    fileLen: number,
+    prefix: Uint8Array,
+    pinnedKeys: string[],
+    heldSequence: number | undefined,
+    nowMs: number,
+  ): Engine;
+  /** `[start, end, start, end, …]` file byte ranges the last questions needed; empty when nothing is missing. */
+  takeWanted(): Float64Array | number[];
+  /** Bytes read at `offset`; fails when a chunk does not match the signed head. */
+  supply(offset: number, bytes: Uint8Array): void;
+  wantAll(): void;
+  /** `[offset of the first, chunk size, count]` of the resident prefix's chunks. */
+  prefixChunks(): Float64Array | number[];
+  /** WebCrypto SHA-256 digests of resident chunks from `first` on; fails when one differs from the signed head. */
+  acceptDigests(first: number, digests: Uint8Array): void;
+  /** A chunk failed its hash: the file is altered and must be dropped. */
+  readonly tainted: boolean;
+  /** Hashes up to `maxChunks` loaded, unverified chunks; `true` once all are. */
+  verifyResident(maxChunks: number): boolean;
   free(): void;
   setNow(nowMs: number): void;
   freshness(): Freshness;

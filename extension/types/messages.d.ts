@@ -50,6 +50,8 @@ export interface PageSignals {
   ogUrl?: string | null;
   alUrls?: string[];
   jsonLdUrls?: string[];
+  /** Links in the site's owner block of a content page (author, channel, seller, live host). */
+  ownerUrls?: string[];
   stableIds?: StableIdSignal[];
 }
 
@@ -74,6 +76,8 @@ export interface PageAnswer {
   badge: BadgeView | null;
   /** The account whose badge is shown (the detail card is asked for it). */
   account: AccountRef | null;
+  /** Content of an account under a sanction in effect: the badge is shown at the page's title too. */
+  prominent: boolean;
 }
 
 /** The opened snapshot's freshness (core `registry::card::Freshness`). */
@@ -90,6 +94,10 @@ export interface RegistryStatus {
   lastCheck: number | null;
   lastError: string | null;
   coldStartMs: number | null;
+  /** The core's WebAssembly linear memory, in bytes (grown, not necessarily resident). */
+  wasmMemoryBytes: number | null;
+  /** When each step of the worker's start ended (ms from its start) and what its first answer read. */
+  startPhases: Record<string, number>;
   sequence: number | null;
   freshness: Freshness | null;
 }

@@ -1,14 +1,24 @@
 // @ts-check
 // The registry the worker answers from: the signed snapshot bundled with the extension on first run (offline), then
-// the newest one the Alliance server publishes. This file only moves bytes — fetch, IndexedDB — and asks the core
-// (the wasm `Engine`) every question: is the manifest signed by a pinned key, delta or snapshot, does the download
-// match, is it a rollback. A new engine replaces the old one only after its bytes are stored, so a worker stopped
-// mid-update restarts on a consistent registry.
+// the newest one the Alliance server publishes. This file only moves bytes — fetch, IndexedDB, Blob slices — and
+// asks the core (the wasm `Engine`) every question: is the manifest signed by a pinned key, delta or snapshot, does
+// the download match, is it a rollback, which bytes does an answer need. A new engine replaces the old one only
+// after its bytes are stored, so a worker stopped mid-update restarts on a consistent registry.
+//
+// Cold start does not grow with the register (docs/performance.md): snapshots are kept in IndexedDB as Blobs (the
+// bundled one is copied there on first run), and a start reads only the snapshot's resident prefix — the signed head
+// and the account index, ~7 bytes per account — with a Blob slice. Record bytes are read when an answer needs them:
+// `ask` runs a question, and when the core says bytes are missing (`takeWanted`) it reads those ranges and hands them
+// over (`supply`, which hashes each chunk against the signed head before keeping it), then asks again.
 import * as core from '../pkg/koltrust.js';
 
 const DB_NAME = 'koltrust';
 const STORE = 'registry';
 const CURRENT = 'current';
+/** The bundled snapshot's copy in IndexedDB (so it too is read by slices), tagged with the build it came from. */
+const BUNDLED = 'bundled';
+/** Bytes that hold the fixed header and the section table: what `initialReadLen` reads. */
+const HEAD_PROBE = 144;
 
 /** The engine in use; `null` until `openRegistry` resolves. Typed as never null: the worker reads it only once its
  * `ready` promise (which opens the registry) has resolved.
@@ -18,9 +28,22 @@ export let engine = /** @type {any} */ (null);
 /** @typedef {import('../types/messages').RegistryStatus} RegistryStatus */
 /** The registry's bundled configuration (registry/keys.json, written by the build).
  * @typedef {{ pinned: string[], bundled_sequence: number, server: string }} BundledConfig */
-/** The stored snapshot (IndexedDB). @typedef {{ bytes: Uint8Array, sequence: number, stored: number }} Stored */
+/** A stored snapshot (IndexedDB): the file as a Blob (`bytes` in stores written before Blobs were used).
+ * @typedef {{ blob?: Blob, bytes?: Uint8Array, sequence: number, stored: number, build?: string }} Stored */
 
-/** @type {Omit<RegistryStatus, 'sequence' | 'freshness'>} */
+/** The file the engine reads its missing bytes from. @type {Blob | null} */
+let file = null;
+
+/** When each step of this worker's start ended (ms from the worker's start), and what the first answer had to read:
+ * the breakdown behind `coldStartMs` (shown by `cargo xtask bench-browser`).
+ * @type {Record<string, number>} */
+const startPhases = { script: Math.round(performance.now() * 10) / 10, loadedBytes: 0, loads: 0 };
+/** @param {string} phase */
+const mark = (phase) => {
+  startPhases[phase] ??= Math.round(performance.now() * 10) / 10;
+};
+
+/** @type {Omit<RegistryStatus, 'sequence' | 'freshness' | 'wasmMemoryBytes' | 'startPhases'>} */
 const status = { source: 'bundled', lastCheck: null, lastError: null, coldStartMs: null };
 
 /** @type {BundledConfig | null} */
@@ -40,12 +63,12 @@ function idb() {
   });
 }
 
-/** @returns {Promise<Stored | null>} */
-async function readStored() {
+/** @param {string} key @returns {Promise<Stored | null>} */
+async function readStored(key = CURRENT) {
   const db = await idb();
   try {
     return await new Promise((resolve, reject) => {
-      const req = db.transaction(STORE).objectStore(STORE).get(CURRENT);
+      const req = db.transaction(STORE).objectStore(STORE).get(key);
       req.onsuccess = () => resolve(req.result ?? null);
       req.onerror = () => reject(req.error);
     });
@@ -54,13 +77,14 @@ async function readStored() {
   }
 }
 
-/** @param {Uint8Array} bytes @param {number} sequence */
-async function writeStored(bytes, sequence) {
+/** Puts (or, with `null`, deletes) one entry. @param {string} key @param {Stored | null} value */
+async function writeEntry(key, value) {
   const db = await idb();
   try {
     await new Promise((resolve, reject) => {
       const tx = db.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put({ bytes, sequence, stored: Date.now() }, CURRENT);
+      if (value) tx.objectStore(STORE).put(value, key);
+      else tx.objectStore(STORE).delete(key);
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error);
@@ -68,6 +92,138 @@ async function writeStored(bytes, sequence) {
   } finally {
     db.close();
   }
+}
+
+/** @param {Stored} stored @returns {Blob} */
+const blobOf = (stored) => stored.blob ?? new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (stored.bytes ?? new Uint8Array())]);
+
+/** Opens an engine on a snapshot file, reading only its resident prefix.
+ * @param {Blob} blob @param {string[]} pinned @param {number | undefined} held */
+async function openFromBlob(blob, pinned, held) {
+  const first = new Uint8Array(await blob.slice(0, HEAD_PROBE).arrayBuffer());
+  const prefix = new Uint8Array(await blob.slice(0, core.initialReadLen(first)).arrayBuffer());
+  mark('prefixRead');
+  const opened = core.Engine.openResident(blob.size, prefix, pinned, held, Date.now());
+  mark('opened');
+  // Every chunk of the prefix is checked against the signed head now, hashed by WebCrypto (several times faster
+  // than the core's SHA-256 in WebAssembly; the core compares): a badge question touches index chunks all over the
+  // prefix (look-alike variants land in random buckets), which would otherwise hash them one by one.
+  const [at, size, count] = opened.prefixChunks();
+  const digests = await Promise.all(
+    Array.from({ length: count }, (_, c) => crypto.subtle.digest('SHA-256', prefix.subarray(at + c * size, at + (c + 1) * size))),
+  );
+  const all = new Uint8Array(32 * count);
+  digests.forEach((d, c) => all.set(new Uint8Array(d), 32 * c));
+  try {
+    opened.acceptDigests(0, all);
+  } catch (err) {
+    opened.free();
+    throw err;
+  }
+  mark('verified');
+  file = blob;
+  return opened;
+}
+
+/** The bundled snapshot as a Blob in IndexedDB: copied from the package on this build's first run, then read by
+ * slices like an update. @param {number} bundledSeq @returns {Promise<Blob>} */
+async function bundledBlob(bundledSeq) {
+  const build = `${chrome.runtime.getManifest().version}/${bundledSeq}`;
+  const copy = await readStored(BUNDLED).catch(() => null);
+  if (copy?.blob && copy.build === build) return copy.blob;
+  return copyBundled(build, bundledSeq);
+}
+
+/** Reads the bundled snapshot from the package and keeps a copy in IndexedDB.
+ * @param {string} build @param {number} bundledSeq @returns {Promise<Blob>} */
+async function copyBundled(build, bundledSeq) {
+  const res = await fetch(new URL('../registry/bundled.bin', import.meta.url));
+  if (!res.ok) throw new Error(`bundled registry: ${res.status} ${res.statusText}`);
+  const blob = await res.blob();
+  // Not storing it only costs the next start a read of the whole package file.
+  await writeEntry(BUNDLED, { blob, sequence: bundledSeq, stored: Date.now(), build }).catch(() => {});
+  return blob;
+}
+
+/** Runs a question against the engine; while it fails for want of bytes, reads them from the snapshot file, hands
+ * them over and asks again. A chunk that fails its hash means the stored file was altered: it is dropped, the
+ * bundled registry takes over, and the question is asked of it.
+ * @template T @param {(engine: core.Engine) => T} question @returns {Promise<T>} */
+export async function ask(question) {
+  for (let round = 0; ; round++) {
+    const current = engine;
+    const from = file;
+    try {
+      return question(current);
+    } catch (err) {
+      if (current.tainted && engine === current && round < 32) {
+        await distrust(err); // an altered chunk of the stored file: ask the bundled registry instead
+        continue;
+      }
+      const wanted = current.takeWanted();
+      if (!wanted.length || !from || round >= 32) throw err;
+      try {
+        // All ranges are read at once (the reads overlap), then handed over in order.
+        const ranges = [];
+        for (let i = 0; i < wanted.length; i += 2) ranges.push([wanted[i], wanted[i + 1]]);
+        const read = await Promise.all(ranges.map(([a, b]) => from.slice(a, b).arrayBuffer()));
+        ranges.forEach(([start, end], i) => {
+          if (engine === current) current.supply(start, new Uint8Array(read[i]));
+          if (status.coldStartMs === null) {
+            startPhases.loads += 1;
+            startPhases.loadedBytes += end - start;
+          }
+        });
+      } catch (supplyErr) {
+        if (engine === current) await distrust(supplyErr);
+      }
+    }
+  }
+}
+
+/** Opens the bundled snapshot from its IndexedDB copy; a copy that does not verify is replaced by the package's.
+ * @param {string[]} pinned @param {number} bundledSeq */
+async function openBundled(pinned, bundledSeq) {
+  try {
+    return await openFromBlob(await bundledBlob(bundledSeq), pinned, undefined);
+  } catch (err) {
+    await writeEntry(BUNDLED, null).catch(() => {});
+    const build = `${chrome.runtime.getManifest().version}/${bundledSeq}`;
+    return openFromBlob(await copyBundled(build, bundledSeq), pinned, undefined);
+  }
+}
+
+/** Drops the snapshot the engine reads from (its bytes on disk no longer match their signature) and reopens from the
+ * package. @param {unknown} err */
+async function distrust(err) {
+  const reason = `stored registry refused: ${/** @type {any} */ (err)?.message ?? err}`;
+  await writeEntry(status.source === 'updated' ? CURRENT : BUNDLED, null).catch(() => {});
+  const { pinned, bundled_sequence: bundledSeq } = await bundledConfig();
+  const previous = engine;
+  engine = await openBundled(pinned, bundledSeq);
+  previous?.free();
+  status.source = 'bundled';
+  status.lastError = reason;
+}
+
+/** Chunks hashed per task by the idle-time check: 16 × 16 KiB, a few milliseconds, so a badge question arriving
+ * meanwhile waits no longer than that. */
+const VERIFY_SLICE_CHUNKS = 16;
+
+/** Idle-time check after the first answer: the loaded bytes not yet verified are hashed, a slice per task, so a
+ * stored file altered on disk is refused at the start that reads it, not only when an answer touches the altered
+ * bytes. */
+function verifyInIdleTime() {
+  const checking = engine;
+  const step = () => {
+    if (engine !== checking) return; // replaced by an update, verified whole when it was applied
+    try {
+      if (!checking.verifyResident(VERIFY_SLICE_CHUNKS)) setTimeout(step, 0);
+    } catch (err) {
+      distrust(err).catch(() => {});
+    }
+  };
+  setTimeout(step, 0);
 }
 
 /** @param {URL} url */
@@ -83,22 +239,31 @@ async function fetchBytes(url) {
 /** @type {{ config: Promise<BundledConfig>, stored: Promise<Stored | null> } | null} */
 let early = { config: bundledConfig(), stored: readStored().catch(() => null) };
 
-export async function openRegistry() {
+/** The core's linear memory, for the status (how much the worker holds). @type {WebAssembly.Memory | null} */
+let wasmMemory = null;
+
+/** @param {unknown} [wasm] the core's instantiated exports (for its memory's size in the status) */
+export async function openRegistry(wasm) {
+  wasmMemory = /** @type {{ memory?: WebAssembly.Memory } | undefined} */ (wasm)?.memory ?? null;
+  mark('wasmReady');
   const { config: pendingConfig, stored: pendingStored } = early ?? { config: null, stored: null };
   early = null;
   const { pinned, bundled_sequence: bundledSeq } = await (pendingConfig ?? bundledConfig());
   const stored = await (pendingStored ?? readStored().catch(() => null));
+  mark('storedRead');
   if (stored && stored.sequence >= bundledSeq) {
     try {
-      engine = new core.Engine(stored.bytes, pinned, bundledSeq, Date.now());
+      engine = await openFromBlob(blobOf(stored), pinned, bundledSeq);
       status.source = 'updated';
       return;
     } catch (err) {
-      // A damaged or foreign stored snapshot is never used; the bundled one takes over until the next update.
+      // A damaged or foreign stored snapshot is never used, nor kept: the bundled one takes over until the next
+      // update.
       status.lastError = `stored registry refused: ${err.message ?? err}`;
+      await writeEntry(CURRENT, null).catch(() => {});
     }
   }
-  engine = new core.Engine(await fetchBytes(new URL('../registry/bundled.bin', import.meta.url)), pinned, undefined, Date.now());
+  engine = await openBundled(pinned, bundledSeq);
   status.source = 'bundled';
 }
 
@@ -121,21 +286,26 @@ export async function updateNow() {
     /** @param {boolean} allowDelta */
     const plan = (allowDelta) => engine.planUpdate(envelope.manifest, envelope.key_id, envelope.signature, parsed, allowDelta);
     let step = plan(true);
+    // A delta applies to the whole held file: its unloaded bytes are read first (`ask` does it).
     if (step.action === 'up_to_date') {
       status.lastError = null;
       return registryStatus();
     }
     let next;
     try {
-      next = engine.applyUpdate(await fetchBytes(new URL(step.path, manifestUrl)), Date.now());
+      const downloaded = await fetchBytes(new URL(step.path, manifestUrl));
+      next = await ask((e) => e.applyUpdate(downloaded, Date.now()));
     } catch (err) {
       if (step.action !== 'delta') throw err;
       step = plan(false); // the delta was for another base: take the full snapshot
-      next = engine.applyUpdate(await fetchBytes(new URL(step.path, manifestUrl)), Date.now());
+      const downloaded = await fetchBytes(new URL(step.path, manifestUrl));
+      next = engine.applyUpdate(downloaded, Date.now());
     }
-    await writeStored(next.snapshotBytes(), next.sequence);
+    const blob = new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (next.snapshotBytes())]);
+    await writeEntry(CURRENT, { blob, sequence: next.sequence, stored: Date.now() });
     const previous = engine;
     engine = next; // the switch: every later question is answered by the new registry
+    file = blob;
     previous.free();
     status.source = 'updated';
     status.lastError = null;
@@ -146,11 +316,19 @@ export async function updateNow() {
 }
 
 export function noteFirstAnswer() {
-  status.coldStartMs ??= Math.round(performance.now() * 10) / 10;
+  if (status.coldStartMs !== null) return;
+  status.coldStartMs = Math.round(performance.now() * 10) / 10;
+  verifyInIdleTime();
 }
 
 /** @returns {RegistryStatus} */
 export function registryStatus() {
   const f = engine?.freshness() ?? null;
-  return { ...status, sequence: engine?.sequence ?? null, freshness: f };
+  return {
+    ...status,
+    sequence: engine?.sequence ?? null,
+    freshness: f,
+    wasmMemoryBytes: wasmMemory?.buffer.byteLength ?? null,
+    startPhases: { ...startPhases },
+  };
 }

@@ -102,12 +102,12 @@ export function handlers(settings) {
     /** The dialog's model for what the content script saw. */
     async reportDraft(msg) {
       const { lang } = await settings();
-      return { draft: JSON.parse(registry.engine.report(msg.context, null, lang)).draft };
+      return { draft: JSON.parse(await registry.ask((e) => e.report(msg.context, null, lang))).draft };
     },
     /** The list of what will be sent and the exact submission (the second click sends that). */
     async reportPreview(msg) {
       const { lang } = await settings();
-      return { preview: JSON.parse(registry.engine.report(msg.context, msg.edits ?? {}, lang)).preview };
+      return { preview: JSON.parse(await registry.ask((e) => e.report(msg.context, msg.edits ?? {}, lang))).preview };
     },
     /** A feed's posts ({text, links}) → a Report button ({label, title}) or null per post. */
     async detectPosts(msg) {

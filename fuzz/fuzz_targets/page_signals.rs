@@ -2,7 +2,8 @@
 //! is consistent (accounts on the answer's platform, at most one per namespace).
 //!
 //! Input: lines `<tag><value>`, the tag one byte: `L` location, `C` canonical, `O` og:url, `A` an app link, `J` a
-//! structured-data URL, `F`/`Y`/`X` a stable id (Facebook, YouTube, X) as `value` or `value handle`.
+//! structured-data URL, `W` an owner-block URL, `F`/`Y`/`X` a stable id (Facebook, YouTube, X) as `value` or
+//! `value handle`.
 #![no_main]
 
 use koltrust::recognize::{main_profile, PageSignals, StableIdKind, StableIdSignal};
@@ -28,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
             'O' => s.og_url = Some(value),
             'A' => s.al_urls.push(value),
             'J' => s.json_ld_urls.push(value),
+            'W' => s.owner_urls.push(value),
             'F' => s.stable_ids.push(stable(StableIdKind::FbNumericId)),
             'Y' => s.stable_ids.push(stable(StableIdKind::YtChannelId)),
             'X' => s.stable_ids.push(stable(StableIdKind::XUserId)),

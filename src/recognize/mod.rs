@@ -29,6 +29,8 @@
 //! This file only declares and re-exports: the answer types live in `answer`, the pass above in `dispatch`, what the
 //! site modules share (`Target`, `Found`, `kind_after`) in `site`, so that no file both uses and is used by another.
 //!
+//! `live` tells whether a URL is a live room ([`is_live`]).
+//!
 //! [`canonical`] builds canonical profile URLs and tracking-free canonical forms of any URL; [`page`] decides a
 //! page's main profile from the signals a content script reads (canonical link, `og:url`, app links, JSON-LD,
 //! stable ids).
@@ -49,6 +51,7 @@ mod youtube;
 mod zalo;
 
 pub mod canonical;
+mod live;
 pub mod page;
 
 mod answer;
@@ -59,6 +62,7 @@ pub use answer::{AccountRef, Kind, Recognized};
 pub use canonical::{canonical_profile_url, canonical_url};
 pub(crate) use dispatch::effective_path;
 pub use dispatch::{recognize, MAX_UNWRAP};
+pub use live::is_live;
 pub use page::{main_profile, MainProfile, PageSignals, StableIdKind, StableIdSignal};
 pub(crate) use site::{eq_ci, kind_after, Found, Target};
 

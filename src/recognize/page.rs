@@ -9,6 +9,7 @@
 //! | `ogUrl` | `meta[property="og:url"]` `content` | `https://www.tiktok.com/@illojuan` |
 //! | `alUrls` | `meta[property^="al:"][property$=":url"]` `content` (app links) | `fb://page/119240841493711` |
 //! | `jsonLdUrls` | JSON-LD `url`/`@id`/`sameAs` of the page's main entity or author, microdata `link[itemprop=url]` | `https://en-gb.facebook.com/Nintendo/` |
+//! | `ownerUrls` | links in the block where the site names a content page's owner (`extension/content/sites.js` `owner`): a video's channel, a post's author, a product's seller, a live room's host | `https://shopee.vn/mochi.store.demo?entryPoint=ShopByPDP` |
 //! | `stableIds` | per-site attributes that carry ids: YouTube `meta[itemprop=identifier]` / `meta[itemprop=channelId]`, Facebook page ids, X user ids; with the handle shown next to the id when there is one | `{kind: "yt_channel_id", value: "UCWnPjmqvljcafA0z2U1fwKQ"}` |
 //!
 //! Everything is page content, so hostile: the core trusts none of it beyond what it can check. A URL only counts
@@ -18,13 +19,17 @@
 //! ## The decision ([`main_profile`])
 //! 1. The page's site is the site of `location` (or, if that is not recognized, of the first recognized URL).
 //! 2. The first URL that names an account on that site wins, in this order: `canonical`, `ogUrl`, `alUrls`,
-//!    `location`, then `jsonLdUrls` when they name a single account. The site's own canonical beats the location
-//!    because locations carry aliases (`profile.php?id=`, mobile paths, old handles that redirect). The kind is the
-//!    winner's (`profile` or `content`); for structured data, which describes the page's entity or author, it is
-//!    `profile` only on a profile location and `content` otherwise (a video page's author).
+//!    `location`, then `ownerUrls`, then `jsonLdUrls`, each of the last two only when it names a single account.
+//!    The site's own canonical beats the location because locations carry aliases (`profile.php?id=`, mobile paths,
+//!    old handles that redirect). The rendered owner block beats structured data because it follows SPA
+//!    navigation, where JSON-LD and microdata often still describe the first page the tab loaded. The kind is the
+//!    winner's (`profile` or `content`); for the owner block and structured data, which name the page's owner, it
+//!    is `profile` only on a profile location and `content` otherwise (a video page's uploader, a product's seller).
 //! 3. Other URLs naming an account on the same site in a *different namespace* (a `/channel/UC…` canonical for an
 //!    `/@handle` location, a username canonical for a `profile.php?id=` location) are further names of the same
-//!    account and are added. Two different names in the same namespace are not: the winner stands alone.
+//!    account and are added. Two different names in the same namespace are not: the winner stands alone. On a
+//!    content page, the owner block's single account counts as such a further name too (a Shopee product URL
+//!    names its shop by id, the seller block by username).
 //! 4. Stable ids: from the URLs themselves, from Facebook app links (`fb://page/N`, `fb://profile/N`), and from
 //!    `stableIds`. A signal with a `handle` ties to the main profile only if its handle or its id matches the main
 //!    profile (otherwise it is some other account on the page, such as a commenter). A signal without a handle is
@@ -55,6 +60,8 @@ pub struct PageSignals {
     pub al_urls: Vec<String>,
     /// URLs from structured data: JSON-LD `url`/`@id`/`sameAs` of the main entity or author, microdata `itemprop=url`.
     pub json_ld_urls: Vec<String>,
+    /// Links in the site's owner block of a content page (author, channel, seller, live host).
+    pub owner_urls: Vec<String>,
     /// Stable ids read from per-site attributes, each with the handle shown next to it if any.
     pub stable_ids: Vec<StableIdSignal>,
 }
@@ -155,22 +162,34 @@ pub fn main_profile(signals: &PageSignals) -> Option<MainProfile> {
         .filter(|r| on_site(r))
         .filter_map(|r| Some((r.account.clone()?, r.kind)))
         .collect();
-    if found.is_empty() {
-        let structured: Vec<AccountRef> = signals
-            .json_ld_urls
+    let named = |urls: &[String]| -> Vec<AccountRef> {
+        let accounts: Vec<AccountRef> = urls
             .iter()
             .filter_map(|u| recognize(u))
             .filter(on_site)
             .filter_map(|r| r.account)
             .collect();
-        if single_account(&structured) {
-            let kind = if location.as_ref().is_some_and(|l| l.kind == Kind::Profile) {
-                Kind::Profile
-            } else {
-                Kind::Content
-            };
-            found = structured.into_iter().map(|a| (a, kind)).collect();
+        if single_account(&accounts) {
+            accounts
+        } else {
+            Vec::new()
         }
+    };
+    let owner = named(&signals.owner_urls);
+    if found.is_empty() {
+        let owner = if owner.is_empty() {
+            named(&signals.json_ld_urls)
+        } else {
+            owner
+        };
+        let kind = if location.as_ref().is_some_and(|l| l.kind == Kind::Profile) {
+            Kind::Profile
+        } else {
+            Kind::Content
+        };
+        found = owner.into_iter().map(|a| (a, kind)).collect();
+    } else if found[0].1 == Kind::Content {
+        found.extend(owner.into_iter().map(|a| (a, Kind::Content)));
     }
 
     // The winner, then further names of it in other namespaces (first one per namespace).
@@ -353,6 +372,7 @@ mod tests {
                 "https://www.youtube.com/channel/UCzcRQ3vRNr6fJ1A9rqFn7QA?feature=applinks".into(),
             ],
             json_ld_urls: vec!["https://www.youtube.com/channel/UCzcRQ3vRNr6fJ1A9rqFn7QA".into()],
+            owner_urls: vec![],
             stable_ids: vec![stable(
                 StableIdKind::YtChannelId,
                 "UCzcRQ3vRNr6fJ1A9rqFn7QA",
@@ -401,6 +421,7 @@ mod tests {
                 "http://www.youtube.com/user/Confreaks".into(),
                 "https://i.ytimg.com/vi/srtMWzyqdp8/maxresdefault.jpg".into(),
             ],
+            owner_urls: vec![],
             stable_ids: vec![stable(StableIdKind::YtChannelId, "UCWnPjmqvljcafA0z2U1fwKQ", None)],
         };
         let m = main_profile(&s).unwrap();
@@ -433,6 +454,7 @@ mod tests {
             og_url: Some("https://www.facebook.com/pages/category/Video-Game/Nintendo/posts/".into()),
             al_urls: vec![],
             json_ld_urls: vec!["https://en-gb.facebook.com/Nintendo/".into()],
+            owner_urls: vec![],
             stable_ids: vec![stable(StableIdKind::FbNumericId, "119240841493711", None)],
         };
         let m = main_profile(&s).unwrap();

@@ -80,6 +80,8 @@ pub use date::Date;
 pub use keys::{KeyId, KeySet, SigningKey};
 pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
 pub use reader::Freshness;
-pub use reader::{Hit, LookalikeHit, Registry};
+pub use reader::{
+    initial_read_len, resident_prefix_len, Hit, LookalikeHit, Registry, LOAD_BLOCK_CHUNKS, READ_WHOLE_BELOW,
+};
 pub use snapshot::{build_snapshot, BuildError, SnapshotError, SnapshotMeta};
 pub use status::{state_at, TrustState};

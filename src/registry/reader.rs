@@ -5,8 +5,23 @@
 //! (see [`super::snapshot`] for why). One atomic bit per chunk remembers what is verified, so `Registry` is `Sync`
 //! natively and costs nothing extra on single-threaded wasm.
 //!
+//! ## Opening from the resident prefix (cold start that does not grow with the register)
+//! A badge answer needs the head and sections 1–4 (directory, entries, badge words, record offsets: about 7 bytes per
+//! account), which the layout puts first, contiguous: the **resident prefix** ([`resident_prefix_len`], rounded up to
+//! whole chunks). A service worker that is stopped after 30 s idle reads only that prefix at each start and opens
+//! the registry with [`Registry::open_resident`]: the head is checked as in `open` (signature included), the rest
+//! of the file stays unloaded. A read that touches an unloaded chunk fails with [`SnapshotError::NotLoaded`] and
+//! remembers the chunk; the host then reads the byte ranges [`Registry::take_wanted`] names (whole blocks of
+//! [`LOAD_BLOCK_CHUNKS`] chunks, so neighbouring records come along) from storage, hands them to
+//! [`Registry::supply`] — which hashes every chunk against the signed head **before** keeping it — and asks again.
+//! No byte is ever used before its chunk is verified, whether it came with the prefix or later; prefix chunks are
+//! hashed on first touch as before, and [`Registry::verify_resident`] hashes the rest of them in idle time so a
+//! stored file altered on disk is refused at the start that reads it (docs/threat-model.md).
+//!
 //! API for the glue (the wasm service worker, the CLI):
 //! - [`Registry::open`]`(bytes, &KeySet, held_sequence, now_unix)` → `Registry` or a one-line [`SnapshotError`];
+//! - [`Registry::open_resident`]`(file_len, prefix, …)`, [`Registry::take_wanted`], [`Registry::supply`]: the same
+//!   registry read lazily;
 //! - [`Registry::lookup`]`(platform, id_type, account_id)` → `Option<Hit>` (record ordinal + [`TrustState`]) —
 //!   no record is decoded unless the state changed since the snapshot was issued;
 //! - [`Registry::record`] decodes one record on demand for the detail card
@@ -33,6 +48,7 @@ use crate::registry::status::{state_at, BadgeWord};
 use ed25519_dalek::Signature;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 
 /// An unregistered account whose name imitates a registered one.
@@ -74,10 +90,72 @@ struct Section {
     len: usize,
 }
 
+/// Chunks loaded together when an answer needs one that is not resident (64 KiB at the default chunk size): a
+/// record and its neighbours come in one storage read.
+pub const LOAD_BLOCK_CHUNKS: usize = 4;
+
+/// Snapshots up to this size are read whole at start: one read costs less than the round trips of loading records
+/// on demand (measured in the worker: a lazy record load adds 3–10 ms to the first answer).
+pub const READ_WHOLE_BELOW: u64 = 1 << 20;
+
+/// How many first bytes of a snapshot a cold start reads: its resident prefix ([`resident_prefix_len`]), or the whole
+/// file below [`READ_WHOLE_BELOW`].
+pub fn initial_read_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
+    let prefix = resident_prefix_len(first_bytes)?;
+    let whole = Header::parse(first_bytes)?.file_len();
+    Ok(if whole <= READ_WHOLE_BELOW {
+        whole as usize
+    } else {
+        prefix
+    })
+}
+
+/// How many bytes of a snapshot must be in memory to answer badge questions: the head, the signature and sections
+/// 1–4, rounded up to whole chunks. Needs the file's first 144 bytes (fixed header and section table); fails like
+/// `open` on a file that is not a snapshot.
+pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
+    let header = Header::parse(first_bytes)?;
+    let table_end = FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN;
+    if first_bytes.len() < table_end {
+        return Err(SnapshotError::Truncated(format!(
+            "{} bytes given, the section table ends at {table_end}",
+            first_bytes.len()
+        )));
+    }
+    let records_at = rd_u32(first_bytes, FIXED_HEADER_LEN + 4 * SECTION_ENTRY_LEN + 8) as u64;
+    let chunk = 1u64 << header.chunk_log2;
+    let body_start = (header.head_len() + SIGNATURE_LEN) as u64;
+    let len = (body_start + records_at.div_ceil(chunk) * chunk).min(header.file_len());
+    usize::try_from(len).map_err(|_| SnapshotError::Overlong("the snapshot does not fit in memory".into()))
+}
+
+/// A bit per chunk.
+fn bitmap(chunks: usize, set: bool) -> Vec<AtomicU64> {
+    (0..chunks.div_ceil(64))
+        .map(|_| AtomicU64::new(if set { u64::MAX } else { 0 }))
+        .collect()
+}
+
+fn bit(map: &[AtomicU64], c: usize) -> bool {
+    map[c / 64].load(Relaxed) & (1u64 << (c % 64)) != 0
+}
+
 /// An opened, signature-checked snapshot.
 #[derive(Debug)]
 pub struct Registry {
+    /// The whole file, or its resident prefix (see [`Registry::open_resident`]).
     bytes: Vec<u8>,
+    /// The file's length (`bytes.len()` unless opened from the prefix).
+    file_len: usize,
+    /// Chunks past the prefix loaded through [`Registry::supply`], by chunk number (verified before kept).
+    extra: Vec<Option<Box<[u8]>>>,
+    /// Chunks whose bytes are in `bytes` (all of them unless opened with [`Registry::open_resident`]).
+    resident: Vec<AtomicU64>,
+    all_resident: AtomicBool,
+    /// Chunks a read needed and did not find resident, for [`Registry::take_wanted`].
+    wanted: Vec<AtomicU64>,
+    /// A chunk failed its hash: the bytes on hand are not the signed file, and nothing more should be asked of them.
+    tainted: AtomicBool,
     header: Header,
     body_start: usize,
     chunk_table: usize,
@@ -102,22 +180,34 @@ impl Registry {
         held_sequence: Option<u64>,
         now_unix: i64,
     ) -> Result<Registry, SnapshotError> {
+        let len = bytes.len() as u64;
+        Registry::open_with_len(bytes, len, keys, held_sequence, now_unix)
+    }
+
+    /// `open` for a file of `given_len` bytes of which `bytes` holds the first ones (all of them, or the resident
+    /// prefix: the head, its signature and the section table are all any check here reads).
+    fn open_with_len(
+        bytes: Vec<u8>,
+        given_len: u64,
+        keys: &KeySet,
+        held_sequence: Option<u64>,
+        now_unix: i64,
+    ) -> Result<Registry, SnapshotError> {
         let header = Header::parse(&bytes)?;
         let key = keys
             .get(KeyId(header.key_id))
             .ok_or_else(|| SnapshotError::UnknownKey(to_hex(&header.key_id)))?;
         let head_len = header.head_len();
         let file_len = header.file_len();
-        if (bytes.len() as u64) < file_len {
+        if given_len < file_len || (bytes.len() as u64) < (head_len + SIGNATURE_LEN) as u64 {
             return Err(SnapshotError::Truncated(format!(
-                "file is {} bytes, its header describes {file_len}",
-                bytes.len()
+                "file is {given_len} bytes, its header describes {file_len}"
             )));
         }
-        if bytes.len() as u64 > file_len {
+        if given_len > file_len {
             return Err(SnapshotError::Overlong(format!(
                 "{} bytes after the {file_len} its header describes",
-                bytes.len() as u64 - file_len
+                given_len - file_len
             )));
         }
         let mut sig = [0u8; SIGNATURE_LEN];
@@ -202,6 +292,12 @@ impl Registry {
         let chunks = header.chunk_count();
         let mut reg = Registry {
             bytes,
+            file_len: file_len as usize,
+            extra: Vec::new(),
+            resident: bitmap(chunks, true),
+            all_resident: AtomicBool::new(true),
+            wanted: bitmap(chunks, false),
+            tainted: AtomicBool::new(false),
             header,
             body_start,
             chunk_table: FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN,
@@ -214,6 +310,193 @@ impl Registry {
         };
         reg.set_now(now_unix);
         Ok(reg)
+    }
+
+    /// Opens a snapshot of `file_len` bytes of which only the first ones are given, `prefix`: at least
+    /// [`resident_prefix_len`] of them. Checks everything [`Registry::open`] checks (the whole head and its
+    /// signature are in the prefix); the rest of the body is read later through [`Registry::supply`] and kept chunk
+    /// by chunk. Nothing is reserved for the unloaded part: growing WebAssembly memory by a whole 60 MB file costs
+    /// ~100 ms in V8, the prefix alone ~7 MB (measured at 1 M accounts).
+    pub fn open_resident(
+        file_len: u64,
+        prefix: Vec<u8>,
+        keys: &KeySet,
+        held_sequence: Option<u64>,
+        now_unix: i64,
+    ) -> Result<Registry, SnapshotError> {
+        let need = resident_prefix_len(&prefix)?;
+        if prefix.len() < need || prefix.len() as u64 > file_len {
+            return Err(SnapshotError::Truncated("the resident prefix is incomplete".into()));
+        }
+        let given = prefix.len();
+        let mut reg = Registry::open_with_len(prefix, file_len, keys, held_sequence, now_unix)?;
+        reg.extra = (0..reg.header.chunk_count()).map(|_| None).collect();
+        let size = 1usize << reg.header.chunk_log2;
+        for c in 0..reg.header.chunk_count() {
+            if (reg.body_start + (c + 1) * size).min(reg.file_len) > given {
+                reg.resident[c / 64].fetch_and(!(1u64 << (c % 64)), Relaxed);
+            }
+        }
+        reg.all_resident.store(reg.is_complete_scan(), Relaxed);
+        Ok(reg)
+    }
+
+    fn is_complete_scan(&self) -> bool {
+        (0..self.header.chunk_count()).all(|c| bit(&self.resident, c))
+    }
+
+    /// A chunk has failed its hash (read in place or supplied): the file this registry was opened from is not the
+    /// signed one; the host must drop it rather than keep asking.
+    pub fn is_tainted(&self) -> bool {
+        self.tainted.load(Relaxed)
+    }
+
+    /// Every chunk is in memory (the registry can give its bytes, apply a delta, be verified whole).
+    pub fn is_complete(&self) -> bool {
+        self.all_resident.load(Relaxed)
+    }
+
+    /// The file byte ranges `[start, end)` to read for the chunks reads asked for since the last call (each widened
+    /// to its aligned block of [`LOAD_BLOCK_CHUNKS`] chunks, adjacent ones merged), and forgets them.
+    pub fn take_wanted(&self) -> Vec<(usize, usize)> {
+        let size = 1usize << self.header.chunk_log2;
+        let chunks = self.header.chunk_count();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (w, word) in self.wanted.iter().enumerate() {
+            let mut bits = word.swap(0, Relaxed);
+            while bits != 0 {
+                let c = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let first = c - c % LOAD_BLOCK_CHUNKS;
+                let last = (first + LOAD_BLOCK_CHUNKS).min(chunks);
+                let (start, end) = (
+                    self.body_start + first * size,
+                    (self.body_start + last * size).min(self.file_len),
+                );
+                match out.last_mut() {
+                    Some(prev) if prev.1 >= start => prev.1 = prev.1.max(end),
+                    _ => out.push((start, end)),
+                }
+            }
+        }
+        out
+    }
+
+    /// Asks for every chunk not yet resident (before giving the whole file's bytes, e.g. as a delta's base).
+    pub fn want_all(&self) {
+        for c in 0..self.header.chunk_count() {
+            if !bit(&self.resident, c) {
+                self.wanted[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            }
+        }
+    }
+
+    /// Takes file bytes `[offset, offset + data.len())` read from storage: `offset` on a chunk boundary of the
+    /// body, `data` whole chunks (the last one may end the file). Each chunk is hashed against the signed head
+    /// before it is kept; a mismatch keeps nothing of it and is [`SnapshotError::ChunkMismatch`] (the stored file
+    /// was altered: the caller must drop it).
+    pub fn supply(&mut self, offset: usize, data: &[u8]) -> Result<(), SnapshotError> {
+        let size = 1usize << self.header.chunk_log2;
+        let end = offset.checked_add(data.len()).filter(|&e| e <= self.file_len);
+        let (Some(end), true) = (end, offset >= self.body_start && (offset - self.body_start) % size == 0) else {
+            return Err(corrupt("supplied bytes are not whole chunks of this file"));
+        };
+        if end != self.file_len && (end - self.body_start) % size != 0 {
+            return Err(corrupt("supplied bytes are not whole chunks of this file"));
+        }
+        let first = (offset - self.body_start) / size;
+        for (i, piece) in data.chunks(size).enumerate() {
+            let c = first + i;
+            if bit(&self.resident, c) {
+                continue;
+            }
+            if Sha256::digest(piece).as_slice() != self.chunk_hash(c) {
+                self.tainted.store(true, Relaxed);
+                return Err(SnapshotError::ChunkMismatch(c));
+            }
+            self.extra[c] = Some(piece.into());
+            self.resident[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+        }
+        if !self.is_complete() && self.is_complete_scan() {
+            self.all_resident.store(true, Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Hashes resident chunks not verified yet (the prefix, in idle time after the first answer), at most
+    /// `max_chunks` of them per call so the host can spread the work over short tasks; `Ok(true)` once none is left.
+    /// An altered stored file is then refused at the start that reads it, not only when a read touches the altered
+    /// chunk.
+    pub fn verify_resident(&self, max_chunks: usize) -> Result<bool, SnapshotError> {
+        let mut hashed = 0;
+        for c in 0..self.header.chunk_count() {
+            if bit(&self.resident, c) && !bit(&self.verified, c) {
+                if hashed == max_chunks {
+                    return Ok(false);
+                }
+                self.verify_chunk(c)?;
+                hashed += 1;
+            }
+        }
+        Ok(true)
+    }
+
+    /// The resident prefix's body chunks as `(offset of the first, chunk size, count)`: what a host that hashes
+    /// faster than this core (the browser's WebCrypto) digests for [`Registry::accept_digests`].
+    pub fn prefix_chunks(&self) -> (usize, usize, usize) {
+        let size = 1usize << self.header.chunk_log2;
+        let count = (0..self.header.chunk_count())
+            .take_while(|c| (self.body_start + (c + 1) * size).min(self.file_len) <= self.bytes.len())
+            .count();
+        (self.body_start, size, count)
+    }
+
+    /// Takes SHA-256 digests of resident chunks `first, first + 1, …` (32 bytes each) computed by the host from the
+    /// same bytes it gave [`Registry::open_resident`], and compares each with the signed head: equal marks the chunk
+    /// verified (so no read hashes it again), different taints the registry and fails. The decision stays here; the
+    /// host only supplies the hashing, which WebCrypto does several times faster than this code in WebAssembly.
+    pub fn accept_digests(&self, first: usize, digests: &[u8]) -> Result<(), SnapshotError> {
+        for (i, d) in digests.chunks_exact(32).enumerate() {
+            let c = first + i;
+            if c >= self.header.chunk_count() || !bit(&self.resident, c) {
+                return Err(corrupt("a digest for a chunk that is not loaded"));
+            }
+            if d != self.chunk_hash(c) {
+                self.tainted.store(true, Relaxed);
+                return Err(SnapshotError::ChunkMismatch(c));
+            }
+            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+        }
+        Ok(())
+    }
+
+    fn chunk_hash(&self, c: usize) -> &[u8] {
+        &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32]
+    }
+
+    /// The whole file, when every chunk is resident (copied together when it was loaded in pieces); otherwise asks
+    /// for the rest ([`Registry::want_all`]) and fails with [`SnapshotError::NotLoaded`].
+    pub fn complete_bytes(&self) -> Result<Cow<'_, [u8]>, SnapshotError> {
+        if self.bytes.len() == self.file_len {
+            return Ok(Cow::Borrowed(&self.bytes));
+        }
+        if self.is_complete() {
+            // The prefix ends on a chunk boundary; the loaded chunks follow it in order.
+            let size = 1usize << self.header.chunk_log2;
+            let mut out = Vec::with_capacity(self.file_len);
+            out.extend_from_slice(&self.bytes);
+            let first = (self.bytes.len() - self.body_start).div_ceil(size);
+            for c in first..self.header.chunk_count() {
+                out.extend_from_slice(self.chunk_bytes(c));
+            }
+            return Ok(Cow::Owned(out));
+        }
+        self.want_all();
+        let missing = (0..self.header.chunk_count())
+            .find(|&c| !bit(&self.resident, c))
+            .unwrap_or(0);
+        Err(SnapshotError::NotLoaded(missing))
     }
 
     /// Moves the registry's clock (a long-lived worker calls this as days pass).
@@ -258,13 +541,10 @@ impl Registry {
     pub fn today(&self) -> Date {
         self.today
     }
-    /// The snapshot bytes as given to `open`.
+    /// The snapshot bytes as given to [`Registry::open`]; only the resident prefix for a registry opened with
+    /// [`Registry::open_resident`] (code that may hold one uses [`Registry::complete_bytes`]).
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
-    }
-    /// Gives back the snapshot bytes (e.g. to apply a delta to them) without copying.
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.bytes
     }
 
     /// Bytes a badge answer needs resident: directory + entries + badge words.
@@ -282,18 +562,55 @@ impl Registry {
         }
     }
 
-    /// Verifies the chunks covering body bytes `[start, end)` (absolute file offsets) and returns them.
+    /// Verifies the chunks covering bytes `[start, end)` (absolute file offsets) and returns them: borrowed from the
+    /// resident prefix or from one loaded chunk, copied together when they span loaded chunks.
     #[inline(always)]
-    fn verified_range(&self, start: usize, end: usize) -> Result<&[u8], SnapshotError> {
+    fn verified_range(&self, start: usize, end: usize) -> Result<Cow<'_, [u8]>, SnapshotError> {
         if !self.all_verified.load(Relaxed) && end > start {
             let log2 = self.header.chunk_log2 as u32;
-            let first = (start - self.body_start) >> log2;
-            let last = (end - 1 - self.body_start) >> log2;
+            let first = start.max(self.body_start).saturating_sub(self.body_start) >> log2;
+            let last = (end.max(self.body_start + 1) - 1 - self.body_start) >> log2;
             for c in first..=last {
                 self.verify_chunk(c)?;
             }
         }
-        Ok(&self.bytes[start..end])
+        if end <= self.bytes.len() {
+            return Ok(Cow::Borrowed(&self.bytes[start..end]));
+        }
+        self.loaded_range(start, end)
+    }
+
+    /// Bytes `[start, end)` past the resident prefix, from the loaded chunks (verified by the caller).
+    #[inline(never)]
+    fn loaded_range(&self, start: usize, end: usize) -> Result<Cow<'_, [u8]>, SnapshotError> {
+        let size = 1usize << self.header.chunk_log2;
+        let first = (start - self.body_start) / size;
+        let last = (end - 1 - self.body_start) / size;
+        let piece = |c: usize| {
+            let at = self.body_start + c * size;
+            let bytes = self.chunk_bytes(c);
+            let (a, b) = (start.max(at) - at, end.min(at + bytes.len()) - at);
+            bytes.get(a..b).ok_or(SnapshotError::NotLoaded(c))
+        };
+        if first == last {
+            return piece(first).map(Cow::Borrowed);
+        }
+        let mut out = Vec::with_capacity(end - start);
+        for c in first..=last {
+            out.extend_from_slice(piece(c)?);
+        }
+        Ok(Cow::Owned(out))
+    }
+
+    /// Chunk `c`'s bytes: in the resident prefix, or loaded (empty when neither).
+    fn chunk_bytes(&self, c: usize) -> &[u8] {
+        let size = 1usize << self.header.chunk_log2;
+        let start = self.body_start + c * size;
+        let end = (start + size).min(self.file_len);
+        if end <= self.bytes.len() {
+            return &self.bytes[start..end];
+        }
+        self.extra.get(c).and_then(|b| b.as_deref()).unwrap_or(&[])
     }
 
     #[inline]
@@ -302,11 +619,12 @@ impl Registry {
         if word.load(Relaxed) & bit != 0 {
             return Ok(());
         }
-        let size = 1usize << self.header.chunk_log2;
-        let start = self.body_start + c * size;
-        let end = (start + size).min(self.bytes.len());
-        let want = &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32];
-        if Sha256::digest(&self.bytes[start..end]).as_slice() != want {
+        if !self.all_resident.load(Relaxed) && self.resident[c / 64].load(Relaxed) & bit == 0 {
+            self.wanted[c / 64].fetch_or(bit, Relaxed);
+            return Err(SnapshotError::NotLoaded(c));
+        }
+        if Sha256::digest(self.chunk_bytes(c)).as_slice() != self.chunk_hash(c) {
+            self.tainted.store(true, Relaxed);
             return Err(SnapshotError::ChunkMismatch(c));
         }
         word.fetch_or(bit, Relaxed);
@@ -315,7 +633,7 @@ impl Registry {
 
     /// Verified bytes `[from, to)` of section `idx` (0-based), bounds-checked against the section.
     #[inline(always)]
-    fn section_bytes(&self, idx: usize, from: usize, to: usize) -> Result<&[u8], SnapshotError> {
+    fn section_bytes(&self, idx: usize, from: usize, to: usize) -> Result<Cow<'_, [u8]>, SnapshotError> {
         let s = self.sections[idx];
         if from > to || to > s.len {
             return Err(corrupt(&format!("{} read out of bounds", section_name(idx as u32 + 1))));
@@ -331,7 +649,7 @@ impl Registry {
 
     /// The encoded bytes of record `ordinal`.
     #[inline(always)]
-    fn record_bytes(&self, ordinal: u32) -> Result<&[u8], SnapshotError> {
+    fn record_bytes(&self, ordinal: u32) -> Result<Cow<'_, [u8]>, SnapshotError> {
         if ordinal >= self.header.record_count {
             return Err(corrupt("record ordinal out of range"));
         }
@@ -365,7 +683,7 @@ impl Registry {
             if e >> shift == fp {
                 let ordinal = e & params.ordinal_mask();
                 let rec = self.record_bytes(ordinal)?;
-                if record_has_account(rec, p, t, account_id.as_bytes()).map_err(|e| corrupt(e.0))? {
+                if record_has_account(&rec, p, t, account_id.as_bytes()).map_err(|e| corrupt(e.0))? {
                     return Ok(Some(Hit {
                         record: ordinal,
                         state: self.state_of(ordinal)?,
@@ -389,7 +707,7 @@ impl Registry {
 
     /// Decodes record `ordinal` in full.
     pub fn record(&self, ordinal: u32) -> Result<Record, SnapshotError> {
-        decode_record(self.record_bytes(ordinal)?)
+        decode_record(&self.record_bytes(ordinal)?)
             .map_err(|e| SnapshotError::Corrupt(format!("record {ordinal}: {}", e.0)))
     }
 
@@ -401,7 +719,8 @@ impl Registry {
     /// What a badge needs of a record besides its state: the display name, and whether the record is fictional
     /// sample data (the badge then says so). Reads the record only up to its flags byte.
     pub fn badge_identity(&self, ordinal: u32) -> Result<(String, bool), SnapshotError> {
-        let mut r = Reader::new(self.record_bytes(ordinal)?);
+        let record = self.record_bytes(ordinal)?;
+        let mut r = Reader::new(&record);
         let identity = (|| {
             skip_accounts(&mut r)?;
             r.str()?;

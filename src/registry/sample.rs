@@ -99,11 +99,21 @@ pub fn ascii_fold(s: &str) -> String {
 const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn digits(rng: &mut Rng, prefix: &str, n: usize, unique: u64) -> String {
-    // The record number is embedded so ids never collide between records.
-    let u = unique.to_string();
+    // The record number is embedded, at a fixed width, so ids never collide between records (unpadded, record 5203
+    // after the random digits "549229" and record 295202 after "5492" were the same shop id).
+    let u = format!("{unique:08}");
+    // As many draws as before the padding, so every later choice of the sample (names, states) stays the same.
+    let draws = n.saturating_sub(prefix.len() + unique.to_string().len());
     let mut s = String::from(prefix);
+    for _ in 0..draws {
+        let d = rng.below(10) as u8;
+        if s.len() + u.len() < n {
+            // A leading zero would make a different-looking id for the same number.
+            s.push((b'0' + if s.is_empty() { 1 + d % 9 } else { d }) as char);
+        }
+    }
     while s.len() + u.len() < n {
-        s.push((b'0' + rng.below(10) as u8) as char);
+        s.push('1');
     }
     s + &u
 }
@@ -351,4 +361,20 @@ pub fn generate_accounts(accounts: usize, seed: u64, today: Date) -> Vec<Record>
     }
     recs.truncate(keep);
     recs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_ids_of_different_records_never_collide() {
+        // Unpadded, the random digits of one record could end where another's number begins.
+        for seed in 0..2000 {
+            let a = digits(&mut Rng(seed), "", 10, 5203);
+            let b = digits(&mut Rng(seed.wrapping_mul(31)), "", 10, 295_202);
+            assert_ne!(a, b);
+            assert!(a.len() == 10 && !a.starts_with('0'), "{a}");
+        }
+    }
 }

@@ -146,6 +146,9 @@ pub enum SnapshotError {
     },
     /// A body chunk does not hash to what the signed head says.
     ChunkMismatch(usize),
+    /// A body chunk the answer needs is not in memory yet (a registry opened from its resident prefix, see
+    /// [`super::Registry::open_resident`]): the host loads [`super::Registry::take_wanted`] and asks again.
+    NotLoaded(usize),
     /// Verified bytes that do not decode (only a faulty writer can produce these).
     Corrupt(String),
     /// Delta-specific: the delta was made against different bytes than the ones it is applied to.
@@ -169,6 +172,7 @@ impl fmt::Display for SnapshotError {
                 write!(f, "rollback refused: sequence {got} is older than held sequence {held}")
             }
             SnapshotError::ChunkMismatch(c) => write!(f, "body chunk {c} does not match its signed hash"),
+            SnapshotError::NotLoaded(c) => write!(f, "body chunk {c} is not loaded yet"),
             SnapshotError::Corrupt(m) => write!(f, "corrupt data: {m}"),
             SnapshotError::DeltaBaseMismatch => write!(f, "delta does not apply: base snapshot differs"),
             SnapshotError::DeltaResultMismatch => write!(f, "delta result does not match its checksum"),

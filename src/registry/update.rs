@@ -204,7 +204,7 @@ pub fn apply_download(
         ));
     }
     let bytes = match (is_delta, held) {
-        (true, Some(held)) => apply_delta(held.bytes(), downloaded, keys)?,
+        (true, Some(held)) => apply_delta(&held.complete_bytes()?, downloaded, keys)?,
         (true, None) => return Err(SnapshotError::Corrupt("a delta needs a held snapshot".into())),
         (false, _) => downloaded.to_vec(),
     };

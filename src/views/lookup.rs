@@ -116,16 +116,28 @@ pub fn lookup_links<S: AsRef<str>>(
     lang: Lang,
     options: BadgeOptions,
 ) -> Result<Vec<Option<LinkAnswer>>, SnapshotError> {
-    hrefs
+    // A registry read lazily (`Registry::open_resident`) may lack the chunks of several links' records: every link
+    // is still tried, so that one round of loading brings all of them, and then the batch says what was missing.
+    let mut not_loaded = None;
+    let answers = hrefs
         .iter()
         .map(|h| {
-            if recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
-                lookup_link(registry, h.as_ref(), lang, options)
-            } else {
-                Ok(None)
+            if !recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
+                return Ok(None);
+            }
+            match lookup_link(registry, h.as_ref(), lang, options) {
+                Err(SnapshotError::NotLoaded(c)) => {
+                    not_loaded.get_or_insert(c);
+                    Ok(None)
+                }
+                answer => answer,
             }
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    match not_loaded {
+        Some(c) => Err(SnapshotError::NotLoaded(c)),
+        None => Ok(answers),
+    }
 }
 
 /// Whose page this is, and their badge.
@@ -137,6 +149,10 @@ pub struct PageAnswer {
     pub badge: Option<BadgeView>,
     /// The account whose badge is shown (the detail card is asked for it).
     pub account: Option<AccountRef>,
+    /// The page is content (a product, a post, a live room) of an account under a sanction in effect: the content
+    /// script shows the badge a second time at the page's title, so that it is seen before anything is bought,
+    /// wherever the site puts the seller's name.
+    pub prominent: bool,
 }
 
 /// Answers the page question from the signals a content script read.
@@ -166,10 +182,13 @@ pub fn lookup_page(
             shown = None;
         }
     }
+    let prominent = main.as_ref().is_some_and(|m| m.kind == Kind::Content)
+        && badge.as_ref().is_some_and(|b| b.state == "sanctioned");
     Ok(PageAnswer {
         main,
         badge,
         account: shown,
+        prominent,
     })
 }
 
@@ -224,6 +243,25 @@ mod tests {
             states(BadgeFilter::Certified),
             [None, Some("certified"), Some("lookalike"), None]
         );
+    }
+
+    #[test]
+    fn content_of_a_sanctioned_account_is_prominent() {
+        let reg = demo_registry(NOW);
+        let page = |url: &str| {
+            let signals = PageSignals {
+                location: url.into(),
+                ..PageSignals::default()
+            };
+            lookup_page(&reg, &signals, Lang::Vi, DEFAULT).unwrap()
+        };
+        // A live room or video of a sanctioned account: shown twice, at the owner's name and at the title.
+        let live = page("https://www.tiktok.com/@minh.beauty.demo/live");
+        assert_eq!(live.badge.as_ref().map(|b| b.state), Some("sanctioned"));
+        assert!(live.prominent);
+        // Its profile has the header badge already; a certified account's content is not singled out.
+        assert!(!page("https://www.tiktok.com/@minh.beauty.demo").prominent);
+        assert!(!page("https://www.tiktok.com/@bepnha.demo/video/1").prominent);
     }
 
     #[test]

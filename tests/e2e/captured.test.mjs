@@ -1,7 +1,7 @@
 // @ts-check
 // The real captured pages (shared/pages) served at their original URLs: the content script reads their page
 // signals as the sites rendered them, and the core must name the page's main profile as a careful reader does
-// (shared/pages/INDEX.tsv, `*` account; tests/e2e/expectations/captured.json).
+// (shared/pages/INDEX.tsv, `*` account; tests/e2e/expectations/captured.json), and the toolbar popup must name it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -51,6 +51,16 @@ for (const page of pages) {
         answer.main.accounts.map((a) => [a.id_type, a.account_id]),
         page.mainAccounts,
       );
+      // The popup (it reports on the most recently used web tab) names the same owner.
+      await tab.bringToFront();
+      const popup = await browser.ctx.newPage();
+      try {
+        await popup.goto(browser.extensionUrl('popup.html'));
+        await popup.waitForSelector('body[data-ready="true"]');
+        assert.equal(await popup.textContent('#subject'), page.subject, 'the popup names the owner');
+      } finally {
+        await popup.close();
+      }
       await screenshot(tab, `captured-${path.basename(page.file, '.html')}`);
     } finally {
       await tab.close();

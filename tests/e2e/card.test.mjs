@@ -53,6 +53,16 @@ const CASES = [
     name: 'Đỗ Thu Trang', id: 'KT-DEMO-0007', state: 'expired', label: 'Chứng nhận hết hạn' },
   { site: 'x', url: 'https://x.com/tuan_tech_demo/status/1850000000000000001', badges: 3, kind: 'link', index: 0,
     name: 'Vũ Minh Tuấn', id: 'KT-DEMO-0008', state: 'registered', label: 'Đã đăng ký' },
+  // Issue 13's sites: a sanctioned seller's badge at its product's title, a shop's, a Threads profile's and a Zalo
+  // Official Account's header badges.
+  { site: 'shopee', url: 'https://shopee.vn/Kem-Duong-Trang-Da-Mochi-50ml-i.900000001.2000000001', badges: 3, kind: 'header',
+    index: 0, name: 'Hồ Mộc Chi', id: 'KT-DEMO-0009', state: 'sanctioned', label: 'Đang bị xử phạt' },
+  { site: 'lazada', url: 'https://www.lazada.vn/shop/hana-cosmetics-demo/', badges: 3, kind: 'header', index: 0,
+    name: 'Hana Cosmetics Demo', id: 'KT-DEMO-0010', state: 'certified', label: 'Đã chứng nhận · 78' },
+  { site: 'threads', url: 'https://www.threads.net/@linh.decor.demo', badges: 8, kind: 'header', index: 0,
+    name: 'Trịnh Khánh Linh', id: 'KT-DEMO-0011', state: 'certified', label: 'Đã chứng nhận · 88' },
+  { site: 'zalo', url: 'https://zalo.me/1900000000000000001', badges: 2, kind: 'header', index: 0,
+    name: 'Nông Sản Sạch Demo', id: 'KT-DEMO-0012', state: 'registered', label: 'Đã đăng ký' },
 ];
 
 for (const c of CASES) {

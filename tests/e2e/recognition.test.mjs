@@ -20,7 +20,7 @@ import { expectedState } from './lib/known-accounts.mjs';
  *   __noReload?: boolean }} FixtureWindow */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SITES = ['facebook', 'tiktok', 'youtube', 'instagram', 'x'].map((s) =>
+const SITES = ['facebook', 'tiktok', 'youtube', 'instagram', 'x', 'threads', 'shopee', 'lazada', 'zalo'].map((s) =>
   JSON.parse(fs.readFileSync(path.join(here, 'expectations', `${s}.json`), 'utf8')),
 );
 
@@ -34,28 +34,29 @@ before(async () => {
 
 after(() => env?.close());
 
-/** What the page must show: link badges [href, state] in document order, and the header badge state or null. */
+/** What the page must show: link badges [href, state] in document order, and the page's badges [spot, state]: the
+ * profile header on a profile page, or the spots a content page lists (`spots`: the owner's name, the title). */
 function expectedBadges(site, page, links = page.profileLinks) {
   const platform = site.site;
-  const header =
-    page.main?.kind === 'profile'
-      ? (page.mainAccounts ?? [[page.main.id_type, page.main.account_id]])
-          .map(([t, id]) => expectedState(platform, t, id))
-          .find((s) => s !== 'unknown') ?? 'unknown'
-      : null;
+  const state = page.main
+    ? (page.mainAccounts ?? [[page.main.id_type, page.main.account_id]])
+        .map(([t, id]) => expectedState(platform, t, id))
+        .find((s) => s !== 'unknown') ?? 'unknown'
+    : null;
+  const spots = page.spots ?? (page.main?.kind === 'profile' ? ['header'] : []);
   return {
     links: links.map(([href, idType, id]) => [href, expectedState(platform, idType, id)]),
-    header,
+    header: spots.map((spot) => [spot, state]),
   };
 }
 
 async function assertPage(tab, site, page, links) {
   const want = expectedBadges(site, page, links);
-  const wantHeaders = want.header ? 1 : 0;
+  const wantHeaders = want.header.length;
   const badges = await waitForBadges(
     tab,
     (b) => linkBadges(b).length >= want.links.length && headerBadges(b).length >= wantHeaders,
-    { what: `${want.links.length} link badges and ${wantHeaders} header badge on ${site.site} ${page.name}` },
+    { what: `${want.links.length} link badges and ${wantHeaders} page badges on ${site.site} ${page.name}` },
   );
   // Compared as sorted lists: every profile link badged exactly once (duplicates count), nothing else badged.
   const sorted = (xs) => [...xs].sort((a, b) => (a.join() < b.join() ? -1 : 1));
@@ -65,9 +66,9 @@ async function assertPage(tab, site, page, links) {
     `${site.site} ${page.name}: exactly the profile links are badged, each once`,
   );
   assert.deepEqual(
-    headerBadges(badges).map((b) => b.state),
-    want.header ? [want.header] : [],
-    `${site.site} ${page.name}: header badge`,
+    sorted(headerBadges(badges).map((b) => [b.spot, b.state])),
+    sorted(want.header),
+    `${site.site} ${page.name}: the page's own badges`,
   );
 }
 

@@ -124,3 +124,66 @@ test('a stopped worker restarts on the stored update and keeps answering', async
   const s = await status();
   console.log(`worker cold start to first answer: ${s.coldStartMs} ms (registry sequence ${s.sequence})`);
 });
+
+/** Rewrites the stored update in IndexedDB (from the extension's own origin, as malware with disk access could) with
+ * one byte of its signed account index changed, and returns the offset changed. */
+async function alterStoredIndex() {
+  return control.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('koltrust', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = async () => {
+          const db = open.result;
+          const stored = await new Promise((res) => {
+            const get = db.transaction('registry').objectStore('registry').get('current');
+            get.onsuccess = () => res(get.result);
+          });
+          const bytes = new Uint8Array(await stored.blob.arrayBuffer());
+          // docs/formats.md: body length at 48 (u64), chunk size 2^byte 10; the body follows the head and signature.
+          const bodyLen = Number(new DataView(bytes.buffer).getBigUint64(48, true));
+          const chunks = Math.ceil(bodyLen / 2 ** bytes[10]);
+          const at = 144 + 32 * chunks + 64 + 8; // inside the index directory, the first thing a start reads
+          bytes[at] ^= 0x01;
+          const tx = db.transaction('registry', 'readwrite');
+          tx.objectStore('registry').put({ ...stored, blob: new Blob([bytes]) }, 'current');
+          tx.oncomplete = () => resolve(at);
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+test('a stored update altered on disk is refused at the next start, and the bundled registry answers', async () => {
+  assert.equal((await status()).source, 'updated');
+  const at = await alterStoredIndex();
+  const cdp = await control.context().newCDPSession(control);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  // The restarted worker opens the altered file (its signed head is intact) and finds the altered chunk at the first
+  // question that reads it or in the idle-time check after its first answer; either way it drops the file.
+  await badgeOf('https://www.tiktok.com/@bepnha.demo');
+  await control.waitForFunction(
+    async () => {
+      const s = /** @type {any} */ (await chrome.runtime.sendMessage({ type: 'registryStatus' })).status;
+      return s.source === 'bundled' && /stored registry refused/.test(s.lastError ?? '');
+    },
+    null,
+    { timeout: 10000 },
+  );
+  const s = await status();
+  assert.equal(s.sequence, 1, `the bundled registry answers after byte ${at} was altered`);
+  assert.equal((await badgeOf('https://www.tiktok.com/@bepnha.demo')).state, 'certified', 'the bundled decision');
+  const kept = await control.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('koltrust', 1);
+        open.onsuccess = () => {
+          const get = open.result.transaction('registry').objectStore('registry').get('current');
+          get.onsuccess = () => resolve(get.result ?? null);
+        };
+      }),
+  );
+  assert.equal(kept, null, 'the altered file is deleted, not kept for the next start');
+});

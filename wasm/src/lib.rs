@@ -75,6 +75,15 @@ fn snapshot_error(e: SnapshotError) -> JsError {
     JsError::new(&format!("registry: {e}"))
 }
 
+fn pinned(pinned_keys: &[String]) -> Result<KeySet, JsError> {
+    let mut keys = KeySet::new();
+    for k in pinned_keys {
+        keys.add_hex(k)
+            .ok_or_else(|| JsError::new(&format!("pinned key is not a valid Ed25519 key: {k}")))?;
+    }
+    Ok(keys)
+}
+
 /// The core's version, so a page can show which engine answered.
 #[wasm_bindgen(js_name = coreVersion)]
 pub fn core_version() -> String {
@@ -97,6 +106,30 @@ pub struct Engine {
     pending: std::cell::RefCell<Option<koltrust::registry::update::UpdatePlan>>,
 }
 
+impl Engine {
+    /// The pinned keys parsed, the held sequence and the clock converted, then `open` with them: the one way every
+    /// constructor turns JavaScript arguments into an opened registry.
+    pub(crate) fn opened_with(
+        pinned_keys: &[String],
+        held_sequence: Option<f64>,
+        now_ms: f64,
+        open: impl FnOnce(&KeySet, Option<u64>, i64) -> Result<Registry, SnapshotError>,
+    ) -> Result<Engine, JsError> {
+        let keys = pinned(pinned_keys)?;
+        let registry =
+            open(&keys, held_sequence.map(|s| s as u64), (now_ms / 1000.0) as i64).map_err(snapshot_error)?;
+        Ok(Engine::from_registry(registry, keys))
+    }
+
+    pub(crate) fn from_registry(registry: Registry, keys: KeySet) -> Engine {
+        Engine {
+            registry,
+            keys,
+            pending: Default::default(),
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl Engine {
     /// Opens a snapshot: `bytes` (Uint8Array), `pinned_keys` (array of 64-hex-digit Ed25519 public keys),
@@ -109,17 +142,8 @@ impl Engine {
         held_sequence: Option<f64>,
         now_ms: f64,
     ) -> Result<Engine, JsError> {
-        let mut keys = KeySet::new();
-        for k in &pinned_keys {
-            keys.add_hex(k)
-                .ok_or_else(|| JsError::new(&format!("pinned key is not a valid Ed25519 key: {k}")))?;
-        }
-        let held = held_sequence.map(|s| s as u64);
-        let registry = Registry::open(bytes, &keys, held, (now_ms / 1000.0) as i64).map_err(snapshot_error)?;
-        Ok(Engine {
-            registry,
-            keys,
-            pending: Default::default(),
+        Engine::opened_with(&pinned_keys, held_sequence, now_ms, |keys, held, now| {
+            Registry::open(bytes, keys, held, now)
         })
     }
 

@@ -96,10 +96,14 @@ impl Engine {
         self.registry.sequence() as f64
     }
 
-    /// A copy of the snapshot bytes, for the worker to store (IndexedDB) after a successful update.
+    /// A copy of the snapshot bytes, for the worker to store (IndexedDB) after a successful update. An engine opened
+    /// from its resident prefix first asks for the rest (see `Engine.takeWanted`).
     #[wasm_bindgen(js_name = snapshotBytes)]
-    pub fn snapshot_bytes(&self) -> Vec<u8> {
-        self.registry.bytes().to_vec()
+    pub fn snapshot_bytes(&self) -> Result<Vec<u8>, JsError> {
+        self.registry
+            .complete_bytes()
+            .map(|b| b.into_owned())
+            .map_err(snapshot_error)
     }
 
     /// Verifies a manifest envelope (`text` = its `manifest` string, `key_id`, `signature`; `parsed` = that string
@@ -128,19 +132,15 @@ impl Engine {
     }
 
     /// Checks a download against the plan from [`Engine::plan_update`] and opens the new registry as a new engine.
+    /// The plan is kept when a delta's base is not all loaded yet (the worker loads it and applies again).
     #[wasm_bindgen(js_name = applyUpdate)]
     pub fn apply_update(&self, downloaded: Vec<u8>, now_ms: f64) -> Result<Engine, JsError> {
-        let plan = self
-            .pending
-            .borrow_mut()
-            .take()
-            .ok_or_else(|| JsError::new("no update planned"))?;
-        let registry = apply_update(&self.registry, &plan, &downloaded, &self.keys, (now_ms / 1000.0) as i64)
+        let pending = self.pending.borrow();
+        let plan = pending.as_ref().ok_or_else(|| JsError::new("no update planned"))?;
+        let registry = apply_update(&self.registry, plan, &downloaded, &self.keys, (now_ms / 1000.0) as i64)
             .map_err(snapshot_error)?;
-        Ok(Engine {
-            registry,
-            keys: self.keys.clone(),
-            pending: Default::default(),
-        })
+        drop(pending);
+        self.pending.borrow_mut().take();
+        Ok(Engine::from_registry(registry, self.keys.clone()))
     }
 }

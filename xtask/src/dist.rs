@@ -233,7 +233,7 @@ fn write_palette(dir: &Path) -> Result<(), String> {
 
 /// Copies a source folder into `dist/`, leaving out what only the type check reads (`*.d.ts`, `types/` folders): they
 /// are not shipped.
-fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+pub(crate) fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
     for entry in fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;

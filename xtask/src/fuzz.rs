@@ -351,6 +351,14 @@ fn write_seeds(root: &Path) -> Result<(), String> {
         ),
         ("fb-id", "Lhttps://www.facebook.com/profile.php?id=100064\nChttps://www.facebook.com/minh.beauty\nF100064"),
         ("x-user", "Lhttps://x.com/arscontexta\nX1234567 arscontexta\nX99 someone_else"),
+        (
+            "owner-shopee",
+            "Lhttps://shopee.vn/Kem-i.900000001.2000000001\nWhttps://shopee.vn/mochi.store.demo?entryPoint=ShopByPDP\nWhttps://shopee.vn/mochi.store.demo",
+        ),
+        (
+            "owner-lazada",
+            "Lhttps://www.lazada.vn/products/x-i1-s2.html\nWhttps://www.lazada.vn/shop/hana-cosmetics-demo/?itemId=1\nJhttps://www.lazada.vn/shop/other/",
+        ),
     ] {
         add("page_signals", name.to_string(), signals.as_bytes().to_vec());
     }

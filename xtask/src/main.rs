@@ -7,6 +7,7 @@
 //! | `cargo xtask test` | every test: fmt, clippy (native and wasm32), cycles, tsc, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
+//! | `cargo xtask bench-browser` | the worker's cold start, first badge and memory in Chromium with 2k/300k/1M-account registries ([`bench_browser`]) |
 //! | `cargo xtask fuzz [TARGET] [--seconds N]` | coverage-guided fuzzing of the core's parsers (`fuzz/`, libFuzzer via cargo-fuzz, stable toolchain); fails on any crash |
 //! | `cargo xtask cycles` | fails on an import cycle between files (Rust and JavaScript) or a core layer used out of order |
 //! | `cargo xtask postgres` | a throwaway PostgreSQL cluster (prints `KOLTRUST_TEST_DATABASE=…`) for running the server tests' PostgreSQL pass by hand |
@@ -16,6 +17,7 @@
 //! git-ignored `.tools/` folder, npm packages from the committed lockfile, and Debian's Chromium when running as root.
 
 mod bench;
+mod bench_browser;
 mod cycles;
 mod dist;
 mod eval;
@@ -37,18 +39,20 @@ fn main() -> ExitCode {
         Some("test") => testing::run(&args[1..]),
         Some("demo") => dist::run().and_then(|_| demo()),
         Some("bench-wasm") => bench::run(),
+        Some("bench-browser") => bench_browser::run(),
         Some("cycles") => cycles::run(&args[1..]),
         Some("eval-promotion") => eval::run(&args[1..]),
         Some("fuzz") => fuzz::run_cli(&args[1..]),
         Some("postgres") => postgres::run_cli(),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|cycles|eval-promotion|fuzz|postgres>
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|bench-browser|cycles|eval-promotion|fuzz|postgres>
 
   dist        build dist/extension, the zip and dist/www; fails over a WASM size budget
               --release --server URL --pubkey FILE [--snapshot FILE]: an operator's release (dist/release/)
   test        run every test (fmt, clippy, cycles, tsc, native, fuzz smoke, wasm, browser)
   demo        build the extension and start the demo
   bench-wasm  WebAssembly benchmarks in Node
+  bench-browser  worker cold start and first badge in Chromium with 2k/300k/1M-account registries
   cycles      no import cycles between files (Rust, JS), core layers in order
   eval-promotion PATH  promotion detection on the ViSpamReviews dev split in PATH
   fuzz        [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]: libFuzzer on the core's parsers

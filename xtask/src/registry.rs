@@ -110,7 +110,7 @@ pub fn seed_server_key(root: &Path, data: &Path) -> Result<(), String> {
 }
 
 /// Days since 1970-01-01 of today in Vietnam (UTC+7), the registry's calendar.
-fn today_vn() -> i64 {
+pub(crate) fn today_vn() -> i64 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
@@ -119,7 +119,7 @@ fn today_vn() -> i64 {
 }
 
 /// `yyyy-mm-dd` of a day number (Howard Hinnant's civil-from-days).
-fn format_day(days: i64) -> String {
+pub(crate) fn format_day(days: i64) -> String {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -127,22 +127,6 @@ pub fn package(ext: &Path, server: &str, pubkey_hex: &str, snapshot: &[u8], sequ
     fs::write(registry.join("bundled.bin"), snapshot).map_err(|e| e.to_string())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
-    for e in fs::read_dir(from)
-        .map_err(|e| format!("{}: {e}", from.display()))?
-        .flatten()
-    {
-        let (src, dst) = (e.path(), to.join(e.file_name()));
-        if src.is_dir() {
-            copy_dir(&src, &dst)?;
-        } else {
-            fs::copy(&src, &dst).map_err(|e| format!("copying {}: {e}", src.display()))?;
-        }
-    }
-    Ok(())
-}
-
 pub fn run(args: &[String]) -> Result<(), String> {
     let a = parse_args(args)?;
     let root = project_root();
@@ -186,7 +170,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if release.exists() {
         fs::remove_dir_all(&release).map_err(|e| format!("clearing {}: {e}", release.display()))?;
     }
-    copy_dir(&built.extension_dir, &release)?;
+    crate::dist::copy_dir(&built.extension_dir, &release)?;
     package(&release, &a.server, &pubkey_hex, &snapshot, sequence)?;
     let version = crate::dist::crate_version(&root)?;
     let zip = root.join(format!("dist/koltrust-extension-{version}-release.zip"));

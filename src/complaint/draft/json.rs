@@ -41,6 +41,7 @@ fn draft(j: &mut Json, d: &ReportDraft) {
         }
     }
     j.opt_str("link", d.link.as_deref());
+    j.opt_str("live", d.live.as_deref());
     j.str("excerpt", &d.excerpt);
     j.open("promotion", '{');
     j.str("summary", d.promotion.summary);
@@ -198,7 +199,16 @@ mod tests {
             let p = make_preview(&ctx, &d, &edits, lang);
             let v: Value = serde_json::from_str(&answer(&d, Some(&p))).unwrap();
             let sd = serde_json::to_value(&d).unwrap();
-            for k in ["lang", "labels", "profile", "link", "excerpt", "category", "categories"] {
+            for k in [
+                "lang",
+                "labels",
+                "profile",
+                "link",
+                "live",
+                "excerpt",
+                "category",
+                "categories",
+            ] {
                 assert_eq!(v["draft"][k], sd[k], "{k}");
             }
             assert_eq!(v["draft"]["promotion"]["summary"], sd["promotion"]["summary"]);

@@ -26,7 +26,7 @@ use super::model::Category;
 use crate::complaint::cues::{view, PromotionView};
 use crate::i18n::Lang;
 use crate::platform::AccountKey;
-use crate::recognize::{canonical_profile_url, canonical_url, main_profile, recognize, Kind, PageSignals};
+use crate::recognize::{canonical_profile_url, canonical_url, is_live, main_profile, recognize, Kind, PageSignals};
 use crate::registry::{Registry, SnapshotError};
 use crate::views::badge::BadgeView;
 pub use labels::DraftLabels;
@@ -99,6 +99,9 @@ pub struct ReportDraft {
     pub profile: Option<ProfileLine>,
     /// The link the report is about (the post, else the page), canonical and tracking-free.
     pub link: Option<String>,
+    /// When the report is about a live stream: what it is, named for the dialog ("Phát trực tiếp của TikTok ·
+    /// minh.beauty.demo"), so the person and the Alliance see that the promotion happened live.
+    pub live: Option<String>,
     /// The beginning of the post's text (at most [`EXCERPT_CHARS`] characters), so the person sees which post it is.
     /// Page text: the dialog places it as text, never as markup.
     pub excerpt: String,
@@ -195,6 +198,13 @@ pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<Rep
     } else {
         promotion.suggested_category.unwrap_or(Category::Other)
     };
+    let live = (is_live(&ctx.page_url) || r.link.as_deref().is_some_and(is_live)).then(|| {
+        let stream = lang.pick("Phát trực tiếp", "Live stream");
+        match &profile {
+            Some(p) => [stream, lang.pick(" của ", " by "), &p.subject].concat(),
+            None => stream.to_owned(),
+        }
+    });
     let text = r.text.trim();
     let mut excerpt: String = text.chars().take(EXCERPT_CHARS).collect();
     if excerpt.len() < text.len() {
@@ -205,6 +215,7 @@ pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<Rep
         labels: DraftLabels(lang),
         profile,
         link: r.link,
+        live,
         excerpt,
         promotion,
         category: suggested.as_str(),
@@ -234,6 +245,33 @@ mod tests {
 
     fn minh() -> AccountKey {
         AccountKey::new(Platform::Tiktok, IdType::Handle, "minh.beauty.demo")
+    }
+
+    /// "Report this page" in a sanctioned host's TikTok LIVE room: the content script sends the page's signals and
+    /// the stream's title; the dialog names the live stream and the title's selling cues suggest the category.
+    #[test]
+    fn a_live_room_is_named_as_a_live_stream() {
+        let reg = demo_registry(NOW);
+        let room = "https://www.tiktok.com/@minh.beauty.demo/live";
+        let live = ReportContext {
+            page_url: room.into(),
+            text: "Xả kho son dưỡng giá sốc chỉ trong live tối nay".into(),
+            signals: Some(PageSignals {
+                location: room.into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let d = draft(&reg, &live, Lang::Vi).unwrap();
+        assert_eq!(d.live.as_deref(), Some("Phát trực tiếp của TikTok · minh.beauty.demo"));
+        assert_eq!(d.profile.as_ref().map(|p| p.state), Some("sanctioned"));
+        assert_eq!(d.link.as_deref(), Some("https://www.tiktok.com/@minh.beauty.demo/live"));
+        assert_eq!(d.category, "undisclosed_advertising");
+        let d = draft(&reg, &live, Lang::En).unwrap();
+        assert_eq!(d.live.as_deref(), Some("Live stream by TikTok · minh.beauty.demo"));
+        // A video is not a live stream.
+        let video = ctx("https://www.tiktok.com/@minh.beauty.demo/video/7400000000000000001");
+        assert_eq!(draft(&reg, &video, Lang::Vi).unwrap().live, None);
     }
 
     /// (what the content script saw, expected profile id, state, link, category)

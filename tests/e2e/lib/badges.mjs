@@ -53,6 +53,8 @@ export async function readBadges(page) {
           const href = kind === 'link' ? attrs(anchor).href : null;
           badges.push({
             kind,
+            /** For a page badge: 'header' (a profile page), 'owner' (a content page's owner name) or 'title'. */
+            spot: kind === 'header' ? attrs(child).spot ?? null : null,
             href: href ? new URL(href, base).href : null,
             anchorText: kind === 'link' ? textOf(anchor).trim() : '',
             /** For a header badge: the text of the header element it sits in. */
@@ -95,6 +97,19 @@ export async function waitForBadges(page, predicate, { timeout = 10000, what = '
       throw new Error(`timed out waiting for ${what}; badges seen: ${JSON.stringify(last, null, 1)}`);
     }
     await page.waitForTimeout(50);
+  }
+}
+
+/** The viewport box `{left, top, right, bottom}` of a drawn badge (inside its closed shadow root), by the
+ * `badgeNodeId` readBadges gave, through CDP. */
+export async function badgeBox(page, backendNodeId) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { left: x1, top: y1, right: x3, bottom: y3 };
+  } finally {
+    await cdp.detach().catch(() => {});
   }
 }
 

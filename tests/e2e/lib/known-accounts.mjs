@@ -11,6 +11,11 @@ export const KNOWN = new Map([
   ['youtube:yt_channel_id:UCdemo0000000000000000A1', 'expired'],
   ['instagram:username:thutrang.style.demo', 'expired'],
   ['x:handle:tuan_tech_demo', 'registered'],
+  ['threads:username:linh.decor.demo', 'certified'],
+  ['shopee:shop_id:900000001', 'sanctioned'],
+  ['shopee:shop_username:mochi.store.demo', 'sanctioned'],
+  ['lazada:shop_slug:hana-cosmetics-demo', 'certified'],
+  ['zalo:zalo_oa_id:1900000000000000001', 'registered'],
 ]);
 
 /** The state a badge for `platform`'s account must show. */

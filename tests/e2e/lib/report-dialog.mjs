@@ -49,6 +49,8 @@ export async function readDialog(page) {
       stateLabel: text('state'),
       problem: text('problem'),
       link: text('link-value'),
+      /** "Phát trực tiếp của …" when the report is about a live stream. */
+      live: text('live'),
       excerpt: text('excerpt'),
       summary: text('summary'),
       cues: items(byClass(shadow, 'cues')),

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 mod outbox;
 pub mod promotion;
 pub mod report;
+mod resident;
 mod signals;
 
 use signals::{badge_options, page_signals};

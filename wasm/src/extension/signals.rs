@@ -74,6 +74,7 @@ pub(crate) fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
         og_url: opt_string(v, "ogUrl", "signals")?,
         al_urls: opt_strings(v, "alUrls", "signals")?,
         json_ld_urls: opt_strings(v, "jsonLdUrls", "signals")?,
+        owner_urls: opt_strings(v, "ownerUrls", "signals")?,
         stable_ids,
     })
 }

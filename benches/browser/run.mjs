@@ -1,0 +1,152 @@
+// @ts-check
+// Browser benchmark of the worker's cold start at national scale (`cargo xtask bench-browser` builds the extension
+// with signed registries of several sizes and runs this file with their folders). Per registry, in Debian's
+// Chromium with the extension loaded and the fixture sites mapped to a loopback server:
+//  - cold start to first answer: the worker is stopped (CDP `ServiceWorker.stopAllWorkers`), an extension page's
+//    badge question (a batch of known and unknown profile links) wakes it, and the worker reports
+//    `coldStartMs` — `performance.now()` at its first answer, i.e. from the worker's start. Median of RUNS, for the
+//    bundled registry (its copy in IndexedDB) and for an updated one (stored by an update), which share one path;
+//  - the first start of all (the bundled file copied from the package into IndexedDB);
+//  - navigation to first badge on the 2,400-link feed (tests/fixtures/x.com/i/scale/feed.html) with the worker
+//    stopped first: from the page's `load` and from its first idle period;
+//  - the worker's WebAssembly memory, and the extension renderer process's resident memory (Linux /proc).
+// Prints one table. Usage: node benches/browser/run.mjs LABEL=DIR [LABEL=DIR …]
+import fs from 'node:fs/promises';
+import { launchOnFixtures } from '../../tests/e2e/lib/browser.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const FEED_RUNS = Number(process.env.BENCH_FEED_RUNS ?? 5);
+
+/** @param {number[]} xs */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The question that wakes the worker: known fixture people and unknown strangers, as a feed's first batch. */
+const HREFS = [
+  'https://www.tiktok.com/@bepnha.demo',
+  'https://www.tiktok.com/@minh.beauty.demo',
+  'https://www.facebook.com/lan.review.demo',
+  'https://www.youtube.com/@reviewcongnghe.demo',
+  'https://www.instagram.com/thutrang.style.demo/',
+  'https://x.com/tuan_tech_demo',
+  ...Array.from({ length: 94 }, (_, i) => `https://www.tiktok.com/@stranger.${i}.demo`),
+];
+
+/** Resident memory of Chromium's extension renderer processes, in MB (Linux). */
+async function extensionProcessRssMb() {
+  let kb = 0;
+  for (const pid of await fs.readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const cmd = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (!cmd.includes('--extension-process')) continue;
+    const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return Math.round(kb / 1024);
+}
+
+/** @param {string} label @param {string} dir */
+async function measure(label, dir) {
+  const env = await launchOnFixtures({ extensionDir: dir, options: { showUnknown: true } });
+  const { browser } = env;
+  try {
+    const page = await browser.ctx.newPage();
+    await page.goto(browser.extensionUrl('options.html'));
+    const cdp = await browser.ctx.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const ask = (/** @type {object} */ msg) => page.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+    const status = async () => /** @type {any} */ (await ask({ type: 'registryStatus' })).status;
+
+    // The first start of all: the worker started at install; this first question is its first answer.
+    const t0 = Date.now();
+    const first = await ask({ type: 'lookupLinks', hrefs: HREFS });
+    if (!first.ok) throw new Error(`${label}: ${first.error}`);
+    const firstStartMs = Date.now() - t0;
+    const known = first.answers.filter((/** @type {any} */ a) => a && a.state !== 'unknown').length;
+
+    /** Cold starts with whatever the worker will open. */
+    async function coldStarts() {
+      const ms = [];
+      /** @type {Record<string, number>[]} */
+      const phases = [];
+      let source = '';
+      for (let i = 0; i < RUNS; i++) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const answer = await ask({ type: 'lookupLinks', hrefs: HREFS });
+        if (!answer.ok) throw new Error(`${label}: ${answer.error}`);
+        const s = await status();
+        if (s.lastError) throw new Error(`${label}: ${s.lastError}`);
+        ms.push(s.coldStartMs);
+        phases.push(s.startPhases);
+        source = s.source;
+      }
+      // The median of each step over the runs: where the time goes.
+      const steps = Object.keys(phases[0] ?? {}).map((k) => `${k} ${median(phases.map((p) => p[k] ?? NaN))}`);
+      return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), source, steps: steps.join(', ') };
+    }
+    const bundled = await coldStarts();
+    // An updated registry: what an update stores (the same file here), under the key the worker prefers.
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('koltrust', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const store = db.transaction('registry', 'readwrite').objectStore('registry');
+            const get = store.get('bundled');
+            get.onsuccess = () => {
+              store.put({ blob: get.result.blob, sequence: get.result.sequence, stored: Date.now() }, 'current');
+              store.transaction.oncomplete = () => resolve(null);
+            };
+          };
+        }),
+    );
+    const updated = await coldStarts();
+    const s = await status();
+    const wasmMb = Math.round((s.wasmMemoryBytes ?? 0) / 1048576);
+    const rssMb = await extensionProcessRssMb();
+
+    // Navigation to first badge, the worker stopped before each visit.
+    const fromLoad = [];
+    const fromIdle = [];
+    for (let i = 0; i < FEED_RUNS; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const feed = await browser.ctx.newPage();
+      await feed.goto('https://x.com/i/scale/feed.html');
+      // Both events, in whichever order: a badge before the page's first idle period counts negative.
+      await feed.waitForFunction(
+        () => {
+          const m = /** @type {any} */ (window).__scale;
+          return m.firstBadgeAt !== null && m.idleAt !== null;
+        },
+        null,
+        { timeout: 30000 },
+      );
+      const m = await feed.evaluate(() => /** @type {any} */ (window).__scale);
+      fromLoad.push(m.firstBadgeAt - m.loadAt);
+      fromIdle.push(m.firstBadgeAt - m.idleAt);
+      await feed.close();
+    }
+    await page.close();
+    return { label, known, firstStartMs, bundled, updated, wasmMb, rssMb, fromLoad: median(fromLoad), fromIdle: median(fromIdle) };
+  } finally {
+    await env.close();
+  }
+}
+
+const rows = [];
+for (const arg of process.argv.slice(2)) {
+  const [label, dir] = arg.split('=');
+  rows.push(await measure(label, dir));
+}
+const f = (/** @type {number} */ x) => (Math.round(x * 10) / 10).toFixed(1);
+console.log(`\nworker cold start to first answer (median of ${RUNS}, ms from the worker's start; min–max) and first badge (median of ${FEED_RUNS}, ms)`);
+console.log('| registry | first start of all | cold start, bundled | cold start, updated | first badge after load | after first idle | wasm memory | extension process RSS |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  console.error(`${r.label}: steps (median ms from the worker's start) bundled: ${r.bundled.steps}; updated: ${r.updated.steps}`);
+  console.log(
+    `| ${r.label} | ${r.firstStartMs} ms | ${f(r.bundled.median)} (${f(r.bundled.min)}–${f(r.bundled.max)}) | ` +
+      `${f(r.updated.median)} (${f(r.updated.min)}–${f(r.updated.max)}) | ${f(r.fromLoad)} | ${f(r.fromIdle)} | ${r.wasmMb} MB | ${r.rssMb} MB |`,
+  );
+}

@@ -1,0 +1,231 @@
+//! A registry opened from its resident prefix (`Registry::open_resident`) answers exactly what the whole file
+//! answers, asks only for the chunks an answer needs, and never uses a byte whose chunk does not match the signed
+//! head — whether the byte came with the prefix or was supplied later.
+
+// Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use koltrust::i18n::Lang;
+use koltrust::registry::keys::{KeySet, SigningKey};
+use koltrust::registry::sample::{generate, SampleSpec};
+use koltrust::registry::snapshot::build_snapshot_with_chunk;
+use koltrust::registry::{resident_prefix_len, Date, Registry, SnapshotError, SnapshotMeta};
+use koltrust::views::lookup::{lookup_links, BadgeOptions};
+
+const TODAY: &str = "2026-06-15";
+
+fn key() -> SigningKey {
+    SigningKey::from_bytes(&[5; 32])
+}
+
+fn keys() -> KeySet {
+    KeySet::single(key().verifying_key().to_bytes()).unwrap()
+}
+
+fn now() -> i64 {
+    Date::parse(TODAY).unwrap().start_unix_vn() + 7200
+}
+
+/// 300 fictional records in 1 KiB chunks: dozens of chunks in the record section.
+fn snapshot() -> Vec<u8> {
+    let today = Date::parse(TODAY).unwrap();
+    let records = generate(SampleSpec {
+        records: 300,
+        seed: 3,
+        today,
+    });
+    let issued = today.start_unix_vn() + 3600;
+    let meta = SnapshotMeta {
+        sequence: 4,
+        issued_unix: issued,
+        expires_unix: issued + 7 * 86_400,
+    };
+    build_snapshot_with_chunk(&records, &meta, &key(), 10).unwrap()
+}
+
+fn open_prefix(file: &[u8]) -> Registry {
+    let n = resident_prefix_len(&file[..144]).unwrap();
+    Registry::open_resident(file.len() as u64, file[..n].to_vec(), &keys(), None, now()).unwrap()
+}
+
+/// What a host does: run `ask`; while it fails for want of chunks, read the wanted ranges from `file` and supply
+/// them. Returns the answer and how many rounds of loading it took.
+fn ask<T>(
+    reg: &mut Registry,
+    file: &[u8],
+    ask: impl Fn(&Registry) -> Result<T, SnapshotError>,
+) -> Result<(T, usize), SnapshotError> {
+    for round in 0..8 {
+        match ask(reg) {
+            Err(SnapshotError::NotLoaded(_)) => {
+                let wanted = reg.take_wanted();
+                assert!(!wanted.is_empty(), "NotLoaded must leave something to load");
+                for (a, b) in wanted {
+                    reg.supply(a, &file[a..b])?;
+                }
+            }
+            other => return other.map(|v| (v, round)),
+        }
+    }
+    panic!("still not loaded after 8 rounds");
+}
+
+fn profile_urls(reg: &Registry, n: u32) -> Vec<String> {
+    (0..n)
+        .flat_map(|i| reg.record(i).unwrap().accounts)
+        .filter(|a| a.platform == koltrust::platform::Platform::Tiktok)
+        .map(|a| format!("https://www.tiktok.com/@{}", a.account_id))
+        .collect()
+}
+
+#[test]
+fn the_prefix_is_small_and_answers_the_same_as_the_whole_file() {
+    let file = snapshot();
+    let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
+    let prefix = resident_prefix_len(&file[..144]).unwrap();
+    assert!(prefix < file.len() / 4, "prefix {prefix} of {}", file.len());
+    let mut reg = open_prefix(&file);
+    assert!(!reg.is_complete());
+
+    // Unknown accounts are answered from the prefix alone.
+    let strangers: Vec<String> = (0..50).map(|i| format!("https://www.tiktok.com/@nobody.{i}")).collect();
+    let opts = BadgeOptions::default();
+    let (answers, rounds) = ask(&mut reg, &file, |r| lookup_links(r, &strangers, Lang::Vi, opts)).unwrap();
+    assert_eq!(rounds, 0);
+    assert_eq!(answers, lookup_links(&whole, &strangers, Lang::Vi, opts).unwrap());
+
+    // A batch of registered accounts: one round of loading brings every record it needs.
+    let mut urls = profile_urls(&whole, 300);
+    urls.extend(strangers);
+    let (answers, rounds) = ask(&mut reg, &file, |r| lookup_links(r, &urls, Lang::Vi, opts)).unwrap();
+    assert!(rounds <= 2, "{rounds} rounds");
+    assert_eq!(answers, lookup_links(&whole, &urls, Lang::Vi, opts).unwrap());
+    assert!(answers.iter().filter(|a| a.is_some()).count() > 100);
+
+    // Whole records, and the whole file (a delta's base) once everything is loaded.
+    let (rec, _) = ask(&mut reg, &file, |r| r.record(299)).unwrap();
+    assert_eq!(rec, whole.record(299).unwrap());
+    let (bytes, _) = ask(&mut reg, &file, |r| r.complete_bytes().map(|b| b.into_owned())).unwrap();
+    assert_eq!(bytes, file);
+    assert!(reg.is_complete());
+    reg.verify_all().unwrap();
+}
+
+#[test]
+fn a_short_prefix_or_a_foreign_file_is_refused() {
+    let file = snapshot();
+    let n = resident_prefix_len(&file[..144]).unwrap();
+    let short = Registry::open_resident(file.len() as u64, file[..n - 1].to_vec(), &keys(), None, now());
+    assert!(matches!(short, Err(SnapshotError::Truncated(_))), "{short:?}");
+    assert!(resident_prefix_len(&file[..100]).is_err());
+    assert!(matches!(
+        resident_prefix_len(b"not a snapshot at all"),
+        Err(SnapshotError::BadMagic)
+    ));
+    let other = SigningKey::from_bytes(&[6; 32]);
+    let foreign = KeySet::single(other.verifying_key().to_bytes()).unwrap();
+    assert!(Registry::open_resident(file.len() as u64, file[..n].to_vec(), &foreign, None, now()).is_err());
+}
+
+#[test]
+fn supplied_chunks_are_hashed_before_they_are_kept() {
+    let file = snapshot();
+    let mut reg = open_prefix(&file);
+    let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
+    let urls = profile_urls(&whole, 300);
+    let opts = BadgeOptions::default();
+    assert!(matches!(
+        lookup_links(&reg, &urls, Lang::Vi, opts),
+        Err(SnapshotError::NotLoaded(_))
+    ));
+    let wanted = reg.take_wanted();
+    let (a, b) = wanted[0];
+    // The last chunk of the block (its first ones may be resident already: those are skipped, not rewritten).
+    let mut altered = file[a..b].to_vec();
+    let last = altered.len() - 10;
+    altered[last] ^= 1;
+    assert!(!reg.is_tainted());
+    assert!(matches!(reg.supply(a, &altered), Err(SnapshotError::ChunkMismatch(_))));
+    assert!(reg.is_tainted(), "the host is told to drop the file");
+    // Misaligned or out-of-file pieces are refused, not written.
+    assert!(reg.supply(a + 1, &file[a + 1..b]).is_err());
+    assert!(reg.supply(file.len() - 10, &file[file.len() - 10..]).is_err());
+    // The real bytes are then accepted and the answer is right.
+    reg.supply(a, &file[a..b]).unwrap();
+    let (answers, _) = ask(&mut reg, &file, |r| lookup_links(r, &urls, Lang::Vi, opts)).unwrap();
+    assert_eq!(answers, lookup_links(&whole, &urls, Lang::Vi, opts).unwrap());
+}
+
+#[test]
+fn every_altered_byte_is_caught_at_open_by_the_sweep_or_when_its_chunk_is_loaded() {
+    let file = snapshot();
+    let n = resident_prefix_len(&file[..144]).unwrap();
+    // Every byte of the prefix, and a sample of the rest (the whole file takes too long in debug builds).
+    let step = if cfg!(debug_assertions) { 7 } else { 1 };
+    for i in (0..file.len()).filter(|i| *i < n || i % step == 0) {
+        let mut altered = file.clone();
+        altered[i] ^= 0x40;
+        let caught = (|| {
+            let p = resident_prefix_len(&altered[..144])?;
+            if p > altered.len() {
+                return Err(SnapshotError::Truncated("prefix".into()));
+            }
+            let mut reg = Registry::open_resident(altered.len() as u64, altered[..p].to_vec(), &keys(), None, now())?;
+            while !reg.verify_resident(3)? {}
+            reg.want_all();
+            for (a, b) in reg.take_wanted() {
+                reg.supply(a, &altered[a..b])?;
+            }
+            reg.verify_all()
+        })();
+        assert!(
+            caught.is_err(),
+            "altering byte {i} of {} (prefix {n}) went unnoticed",
+            file.len()
+        );
+    }
+}
+
+#[test]
+fn digests_from_the_host_are_compared_with_the_signed_head() {
+    use sha2::{Digest, Sha256};
+    let file = snapshot();
+    let reg = open_prefix(&file);
+    let (at, size, count) = reg.prefix_chunks();
+    assert!(count >= 2, "{count}");
+    let digest = |c: usize| Sha256::digest(&file[at + c * size..(at + (c + 1) * size).min(file.len())]).to_vec();
+    let good: Vec<u8> = (0..count).flat_map(digest).collect();
+    // Not yet: the prefix's chunks still need hashing.
+    assert!(!reg.verify_resident(0).unwrap());
+    reg.accept_digests(0, &good).unwrap();
+    assert!(
+        reg.verify_resident(0).unwrap(),
+        "every prefix chunk verified by the host's digests"
+    );
+    assert!(!reg.is_tainted());
+
+    let reg = open_prefix(&file);
+    let mut bad = good.clone();
+    bad[32 + 5] ^= 1;
+    assert!(matches!(
+        reg.accept_digests(0, &bad),
+        Err(SnapshotError::ChunkMismatch(1))
+    ));
+    assert!(reg.is_tainted());
+    // A digest for a chunk past the prefix (not loaded) is refused, not trusted.
+    let reg = open_prefix(&file);
+    assert!(reg.accept_digests(count, &digest(count)).is_err());
+}
+
+#[test]
+fn a_small_file_is_read_whole_at_start() {
+    use koltrust::registry::{initial_read_len, READ_WHOLE_BELOW};
+    let file = snapshot();
+    assert!((file.len() as u64) < READ_WHOLE_BELOW);
+    assert_eq!(initial_read_len(&file[..144]).unwrap(), file.len());
+    let reg = Registry::open_resident(file.len() as u64, file.clone(), &keys(), None, now()).unwrap();
+    assert!(reg.is_complete(), "nothing left to load");
+    // Every chunk, the short last one included, is the host's to digest.
+    let (at, size, count) = reg.prefix_chunks();
+    assert_eq!(count, (file.len() - at).div_ceil(size));
+}

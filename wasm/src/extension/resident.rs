@@ -1,0 +1,89 @@
+//! Reading the registry lazily (feature `extension`): the worker's cold start opens a snapshot from its resident
+//! prefix (`koltrust::registry::Registry::open_resident`) and reads the rest from storage as answers need it. These
+//! exports only move bytes; which bytes, and whether they can be trusted, is the core's decision.
+
+use crate::{snapshot_error, Engine};
+use koltrust::registry::Registry;
+use wasm_bindgen::prelude::*;
+
+/// How many of a snapshot's first bytes the worker reads at start (the resident prefix, or a small file whole: see
+/// `koltrust::registry::initial_read_len`), from its first 144 bytes; then [`Engine::open_resident`].
+#[wasm_bindgen(js_name = initialReadLen)]
+pub fn initial_read_len(first_bytes: &[u8]) -> Result<f64, JsError> {
+    koltrust::registry::initial_read_len(first_bytes)
+        .map(|n| n as f64)
+        .map_err(snapshot_error)
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Opens a snapshot of `file_len` bytes from its first bytes only (at least [`resident_prefix_len`] of them),
+    /// checked as the constructor checks a whole file: the worker's cold start, which then reads only what the
+    /// answers need. When a question fails for want of bytes, `takeWanted` says which to read and `supply` takes them.
+    #[wasm_bindgen(js_name = openResident)]
+    pub fn open_resident(
+        file_len: f64,
+        prefix: Vec<u8>,
+        pinned_keys: Vec<String>,
+        held_sequence: Option<f64>,
+        now_ms: f64,
+    ) -> Result<Engine, JsError> {
+        Engine::opened_with(&pinned_keys, held_sequence, now_ms, |keys, held, now| {
+            Registry::open_resident(file_len as u64, prefix, keys, held, now)
+        })
+    }
+
+    /// The file byte ranges the last questions needed and did not find loaded, as `[start, end, start, end, …]`
+    /// (empty when nothing is missing: an error then is a real one).
+    #[wasm_bindgen(js_name = takeWanted)]
+    pub fn take_wanted(&self) -> Vec<f64> {
+        self.registry
+            .take_wanted()
+            .into_iter()
+            .flat_map(|(a, b)| [a as f64, b as f64])
+            .collect()
+    }
+
+    /// Takes file bytes read from storage at `offset` (a range `takeWanted` gave). Every chunk is hashed against the
+    /// signed head first: an error means the stored file was altered and must be dropped.
+    pub fn supply(&mut self, offset: f64, bytes: &[u8]) -> Result<(), JsError> {
+        self.registry.supply(offset as usize, bytes).map_err(snapshot_error)
+    }
+
+    /// The resident prefix's body chunks as `[offset of the first, chunk size, count]`, for `acceptDigests`.
+    #[wasm_bindgen(js_name = prefixChunks)]
+    pub fn prefix_chunks(&self) -> Vec<f64> {
+        let (at, size, count) = self.registry.prefix_chunks();
+        vec![at as f64, size as f64, count as f64]
+    }
+
+    /// SHA-256 digests (32 bytes each, WebCrypto's) of resident chunks from `first` on, computed from the prefix the
+    /// engine was opened with: the core compares them with the signed head. An error means the file was altered.
+    #[wasm_bindgen(js_name = acceptDigests)]
+    pub fn accept_digests(&self, first: u32, digests: &[u8]) -> Result<(), JsError> {
+        self.registry
+            .accept_digests(first as usize, digests)
+            .map_err(snapshot_error)
+    }
+
+    /// A chunk failed its hash: the stored file was altered; the worker drops it and reopens from the package.
+    #[wasm_bindgen(getter)]
+    pub fn tainted(&self) -> bool {
+        self.registry.is_tainted()
+    }
+
+    /// Asks for every byte not loaded yet (then `takeWanted` names them).
+    #[wasm_bindgen(js_name = wantAll)]
+    pub fn want_all(&self) {
+        self.registry.want_all();
+    }
+
+    /// Hashes at most `max_chunks` loaded chunks not verified yet (idle time after the first answer); `true` once
+    /// all are. An error means the stored file was altered and must be dropped.
+    #[wasm_bindgen(js_name = verifyResident)]
+    pub fn verify_resident(&self, max_chunks: u32) -> Result<bool, JsError> {
+        self.registry
+            .verify_resident(max_chunks as usize)
+            .map_err(snapshot_error)
+    }
+}
