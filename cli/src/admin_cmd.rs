@@ -23,6 +23,16 @@ pub enum RegistryDbCommand {
         /// Days until the snapshot is stale.
         #[arg(long, default_value_t = 7)]
         valid_days: u32,
+        /// The server's database when not the data folder's SQLite file: a `postgres://…` URL.
+        #[arg(long, env = "KOLTRUST_DATABASE", hide_env_values = true)]
+        database: Option<String>,
+        /// Also write the static tree (`v1/registry/manifest`, `keys`, `snapshots/`, `deltas/`) into this folder,
+        /// for any static host or CDN serving it at the site root.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// With --out: write the newest publication without signing a new one.
+        #[arg(long, requires = "out")]
+        export_only: bool,
     },
     /// Import JSON/CSV registry sources into a server's database (insert or replace by registry id; audited).
     Import {
@@ -30,6 +40,9 @@ pub enum RegistryDbCommand {
         data: PathBuf,
         #[arg(required = true)]
         sources: Vec<PathBuf>,
+        /// The server's database when not the data folder's SQLite file: a `postgres://…` URL.
+        #[arg(long, env = "KOLTRUST_DATABASE", hide_env_values = true)]
+        database: Option<String>,
     },
     /// Add a sanction to a record in a server's database (audited).
     AddSanction(Box<SanctionArgs>),
@@ -37,6 +50,9 @@ pub enum RegistryDbCommand {
     Renew {
         #[arg(long, default_value = ".data/koltrust")]
         data: PathBuf,
+        /// The server's database when not the data folder's SQLite file: a `postgres://…` URL.
+        #[arg(long, env = "KOLTRUST_DATABASE", hide_env_values = true)]
+        database: Option<String>,
         #[arg(long)]
         id: String,
         /// First day the new certificate is no longer valid, yyyy-mm-dd.
@@ -59,6 +75,9 @@ pub enum RegistryDbCommand {
 pub struct SanctionArgs {
     #[arg(long, default_value = ".data/koltrust")]
     data: PathBuf,
+    /// The server's database when not the data folder's SQLite file: a `postgres://…` URL.
+    #[arg(long, env = "KOLTRUST_DATABASE", hide_env_values = true)]
+    database: Option<String>,
     /// Registry id of the record (e.g. KT-0000001).
     #[arg(long)]
     id: String,
@@ -104,13 +123,28 @@ fn date(s: &str) -> Result<Date, String> {
 
 pub fn run(cmd: RegistryDbCommand) -> ExitCode {
     let (name, result) = match cmd {
-        RegistryDbCommand::Publish { data, keep, valid_days } => ("publish", run_publish(data, keep, valid_days)),
-        RegistryDbCommand::Import { data, sources } => ("import", run_import(data, sources)),
+        RegistryDbCommand::Publish {
+            data,
+            keep,
+            valid_days,
+            database,
+            out,
+            export_only,
+        } => (
+            "publish",
+            run_publish(&data, database.as_deref(), keep, valid_days, out, export_only),
+        ),
+        RegistryDbCommand::Import {
+            data,
+            sources,
+            database,
+        } => ("import", run_import(data, database.as_deref(), sources)),
         RegistryDbCommand::AddSanction(args) => (
             "add-sanction",
             (|| {
                 let SanctionArgs {
                     data,
+                    database,
                     id,
                     kind,
                     reason,
@@ -140,7 +174,7 @@ pub fn run(cmd: RegistryDbCommand) -> ExitCode {
                     source_url,
                     fine_vnd,
                 };
-                let (_, store) = open(&data)?;
+                let (_, store) = open(&data, database.as_deref())?;
                 add_sanction(&*store, &id, sanction, today(), &cli_actor())?;
                 println!("{id}: sanction added (publish to distribute it: koltrust registry publish)");
                 Ok(())
@@ -148,6 +182,7 @@ pub fn run(cmd: RegistryDbCommand) -> ExitCode {
         ),
         RegistryDbCommand::Renew {
             data,
+            database,
             id,
             expires,
             issued,
@@ -167,7 +202,7 @@ pub fn run(cmd: RegistryDbCommand) -> ExitCode {
                         .map(|l| koltrust::registry::CertLevel::parse(l).ok_or_else(|| format!("unknown level {l:?}")))
                         .transpose()?,
                 };
-                let (_, store) = open(&data)?;
+                let (_, store) = open(&data, database.as_deref())?;
                 renew_certificate(&*store, &id, renewal, today(), &cli_actor())?;
                 println!("{id}: certificate renewed until {expires} (publish to distribute it)");
                 Ok(())
@@ -177,34 +212,50 @@ pub fn run(cmd: RegistryDbCommand) -> ExitCode {
     crate::common::finish(&format!("registry {name}"), result)
 }
 
-fn run_publish(data: PathBuf, keep: usize, valid_days: u32) -> Result<(), String> {
-    let (dir, store) = open(&data)?;
-    let opts = PublishOptions {
-        keep,
-        valid_days,
-        ..PublishOptions::default()
-    };
-    let p = publish(&dir, &*store, &cli_actor(), opts)?;
-    let pb = &p.publication;
-    println!(
-        "sequence {}: {} records, {} accounts, {} bytes, sha256 {}",
-        pb.sequence, pb.records, pb.accounts, pb.bytes, pb.sha256
-    );
-    for (from, to, bytes) in &p.deltas {
-        println!("delta {from}-{to}: {bytes} bytes");
+fn run_publish(
+    data: &std::path::Path,
+    database: Option<&str>,
+    keep: usize,
+    valid_days: u32,
+    out: Option<PathBuf>,
+    export_only: bool,
+) -> Result<(), String> {
+    let (dir, store) = open(data, database)?;
+    if !export_only {
+        let opts = PublishOptions {
+            keep,
+            valid_days,
+            ..PublishOptions::default()
+        };
+        let p = publish(&dir, &*store, &cli_actor(), opts)?;
+        let pb = &p.publication;
+        println!(
+            "sequence {}: {} records, {} accounts, {} bytes, sha256 {}",
+            pb.sequence, pb.records, pb.accounts, pb.bytes, pb.sha256
+        );
+        for (from, to, bytes) in &p.deltas {
+            println!("delta {from}-{to}: {bytes} bytes");
+        }
+        println!("manifest: {}", dir.manifest_path().display());
     }
-    println!("manifest: {}", dir.manifest_path().display());
+    if let Some(out) = out {
+        let sequence = koltrust_server::mirror::export(&*store, &out)?;
+        println!(
+            "static tree / cây tệp tĩnh: {} (sequence {sequence}; serve this folder at the site root)",
+            out.join("v1/registry").display()
+        );
+    }
     Ok(())
 }
 
-fn run_import(data: PathBuf, sources: Vec<PathBuf>) -> Result<(), String> {
+fn run_import(data: PathBuf, database: Option<&str>, sources: Vec<PathBuf>) -> Result<(), String> {
     let mut files = Vec::new();
     for p in &sources {
         let bytes = crate::common::read(p)?;
         let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", p.display()))?;
         files.push((p.display().to_string(), text));
     }
-    let (_, store) = open(&data)?;
+    let (_, store) = open(&data, database)?;
     let n = import(&*store, &files, &cli_actor())?;
     println!("{n} record(s) imported (publish to distribute them: koltrust registry publish)");
     Ok(())

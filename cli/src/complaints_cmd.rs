@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use koltrust::complaint::ComplaintStatus;
 use koltrust::i18n::Lang;
 use koltrust_server::admin::{cli_actor, export_line, open, show};
-use koltrust_server::store::{ComplaintStore, ListFilter};
+use koltrust_server::store::ListFilter;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,6 +16,9 @@ pub struct ComplaintsArgs {
     /// The server's data folder.
     #[arg(long, global = true, default_value = ".data/koltrust")]
     data: PathBuf,
+    /// The server's database when not the data folder's SQLite file: a `postgres://…` URL.
+    #[arg(long, global = true, env = "KOLTRUST_DATABASE", hide_env_values = true)]
+    database: Option<String>,
     #[command(subcommand)]
     command: ComplaintsCommand,
 }
@@ -77,18 +80,39 @@ pub fn run(args: ComplaintsArgs) -> ExitCode {
             limit,
             offset,
             json,
-        } => ("list", list(&args.data, status.as_deref(), limit, offset, json)),
-        ComplaintsCommand::Show { receipt } => ("show", show_cmd(&args.data, &receipt)),
-        ComplaintsCommand::SetStatus { receipt, status, note } => {
-            ("set-status", set_status(&args.data, &receipt, &status, &note))
-        }
-        ComplaintsCommand::Export { status, out } => ("export", export(&args.data, status.as_deref(), out)),
+        } => (
+            "list",
+            list(
+                &args.data,
+                args.database.as_deref(),
+                status.as_deref(),
+                limit,
+                offset,
+                json,
+            ),
+        ),
+        ComplaintsCommand::Show { receipt } => ("show", show_cmd(&args.data, args.database.as_deref(), &receipt)),
+        ComplaintsCommand::SetStatus { receipt, status, note } => (
+            "set-status",
+            set_status(&args.data, args.database.as_deref(), &receipt, &status, &note),
+        ),
+        ComplaintsCommand::Export { status, out } => (
+            "export",
+            export(&args.data, args.database.as_deref(), status.as_deref(), out),
+        ),
     };
     crate::common::finish(&format!("complaints {name}"), result)
 }
 
-fn list(data: &std::path::Path, status: Option<&str>, limit: u32, offset: u32, json: bool) -> Result<(), String> {
-    let (_, store) = open(data)?;
+fn list(
+    data: &std::path::Path,
+    db: Option<&str>,
+    status: Option<&str>,
+    limit: u32,
+    offset: u32,
+    json: bool,
+) -> Result<(), String> {
+    let (_, store) = open(data, db)?;
     let rows = store
         .list(&ListFilter {
             status: status_arg(status)?,
@@ -117,16 +141,16 @@ fn list(data: &std::path::Path, status: Option<&str>, limit: u32, offset: u32, j
     Ok(())
 }
 
-fn show_cmd(data: &std::path::Path, receipt: &str) -> Result<(), String> {
-    let (_, store) = open(data)?;
+fn show_cmd(data: &std::path::Path, db: Option<&str>, receipt: &str) -> Result<(), String> {
+    let (_, store) = open(data, db)?;
     let v = show(&*store, receipt).map_err(|e| format!("{receipt}: {e}"))?;
     println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
     Ok(())
 }
 
-fn set_status(data: &std::path::Path, receipt: &str, status: &str, note: &str) -> Result<(), String> {
+fn set_status(data: &std::path::Path, db: Option<&str>, receipt: &str, status: &str, note: &str) -> Result<(), String> {
     let to = status_arg(Some(status))?.ok_or("no status")?;
-    let (_, store) = open(data)?;
+    let (_, store) = open(data, db)?;
     let v = store
         .set_status(receipt, to, &cli_actor(), note)
         .map_err(|e| format!("{receipt}: {e}"))?;
@@ -140,8 +164,8 @@ fn set_status(data: &std::path::Path, receipt: &str, status: &str, note: &str) -
     Ok(())
 }
 
-fn export(data: &std::path::Path, status: Option<&str>, out: Option<PathBuf>) -> Result<(), String> {
-    let (_, store) = open(data)?;
+fn export(data: &std::path::Path, db: Option<&str>, status: Option<&str>, out: Option<PathBuf>) -> Result<(), String> {
+    let (_, store) = open(data, db)?;
     let status = status_arg(status)?;
     let mut w: Box<dyn Write> = match &out {
         Some(p) => Box::new(std::io::BufWriter::new(

@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod admin_cmd;
+mod backup_cmd;
 mod common;
 mod complaints_cmd;
 mod promotion_cmd;
@@ -40,6 +41,10 @@ enum Command {
     Vet(vet_cmd::VetArgs),
     /// Run the reference Alliance server: signed registry distribution, complaint intake, moderation API.
     Serve(serve_cmd::ServeArgs),
+    /// Copy a server's data folder (database, key, token, published files) into a new folder, while it runs.
+    Backup(backup_cmd::BackupArgs),
+    /// Put a backup back into a new data folder (never over an existing database or key).
+    Restore(backup_cmd::RestoreArgs),
     /// Triage complaints in a server's data folder: list, show, set-status, export.
     Complaints(complaints_cmd::ComplaintsArgs),
     /// Screen posts for promotion cues: JSON lines `{"text": "...", "links": ["..."]}` from standard input or a
@@ -56,6 +61,8 @@ fn main() -> ExitCode {
         Command::Vet(args) => vet_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Complaints(args) => complaints_cmd::run(args),
+        Command::Backup(args) => backup_cmd::backup(args),
+        Command::Restore(args) => backup_cmd::restore(args),
         Command::Promotion(args) => promotion_cmd::run(args),
     }
 }

@@ -12,6 +12,14 @@ pub struct ServeArgs {
     /// Data folder (database, signing key, admin token, published files); initialised on first start.
     #[arg(long, default_value = ".data/koltrust")]
     data: PathBuf,
+    /// Where complaints, the registry and the audit log live: a `postgres://user@host/dbname` URL (several
+    /// instances may share it), or `sqlite` (default: `koltrust.sqlite3` in the data folder).
+    #[arg(long, env = "KOLTRUST_DATABASE", hide_env_values = true)]
+    database: Option<String>,
+    /// The log on standard error: `text` (readable lines) or `json` (one object per line). Neither ever holds a
+    /// URL's query, a receipt or a complaint's contents.
+    #[arg(long, default_value = "text", value_parser = koltrust_server::config::LogFormat::parse)]
+    log_format: koltrust_server::config::LogFormat,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -69,8 +77,13 @@ fn default_www() -> Option<PathBuf> {
 
 pub fn run(args: ServeArgs) -> ExitCode {
     let mut cfg = ServeConfig::new(args.data, args.addr);
+    cfg.database = match koltrust_server::store::Database::parse(args.database.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return crate::common::finish("serve", Err(e)),
+    };
     cfg.www = args.www.or_else(default_www);
     cfg.init = args.init;
+    cfg.log_format = args.log_format;
     cfg.trusted_proxies = args.trusted_proxies;
     cfg.limits = koltrust_server::config::ConnectionLimits {
         header_read_timeout: std::time::Duration::from_secs(args.header_read_timeout.max(1)),

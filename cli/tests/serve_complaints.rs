@@ -331,8 +331,7 @@ async fn moderation_needs_the_token_and_cli_changes_are_visible() {
     ]);
     let st: Value = get_json(&c, s.url(&format!("/v1/complaints/{}", receipts[0]))).await;
     assert_eq!(st["status"], "forwarded");
-    let bad = std::process::Command::new(BIN)
-        .args(["complaints", "set-status", "--data", d, &receipts[1], "upheld"])
+    let bad = cli_command(&["complaints", "set-status", "--data", d, &receipts[1], "upheld"])
         .output()
         .unwrap();
     assert!(!bad.status.success());

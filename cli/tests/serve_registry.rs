@@ -188,31 +188,30 @@ async fn first_start_publish_and_distribution() {
         "--level",
         "standard",
     ]);
-    let bad = std::process::Command::new(BIN)
-        .args([
-            "registry",
-            "add-sanction",
-            "--data",
-            d,
-            "--id",
-            &id,
-            "--kind",
-            "warning",
-            "--reason",
-            "misleading_advertising",
-            "--authority",
-            "x",
-            "--decision",
-            "y",
-            "--summary-vi",
-            "z",
-            "--summary-en",
-            "z",
-            "--source-url",
-            "http://insecure.example",
-        ])
-        .output()
-        .unwrap();
+    let bad = cli_command(&[
+        "registry",
+        "add-sanction",
+        "--data",
+        d,
+        "--id",
+        &id,
+        "--kind",
+        "warning",
+        "--reason",
+        "misleading_advertising",
+        "--authority",
+        "x",
+        "--decision",
+        "y",
+        "--summary-vi",
+        "z",
+        "--summary-en",
+        "z",
+        "--source-url",
+        "http://insecure.example",
+    ])
+    .output()
+    .unwrap();
     assert!(!bad.status.success(), "an invalid edit is refused");
     let out = cli(&["registry", "publish", "--data", d]);
     assert!(out.contains("sequence 2"), "{out}");

@@ -8,6 +8,9 @@
 //! Submits valid complaints (unique client ids) from `--concurrency` connections for `--seconds` or
 //! `--max-requests`, whichever comes first; prints submits per second and p50/p90/p99/max latency; then checks that
 //! **every** complaint answered with a 2xx can be found by its receipt. Loopback addresses only.
+//!
+//! Several instances (PostgreSQL): `--addr 127.0.0.1:8090,127.0.0.1:8091` spreads the connections over them, and
+//! each receipt is checked through an instance *other* than the one that acknowledged it.
 //! Target (docs/performance.md, "Budgets"): ≥ 3,000 req/s, p99 ≤ 20 ms on 2 cores, none lost after a 2xx.
 
 // Whole-crate load generator code: a failed `unwrap`/`expect` is the load generator failing, with its message.
@@ -20,7 +23,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 struct Args {
-    addr: SocketAddr,
+    addrs: Vec<SocketAddr>,
     seconds: u64,
     concurrency: usize,
     max_requests: u64,
@@ -28,7 +31,7 @@ struct Args {
 
 fn args() -> Result<Args, String> {
     let mut a = Args {
-        addr: "127.0.0.1:8080".parse().unwrap(),
+        addrs: vec!["127.0.0.1:8080".parse().unwrap()],
         seconds: 10,
         concurrency: 32,
         max_requests: 200_000,
@@ -37,14 +40,19 @@ fn args() -> Result<Args, String> {
     while let Some(flag) = it.next() {
         let v = it.next().ok_or(format!("{flag} needs a value"))?;
         match flag.as_str() {
-            "--addr" => a.addr = v.parse().map_err(|e| format!("--addr: {e}"))?,
+            "--addr" => {
+                a.addrs = v
+                    .split(',')
+                    .map(|s| s.trim().parse().map_err(|e| format!("--addr {s}: {e}")))
+                    .collect::<Result<_, _>>()?
+            }
             "--seconds" => a.seconds = v.parse().map_err(|e| format!("--seconds: {e}"))?,
             "--concurrency" => a.concurrency = v.parse().map_err(|e| format!("--concurrency: {e}"))?,
             "--max-requests" => a.max_requests = v.parse().map_err(|e| format!("--max-requests: {e}"))?,
             _ => return Err(format!("unknown flag {flag}")),
         }
     }
-    if !a.addr.ip().is_loopback() {
+    if !a.addrs.iter().all(|a| a.ip().is_loopback()) {
         return Err("only loopback addresses (this is a load generator)".into());
     }
     a.seconds = a.seconds.clamp(1, 120);
@@ -83,7 +91,7 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let base = format!("http://{}", a.addr);
+    let bases: Vec<String> = a.addrs.iter().map(|a| format!("http://{a}")).collect();
     let client = reqwest::Client::builder()
         .no_proxy()
         .pool_max_idle_per_host(a.concurrency)
@@ -98,8 +106,9 @@ async fn main() {
     let start = Instant::now();
     let deadline = start + Duration::from_secs(a.seconds);
     let mut tasks = Vec::new();
-    for _ in 0..a.concurrency {
-        let (client, next, url) = (client.clone(), next.clone(), format!("{base}/v1/complaints"));
+    for k in 0..a.concurrency {
+        let which = k % bases.len();
+        let (client, next, url) = (client.clone(), next.clone(), format!("{}/v1/complaints", bases[which]));
         let max = a.max_requests;
         tasks.push(tokio::spawn(async move {
             let (mut lat, mut receipts, mut errors) = (Vec::new(), Vec::new(), 0u64);
@@ -120,7 +129,7 @@ async fn main() {
                         let v: Value = r.json().await.unwrap_or_default();
                         lat.push(t.elapsed().as_micros().min(u32::MAX as u128) as u32);
                         if let Some(rc) = v["receipt"].as_str() {
-                            receipts.push(rc.to_string());
+                            receipts.push((which, rc.to_string()));
                         }
                     }
                     _ => errors += 1,
@@ -139,9 +148,10 @@ async fn main() {
     let elapsed = start.elapsed().as_secs_f64();
     lat.sort_unstable();
     println!(
-        "submits: {} acknowledged (2xx), {errors} failed, in {elapsed:.2} s, {} connections",
+        "submits: {} acknowledged (2xx), {errors} failed, in {elapsed:.2} s, {} connections to {} instance(s)",
         lat.len(),
-        a.concurrency
+        a.concurrency,
+        bases.len()
     );
     println!("throughput: {:.0} req/s", lat.len() as f64 / elapsed);
     println!(
@@ -158,17 +168,21 @@ async fn main() {
     let missing = Arc::new(AtomicU64::new(0));
     let mut checks = Vec::new();
     for _ in 0..a.concurrency.min(16) {
-        let (client, receipts, idx, missing, base) = (
+        let (client, receipts, idx, missing, bases) = (
             client.clone(),
             receipts.clone(),
             idx.clone(),
             missing.clone(),
-            base.clone(),
+            bases.clone(),
         );
         checks.push(tokio::spawn(async move {
             loop {
                 let i = idx.fetch_add(1, Ordering::Relaxed) as usize;
-                let Some(r) = receipts.get(i) else { break };
+                let Some((acknowledged_by, r)) = receipts.get(i) else {
+                    break;
+                };
+                // Through another instance when there are several: what one acknowledged, all must know.
+                let base = &bases[(acknowledged_by + 1) % bases.len()];
                 let ok = client
                     .get(format!("{base}/v1/complaints/{r}"))
                     .send()

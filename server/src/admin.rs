@@ -5,8 +5,9 @@
 //! holds the token and the key); the API requires the bearer token.
 
 use crate::datadir::DataDir;
+use crate::store::postgres::PostgresStore;
 use crate::store::sqlite::SqliteStore;
-use crate::store::{Store, StoreError, StoredComplaint};
+use crate::store::{Database, RegistryStore, Store, StoreError, StoredComplaint};
 use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::check_records;
 use koltrust::registry::source::SourceSet;
@@ -16,19 +17,37 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Opens an existing data folder and its database (for the CLI). Refuses a folder whose database was lost beside
-/// its key or published files, as `koltrust serve` does ([`DataDir::first_start`]).
-pub fn open(data: &Path) -> Result<(DataDir, Arc<SqliteStore>), String> {
+/// Opens an existing data folder and its database (for the CLI; `database` from `--database` or
+/// `KOLTRUST_DATABASE`). Refuses a folder whose database was lost beside its key or published files, as
+/// `koltrust serve` does ([`DataDir::first_start`]).
+pub fn open(data: &Path, database: Option<&str>) -> Result<(DataDir, Arc<dyn Store>), String> {
     let dir = DataDir::new(data);
-    if dir.first_start(false)? {
-        return Err(format!(
-            "{} is not an initialised data folder (start `koltrust serve --data {}` once)",
+    let database = Database::parse(database)?;
+    let not_initialised = || {
+        format!(
+            "{} is not an initialised data folder (start `koltrust serve --data {}` once) / thư mục dữ liệu chưa được \
+             khởi tạo",
             data.display(),
             data.display()
-        ));
+        )
+    };
+    match &database {
+        Database::Sqlite => {
+            if dir.first_start(false)? {
+                return Err(not_initialised());
+            }
+            let store = SqliteStore::open(&dir.database()).map_err(|e| e.to_string())?;
+            Ok((dir, Arc::new(store)))
+        }
+        Database::Postgres(url) => {
+            let store = PostgresStore::connect(url).map_err(|e| e.to_string())?;
+            let present = !store.publications(1).map_err(|e| e.to_string())?.is_empty();
+            if dir.first_start_of(false, present, &database.describe(), "is empty")? || !dir.key_path().exists() {
+                return Err(not_initialised());
+            }
+            Ok((dir, Arc::new(store)))
+        }
     }
-    let store = SqliteStore::open(&dir.database()).map_err(|e| e.to_string())?;
-    Ok((dir, Arc::new(store)))
 }
 
 /// Who runs a CLI command, for the audit log.

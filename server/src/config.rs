@@ -65,10 +65,31 @@ impl TrustedProxy {
     }
 }
 
+/// How `koltrust serve` writes its log (`--log-format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+impl LogFormat {
+    pub fn parse(s: &str) -> Result<LogFormat, String> {
+        match s {
+            "text" => Ok(LogFormat::Text),
+            "json" => Ok(LogFormat::Json),
+            _ => Err(format!("{s:?}: expected text or json / cần text hoặc json")),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
     /// The data folder (created and initialised on first start).
     pub data: PathBuf,
+    /// Where complaints, the registry, publications and the audit log live (`--database`).
+    pub database: crate::store::Database,
     pub addr: SocketAddr,
     /// Static files served at `/` (the portal), if any.
     pub www: Option<PathBuf>,
@@ -84,6 +105,8 @@ pub struct ServeConfig {
     pub trusted_proxies: Vec<TrustedProxy>,
     /// Timeouts and the connection cap (see `serve::listen`).
     pub limits: ConnectionLimits,
+    /// Readable lines or JSON lines on standard error.
+    pub log_format: LogFormat,
 }
 
 /// How long a client may take and how many may be connected at once.
@@ -114,6 +137,7 @@ impl ServeConfig {
     pub fn new(data: PathBuf, addr: SocketAddr) -> ServeConfig {
         ServeConfig {
             data,
+            database: crate::store::Database::Sqlite,
             addr,
             www: None,
             per_ip: RateConfig {
@@ -128,6 +152,7 @@ impl ServeConfig {
             init: false,
             trusted_proxies: Vec::new(),
             limits: ConnectionLimits::default(),
+            log_format: LogFormat::Text,
         }
     }
 }

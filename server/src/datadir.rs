@@ -165,14 +165,21 @@ impl DataDir {
     /// the manifest back), or a signing key without `init`. Nothing is changed in those cases.
     pub fn first_start(&self, init: bool) -> Result<bool, String> {
         let db = self.database();
-        if fs::metadata(&db).map(|m| m.len() > 0).unwrap_or(false) {
-            return Ok(false);
-        }
+        let present = fs::metadata(&db).map(|m| m.len() > 0).unwrap_or(false);
         let state = if db.exists() {
             "is empty (0 bytes)"
         } else {
             "is missing"
         };
+        self.first_start_of(init, present, &db.display().to_string(), state)
+    }
+
+    /// [`DataDir::first_start`] for any database: `present` says whether it holds data, `name` and `state` describe
+    /// it in the refusal (a PostgreSQL database is named by its URL without password, and is "empty").
+    pub fn first_start_of(&self, init: bool, present: bool, name: &str, state: &str) -> Result<bool, String> {
+        if present {
+            return Ok(false);
+        }
         let published = self.published_files();
         if !published.is_empty() {
             let mut evidence = published;
@@ -186,7 +193,7 @@ impl DataDir {
                  would lose every complaint and roll the published registry back. Restore the database from a backup, \
                  or start on a new data folder. Nothing was changed. / Từ chối khởi động: thiếu cơ sở dữ liệu nhưng \
                  thư mục dữ liệu đã có sổ đăng ký đã phát hành; hãy khôi phục cơ sở dữ liệu từ bản sao lưu.",
-                db.display(),
+                name,
                 shown.join(", "),
                 if more > 0 {
                     format!(" and {more} more")
@@ -201,7 +208,7 @@ impl DataDir {
                  a new server with a provisioned key, start it once with --init; if its database was lost, restore it \
                  from a backup. Nothing was changed. / Từ chối khởi động: có khoá ký nhưng thiếu cơ sở dữ liệu; máy chủ \
                  mới thì khởi động một lần với --init, còn mất dữ liệu thì khôi phục từ bản sao lưu.",
-                db.display(),
+                name,
                 self.key_path().display()
             ));
         }

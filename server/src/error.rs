@@ -94,6 +94,27 @@ impl ApiError {
     }
 }
 
+/// Every stable code of the table above (the API contract, `crate::openapi`, must list exactly these).
+pub const CODES: &[&str] = &[
+    "bad_json",
+    "invalid_field",
+    "too_large",
+    "rate_limited",
+    "unauthorized",
+    "not_found",
+    "method_not_allowed",
+    "invalid_transition",
+    "unsupported_media_type",
+    "timeout",
+    "bad_request",
+    "malformed_request",
+    "headers_too_large",
+    "uri_too_long",
+    "unavailable",
+    "storage_failing",
+    "internal",
+];
+
 pub(crate) fn default_for(code: &str) -> (StatusCode, &'static str) {
     match code {
         "bad_json" => (

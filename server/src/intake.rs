@@ -4,11 +4,14 @@
 //! dozens of complaints, so throughput follows the disk's flush rate × batch size rather than the flush rate alone;
 //! at low load a batch is one complaint and latency is one flush.
 //!
-//! The writer works through the [`ComplaintStore`] trait, so it is the same for any backend. When every sender is
+//! The writer works through the [`ComplaintStore`] trait, so it is the same for any backend. A backend that commits
+//! transactions in parallel ([`ComplaintStore::writers`] > 1: PostgreSQL) gets several writer threads, each
+//! taking the next batch while the others commit. When every sender is
 //! dropped (graceful shutdown) the thread finishes the queue and exits; [`Intake::close`] waits for it.
 
+use crate::metrics::{Histogram, BATCH};
 use crate::store::{ComplaintStore, Inserted, NewComplaint, StoreError};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use tokio::sync::{mpsc, oneshot};
@@ -20,58 +23,111 @@ type Reply = oneshot::Sender<Result<Inserted, String>>;
 
 pub struct Intake {
     tx: Mutex<Option<mpsc::Sender<(NewComplaint, Reply)>>>,
-    thread: Mutex<Option<JoinHandle<()>>>,
+    threads: Mutex<Vec<JoinHandle<()>>>,
     /// Whether the last batch committed (true until one fails): `/v1/health` reports a failing store with it.
     writes_ok: Arc<AtomicBool>,
+    /// Complaints per commit, for `/metrics`.
+    batch_sizes: Arc<Histogram>,
+    /// Batches the store refused, for `/metrics`.
+    failed_batches: Arc<AtomicU64>,
+}
+
+type Queue = Arc<Mutex<mpsc::Receiver<(NewComplaint, Reply)>>>;
+
+/// Waits for the next submission and takes it with everything queued behind it (up to [`MAX_BATCH`]). False when
+/// every sender is gone and the queue is empty (shutdown).
+fn take_batch(rx: &Queue, batch: &mut Vec<NewComplaint>, replies: &mut Vec<Reply>) -> bool {
+    let mut rx = rx.lock().unwrap_or_else(|p| p.into_inner());
+    let Some((c, r)) = rx.blocking_recv() else {
+        return false;
+    };
+    batch.push(c);
+    replies.push(r);
+    while batch.len() < MAX_BATCH {
+        match rx.try_recv() {
+            Ok((c, r)) => {
+                batch.push(c);
+                replies.push(r);
+            }
+            Err(_) => break,
+        }
+    }
+    true
 }
 
 impl Intake {
     /// Starts the writer thread; fails only when the OS refuses a thread.
-    pub fn start(store: Arc<dyn ComplaintStore>) -> std::io::Result<Intake> {
-        let (tx, mut rx) = mpsc::channel::<(NewComplaint, Reply)>(QUEUE);
+    pub fn start<S: ComplaintStore + ?Sized + 'static>(store: Arc<S>) -> std::io::Result<Intake> {
+        let (tx, rx) = mpsc::channel::<(NewComplaint, Reply)>(QUEUE);
+        let rx = Arc::new(Mutex::new(rx));
         let writes_ok = Arc::new(AtomicBool::new(true));
-        let last_write = writes_ok.clone();
-        let thread = std::thread::Builder::new()
-            .name("koltrust-intake".into())
-            .spawn(move || {
-                let mut batch = Vec::with_capacity(MAX_BATCH);
-                let mut replies = Vec::with_capacity(MAX_BATCH);
-                while let Some((c, r)) = rx.blocking_recv() {
-                    batch.push(c);
-                    replies.push(r);
-                    while batch.len() < MAX_BATCH {
-                        match rx.try_recv() {
-                            Ok((c, r)) => {
-                                batch.push(c);
-                                replies.push(r);
+        let batch_sizes = Arc::new(Histogram::new(BATCH));
+        let failed_batches = Arc::new(AtomicU64::new(0));
+        let mut threads = Vec::new();
+        for n in 0..store.writers().max(1) {
+            let (store, rx) = (store.clone(), rx.clone());
+            let (last_write, sizes, failures) = (writes_ok.clone(), batch_sizes.clone(), failed_batches.clone());
+            threads.push(
+                std::thread::Builder::new()
+                    .name(format!("koltrust-intake-{n}"))
+                    .spawn(move || {
+                        let mut batch = Vec::with_capacity(MAX_BATCH);
+                        let mut replies = Vec::with_capacity(MAX_BATCH);
+                        // One writer takes a batch while the others commit theirs: with a database that commits
+                        // transactions in parallel (PostgreSQL), a submission waits for one commit, not two.
+                        while take_batch(&rx, &mut batch, &mut replies) {
+                            let result = store.insert_batch(&batch);
+                            last_write.store(result.is_ok(), Ordering::Relaxed);
+                            sizes.observe(batch.len() as f64);
+                            if result.is_err() {
+                                failures.fetch_add(1, Ordering::Relaxed);
                             }
-                            Err(_) => break,
-                        }
-                    }
-                    let result = store.insert_batch(&batch);
-                    last_write.store(result.is_ok(), Ordering::Relaxed);
-                    match result {
-                        Ok(inserted) => {
-                            for (r, i) in replies.drain(..).zip(inserted) {
-                                let _ = r.send(Ok(i));
+                            match result {
+                                Ok(inserted) => {
+                                    for (r, i) in replies.drain(..).zip(inserted) {
+                                        let _ = r.send(Ok(i));
+                                    }
+                                }
+                                Err(e) => {
+                                    tracing::error!(error = %e, batch = batch.len(), "complaint batch not committed");
+                                    for r in replies.drain(..) {
+                                        let _ = r.send(Err(e.to_string()));
+                                    }
+                                }
                             }
+                            batch.clear();
+                            replies.clear();
                         }
-                        Err(e) => {
-                            tracing::error!(error = %e, batch = batch.len(), "complaint batch not committed");
-                            for r in replies.drain(..) {
-                                let _ = r.send(Err(e.to_string()));
-                            }
-                        }
-                    }
-                    batch.clear();
-                    replies.clear();
-                }
-            })?;
+                    })?,
+            );
+        }
         Ok(Intake {
             tx: Mutex::new(Some(tx)),
-            thread: Mutex::new(Some(thread)),
+            threads: Mutex::new(threads),
             writes_ok,
+            batch_sizes,
+            failed_batches,
         })
+    }
+
+    /// Complaints queued for the writer and not yet taken into a batch.
+    pub fn queue_depth(&self) -> usize {
+        self.tx
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(|tx| tx.max_capacity() - tx.capacity())
+            .unwrap_or(0)
+    }
+
+    /// Complaints per commit so far.
+    pub fn batch_sizes(&self) -> &Histogram {
+        &self.batch_sizes
+    }
+
+    /// Batches the store did not commit so far.
+    pub fn failed_batches(&self) -> u64 {
+        self.failed_batches.load(Ordering::Relaxed)
     }
 
     /// False when the last batch of complaints could not be committed (disk full, read-only, database gone), until
@@ -97,7 +153,8 @@ impl Intake {
     /// Stops accepting, lets the writer finish what is queued, and waits for it.
     pub fn close(&self) {
         self.tx.lock().unwrap_or_else(|p| p.into_inner()).take();
-        if let Some(t) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        let threads = std::mem::take(&mut *self.threads.lock().unwrap_or_else(|p| p.into_inner()));
+        for t in threads {
             let _ = t.join();
         }
     }

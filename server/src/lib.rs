@@ -8,13 +8,17 @@
 //!
 //! | module | owns |
 //! | --- | --- |
+//! | [`backup`] | `koltrust backup` / `restore`: a consistent copy of a data folder (SQLite via `VACUUM INTO`) and its restore into a new folder |
 //! | [`clock`] | the wall clock, in one place |
 //! | [`config`] | what `koltrust serve` can be told: data folder, address, static folder, limits |
 //! | [`datadir`] | the data folder: layout, first-start initialisation, signing key and admin token (mode 0600) |
-//! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and the SQLite implementation |
+//! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and its SQLite and PostgreSQL implementations |
 //! | [`intake`] | the group-commit writer: many submissions, one transaction, one fsync, then every 2xx |
-//! | [`publish`] | building, signing and writing a registry publication (snapshot, deltas, manifest, keys) |
+//! | [`publish`] | building, signing and storing a registry publication (snapshot, deltas, manifest, keys) |
+//! | [`mirror`] | copies of the stored publications on disk: the data folder's `public/`, other instances', `--out DIR` |
 //! | [`admin`] | the operations behind the moderation API and the admin CLI (list, show, set status, export, registry edits) |
+//! | [`metrics`] | `/metrics`: request counts and latencies by route template, queue depth, batch sizes, sequence |
+//! | [`openapi`] | the API contract (OpenAPI 3.1) served at `/v1/openapi.json`, held to the router by its tests |
 //! | [`ratelimit`] | token buckets per client token and per IP |
 //! | [`error`] | the JSON error body every 4xx/5xx carries, and its stable codes |
 //! | [`routes`] | the HTTP surface (axum): health, registry files, complaints, moderation, static `www/` |
@@ -25,6 +29,8 @@
 //! | method | path | purpose | auth |
 //! | --- | --- | --- | --- |
 //! | GET | `/v1/health` | liveness + latest published sequence | — |
+//! | GET | `/metrics` | Prometheus text: requests, latencies, queue depth, batch sizes, sequence, store errors | — (keep it off the public proxy) |
+//! | GET | `/v1/openapi.json` | the API contract (OpenAPI 3.1) | — |
 //! | GET | `/v1/registry/manifest` | signed manifest: latest sequence, snapshot and delta locations, key id | — |
 //! | GET | `/v1/registry/keys` | the public key(s) that sign the registry | — |
 //! | GET | `/v1/registry/snapshots/<seq>.bin` | a signed snapshot (immutable) | — |
@@ -38,11 +44,15 @@
 //! | GET | `/` … | the static portal (`www/`) | — |
 
 pub mod admin;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod datadir;
 pub mod error;
 pub mod intake;
+pub mod metrics;
+pub mod mirror;
+pub mod openapi;
 pub mod publish;
 pub mod ratelimit;
 pub mod routes;

@@ -21,6 +21,11 @@
 //! (`Registry::open` with `held = h`). The manifest's signature only adds freshness and location; the snapshot's
 //! signature remains what makes registry data authoritative.
 //!
+//! ## Where the files live
+//! A publication's files are stored **in the database** with it, in the transaction that claims its sequence, then
+//! copied to `<data>/public/` ([`crate::mirror`]). Every other instance on the same database copies them to its own
+//! folder within a second ([`crate::mirror::follow`]); `koltrust registry publish --out DIR` copies them anywhere.
+//!
 //! ## Complaint statistics
 //! Each record's published `complaints` = the counts in its source (imported history) + the complaints this server
 //! holds about any of its accounts **that a moderator has triaged**: `received` = every complaint accepted for
@@ -28,8 +33,8 @@
 //! Submissions still in `received` are not published: anyone can submit, so counting them would let a spammer
 //! within the rate limits set the figures every card shows.
 
-use crate::datadir::{write_atomic, write_new, DataDir};
-use crate::store::{AccountCount, Publication, Store};
+use crate::datadir::DataDir;
+use crate::store::{AccountCount, Publication, PublishedFile, Store, StoreError};
 use ed25519_dalek::Signer;
 use koltrust::complaint::ComplaintStatus;
 use koltrust::platform::AccountKey;
@@ -101,13 +106,58 @@ fn file_entry(path: String, bytes: &[u8]) -> serde_json::Value {
     json!({"path": path, "sha256": sha256_hex(bytes), "bytes": bytes.len()})
 }
 
-/// Signs a new sequence from the database and writes every file. `actor` goes to the audit log.
+/// How many times [`publish`] takes the next number when another publisher (another instance, the CLI) claimed
+/// the one it had signed.
+const PUBLISH_ATTEMPTS: u32 = 5;
+
+/// Signs a new sequence from the database, stores it with its files in one transaction (the sequence is claimed
+/// there: see [`crate::store::RegistryStore::add_publication`]), then writes the files under the data folder's
+/// `public/` ([`crate::mirror`]). `actor` goes to the audit log. When another publisher took the number first, signs
+/// again with the next one.
 pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptions) -> Result<Published, String> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match publish_once(dir, store, actor, opts) {
+            Err(Attempt::Taken(e)) if attempt < PUBLISH_ATTEMPTS => {
+                tracing::info!(error = %e, "publication sequence taken by another publisher; signing the next one");
+            }
+            Err(Attempt::Taken(e)) | Err(Attempt::Failed(e)) => return Err(e),
+            Ok(p) => return Ok(p),
+        }
+    }
+}
+
+enum Attempt {
+    /// Another publisher claimed the sequence: worth another try.
+    Taken(String),
+    Failed(String),
+}
+
+impl From<String> for Attempt {
+    fn from(e: String) -> Self {
+        Attempt::Failed(e)
+    }
+}
+
+/// The previous snapshot `from`, from the database, else (a publication made before files were stored there) from
+/// the data folder.
+fn old_snapshot(dir: &DataDir, store: &dyn Store, from: u64) -> Result<Option<Vec<u8>>, String> {
+    let path = format!("snapshots/{from}.bin");
+    match store.publication_file(from, &path).map_err(|e| e.to_string())? {
+        Some(b) => Ok(Some(b)),
+        None => Ok(fs::read(dir.snapshot_path(from)).ok()),
+    }
+}
+
+fn publish_once(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptions) -> Result<Published, Attempt> {
     let key = dir.signing_key()?;
     let key_id = signing_key_id(&key).to_string();
     let mut records = store.records().map_err(|e| e.to_string())?;
     if records.is_empty() {
-        return Err("the registry is empty: import records first (koltrust registry import)".into());
+        return Err(Attempt::Failed(
+            "the registry is empty: import records first (koltrust registry import)".into(),
+        ));
     }
     let counts = store.counts_by_account().map_err(|e| e.to_string())?;
     apply_complaint_stats(&mut records, &counts);
@@ -123,29 +173,35 @@ pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptio
         expires_unix: opts.now_unix + opts.valid_days as i64 * 86_400,
     };
     let snapshot = build_snapshot(&records, &meta, &key).map_err(|e| e.to_string())?;
-    write_new(&dir.snapshot_path(sequence), &snapshot)?;
+    let mut files = vec![PublishedFile {
+        path: format!("snapshots/{sequence}.bin"),
+        bytes: snapshot.clone(),
+    }];
 
-    // Deltas from the last `keep` sequences whose snapshots are still on disk.
+    // Deltas from the last `keep` sequences whose snapshots are still stored.
     let mut deltas = Vec::new();
     let mut delta_entries = Vec::new();
     let first_kept = sequence.saturating_sub(opts.keep as u64).max(1);
     for from in (first_kept..sequence).rev() {
-        let Ok(old) = fs::read(dir.snapshot_path(from)) else {
+        let Some(old) = old_snapshot(dir, store, from)? else {
             continue;
         };
         let d = make_delta(&old, &snapshot, &key).map_err(|e| e.to_string())?;
-        write_new(&dir.delta_path(from, sequence), &d)?;
         deltas.push((from, sequence, d.len() as u64));
-        let mut e = file_entry(format!("deltas/{from}-{sequence}.bin"), &d);
+        let path = format!("deltas/{from}-{sequence}.bin");
+        let mut e = file_entry(path.clone(), &d);
         e["from"] = json!(from);
         e["to"] = json!(sequence);
         delta_entries.push(e);
+        files.push(PublishedFile { path, bytes: d });
     }
-    prune(dir, first_kept);
 
     let (public_hex, _) = dir.public_key()?;
     let keys = json!({"keys": [{"key_id": key_id, "algorithm": "ed25519", "public_key": public_hex}]});
-    write_atomic(&dir.keys_path(), format!("{keys}\n").as_bytes())?;
+    files.push(PublishedFile {
+        path: "keys".into(),
+        bytes: format!("{keys}\n").into_bytes(),
+    });
 
     let accounts: usize = records.iter().map(|r| r.accounts.len()).sum();
     let manifest = json!({
@@ -162,6 +218,10 @@ pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptio
     .to_string();
     let signature = to_hex(&key.sign(manifest.as_bytes()).to_bytes());
     let envelope = json!({"manifest": manifest, "key_id": key_id, "signature": signature});
+    files.push(PublishedFile {
+        path: "manifest".into(),
+        bytes: format!("{envelope}\n").into_bytes(),
+    });
     let publication = Publication {
         sequence,
         issued: meta.issued_unix,
@@ -172,10 +232,15 @@ pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptio
         accounts: accounts as u32,
         published_ms: crate::clock::now_ms(),
     };
-    // Recorded first, so two concurrent publishers cannot both claim the sequence; the manifest is the last file
-    // written, so clients never see a sequence whose files are missing.
-    store.add_publication(&publication, actor).map_err(|e| e.to_string())?;
-    write_atomic(&dir.manifest_path(), format!("{envelope}\n").as_bytes())?;
+    // The database first: the sequence is claimed there, with its files, or not at all. Then the files on disk,
+    // the manifest last, so clients never see a sequence whose files are missing.
+    match store.add_publication(&publication, &files, first_kept, actor) {
+        Ok(()) => {}
+        Err(StoreError::Conflict(e)) => return Err(Attempt::Taken(e)),
+        Err(e) => return Err(Attempt::Failed(e.to_string())),
+    }
+    crate::mirror::write_tree(&dir.registry_dir(), sequence, &files)?;
+    crate::mirror::prune(&dir.registry_dir(), first_kept);
     tracing::info!(
         sequence,
         records = records.len(),
@@ -184,31 +249,6 @@ pub fn publish(dir: &DataDir, store: &dyn Store, actor: &str, opts: PublishOptio
         "registry published"
     );
     Ok(Published { publication, deltas })
-}
-
-/// Removes snapshots older than `first_kept` and deltas leading to them.
-fn prune(dir: &DataDir, first_kept: u64) {
-    let num = |name: &str| name.strip_suffix(".bin").map(str::to_string);
-    if let Ok(entries) = fs::read_dir(dir.registry_dir().join("snapshots")) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().to_string();
-            if num(&name)
-                .and_then(|n| n.parse::<u64>().ok())
-                .is_some_and(|s| s < first_kept)
-            {
-                let _ = fs::remove_file(e.path());
-            }
-        }
-    }
-    if let Ok(entries) = fs::read_dir(dir.registry_dir().join("deltas")) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().to_string();
-            let to = num(&name).and_then(|n| n.split_once('-').and_then(|(_, t)| t.parse::<u64>().ok()));
-            if to.is_some_and(|t| t <= first_kept) {
-                let _ = fs::remove_file(e.path());
-            }
-        }
-    }
 }
 
 #[cfg(test)]

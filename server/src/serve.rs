@@ -10,38 +10,77 @@
 //!    commit), drain the intake writer, exit 0.
 
 use crate::admin::import_sample;
-use crate::config::{ConnectionLimits, ServeConfig};
+use crate::config::{ConnectionLimits, LogFormat, ServeConfig};
 use crate::datadir::DataDir;
 use crate::intake::Intake;
+use crate::mirror;
 use crate::publish::{publish, PublishOptions};
 use crate::ratelimit::RateLimiter;
 use crate::routes::{router, App};
+use crate::store::postgres::PostgresStore;
 use crate::store::sqlite::SqliteStore;
-use crate::store::{ComplaintStore, RegistryStore, Store};
+use crate::store::{Database, RegistryStore, Store};
 use crate::wire_errors::JsonWireErrors;
 use koltrust::registry::Date;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-fn init_logging() {
+/// Logs on standard error: readable lines, or one JSON object per line (`--log-format json`) for a log pipeline.
+/// Either way the request log carries route templates, never URLs, queries or complaint contents
+/// (`routes::log_requests`).
+fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().with_current_span(true).with_span_list(false).try_init(),
+    };
+}
+
+/// Opens the store `database` names, deciding first start the way [`DataDir::first_start`] does for either backend.
+/// Returns the store and whether this is the first start.
+pub fn open_store(dir: &DataDir, init: bool, database: &Database) -> Result<(Arc<dyn Store>, bool), String> {
+    match database {
+        Database::Sqlite => {
+            let first_start = dir.first_start(init)?;
+            dir.init()?;
+            let store = SqliteStore::open(&dir.database()).map_err(|e| e.to_string())?;
+            Ok((Arc::new(store), first_start))
+        }
+        Database::Postgres(url) => {
+            let store = PostgresStore::connect(url).map_err(|e| e.to_string())?;
+            let present = !store.publications(1).map_err(|e| e.to_string())?.is_empty()
+                || !store.records().map_err(|e| e.to_string())?.is_empty();
+            let first_start = dir.first_start_of(init, present, &database.describe(), "is empty")?;
+            // Another instance made this database: this one must sign with the same key and accept the same
+            // token, never mint its own.
+            if present && !dir.key_path().exists() {
+                return Err(format!(
+                    "refusing to start: the database {} is in use but {} has no signing key. Copy registry.key, \
+                     registry.key.pub and admin-token from the data folder of the first instance. / Từ chối khởi \
+                     động: hãy sao chép khoá ký và mã quản trị từ máy chủ đầu tiên.",
+                    database.describe(),
+                    dir.root.display()
+                ));
+            }
+            dir.init()?;
+            Ok((Arc::new(store), first_start))
+        }
+    }
 }
 
 /// Prepares the data folder: what first start needs. Returns the store. Refuses (changing nothing) a folder whose
 /// database is missing or empty while it holds a signing key or published files ([`DataDir::first_start`]).
-pub fn prepare(dir: &DataDir, init: bool) -> Result<Arc<SqliteStore>, String> {
-    let first_start = dir.first_start(init)?;
-    let report = dir.init()?;
-    let store = Arc::new(SqliteStore::open(&dir.database()).map_err(|e| e.to_string())?);
+pub fn prepare(dir: &DataDir, init: bool, database: &Database) -> Result<Arc<dyn Store>, String> {
+    let created_key = !dir.key_path().exists();
+    let (store, first_start) = open_store(dir, init, database)?;
     dir.make_private()?;
-    if report.created_key {
+    if created_key && dir.key_path().exists() {
         let (_, key_id) = dir.public_key()?;
         println!(
             "Đã tạo khoá ký mới / new signing key: {} (key id {key_id})",
@@ -58,6 +97,8 @@ pub fn prepare(dir: &DataDir, init: bool) -> Result<Arc<SqliteStore>, String> {
             "Đã phát hành bản ký số đầu tiên / published the first signed snapshot: sequence {} ({} bytes)",
             p.publication.sequence, p.publication.bytes
         );
+    } else if let Some(sequence) = mirror::sync(&*store, &dir.registry_dir())? {
+        println!("Đã chép sổ đăng ký từ cơ sở dữ liệu / registry files copied from the database: sequence {sequence}");
     }
     Ok(store)
 }
@@ -153,16 +194,14 @@ async fn shutdown_signal() {
 
 /// Runs the server until SIGTERM/SIGINT.
 pub fn serve(cfg: ServeConfig) -> Result<(), String> {
-    init_logging();
+    init_logging(cfg.log_format);
     let dir = DataDir::new(&cfg.data);
-    let store = prepare(&dir, cfg.init)?;
+    let store = prepare(&dir, cfg.init, &cfg.database)?;
     let admin_token = dir.admin_token()?;
-    let complaints: Arc<dyn ComplaintStore> = store.clone();
-    let store: Arc<dyn Store> = store;
     let app = Arc::new(App {
         dir: dir.clone(),
-        store,
-        intake: Intake::start(complaints).map_err(|e| format!("starting the complaint writer: {e}"))?,
+        store: store.clone(),
+        intake: Intake::start(store.clone()).map_err(|e| format!("starting the complaint writer: {e}"))?,
         per_ip: RateLimiter::new(cfg.per_ip),
         per_client: RateLimiter::new(cfg.per_client),
         trusted_proxies: cfg.trusted_proxies.clone(),
@@ -182,6 +221,7 @@ pub fn serve(cfg: ServeConfig) -> Result<(), String> {
         let base = format!("http://{addr}");
         println!("KOL Trust — máy chủ Liên minh / Alliance server");
         println!("  dữ liệu / data:            {}", dir.root.display());
+        println!("  cơ sở dữ liệu / database:  {}", cfg.database.describe());
         match &cfg.www {
             Some(w) => println!("  cổng thông tin / portal:   {base}/  ({})", w.display()),
             None => println!("  cổng thông tin / portal:   (no www folder)"),
@@ -199,7 +239,9 @@ pub fn serve(cfg: ServeConfig) -> Result<(), String> {
             cfg.body_limit,
             cfg.limits.request_timeout,
         );
+        let follower = tokio::spawn(mirror::follow(app.store.clone(), dir.registry_dir()));
         listen(listener, routes, &cfg.limits, shutdown_signal()).await;
+        follower.abort();
         Ok::<(), String>(())
     });
     // Every request has been answered; let the writer finish anything still queued.

@@ -221,7 +221,7 @@ pub fn bind_and_shrink(
 }
 
 /// The workspace's one version (the first `version =` line of the root manifest: `[workspace.package]`).
-fn crate_version(root: &Path) -> Result<String, String> {
+pub(crate) fn crate_version(root: &Path) -> Result<String, String> {
     let manifest = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("reading Cargo.toml: {e}"))?;
     manifest
         .lines()
@@ -321,7 +321,7 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-fn write_zip(dir: &Path, zip_path: &Path) -> Result<(), String> {
+pub(crate) fn write_zip(dir: &Path, zip_path: &Path) -> Result<(), String> {
     let file = fs::File::create(zip_path).map_err(|e| format!("creating {}: {e}", zip_path.display()))?;
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);

@@ -3,12 +3,14 @@
 //! | command | does |
 //! | --- | --- |
 //! | `cargo xtask dist` | builds the WebAssembly glue, binds it, shrinks it, assembles `dist/extension/`, the zip and `dist/www/`; fails when a `.wasm` is over its gzipped budget |
+//! | `cargo xtask dist --release --server URL --pubkey FILE [--snapshot FILE]` | the same build made an operator's release: only their public key pinned, their server, their verified snapshot, no sample data ([`release`]) |
 //! | `cargo xtask test` | every test: fmt, clippy (native and wasm32), cycles, tsc, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
 //! | `cargo xtask bench-wasm` | the WebAssembly benchmarks (Node), beside the native `cargo bench` |
 //! | `cargo xtask bench-browser` | the worker's cold start, first badge and memory in Chromium with 2k/300k/1M-account registries ([`bench_browser`]) |
 //! | `cargo xtask fuzz [TARGET] [--seconds N]` | coverage-guided fuzzing of the core's parsers (`fuzz/`, libFuzzer via cargo-fuzz, stable toolchain); fails on any crash |
 //! | `cargo xtask cycles` | fails on an import cycle between files (Rust and JavaScript) or a core layer used out of order |
+//! | `cargo xtask postgres` | a throwaway PostgreSQL cluster (prints `KOLTRUST_TEST_DATABASE=…`) for running the server tests' PostgreSQL pass by hand |
 //! | `cargo xtask eval-promotion PATH` | promotion detection measured on the ViSpamReviews dev split in `PATH` ([`eval`]) |
 //!
 //! Each command first installs what it is missing ([`tools`]): the wasm32 target, the pinned wasm-bindgen CLI in the
@@ -21,7 +23,9 @@ mod dist;
 mod eval;
 mod exec;
 mod fuzz;
+mod postgres;
 mod registry;
+mod release;
 mod testing;
 mod tools;
 
@@ -30,6 +34,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("dist") if args.iter().any(|a| a == "--release") => release::run(&args[1..]),
         Some("dist") => dist::run().map(|_| ()),
         Some("test") => testing::run(&args[1..]),
         Some("demo") => dist::run().and_then(|_| demo()),
@@ -38,17 +43,20 @@ fn main() -> ExitCode {
         Some("cycles") => cycles::run(&args[1..]),
         Some("eval-promotion") => eval::run(&args[1..]),
         Some("fuzz") => fuzz::run_cli(&args[1..]),
+        Some("postgres") => postgres::run_cli(),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|bench-browser|cycles|eval-promotion|fuzz>
+            eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|bench-browser|cycles|eval-promotion|fuzz|postgres>
 
   dist        build dist/extension, the zip and dist/www; fails over a WASM size budget
+              --release --server URL --pubkey FILE [--snapshot FILE]: an operator's release (dist/release/)
   test        run every test (fmt, clippy, cycles, tsc, native, fuzz smoke, wasm, browser)
   demo        build the extension and start the demo
   bench-wasm  WebAssembly benchmarks in Node
   bench-browser  worker cold start and first badge in Chromium with 2k/300k/1M-account registries
   cycles      no import cycles between files (Rust, JS), core layers in order
   eval-promotion PATH  promotion detection on the ViSpamReviews dev split in PATH
-  fuzz        [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]: libFuzzer on the core's parsers");
+  fuzz        [TARGET] [--seconds N | --runs N] [--jobs N] [--no-trace-compares] [--seed]: libFuzzer on the core's parsers
+  postgres    a throwaway PostgreSQL cluster for the server tests' PostgreSQL pass (Enter stops it)");
             return ExitCode::from(2);
         }
     };

@@ -4,17 +4,33 @@
 //!
 //! Layers: `cargo fmt --check` (the workspace and the fuzz crate), `cargo clippy -D warnings` (native, the fuzz crate, and wasm32 per
 //! feature set), the import-cycle check (`cargo xtask cycles`), the JavaScript type check (`tsc --noEmit`), native
-//! `cargo test`, a fuzz smoke run (every libFuzzer target for [`FUZZ_SMOKE_SECONDS`] from its seeds, see
+//! `cargo test`, the server's tests again on a throwaway PostgreSQL cluster ([`POSTGRES_TESTS`], [`postgres`]), a fuzz smoke run (every libFuzzer target for [`FUZZ_SMOKE_SECONDS`] from its seeds, see
 //! `cargo xtask fuzz`), `wasm-bindgen-test` in a real Chromium service worker and in Node, then `cargo xtask dist` and
 //! the browser tests in `tests/e2e/` against the built extension. `cargo xtask test e2e` runs only the last two (for iterating on the extension).
 
 use crate::exec::{self, cmd, project_root};
-use crate::{dist, fuzz, tools};
+use crate::{dist, fuzz, postgres, tools};
 use std::path::Path;
 
 /// The feature sets of the wasm glue that clippy checks: each shipped build (the extension's two modules, the
 /// portal), the benchmark build, and all together.
 const WASM_FEATURE_SETS: [&str; 5] = ["extension", "lazy", "portal", "bench", "extension,lazy,portal,bench"];
+
+/// The tests that run a second time on PostgreSQL (a throwaway cluster, `KOLTRUST_TEST_DATABASE`): the store
+/// conformance suite and every server integration test that touches storage. `serve_datadir` (the SQLite file's
+/// own safety) and `serve_slow_clients` (connection handling) do not depend on the store.
+const POSTGRES_TESTS: [(&str, &str); 10] = [
+    ("koltrust-server", "store_conformance"),
+    ("koltrust-cli", "serve_complaints"),
+    ("koltrust-cli", "serve_durability"),
+    ("koltrust-cli", "serve_hygiene"),
+    ("koltrust-cli", "serve_instances"),
+    ("koltrust-cli", "serve_observability"),
+    ("koltrust-cli", "serve_pull"),
+    ("koltrust-cli", "serve_registry"),
+    ("koltrust-cli", "registry_static"),
+    ("koltrust-cli", "serve_backup"),
+];
 
 /// Seconds each fuzz target runs in `cargo xtask test` (the long runs are `cargo xtask fuzz`'s).
 pub const FUZZ_SMOKE_SECONDS: u64 = 5;
@@ -33,6 +49,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let chromium = tools::ensure_chromium()?;
     if !only_e2e {
         fuzz::ensure_cargo_fuzz(&root)?;
+        postgres::ensure_postgres()?;
     }
 
     if !only_e2e {
@@ -103,6 +120,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "native tests",
         )?;
         counts.push(("native (cargo test)", cargo_passed(&native)));
+
+        // The server's tests again, each server on its own database of a throwaway PostgreSQL cluster.
+        let cluster = postgres::Cluster::start()?;
+        let mut on_postgres = cmd("cargo", &root);
+        on_postgres.arg("test");
+        let mut packages: Vec<&str> = POSTGRES_TESTS.iter().map(|(package, _)| *package).collect();
+        packages.dedup();
+        for package in packages {
+            on_postgres.args(["--package", package]);
+        }
+        for (_, test) in POSTGRES_TESTS {
+            on_postgres.args(["--test", test]);
+        }
+        let pg = exec::run_captured(
+            on_postgres
+                .env("KOLTRUST_TEST_DATABASE", &cluster.url)
+                .env("KOLTRUST_TEST_PGBIN", &cluster.bin),
+            "server tests on PostgreSQL",
+        )?;
+        drop(cluster);
+        counts.push(("server on PostgreSQL", cargo_passed(&pg)));
 
         // Every fuzz target a few seconds from its committed seeds, two at a time: a crash fails the run (its input kept under
         // fuzz/artifacts/); the count is the targets that ran clean.

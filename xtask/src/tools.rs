@@ -135,7 +135,7 @@ pub fn ensure_chromium() -> Result<PathBuf, String> {
     Ok(chromium)
 }
 
-fn running_as_root() -> bool {
+pub(crate) fn running_as_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()

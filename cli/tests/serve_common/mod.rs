@@ -1,14 +1,21 @@
 //! Shared by the `serve_*` integration tests: start the real `koltrust serve` binary on a free loopback port with a
 //! temporary data folder, wait until `/v1/health` answers (polling, never a fixed sleep), talk HTTP with reqwest,
 //! and stop it with SIGKILL or SIGTERM.
+//!
+//! **Two stores.** With `KOLTRUST_TEST_DATABASE` set (a PostgreSQL server the tests may create databases on;
+//! `cargo xtask test` starts a throwaway cluster and runs the store-facing `serve_*` tests a second time with it),
+//! every data folder gets its own fresh PostgreSQL database: [`Server::start`] passes `--database`, and [`cli`]
+//! passes the same database to the command that names that `--data` folder. Without it, SQLite as always.
 
 // Whole-crate test code: a failed `unwrap`/`expect` is the test failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_koltrust");
@@ -27,33 +34,96 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
+/// The PostgreSQL database of each data folder (PostgreSQL pass only).
+static DATABASES: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
+
+/// Whether this run is the PostgreSQL pass.
+pub fn on_postgres() -> bool {
+    std::env::var_os("KOLTRUST_TEST_DATABASE").is_some()
+}
+
+/// The database URL of `data`'s server in the PostgreSQL pass (created on first use), `None` on SQLite.
+pub fn database_for(data: &Path) -> Option<String> {
+    let admin = std::env::var("KOLTRUST_TEST_DATABASE").ok()?;
+    let mut map = DATABASES.lock().unwrap_or_else(|p| p.into_inner());
+    let map = map.get_or_insert_with(HashMap::new);
+    if let Some(url) = map.get(data) {
+        return Some(url.clone());
+    }
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "serve_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    // Its own runtime: never inside the test's.
+    let url = std::thread::spawn(move || koltrust_server::store::postgres::create_database(&admin, &name))
+        .join()
+        .unwrap()
+        .unwrap();
+    map.insert(data.to_path_buf(), url.clone());
+    Some(url)
+}
+
+/// Makes `data`'s server use `url` (a second instance on the first one's database).
+pub fn share_database(data: &Path, url: &str) {
+    let mut map = DATABASES.lock().unwrap_or_else(|p| p.into_inner());
+    map.get_or_insert_with(HashMap::new)
+        .insert(data.to_path_buf(), url.to_string());
+}
+
 impl Server {
     /// Starts `koltrust serve --data <data> --addr 127.0.0.1:<free port> <extra…>` and waits until it is healthy.
     pub async fn start(data: &Path, extra: &[&str]) -> Server {
-        let port = free_port();
-        let stdout = data.with_extension(format!("stdout-{port}.txt"));
-        let out = std::fs::File::create(&stdout).unwrap();
-        let child = Command::new(BIN)
-            .args(["serve", "--data"])
-            .arg(data)
-            .args(["--addr", &format!("127.0.0.1:{port}")])
-            .args(extra)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::from(out))
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn koltrust serve");
-        let mut s = Server {
-            child: Some(child),
-            base: format!("http://127.0.0.1:{port}"),
-            data: data.to_path_buf(),
-            stdout,
-        };
+        let mut s = Server::spawn(data, extra);
         s.wait_healthy().await;
         s
     }
 
-    async fn wait_healthy(&mut self) {
+    /// Starts the server without waiting for it (a start expected to fail, or to be awaited later).
+    pub fn spawn(data: &Path, extra: &[&str]) -> Server {
+        Server::spawn_logging(data, extra, "warn", None)
+    }
+
+    /// Starts the server with `RUST_LOG=<rust_log>` and its standard error in `stderr_to` (else inherited), and
+    /// waits until it is healthy.
+    pub async fn start_logging(data: &Path, extra: &[&str], rust_log: &str, stderr_to: &Path) -> Server {
+        let mut s = Server::spawn_logging(data, extra, rust_log, Some(stderr_to));
+        s.wait_healthy().await;
+        s
+    }
+
+    fn spawn_logging(data: &Path, extra: &[&str], rust_log: &str, stderr_to: Option<&Path>) -> Server {
+        let port = free_port();
+        let stdout = data.with_extension(format!("stdout-{port}.txt"));
+        let out = std::fs::File::create(&stdout).unwrap();
+        let mut command = Command::new(BIN);
+        command
+            .args(["serve", "--data"])
+            .arg(data)
+            .args(["--addr", &format!("127.0.0.1:{port}")])
+            .args(extra)
+            .env("RUST_LOG", rust_log)
+            .env_remove("KOLTRUST_DATABASE")
+            .stdout(Stdio::from(out))
+            .stderr(match stderr_to {
+                Some(p) => Stdio::from(std::fs::File::create(p).unwrap()),
+                None => Stdio::inherit(),
+            });
+        if let Some(url) = database_for(data) {
+            command.args(["--database", &url]);
+        }
+        let child = command.spawn().expect("spawn koltrust serve");
+        Server {
+            child: Some(child),
+            base: format!("http://127.0.0.1:{port}"),
+            data: data.to_path_buf(),
+            stdout,
+        }
+    }
+
+    /// Waits until `/v1/health` answers 2xx (panics if the process exits first or after 30 s).
+    pub async fn wait_healthy(&mut self) {
         let c = client();
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
@@ -88,6 +158,23 @@ impl Server {
 
     pub fn printed(&self) -> String {
         std::fs::read_to_string(&self.stdout).unwrap_or_default()
+    }
+
+    /// Waits (bounded) for a process expected to exit on its own, e.g. a refused start.
+    pub fn wait_exit(&mut self, within: Duration) -> ExitStatus {
+        let c = self.child.as_mut().expect("running");
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(s) = c.try_wait().unwrap() {
+                self.child = None;
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "koltrust serve still running after {within:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// SIGKILL: no chance to clean up.
@@ -137,9 +224,20 @@ pub fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// The CLI command for `args`, given the database of the data folder it names (PostgreSQL pass).
+pub fn cli_command(args: &[&str]) -> Command {
+    let mut c = Command::new(BIN);
+    c.args(args).env_remove("KOLTRUST_DATABASE");
+    let data = args.iter().position(|a| *a == "--data").and_then(|i| args.get(i + 1));
+    if let Some(url) = data.and_then(|d| database_for(Path::new(d))) {
+        c.env("KOLTRUST_DATABASE", url);
+    }
+    c
+}
+
 /// Runs the CLI synchronously; returns stdout, panicking with stderr on failure.
 pub fn cli(args: &[&str]) -> String {
-    let out = Command::new(BIN).args(args).output().unwrap();
+    let out = cli_command(args).output().unwrap();
     assert!(
         out.status.success(),
         "koltrust {args:?} failed: {}",
@@ -161,6 +259,21 @@ pub fn complaint(id: &str) -> Value {
         "locale": "vi",
         "created": 1_764_374_400_000i64
     })
+}
+
+/// Submits the complaint `id` (the [`complaint`] body) and returns its receipt, asserting a 2xx.
+pub async fn submit(c: &reqwest::Client, s: &Server, id: &str) -> String {
+    let r = c
+        .post(s.url("/v1/complaints"))
+        .json(&complaint(id))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "submit {id}: {}", r.status());
+    r.json::<Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 /// Asserts the standard error body and returns it.

@@ -19,7 +19,7 @@ use crate::error::{json_errors, panic_response, ApiError};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use std::path::Path;
@@ -47,6 +47,23 @@ async fn health(State(app): State<AppState>) -> Result<Json<serde_json::Value>, 
         "sequence": last.first().map(|p| p.sequence),
         "version": env!("CARGO_PKG_VERSION"),
     })))
+}
+
+/// `GET /metrics`: Prometheus text ([`crate::metrics`]). Counts only: no URL, receipt or complaint content.
+async fn metrics(State(app): State<AppState>) -> Response {
+    let body = crate::metrics::render(&crate::metrics::Snapshot {
+        backend: app.store.backend_name(),
+        queue_depth: app.intake.queue_depth(),
+        batch_sizes: app.intake.batch_sizes(),
+        failed_batches: app.intake.failed_batches(),
+        sequence: crate::mirror::local_sequence(&app.dir.registry_dir()),
+    });
+    let mut resp = body.into_response();
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    resp
 }
 
 async fn not_found() -> ApiError {
@@ -80,6 +97,12 @@ async fn log_requests(req: Request, next: Next) -> Response {
     let mut resp = next.run(req).instrument(span.clone()).await;
     let status = resp.status().as_u16();
     let ms = start.elapsed().as_secs_f64() * 1000.0;
+    crate::metrics::global().record(
+        (route != "-").then_some(route.as_str()),
+        method.as_str(),
+        status,
+        start.elapsed().as_secs_f64(),
+    );
     span.in_scope(|| {
         if status >= 500 {
             tracing::warn!(status, ms, "request failed");
@@ -113,27 +136,72 @@ fn cors() -> CorsLayer {
         .max_age(std::time::Duration::from_secs(600))
 }
 
-/// The whole router. `www` is served at `/` when given; each request is answered within `request_timeout` (408
-/// past it, body reading included).
-pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_timeout: std::time::Duration) -> Router {
-    let admin = Router::new()
-        .route("/v1/admin/complaints", get(admin::list))
-        .route("/v1/admin/complaints/export", get(admin::export))
-        .route("/v1/admin/complaints/{receipt}", get(admin::show))
-        .route("/v1/admin/complaints/{receipt}/status", post(admin::set_status))
+/// Routes with their method and path template recorded as they are added, so the API contract test
+/// (`crate::openapi`) compares the document with what is really routed.
+pub struct Api<S> {
+    router: Router<S>,
+    table: Vec<(&'static str, &'static str)>,
+}
+
+impl<S: Clone + Send + Sync + 'static> Api<S> {
+    fn new() -> Api<S> {
+        Api {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    /// Adds `handler` at `path` for `method` (lowercase, as OpenAPI writes it; the test checks that the handler
+    /// really answers that method).
+    fn at(mut self, method: &'static str, path: &'static str, handler: axum::routing::MethodRouter<S>) -> Api<S> {
+        self.table.push((method, path));
+        self.router = self.router.route(path, handler);
+        self
+    }
+
+    fn merge(mut self, other: Api<S>) -> Api<S> {
+        self.table.extend(other.table);
+        self.router = self.router.merge(other.router);
+        self
+    }
+}
+
+/// The API routes (no static files, no cross-cutting layers).
+fn api(app: &AppState) -> Api<AppState> {
+    let mut admin = Api::new()
+        .at("get", "/v1/admin/complaints", get(admin::list))
+        .at("get", "/v1/admin/complaints/export", get(admin::export))
+        .at("get", "/v1/admin/complaints/{receipt}", get(admin::show))
+        .at("post", "/v1/admin/complaints/{receipt}/status", post(admin::set_status));
+    admin.router = admin
+        .router
         .route_layer(middleware::from_fn_with_state(app.clone(), admin::require_token));
-    let api = Router::new()
-        .route("/v1/health", get(health))
-        .route("/v1/registry/manifest", get(registry::manifest))
-        .route("/v1/registry/keys", get(registry::keys))
-        .route("/v1/registry/snapshots/{file}", get(registry::snapshot))
-        .route("/v1/registry/deltas/{file}", get(registry::delta))
-        .route(
+    Api::new()
+        .at("get", "/v1/health", get(health))
+        .at("get", "/metrics", get(metrics))
+        .at("get", "/v1/openapi.json", get(crate::openapi::document))
+        .at("get", "/v1/registry/manifest", get(registry::manifest))
+        .at("get", "/v1/registry/keys", get(registry::keys))
+        .at("get", "/v1/registry/snapshots/{file}", get(registry::snapshot))
+        .at("get", "/v1/registry/deltas/{file}", get(registry::delta))
+        .at(
+            "post",
             "/v1/complaints",
             post(complaints::submit).route_layer(middleware::from_fn_with_state(app.clone(), complaints::limits)),
         )
-        .route("/v1/complaints/{receipt}", get(complaints::status))
-        .merge(admin);
+        .at("get", "/v1/complaints/{receipt}", get(complaints::status))
+        .merge(admin)
+}
+
+/// Every routed `(method, path template)`, for the API contract test.
+pub fn route_table(app: &AppState) -> Vec<(&'static str, &'static str)> {
+    api(app).table
+}
+
+/// The whole router. `www` is served at `/` when given; each request is answered within `request_timeout` (408
+/// past it, body reading included).
+pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_timeout: std::time::Duration) -> Router {
+    let api = api(&app).router;
     let router = match www {
         Some(dir) => {
             let root = dir.to_path_buf();

@@ -4,7 +4,9 @@
 //! keys), and `304 Not Modified` on a matching `If-None-Match`. Because these are plain files, a CDN or static
 //! host serving `<data>/public/` at the site root answers the same URLs.
 
+use super::state::CachedFile;
 use super::{ApiError, AppState};
+use axum::body::Bytes;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -25,6 +27,10 @@ fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
         .any(|t| t == etag || t == "*")
 }
 
+/// Files up to this size are kept in memory with their ETag (the manifest and the keys, small snapshots), so a poll
+/// costs one `stat` and, when unchanged, no read at all.
+const CACHE_BYTES: u64 = 256 * 1024;
+
 async fn serve_file(
     app: &AppState,
     headers: &HeaderMap,
@@ -32,37 +38,60 @@ async fn serve_file(
     content_type: &'static str,
     cache: &'static str,
 ) -> Result<Response, ApiError> {
-    let bytes = match tokio::fs::read(&path).await {
-        Ok(b) => b,
+    // A stat of a file in the page cache: cheaper than a trip to the blocking pool.
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ApiError::of("not_found")),
         Err(e) => return Err(ApiError::internal(e)),
     };
-    let modified = tokio::fs::metadata(&path)
-        .await
-        .and_then(|m| m.modified())
-        .unwrap_or(std::time::UNIX_EPOCH);
+    let (len, modified) = (meta.len(), meta.modified().unwrap_or(std::time::UNIX_EPOCH));
     let cached = {
         let map = app.etags.lock().unwrap_or_else(|p| p.into_inner());
         map.get(&path)
-            .filter(|(len, m, _)| *len == bytes.len() as u64 && *m == modified)
-            .map(|(_, _, e)| e.clone())
+            .filter(|c| c.len == len && c.modified == modified)
+            .map(|c| (c.etag.clone(), c.bytes.clone()))
     };
-    let etag = match cached {
-        Some(e) => e,
+    let (etag, bytes) = match cached {
+        Some((etag, bytes)) => (etag, bytes),
         None => {
-            let e = format!("\"{}\"", koltrust::registry::keys::to_hex(&Sha256::digest(&bytes)));
-            let mut map = app.etags.lock().unwrap_or_else(|p| p.into_inner());
-            if map.len() > 1024 {
-                map.clear();
+            let bytes = match tokio::fs::read(&path).await {
+                Ok(b) => Bytes::from(b),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ApiError::of("not_found")),
+                Err(e) => return Err(ApiError::internal(e)),
+            };
+            let etag = format!("\"{}\"", koltrust::registry::keys::to_hex(&Sha256::digest(&bytes)));
+            // Only when the file did not change while it was read (same length as the stat): else the next request
+            // hashes again.
+            if bytes.len() as u64 == len {
+                let mut map = app.etags.lock().unwrap_or_else(|p| p.into_inner());
+                if map.len() > 1024 {
+                    map.clear();
+                }
+                map.insert(
+                    path.clone(),
+                    CachedFile {
+                        len,
+                        modified,
+                        etag: etag.clone(),
+                        bytes: (len <= CACHE_BYTES).then(|| bytes.clone()),
+                    },
+                );
             }
-            map.insert(path.clone(), (bytes.len() as u64, modified, e.clone()));
-            e
+            (etag, Some(bytes))
         }
     };
     let mut resp = if etag_matches(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut r = bytes.into_response();
+        let body = match bytes {
+            Some(b) => b,
+            None => match tokio::fs::read(&path).await {
+                Ok(b) => Bytes::from(b),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ApiError::of("not_found")),
+                Err(e) => return Err(ApiError::internal(e)),
+            },
+        };
+        let mut r = body.into_response();
         r.headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
         r

@@ -30,8 +30,18 @@ pub struct App {
     pub trusted_proxies: Vec<TrustedProxy>,
     /// The bearer token of the moderation API.
     pub admin_token: String,
-    /// Strong ETags of served files, keyed by path and checked against length and modification time.
-    pub etags: Mutex<HashMap<PathBuf, (u64, SystemTime, String)>>,
+    /// Strong ETags of served files (and the bytes of small ones), keyed by path and checked against length and
+    /// modification time.
+    pub etags: Mutex<HashMap<PathBuf, CachedFile>>,
+}
+
+/// A served file as last read: valid while its length and modification time are unchanged.
+pub struct CachedFile {
+    pub len: u64,
+    pub modified: SystemTime,
+    pub etag: String,
+    /// The content, for small files (`None`: read again when a body is needed).
+    pub bytes: Option<axum::body::Bytes>,
 }
 
 /// The state handlers receive (shared, read-mostly).

@@ -6,10 +6,17 @@
 //! | [`RegistryStore`] | the registry records the Alliance edits, and the list of publications |
 //! | [`AuditLog`] | who changed what, when (registry edits, publications, status changes) |
 //!
-//! [`sqlite::SqliteStore`] implements all three on one embedded SQLite file (WAL, `synchronous=FULL`). The rest of
-//! the server holds an `Arc<dyn Store>`; the growth path to PostgreSQL is a second implementation of the same
-//! traits (see the README's "Alliance server" section).
+//! Two implementations, chosen by [`Database`] (`koltrust serve --database …`, env `KOLTRUST_DATABASE`):
+//! [`sqlite::SqliteStore`], one embedded SQLite file in the data folder (WAL, `synchronous=FULL`; the default), and
+//! [`postgres::PostgresStore`], a PostgreSQL database several server instances can share. Both keep their schema
+//! as numbered migrations with the same numbers for the same content, and both pass the same conformance suite
+//! (`cli/tests/store_conformance.rs`). The rest of the server holds an `Arc<dyn Store>` and never knows which.
+//!
+//! A publication's files (snapshot, deltas, keys, manifest) are stored with it ([`RegistryStore::add_publication`]),
+//! in the same transaction that claims its sequence: the database is the one truth every instance and
+//! `koltrust registry publish --out` copy from, and a sequence can never name two different files.
 
+pub mod postgres;
 pub mod sqlite;
 
 use koltrust::complaint::{ComplaintStatus, ValidComplaint};
@@ -29,6 +36,8 @@ pub enum StoreError {
     },
     /// Data that does not pass its own validation (registry edits).
     Invalid(String),
+    /// Another writer got there first (a publication sequence already taken): retrying may succeed.
+    Conflict(String),
 }
 
 impl std::fmt::Display for StoreError {
@@ -39,7 +48,7 @@ impl std::fmt::Display for StoreError {
             StoreError::InvalidTransition { from, to } => {
                 write!(f, "cannot move a complaint from {} to {}", from.as_str(), to.as_str())
             }
-            StoreError::Invalid(e) => f.write_str(e),
+            StoreError::Invalid(e) | StoreError::Conflict(e) => f.write_str(e),
         }
     }
 }
@@ -129,6 +138,10 @@ pub trait ComplaintStore: Send + Sync {
     fn set_status(&self, receipt: &str, to: ComplaintStatus, actor: &str, note: &str) -> StoreResult<StatusView>;
     fn counts_by_account(&self) -> StoreResult<Vec<AccountCount>>;
     fn count(&self) -> StoreResult<u64>;
+    /// How many intake writers may commit batches at once: 1 where commits serialise anyway (SQLite's one writer).
+    fn writers(&self) -> usize {
+        1
+    }
 }
 
 /// One published sequence.
@@ -144,6 +157,14 @@ pub struct Publication {
     pub published_ms: i64,
 }
 
+/// One file of a publication, its path relative to the registry folder (`snapshots/3.bin`, `deltas/2-3.bin`,
+/// `keys`, `manifest`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
 pub trait RegistryStore: Send + Sync {
     /// Every record, in id order.
     fn records(&self) -> StoreResult<Vec<Record>>;
@@ -151,7 +172,17 @@ pub trait RegistryStore: Send + Sync {
     /// Inserts or replaces records, auditing `action` with `detail` in the same transaction.
     fn upsert_records(&self, records: &[Record], actor: &str, action: &str, detail: &str) -> StoreResult<()>;
     fn publications(&self, limit: u32) -> StoreResult<Vec<Publication>>;
-    fn add_publication(&self, p: &Publication, actor: &str) -> StoreResult<()>;
+    /// Records publication `p` with its files and audits it, in one transaction. Refused with
+    /// [`StoreError::Conflict`] unless `p.sequence` is exactly one more than the last publication (two publishers at
+    /// once: one wins, the other learns it and may retry with the next number). Files of sequences before
+    /// `keep_from` are dropped (their publications stay listed).
+    fn add_publication(&self, p: &Publication, files: &[PublishedFile], keep_from: u64, actor: &str)
+        -> StoreResult<()>;
+    /// The files stored with publication `sequence` (none for a sequence published before files were stored, or
+    /// pruned).
+    fn publication_files(&self, sequence: u64) -> StoreResult<Vec<PublishedFile>>;
+    /// One stored file of publication `sequence`.
+    fn publication_file(&self, sequence: u64, path: &str) -> StoreResult<Option<Vec<u8>>>;
 }
 
 /// One audit entry.
@@ -171,5 +202,80 @@ pub trait AuditLog: Send + Sync {
 }
 
 /// Everything the server needs from storage.
-pub trait Store: ComplaintStore + RegistryStore + AuditLog {}
-impl<T: ComplaintStore + RegistryStore + AuditLog> Store for T {}
+pub trait Store: ComplaintStore + RegistryStore + AuditLog {
+    /// Which backend, for logs and metrics (`sqlite`, `postgres`).
+    fn backend_name(&self) -> &'static str;
+}
+
+/// Where the data lives: the data folder's SQLite file (default) or a PostgreSQL URL.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Database {
+    Sqlite,
+    Postgres(String),
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl Database {
+    /// Reads `--database` / `KOLTRUST_DATABASE`: empty or `sqlite` for the data folder's file, a `postgres://` or
+    /// `postgresql://` URL for PostgreSQL.
+    pub fn parse(s: Option<&str>) -> Result<Database, String> {
+        match s.map(str::trim) {
+            None | Some("") | Some("sqlite") => Ok(Database::Sqlite),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Ok(Database::Postgres(url.to_string()))
+            }
+            Some(other) => Err(format!(
+                "--database {:?}: expected a postgres://user@host/dbname URL or `sqlite` / cần một URL                  postgres://… hoặc `sqlite`",
+                redact(other)
+            )),
+        }
+    }
+
+    /// For messages and logs: the URL without its password.
+    pub fn describe(&self) -> String {
+        match self {
+            Database::Sqlite => "sqlite".into(),
+            Database::Postgres(url) => redact(url),
+        }
+    }
+}
+
+/// A database URL with any password replaced by `***`.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (auth, host) = match rest.rsplit_once('@') {
+        Some((a, h)) => (Some(a), h),
+        None => (None, rest),
+    };
+    match auth {
+        Some(a) => match a.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+            None => format!("{scheme}://{a}@{host}"),
+        },
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_are_read_and_never_shown_with_their_password() {
+        assert_eq!(Database::parse(None).unwrap(), Database::Sqlite);
+        assert_eq!(Database::parse(Some("sqlite")).unwrap(), Database::Sqlite);
+        let pg = Database::parse(Some("postgres://kt:s3cret@db.internal:5432/koltrust")).unwrap();
+        assert_eq!(pg.describe(), "postgres://kt:***@db.internal:5432/koltrust");
+        assert!(!format!("{pg:?}").contains("s3cret"));
+        let err = Database::parse(Some("mysql://root:hunter2@x/y")).unwrap_err();
+        assert!(err.contains("postgres://") && !err.contains("hunter2"), "{err}");
+        assert_eq!(redact("postgres://kt@h/db"), "postgres://kt@h/db");
+    }
+}

@@ -21,10 +21,12 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 use std::sync::Mutex;
 
-/// `(version, SQL)`: applied in order, each in its own transaction.
-pub const MIGRATIONS: &[(u32, &str)] = &[(
-    1,
-    "CREATE TABLE complaints (
+/// `(version, SQL)`: applied in order, each in its own transaction. The same numbers as
+/// [`super::postgres::MIGRATIONS`] for the same content.
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (
+        1,
+        "CREATE TABLE complaints (
         id TEXT PRIMARY KEY,
         receipt TEXT NOT NULL UNIQUE,
         platform TEXT NOT NULL,
@@ -62,7 +64,17 @@ pub const MIGRATIONS: &[(u32, &str)] = &[(
         detail TEXT NOT NULL
     );
     CREATE INDEX audit_subject ON audit (subject, id);",
-)];
+    ),
+    (
+        2,
+        "CREATE TABLE registry_files (
+            sequence INTEGER NOT NULL REFERENCES publications (sequence) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (sequence, path)
+        );",
+    ),
+];
 
 pub struct SqliteStore {
     write: Mutex<Connection>,
@@ -116,7 +128,7 @@ fn status_of(s: &str) -> rusqlite::Result<ComplaintStatus> {
         .ok_or_else(|| rusqlite::Error::InvalidColumnType(0, s.to_string(), rusqlite::types::Type::Text))
 }
 
-fn record_from_source(text: &str) -> StoreResult<Record> {
+pub(crate) fn record_from_source(text: &str) -> StoreResult<Record> {
     let mut recs = parse_json("database", text).map_err(|e| {
         backend(format!(
             "stored record does not parse: {}",
@@ -124,6 +136,22 @@ fn record_from_source(text: &str) -> StoreResult<Record> {
         ))
     })?;
     recs.pop().ok_or_else(|| backend("stored record is empty"))
+}
+
+/// The refusal of a publication whose sequence is not the next one (shared with the PostgreSQL store).
+pub(crate) fn sequence_taken(wanted: u64, last: u64) -> StoreError {
+    StoreError::Conflict(format!(
+        "sequence {wanted} cannot be published: the last publication is {last} (another publisher was first) / \
+         số thứ tự {wanted} đã bị lấy: bản phát hành cuối là {last}"
+    ))
+}
+
+/// The audit detail of a publication (shared with the PostgreSQL store).
+pub(crate) fn publication_detail(p: &Publication) -> String {
+    format!(
+        "sha256 {} · {} records · {} accounts · {} bytes",
+        p.sha256, p.records, p.accounts, p.bytes
+    )
 }
 
 fn audit_tx(tx: &Transaction<'_>, actor: &str, action: &str, subject: &str, detail: &str) -> StoreResult<()> {
@@ -463,11 +491,25 @@ impl RegistryStore for SqliteStore {
         rows.collect::<Result<_, _>>().map_err(backend)
     }
 
-    fn add_publication(&self, p: &Publication, actor: &str) -> StoreResult<()> {
+    fn add_publication(
+        &self,
+        p: &Publication,
+        files: &[PublishedFile],
+        keep_from: u64,
+        actor: &str,
+    ) -> StoreResult<()> {
         let mut conn = self.writer()?;
+        // IMMEDIATE: the write lock is taken before the last sequence is read, so two publishers (the server and
+        // the CLI on the same file) cannot both see N and claim N + 1.
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(backend)?;
+        let last: i64 = tx
+            .query_row("SELECT COALESCE(MAX(sequence), 0) FROM publications", [], |r| r.get(0))
+            .map_err(backend)?;
+        if last as u64 + 1 != p.sequence {
+            return Err(sequence_taken(p.sequence, last as u64));
+        }
         tx.execute(
             "INSERT INTO publications (sequence, issued, expires, sha256, bytes, records, accounts, published_ms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -483,18 +525,58 @@ impl RegistryStore for SqliteStore {
             ],
         )
         .map_err(backend)?;
-        let detail = format!(
-            "sha256 {} · {} records · {} accounts · {} bytes",
-            p.sha256, p.records, p.accounts, p.bytes
-        );
+        {
+            let mut put = tx
+                .prepare_cached("INSERT INTO registry_files (sequence, path, bytes) VALUES (?1, ?2, ?3)")
+                .map_err(backend)?;
+            for f in files {
+                put.execute(params![p.sequence as i64, f.path, f.bytes])
+                    .map_err(backend)?;
+            }
+        }
+        tx.execute("DELETE FROM registry_files WHERE sequence < ?1", [keep_from as i64])
+            .map_err(backend)?;
         audit_tx(
             &tx,
             actor,
             "registry.publish",
             &format!("sequence {}", p.sequence),
-            &detail,
+            &publication_detail(p),
         )?;
         tx.commit().map_err(backend)
+    }
+
+    fn publication_files(&self, sequence: u64) -> StoreResult<Vec<PublishedFile>> {
+        let conn = self.reader()?;
+        let mut q = conn
+            .prepare_cached("SELECT path, bytes FROM registry_files WHERE sequence = ?1 ORDER BY path")
+            .map_err(backend)?;
+        let rows = q
+            .query_map([sequence as i64], |r| {
+                Ok(PublishedFile {
+                    path: r.get(0)?,
+                    bytes: r.get(1)?,
+                })
+            })
+            .map_err(backend)?;
+        rows.collect::<Result<_, _>>().map_err(backend)
+    }
+
+    fn publication_file(&self, sequence: u64, path: &str) -> StoreResult<Option<Vec<u8>>> {
+        self.reader()?
+            .query_row(
+                "SELECT bytes FROM registry_files WHERE sequence = ?1 AND path = ?2",
+                params![sequence as i64, path],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(backend)
+    }
+}
+
+impl Store for SqliteStore {
+    fn backend_name(&self) -> &'static str {
+        "sqlite"
     }
 }
 
