@@ -30,20 +30,11 @@ const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.me
 const UPDATE_ALARM = 'registry-update';
 const UPDATE_PERIOD_MINUTES = 6 * 60;
 
-/** @type {(keyof import('./types/storage').StoredOptions)[]} */
-const SETTING_KEYS = ['lang', 'showUnknown', 'only', 'vetting'];
-/** The first question's read of the options, started while the core compiles (the message that woke the worker waits
- * for both); later questions read afresh, so a change on the options page applies to the very next one.
- * @type {Promise<import('./types/storage').StoredOptions> | null} */
-let firstSettings = chrome.storage.local.get(SETTING_KEYS);
-
 /** The person's choices from the options page.
  * @returns {Promise<Settings>} */
 async function settings() {
-  const pending = firstSettings;
-  firstSettings = null;
   const { lang, showUnknown, only, vetting } = /** @type {import('./types/storage').StoredOptions} */ (
-    await (pending ?? chrome.storage.local.get(SETTING_KEYS))
+    await chrome.storage.local.get(['lang', 'showUnknown', 'only', 'vetting'])
   );
   return {
     lang: lang && lang !== 'auto' ? lang : chrome.i18n.getUILanguage(),
@@ -163,7 +154,6 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (pageOnly.has(msg.type) && !(sender.url ?? '').startsWith(chrome.runtime.getURL(''))) return false;
   ready
     .then(() => {
-      registry.mark('handling');
       registry.engine.setNow(Date.now()); // statuses are judged on today, even in a long-lived worker
       return handler(msg, sender);
     })
