@@ -150,6 +150,7 @@ async function copyBundled(build, bundledSeq) {
  * bundled registry takes over, and the question is asked of it.
  * @template T @param {(engine: core.Engine) => T} question @returns {Promise<T>} */
 export async function ask(question) {
+  mark('asked');
   for (let round = 0; ; round++) {
     const current = engine;
     const from = file;
@@ -166,7 +167,9 @@ export async function ask(question) {
         // All ranges are read at once (the reads overlap), then handed over in order.
         const ranges = [];
         for (let i = 0; i < wanted.length; i += 2) ranges.push([wanted[i], wanted[i + 1]]);
+        mark('tried');
         const read = await Promise.all(ranges.map(([a, b]) => from.slice(a, b).arrayBuffer()));
+        mark('read');
         ranges.forEach(([start, end], i) => {
           if (engine === current) current.supply(start, new Uint8Array(read[i]));
           if (status.coldStartMs === null) {
