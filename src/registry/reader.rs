@@ -410,13 +410,9 @@ impl Registry {
             if bit(&self.resident, c) {
                 continue;
             }
-            if Sha256::digest(piece).as_slice() != self.chunk_hash(c) {
-                self.tainted.store(true, Relaxed);
-                return Err(SnapshotError::ChunkMismatch(c));
-            }
+            self.accept_digest(c, &Sha256::digest(piece))?;
             self.extra[c] = Some(piece.into());
             self.resident[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
-            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
         }
         if !self.is_complete() && self.is_complete_scan() {
             self.all_resident.store(true, Relaxed);
@@ -462,17 +458,20 @@ impl Registry {
             if c >= self.header.chunk_count() || !bit(&self.resident, c) {
                 return Err(corrupt("a digest for a chunk that is not loaded"));
             }
-            if d != self.chunk_hash(c) {
-                self.tainted.store(true, Relaxed);
-                return Err(SnapshotError::ChunkMismatch(c));
-            }
-            self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            self.accept_digest(c, d)?;
         }
         Ok(())
     }
 
-    fn chunk_hash(&self, c: usize) -> &[u8] {
-        &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32]
+    /// The one comparison of a chunk's SHA-256 with the signed head, whoever hashed it (a read, `supply`, the host):
+    /// equal marks the chunk verified; different taints the registry.
+    fn accept_digest(&self, c: usize, digest: &[u8]) -> Result<(), SnapshotError> {
+        if digest != &self.bytes[self.chunk_table + 32 * c..self.chunk_table + 32 * c + 32] {
+            self.tainted.store(true, Relaxed);
+            return Err(SnapshotError::ChunkMismatch(c));
+        }
+        self.verified[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+        Ok(())
     }
 
     /// The whole file, when every chunk is resident (copied together when it was loaded in pieces); otherwise asks
@@ -623,12 +622,7 @@ impl Registry {
             self.wanted[c / 64].fetch_or(bit, Relaxed);
             return Err(SnapshotError::NotLoaded(c));
         }
-        if Sha256::digest(self.chunk_bytes(c)).as_slice() != self.chunk_hash(c) {
-            self.tainted.store(true, Relaxed);
-            return Err(SnapshotError::ChunkMismatch(c));
-        }
-        word.fetch_or(bit, Relaxed);
-        Ok(())
+        self.accept_digest(c, &Sha256::digest(self.chunk_bytes(c)))
     }
 
     /// Verified bytes `[from, to)` of section `idx` (0-based), bounds-checked against the section.
