@@ -128,15 +128,19 @@ async function openFromBlob(blob, pinned, held) {
 /** The bundled snapshot as a Blob in IndexedDB: copied from the package on this build's first run, then read by
  * slices like an update. @param {number} bundledSeq @returns {Promise<Blob>} */
 async function bundledBlob(bundledSeq) {
-  const build = `${chrome.runtime.getManifest().version}/${bundledSeq}`;
   const copy = await readStored(BUNDLED).catch(() => null);
-  if (copy?.blob && copy.build === build) return copy.blob;
-  return copyBundled(build, bundledSeq);
+  if (copy?.blob && copy.build === bundledBuild(bundledSeq)) return copy.blob;
+  return copyBundled(bundledSeq);
 }
 
+/** What the IndexedDB copy of the bundled snapshot is tagged with: this build's version and bundled sequence.
+ * @param {number} bundledSeq */
+const bundledBuild = (bundledSeq) => `${chrome.runtime.getManifest().version}/${bundledSeq}`;
+
 /** Reads the bundled snapshot from the package and keeps a copy in IndexedDB.
- * @param {string} build @param {number} bundledSeq @returns {Promise<Blob>} */
-async function copyBundled(build, bundledSeq) {
+ * @param {number} bundledSeq @returns {Promise<Blob>} */
+async function copyBundled(bundledSeq) {
+  const build = bundledBuild(bundledSeq);
   const res = await fetch(new URL('../registry/bundled.bin', import.meta.url));
   if (!res.ok) throw new Error(`bundled registry: ${res.status} ${res.statusText}`);
   const blob = await res.blob();
@@ -191,8 +195,7 @@ async function openBundled(pinned, bundledSeq) {
     return await openFromBlob(await bundledBlob(bundledSeq), pinned, undefined);
   } catch (err) {
     await writeEntry(BUNDLED, null).catch(() => {});
-    const build = `${chrome.runtime.getManifest().version}/${bundledSeq}`;
-    return openFromBlob(await copyBundled(build, bundledSeq), pinned, undefined);
+    return openFromBlob(await copyBundled(bundledSeq), pinned, undefined);
   }
 }
 
