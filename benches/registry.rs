@@ -99,7 +99,7 @@ fn median_lookalike_ns(reg: &Registry, keys: &[(Platform, IdType, String)]) -> f
         .map(|_| {
             let t = Instant::now();
             for (p, ty, id) in keys {
-                black_box(reg.lookalike(*p, *ty, id).unwrap());
+                black_box(reg.lookalike(*p, *ty, id, None).unwrap());
             }
             t.elapsed().as_nanos() as f64 / keys.len() as f64
         })

@@ -68,6 +68,11 @@ fn sanction(kind: SanctionKind, from: Date, until: Option<Date>) -> Sanction {
     }
 }
 
+/// A registered record with only a name and accounts (no certification, no sanction), as of [`NOW`].
+pub fn plain_record(id: &str, name: &str, accounts: &[(Platform, IdType, &str)]) -> Record {
+    record(id, name, accounts, Date::from_unix_vn(NOW))
+}
+
 /// The demo people's records, with states as of `now_unix`.
 pub fn demo_records(now_unix: i64) -> Vec<Record> {
     use IdType::*;

@@ -230,8 +230,9 @@ fn header_rejections_name_the_problem() {
     bad_magic[0] = b'X';
     assert_eq!(open(bad_magic).unwrap_err(), SnapshotError::BadMagic);
     let mut bad_version = good.clone();
-    bad_version[8] = 2;
-    assert_eq!(open(bad_version).unwrap_err(), SnapshotError::UnsupportedVersion(2));
+    bad_version[8] = 1;
+    // Version 1 (before the name index) is refused like any other version.
+    assert_eq!(open(bad_version).unwrap_err(), SnapshotError::UnsupportedVersion(1));
     let unknown = Registry::open(good.clone(), &keys(2), None, now()).unwrap_err();
     assert_eq!(
         unknown,
@@ -292,9 +293,9 @@ fn section_table_rejections() {
     assert!(matches!(open(longer).unwrap_err(), SnapshotError::Overlong(m) if m.contains("entries")));
     let shorter = resigned_with_section(&good, 2, 3, read(2, 3) - 4);
     assert!(matches!(open(shorter).unwrap_err(), SnapshotError::Truncated(m) if m.contains("badges")));
-    let records_short = resigned_with_section(&good, 4, 3, read(4, 3) - 1);
+    let records_short = resigned_with_section(&good, 6, 3, read(6, 3) - 1);
     assert!(matches!(open(records_short).unwrap_err(), SnapshotError::Overlong(_)));
-    let records_long = resigned_with_section(&good, 4, 3, read(4, 3) + 1);
+    let records_long = resigned_with_section(&good, 6, 3, read(6, 3) + 1);
     assert!(matches!(open(records_long).unwrap_err(), SnapshotError::Truncated(_)));
     let wrong_id = resigned_with_section(&good, 0, 0, 9);
     assert!(matches!(open(wrong_id).unwrap_err(), SnapshotError::BadSection(_)));
@@ -524,7 +525,7 @@ fn lookalike_names_of_registered_accounts_are_flagged_and_others_are_not() {
             continue;
         }
         let l = reg
-            .lookalike(Platform::Tiktok, IdType::Handle, &fake)
+            .lookalike(Platform::Tiktok, IdType::Handle, &fake, None)
             .unwrap()
             .unwrap_or_else(|| panic!("{fake} should look like {}", real.account_id));
         assert_eq!(reg.record(l.record).unwrap().id, r.id);
@@ -538,29 +539,33 @@ fn lookalike_names_of_registered_accounts_are_flagged_and_others_are_not() {
             "{}",
             b.title
         );
-        // Same name on another platform or namespace is not a lookalike there.
-        assert!(reg
-            .lookalike(Platform::Youtube, IdType::YtCustom, &fake)
-            .unwrap()
-            .is_none());
+        // Same name on a platform where the KOL has no account is not a lookalike there.
+        if let Some(other) = [Platform::Youtube, Platform::X, Platform::Threads]
+            .into_iter()
+            .find(|p| r.accounts.iter().all(|a| a.platform != *p))
+        {
+            let t = if other == Platform::Youtube { IdType::YtCustom } else { IdType::Handle };
+            let t = if other == Platform::Threads { IdType::Username } else { t };
+            assert!(reg.lookalike(other, t, &fake, None).unwrap().is_none(), "{fake} on {other:?}");
+        }
         flagged += 1;
     }
     assert!(flagged > 40, "{flagged}");
     // Registered accounts (including the sample's registered impersonators) and stable ids are never lookalikes.
     for r in &records {
         for a in &r.accounts {
-            assert!(reg.lookalike(a.platform, a.id_type, &a.account_id).unwrap().is_none());
+            assert!(reg.lookalike(a.platform, a.id_type, &a.account_id, None).unwrap().is_none());
         }
     }
     assert!(reg
-        .lookalike(Platform::Facebook, IdType::FbNumericId, "1000000000000001")
+        .lookalike(Platform::Facebook, IdType::FbNumericId, "1000000000000001", None)
         .unwrap()
         .is_none());
     // Ordinary unknown names are not flagged.
     for i in 0..2000 {
         let name = format!("unrelated.person{i}");
         assert!(
-            reg.lookalike(Platform::Tiktok, IdType::Handle, &name)
+            reg.lookalike(Platform::Tiktok, IdType::Handle, &name, None)
                 .unwrap()
                 .is_none(),
             "{name}"

@@ -25,11 +25,11 @@ use koltrust::registry::{
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of the golden snapshot (sequence 7).
-const SNAPSHOT_1_SHA256: &str = "63826be402f5307416a73259dd1392ed017422a6b8111abaa2009f63d52d0f4b";
+const SNAPSHOT_1_SHA256: &str = "19b628ea675cbebaa4c9384d08cceecd8ba7e089ef8d1e51d8a5200f7c1015cf";
 /// SHA-256 of the second golden snapshot (sequence 8), the delta's result.
-const SNAPSHOT_2_SHA256: &str = "54b3d7ef8fa68e0809bcd41587a7e35f6083d73ad5b2f892019de33cca1c5130";
+const SNAPSHOT_2_SHA256: &str = "ff0609749c327b8cd14629aded367b9e08050cb50bd8d96aef3f70f378f669d4";
 /// SHA-256 of the golden delta 7 → 8.
-const DELTA_SHA256: &str = "0cccac3940c60c492d3f3aa4762b3036e0e6381a5eab4bd011267d7a61775fda";
+const DELTA_SHA256: &str = "86e2b214cdf12426ad26c661d53f1c12475a9383c0ed800063fb2e83f7b8a005";
 /// Key id of the golden key: the first 8 bytes of SHA-256("koltrust-registry-key/v1" ‖ public key).
 const KEY_ID: &str = "9bba630f82b990b2";
 
@@ -414,7 +414,7 @@ fn magic_and_version_sit_at_their_documented_offsets() {
     let s = snapshot_1();
     assert_eq!(&s[0..8], b"KOLTSNAP", "snapshot magic at offset 0");
     assert_eq!(&s[8..10], &VERSION.to_le_bytes(), "snapshot version at offset 8");
-    assert_eq!(&s[8..10], &[1, 0], "snapshot format version 1: {FIX}");
+    assert_eq!(&s[8..10], &[2, 0], "snapshot format version 2: {FIX}");
     let d = make_delta(&s, &snapshot_2(), &key()).unwrap();
     assert_eq!(&d[0..8], b"KOLTDLTA", "delta magic at offset 0");
     assert_eq!(&d[8..10], &DELTA_VERSION.to_le_bytes(), "delta version at offset 8");

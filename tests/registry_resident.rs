@@ -9,7 +9,7 @@ use koltrust::i18n::Lang;
 use koltrust::registry::keys::{KeySet, SigningKey};
 use koltrust::registry::sample::{generate, SampleSpec};
 use koltrust::registry::snapshot::build_snapshot_with_chunk;
-use koltrust::registry::{resident_prefix_len, Date, Registry, SnapshotError, SnapshotMeta};
+use koltrust::registry::{resident_prefix_len, Date, Registry, SnapshotError, SnapshotMeta, HEAD_PROBE_LEN};
 use koltrust::views::lookup::{lookup_links, BadgeOptions};
 
 const TODAY: &str = "2026-06-15";
@@ -44,7 +44,7 @@ fn snapshot() -> Vec<u8> {
 }
 
 fn open_prefix(file: &[u8]) -> Registry {
-    let n = resident_prefix_len(&file[..144]).unwrap();
+    let n = resident_prefix_len(&file[..HEAD_PROBE_LEN]).unwrap();
     Registry::open_resident(file.len() as u64, file[..n].to_vec(), &keys(), None, now()).unwrap()
 }
 
@@ -82,7 +82,7 @@ fn profile_urls(reg: &Registry, n: u32) -> Vec<String> {
 fn the_prefix_is_small_and_answers_the_same_as_the_whole_file() {
     let file = snapshot();
     let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
-    let prefix = resident_prefix_len(&file[..144]).unwrap();
+    let prefix = resident_prefix_len(&file[..HEAD_PROBE_LEN]).unwrap();
     assert!(prefix < file.len() / 4, "prefix {prefix} of {}", file.len());
     let mut reg = open_prefix(&file);
     assert!(!reg.is_complete());
@@ -114,7 +114,7 @@ fn the_prefix_is_small_and_answers_the_same_as_the_whole_file() {
 #[test]
 fn a_short_prefix_or_a_foreign_file_is_refused() {
     let file = snapshot();
-    let n = resident_prefix_len(&file[..144]).unwrap();
+    let n = resident_prefix_len(&file[..HEAD_PROBE_LEN]).unwrap();
     let short = Registry::open_resident(file.len() as u64, file[..n - 1].to_vec(), &keys(), None, now());
     assert!(matches!(short, Err(SnapshotError::Truncated(_))), "{short:?}");
     assert!(resident_prefix_len(&file[..100]).is_err());
@@ -159,14 +159,14 @@ fn supplied_chunks_are_hashed_before_they_are_kept() {
 #[test]
 fn every_altered_byte_is_caught_at_open_by_the_sweep_or_when_its_chunk_is_loaded() {
     let file = snapshot();
-    let n = resident_prefix_len(&file[..144]).unwrap();
+    let n = resident_prefix_len(&file[..HEAD_PROBE_LEN]).unwrap();
     // Every byte of the prefix, and a sample of the rest (the whole file takes too long in debug builds).
     let step = if cfg!(debug_assertions) { 7 } else { 1 };
     for i in (0..file.len()).filter(|i| *i < n || i % step == 0) {
         let mut altered = file.clone();
         altered[i] ^= 0x40;
         let caught = (|| {
-            let p = resident_prefix_len(&altered[..144])?;
+            let p = resident_prefix_len(&altered[..HEAD_PROBE_LEN])?;
             if p > altered.len() {
                 return Err(SnapshotError::Truncated("prefix".into()));
             }
@@ -222,7 +222,7 @@ fn a_small_file_is_read_whole_at_start() {
     use koltrust::registry::{initial_read_len, READ_WHOLE_BELOW};
     let file = snapshot();
     assert!((file.len() as u64) < READ_WHOLE_BELOW);
-    assert_eq!(initial_read_len(&file[..144]).unwrap(), file.len());
+    assert_eq!(initial_read_len(&file[..HEAD_PROBE_LEN]).unwrap(), file.len());
     let reg = Registry::open_resident(file.len() as u64, file.clone(), &keys(), None, now()).unwrap();
     assert!(reg.is_complete(), "nothing left to load");
     // Every chunk, the short last one included, is the host's to digest.

@@ -48,8 +48,10 @@ export default function init(
 ): Promise<unknown>;
 
 export function coreVersion(): string;
+/** Bytes of a snapshot's start `initialReadLen` needs (its fixed header and section table). */
+export function headProbeLen(): number;
 /** How many of a snapshot's first bytes a cold start reads (the resident prefix, or a small file whole), from its
- * first 144 bytes. */
+ * first `headProbeLen()` bytes. */
 export function initialReadLen(firstBytes: Uint8Array): number;
 
 /** An opened, signature-checked registry snapshot. */

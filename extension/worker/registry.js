@@ -17,8 +17,6 @@ const STORE = 'registry';
 const CURRENT = 'current';
 /** The bundled snapshot's copy in IndexedDB (so it too is read by slices), tagged with the build it came from. */
 const BUNDLED = 'bundled';
-/** Bytes that hold the fixed header and the section table: what `initialReadLen` reads. */
-const HEAD_PROBE = 144;
 
 /** The engine in use; `null` until `openRegistry` resolves. Typed as never null: the worker reads it only once its
  * `ready` promise (which opens the registry) has resolved.
@@ -100,7 +98,7 @@ const blobOf = (stored) => stored.blob ?? new Blob([/** @type {Uint8Array<ArrayB
 /** Opens an engine on a snapshot file, reading only its resident prefix.
  * @param {Blob} blob @param {string[]} pinned @param {number | undefined} held */
 async function openFromBlob(blob, pinned, held) {
-  const first = new Uint8Array(await blob.slice(0, HEAD_PROBE).arrayBuffer());
+  const first = new Uint8Array(await blob.slice(0, core.headProbeLen()).arrayBuffer());
   const prefix = new Uint8Array(await blob.slice(0, core.initialReadLen(first)).arrayBuffer());
   mark('prefixRead');
   const opened = core.Engine.openResident(blob.size, prefix, pinned, held, Date.now());

@@ -71,7 +71,7 @@ pub fn status_of(reg: &Registry, url: &str) -> Result<UrlStatus, SnapshotError> 
             s.record = Some(h.record);
         }
         None => {
-            s.lookalike = reg.lookalike(r.platform, acc.id_type, &acc.account_id)?;
+            s.lookalike = reg.lookalike(r.platform, acc.id_type, &acc.account_id, None)?;
             s.status = if s.lookalike.is_some() { "lookalike" } else { "unknown" };
         }
     }

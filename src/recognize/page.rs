@@ -64,6 +64,10 @@ pub struct PageSignals {
     pub owner_urls: Vec<String>,
     /// Stable ids read from per-site attributes, each with the handle shown next to it if any.
     pub stable_ids: Vec<StableIdSignal>,
+    /// The name the page shows for its owner (the profile header's name), if the site shows one: an unregistered
+    /// account showing a registered KOL's name is an impersonation warning.
+    #[serde(default)]
+    pub display_name: Option<String>,
 }
 
 /// A stable id the page states, with the handle shown next to it when the page shows one.
@@ -378,6 +382,7 @@ mod tests {
                 "UCzcRQ3vRNr6fJ1A9rqFn7QA",
                 Some("@OneMedia."),
             )],
+            ..Default::default()
         };
         let m = main_profile(&s).unwrap();
         assert_eq!(m.platform, Platform::Youtube);
@@ -423,6 +428,7 @@ mod tests {
             ],
             owner_urls: vec![],
             stable_ids: vec![stable(StableIdKind::YtChannelId, "UCWnPjmqvljcafA0z2U1fwKQ", None)],
+            ..Default::default()
         };
         let m = main_profile(&s).unwrap();
         assert_eq!(m.kind, Kind::Content);
@@ -456,6 +462,7 @@ mod tests {
             json_ld_urls: vec!["https://en-gb.facebook.com/Nintendo/".into()],
             owner_urls: vec![],
             stable_ids: vec![stable(StableIdKind::FbNumericId, "119240841493711", None)],
+            ..Default::default()
         };
         let m = main_profile(&s).unwrap();
         assert_eq!(m.platform, Platform::Facebook);

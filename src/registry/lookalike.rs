@@ -1,19 +1,43 @@
-//! Lookalike handles: an account the registry does not know whose name is one small, deceptive edit away from a
-//! registered account's name on the same platform — `lanreview_official`, `lanrevievv`, `1anreview`, `lan.revieww` for
-//! a registered `lanreview`. Impersonators pick exactly such names, so the badge warns (`docs/data-model.md`, "Status
-//! at time t": the state after *registered*, before *unknown*).
+//! Impersonation: an account the registry does not know that *looks like* a registered KOL — by its handle
+//! (`lаnreview` with a Cyrillic `а`, `1anrev1ew`, `lan.revievv_official` for a registered `lanreview`), or by the
+//! name it displays ("Lê Ngọc Minh ✅ Official", "Le Ngoc Minh Store" for a registered Lê Ngọc Minh). The badge
+//! warns and the card says whom it imitates and how (`docs/data-model.md`, "Status at time t": the state after
+//! *registered*, before *unknown*).
 //!
-//! ## How, and why without an index
-//! Instead of storing a second index of "skeletons" (≈ 4 more bytes per account, over the memory budget), the reader
-//! undoes the usual impersonation edits on the *unknown* name and looks each candidate up in the ordinary index
-//! ([`variants`]): strip decorations (`_official`, `.real`, `vn`, `tv`…, separators at the ends), swap confusables
-//! one occurrence at a time (`0↔o`, `1↔l`, `1↔i`, `vv↔w`, `rn↔m`, `5→s`, `3→e`, `4→a`), drop one separator, and
-//! undouble one doubled letter. That is a few dozen index probes of ~30 ns for an unknown handle — microseconds per
-//! unknown link — and nothing at all for registered accounts or for stable numeric ids (which cannot be faked by
-//! spelling). Only name-like namespaces are checked ([`applies_to`]); the match must be in the same platform and
-//! namespace. A match is a warning, never a verdict: the card says the account *looks like* a registered one.
+//! ## How: skeletons and a name index in the snapshot
+//! Every name is reduced to its skeleton ([`crate::text::skeleton`]): what it looks like, with the deceptive
+//! techniques it used recorded on the way. The snapshot carries a **name index** (sections 5 and 6,
+//! `docs/formats.md`), built like the account index — hashed buckets of `fingerprint << ordinal_bits | ordinal`
+//! words — over two kinds of keys per record ([`record_name_hashes`]):
+//!
+//! - one per *name-like* account ([`applies_to`]: handles, usernames, shop slugs — not numeric ids, which cannot be
+//!   spelled to look alike): `key_hash(platform, KIND_HANDLE, skeleton)`, so a look-alike handle matches on the same
+//!   platform only;
+//! - one per display name and alias: `key_hash(0, KIND_NAME, name key)`, any platform (a fake Facebook page may
+//!   wear the name of a KOL registered only on TikTok).
+//!
+//! Keys repeated within a record are stored once. At ≈ 3.2 accounts per KOL that is about one key per account,
+//! 4.4 bytes with the directory — the budget is 10 bytes per account for the whole name index (measured by
+//! `cargo bench --bench registry`).
+//!
+//! An unknown link costs its skeleton (one or two: `1` may stand for `l` or `i`) and one bucket probe each; a
+//! fingerprint match is confirmed by decoding the record and comparing skeletons, so a hash collision never names
+//! the wrong KOL. A display name is probed only when showing it is a claim ([`NameKey::claims_identity`]): a plain
+//! Vietnamese personal name matches only with a sign of deception (decorated, styled, look-alike letters, a check
+//! mark), because thousands of ordinary people share a KOL's legal name.
+//!
+//! ## What is never flagged
+//! Registered accounts (the caller asks only about accounts the index does not know — so a KOL's own second
+//! account, once registered, is never an impersonator), numeric ids, names with letters of no Latin look, and
+//! skeletons shorter than [`MIN_SKELETON_LEN`].
 
-use crate::platform::IdType;
+use crate::platform::{IdType, Platform};
+use crate::registry::codec::platform_code;
+use crate::registry::index::key_hash;
+use crate::registry::model::Record;
+use crate::registry::reader::Registry;
+use crate::registry::snapshot::SnapshotError;
+use crate::text::skeleton::{handle_skeleton, handle_skeletons, name_key, Signs, MIN_SKELETON_LEN};
 
 /// Whether ids of this namespace are names a person chooses (and so can imitate).
 pub fn applies_to(id_type: IdType) -> bool {
@@ -30,115 +54,245 @@ pub fn applies_to(id_type: IdType) -> bool {
     )
 }
 
-const DECORATIONS: &[&str] = &[
-    "_official",
-    ".official",
-    "-official",
-    "official",
-    "_real",
-    ".real",
-    "real",
-    "_vn",
-    ".vn",
-    "vn",
-    "_tv",
-    ".tv",
-    "tv",
-    "_channel",
-    "channel",
-    "_",
-    ".",
-    "-",
-    "the",
-    "the_",
-    "the.",
-    "real_",
-    "real.",
-    "official_",
-    "official.",
-];
+/// The namespace byte of handle-skeleton keys in the name index (outside every real id-type code).
+pub const KIND_HANDLE: u8 = 0xF1;
+/// The namespace byte of display-name keys in the name index.
+pub const KIND_NAME: u8 = 0xF2;
 
-const SWAPS: &[(&str, &str)] = &[
-    ("0", "o"),
-    ("o", "0"),
-    ("1", "l"),
-    ("l", "1"),
-    ("1", "i"),
-    ("i", "1"),
-    ("vv", "w"),
-    ("w", "vv"),
-    ("rn", "m"),
-    ("m", "rn"),
-    ("5", "s"),
-    ("3", "e"),
-    ("4", "a"),
-];
+/// The name-index key of a handle skeleton on a platform.
+pub fn handle_hash(platform: Platform, skeleton: &str) -> u64 {
+    key_hash(platform_code(platform), KIND_HANDLE, skeleton.as_bytes())
+}
 
-/// Most candidates tried per name (bounds the work for long or odd names).
-pub const MAX_VARIANTS: usize = 96;
+/// The name-index key of a display-name key (any platform).
+pub fn name_hash(key: &str) -> u64 {
+    key_hash(0, KIND_NAME, key.as_bytes())
+}
 
-/// Candidate originals of `name`: each one deceptive edit undone. Deduplicated, never `name` itself, at most
-/// [`MAX_VARIANTS`].
-pub fn variants(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |v: String| {
-        if v != name && !v.is_empty() && !out.contains(&v) && out.len() < MAX_VARIANTS {
-            out.push(v);
+/// A record's name-index keys: the skeleton of each name-like account, and the key of its name and each alias,
+/// each distinct key once. Part of the snapshot format (the builder writes them, `verify_all` checks them).
+pub fn record_name_hashes(record: &Record) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    let mut push = |h: u64| {
+        if !out.contains(&h) {
+            out.push(h);
         }
     };
-    if name.len() > 64 {
-        return Vec::new();
-    }
-    for d in DECORATIONS {
-        if let Some(v) = name.strip_suffix(d) {
-            push(v.to_string());
-        }
-        if let Some(v) = name.strip_prefix(d) {
-            push(v.to_string());
+    for a in &record.accounts {
+        if applies_to(a.id_type) {
+            if let Some(s) = handle_skeleton(&a.account_id).filter(|s| s.text.len() >= MIN_SKELETON_LEN) {
+                push(handle_hash(a.platform, &s.text));
+            }
         }
     }
-    for (from, to) in SWAPS {
-        for (i, _) in name.match_indices(from).take(4) {
-            push(format!("{}{to}{}", &name[..i], &name[i + from.len()..]));
-        }
-    }
-    let chars: Vec<(usize, char)> = name.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if matches!(c, '.' | '_' | '-') {
-            push(format!("{}{}", &name[..i], &name[i + 1..]));
-        }
-        if k > 0 && chars[k - 1].1 == c && c.is_alphanumeric() {
-            push(format!("{}{}", &name[..i], &name[i + c.len_utf8()..]));
+    for n in std::iter::once(&record.name).chain(&record.aliases) {
+        if let Some(k) = name_key(n) {
+            push(name_hash(&k.text));
         }
     }
     out
 }
 
+/// How an account imitates a registered one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Imitation {
+    /// Its handle looks like the registered account's handle on the same platform.
+    Handle {
+        /// The techniques its handle uses that the registered one does not.
+        signs: Signs,
+        /// The decoration it adds (`official`), if any.
+        decoration: Option<&'static str>,
+    },
+    /// It shows a registered KOL's name or alias.
+    DisplayName {
+        /// The name as the page shows it.
+        shown: String,
+        /// The registered name or alias it matches.
+        registered: String,
+        /// The techniques the shown name uses (decoration, look-alike letters, a check mark…).
+        signs: Signs,
+        /// The decoration it adds (`official`, `chinh chu`), if any.
+        decoration: Option<&'static str>,
+    },
+}
+
+/// An unregistered account that imitates a registered one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LookalikeHit {
+    /// The record of the imitated KOL.
+    pub record: u32,
+    /// The imitated account's platform (the same as the look-alike's for a handle; for a display name, the KOL's
+    /// account on the same platform if they have one, else their first).
+    pub of_platform: Platform,
+    /// The imitated account's namespace.
+    pub of_id_type: IdType,
+    /// The imitated account's id.
+    pub of_account_id: String,
+    /// How.
+    pub imitation: Imitation,
+}
+
+/// For an account the registry does **not** know (the caller has looked it up): the registered KOL its handle or
+/// its shown `display_name` imitates, if any. `Err` only for a damaged snapshot (or a chunk not loaded yet).
+pub fn find(
+    registry: &Registry,
+    platform: Platform,
+    id_type: IdType,
+    account_id: &str,
+    display_name: Option<&str>,
+) -> Result<Option<LookalikeHit>, SnapshotError> {
+    if applies_to(id_type) {
+        // Of several registered handles with the same skeleton (a KOL and a registered impersonator of them), the
+        // one this handle is fewest techniques away from is the one it imitates.
+        let mut best: Option<(u32, LookalikeHit)> = None;
+        for fake in handle_skeletons(account_id) {
+            if fake.text.len() < MIN_SKELETON_LEN {
+                continue;
+            }
+            for ordinal in registry.name_candidates(handle_hash(platform, &fake.text))? {
+                let record = registry.record(ordinal)?;
+                for a in &record.accounts {
+                    if a.platform != platform || !applies_to(a.id_type) {
+                        continue;
+                    }
+                    let Some(real) = handle_skeleton(&a.account_id).filter(|r| r.text == fake.text) else {
+                        continue;
+                    };
+                    let extra = fake.signs.without(real.signs);
+                    let distance = extra.0.count_ones();
+                    if best.as_ref().is_some_and(|(d, _)| *d <= distance) {
+                        continue;
+                    }
+                    let hit = LookalikeHit {
+                        record: ordinal,
+                        of_platform: a.platform,
+                        of_id_type: a.id_type,
+                        of_account_id: a.account_id.clone(),
+                        imitation: Imitation::Handle {
+                            signs: handle_signs(account_id, &a.account_id, extra),
+                            decoration: fake.decoration.filter(|_| real.decoration != fake.decoration),
+                        },
+                    };
+                    best = Some((distance, hit));
+                }
+            }
+        }
+        if let Some((_, hit)) = best {
+            return Ok(Some(hit));
+        }
+    }
+    let Some(shown) = display_name.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Ok(None);
+    };
+    let Some(key) = name_key(shown).filter(|k| k.claims_identity()) else {
+        return Ok(None);
+    };
+    for ordinal in registry.name_candidates(name_hash(&key.text))? {
+        let record = registry.record(ordinal)?;
+        let registered = std::iter::once(&record.name)
+            .chain(&record.aliases)
+            .find(|n| name_key(n).is_some_and(|k| k.text == key.text));
+        let (Some(registered), Some(first)) = (registered, record.accounts.first()) else {
+            continue;
+        };
+        let a = record.accounts.iter().find(|a| a.platform == platform).unwrap_or(first);
+        return Ok(Some(LookalikeHit {
+            record: ordinal,
+            of_platform: a.platform,
+            of_id_type: a.id_type,
+            of_account_id: a.account_id.clone(),
+            imitation: Imitation::DisplayName {
+                shown: shown.to_string(),
+                registered: registered.clone(),
+                signs: key.signs,
+                decoration: key.decoration,
+            },
+        }));
+    }
+    Ok(None)
+}
+
+impl Registry {
+    /// The registered KOL an account imitates — by its handle, or by the `display_name` a page shows beside it —
+    /// or `None`; always `None` for a registered account ([`find`] for the rules).
+    pub fn lookalike(
+        &self,
+        platform: Platform,
+        id_type: IdType,
+        account_id: &str,
+        display_name: Option<&str>,
+    ) -> Result<Option<LookalikeHit>, SnapshotError> {
+        if self.lookup(platform, id_type, account_id)?.is_some() {
+            return Ok(None);
+        }
+        find(self, platform, id_type, account_id, display_name)
+    }
+}
+
+/// The techniques to name for a look-alike handle: those its folding undid beyond the registered handle's, or —
+/// when it *removed* something the registered one has (`lanreview` for `lan.review`) — what differs.
+fn handle_signs(fake: &str, real: &str, extra: Signs) -> Signs {
+    if !extra.is_empty() {
+        return extra;
+    }
+    let separators = |s: &str| s.chars().filter(|c| matches!(c, '.' | '_' | '-')).count();
+    if separators(fake) != separators(real) {
+        Signs::SEPARATORS
+    } else {
+        Signs::REPEATS
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry::snapshot::{build_snapshot, SnapshotMeta};
+    use crate::testing::{plain_record, test_key, test_keys, NOW};
+
+    fn registry(records: &[Record]) -> Registry {
+        let meta = SnapshotMeta {
+            sequence: 1,
+            issued_unix: NOW,
+            expires_unix: NOW + 86_400 * 7,
+        };
+        let bytes = build_snapshot(records, &meta, &test_key()).expect("build");
+        Registry::open(bytes, &test_keys(), None, NOW).expect("open")
+    }
 
     #[test]
-    fn undoes_each_usual_impersonation_edit() {
-        for (fake, real) in [
-            ("lanreview_official", "lanreview"),
-            ("lanrevievv", "lanreview"),
-            ("1anreview", "lanreview"),
-            ("lanrevieww", "lanreview"),
-            ("lan.review", "lanreview"),
-            ("lanrev1ew", "lanreview"),
-            ("c0ngnghe", "congnghe"),
-            ("real.lanreview", "lanreview"),
-            ("rnai.beauty", "mai.beauty"),
-        ] {
-            assert!(
-                variants(fake).contains(&real.to_string()),
-                "{fake} → {real}: {:?}",
-                variants(fake)
-            );
-        }
-        assert!(!variants("lanreview").contains(&"lanreview".to_string()));
-        assert!(variants(&"a".repeat(200)).is_empty());
-        assert!(variants("ngọc.ánh").len() <= MAX_VARIANTS);
+    fn a_records_keys_are_distinct_and_skip_numeric_ids() {
+        let r = plain_record(
+            "KT-1",
+            "Lê Ngọc Minh",
+            &[
+                (Platform::Tiktok, IdType::Handle, "lanreview"),
+                (Platform::Instagram, IdType::Username, "lanreview"),
+                (Platform::Facebook, IdType::FbNumericId, "100012345678901"),
+            ],
+        );
+        assert_eq!(record_name_hashes(&r).len(), 3);
+    }
+
+    #[test]
+    fn handles_and_names_are_found_and_explained() {
+        let r = plain_record(
+            "KT-1",
+            "Lê Ngọc Minh",
+            &[(Platform::Tiktok, IdType::Handle, "lanreview"), (Platform::Youtube, IdType::YtHandle, "minhreview")],
+        );
+        let reg = registry(&[r]);
+        let hit = find(&reg, Platform::Tiktok, IdType::Handle, "lаnreview", None).unwrap().unwrap();
+        assert_eq!(hit.of_account_id, "lanreview");
+        assert!(matches!(hit.imitation, Imitation::Handle { signs, .. } if signs.contains(Signs::OTHER_SCRIPT)));
+        // Same skeleton on another platform: not this account's look-alike.
+        assert_eq!(find(&reg, Platform::X, IdType::Handle, "lаnreview", None).unwrap(), None);
+        let hit = find(&reg, Platform::Facebook, IdType::FbUsername, "shop.abc", Some("Le Ngoc Minh Store"))
+            .unwrap()
+            .unwrap();
+        assert!(matches!(&hit.imitation, Imitation::DisplayName { registered, decoration: Some("store"), .. } if registered == "Lê Ngọc Minh"));
+        assert_eq!(hit.of_platform, Platform::Tiktok);
+        // A plain personal name is not a claim.
+        assert_eq!(find(&reg, Platform::Facebook, IdType::FbUsername, "shop.abc", Some("Lê Ngọc Minh")).unwrap(), None);
+        assert_eq!(find(&reg, Platform::Tiktok, IdType::Handle, "minhtran.99", Some("Trần Minh")).unwrap(), None);
     }
 }

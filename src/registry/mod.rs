@@ -79,9 +79,10 @@ pub mod update;
 pub use date::Date;
 pub use keys::{KeyId, KeySet, SigningKey};
 pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
+pub use lookalike::{Imitation, LookalikeHit};
 pub use reader::Freshness;
 pub use reader::{
-    initial_read_len, resident_prefix_len, Hit, LookalikeHit, Registry, LOAD_BLOCK_CHUNKS, READ_WHOLE_BELOW,
+    initial_read_len, resident_prefix_len, Hit, Registry, HEAD_PROBE_LEN, LOAD_BLOCK_CHUNKS, READ_WHOLE_BELOW,
 };
 pub use snapshot::{build_snapshot, BuildError, SnapshotError, SnapshotMeta};
 pub use status::{state_at, TrustState};

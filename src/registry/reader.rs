@@ -41,7 +41,7 @@ use crate::registry::lookalike;
 use crate::registry::model::Record;
 use crate::registry::snapshot::{
     rd_u32, section_name, Header, SnapshotError, FIXED_HEADER_LEN, SECTION_COUNT, SECTION_ENTRY_LEN, SEC_BADGES,
-    SEC_DIRECTORY, SEC_ENTRIES, SEC_RECORDS, SIGNATURE_LEN,
+    SEC_DIRECTORY, SEC_ENTRIES, SEC_NAME_DIRECTORY, SEC_NAME_ENTRIES, SEC_RECORDS, SIGNATURE_LEN,
 };
 use crate::registry::status::TrustState;
 use crate::registry::status::{state_at, BadgeWord};
@@ -50,15 +50,6 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
-
-/// An unregistered account whose name imitates a registered one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LookalikeHit {
-    /// The record of the imitated account.
-    pub record: u32,
-    /// The registered account id it imitates (same platform and namespace).
-    pub of_account_id: String,
-}
 
 /// Which snapshot an answer comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -98,6 +89,10 @@ pub const LOAD_BLOCK_CHUNKS: usize = 4;
 /// on demand (measured in the worker: a lazy record load adds 3–10 ms to the first answer).
 pub const READ_WHOLE_BELOW: u64 = 1 << 20;
 
+/// How many first bytes of a snapshot [`initial_read_len`] and [`resident_prefix_len`] need: the fixed header and
+/// the section table.
+pub const HEAD_PROBE_LEN: usize = FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN;
+
 /// How many first bytes of a snapshot a cold start reads: its resident prefix ([`resident_prefix_len`]), or the whole
 /// file below [`READ_WHOLE_BELOW`].
 pub fn initial_read_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
@@ -111,7 +106,7 @@ pub fn initial_read_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
 }
 
 /// How many bytes of a snapshot must be in memory to answer badge questions: the head, the signature and sections
-/// 1–4, rounded up to whole chunks. Needs the file's first 144 bytes (fixed header and section table); fails like
+/// 1–4, rounded up to whole chunks. Needs the file's first [`HEAD_PROBE_LEN`] bytes (fixed header and section table); fails like
 /// `open` on a file that is not a snapshot.
 pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
     let header = Header::parse(first_bytes)?;
@@ -122,7 +117,7 @@ pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
             first_bytes.len()
         )));
     }
-    let records_at = rd_u32(first_bytes, FIXED_HEADER_LEN + 4 * SECTION_ENTRY_LEN + 8) as u64;
+    let records_at = rd_u32(first_bytes, FIXED_HEADER_LEN + RECORDS * SECTION_ENTRY_LEN + 8) as u64;
     let chunk = 1u64 << header.chunk_log2;
     let body_start = (header.head_len() + SIGNATURE_LEN) as u64;
     let len = (body_start + records_at.div_ceil(chunk) * chunk).min(header.file_len());
@@ -166,6 +161,15 @@ pub struct Registry {
     now_unix: i64,
     today: Date,
 }
+
+// Positions in `Registry::sections` (section id − 1).
+const DIRECTORY: usize = SEC_DIRECTORY as usize - 1;
+const ENTRIES: usize = SEC_ENTRIES as usize - 1;
+const BADGES: usize = SEC_BADGES as usize - 1;
+const OFFSETS: usize = 3;
+const NAME_DIRECTORY: usize = SEC_NAME_DIRECTORY as usize - 1;
+const NAME_ENTRIES: usize = SEC_NAME_ENTRIES as usize - 1;
+const RECORDS: usize = SEC_RECORDS as usize - 1;
 
 fn corrupt(what: &str) -> SnapshotError {
     SnapshotError::Corrupt(what.to_string())
@@ -251,6 +255,8 @@ impl Registry {
                 SEC_DIRECTORY => header.params.buckets() + 1,
                 SEC_ENTRIES => n_acc,
                 SEC_BADGES | SEC_RECORDS => n_rec,
+                SEC_NAME_DIRECTORY => header.name_params.buckets() + 1,
+                SEC_NAME_ENTRIES => header.name_count as usize,
                 _ => n_rec + 1,
             };
             if count != want_count {
@@ -548,7 +554,17 @@ impl Registry {
 
     /// Bytes a badge answer needs resident: directory + entries + badge words.
     pub fn badge_index_bytes(&self) -> usize {
-        self.sections[0].len + self.sections[1].len + self.sections[2].len
+        self.sections[DIRECTORY].len + self.sections[ENTRIES].len + self.sections[BADGES].len
+    }
+
+    /// Bytes of the name index (look-alike handles and display names): its directory and entries.
+    pub fn name_index_bytes(&self) -> usize {
+        self.sections[NAME_DIRECTORY].len + self.sections[NAME_ENTRIES].len
+    }
+
+    /// Number of keys in the name index.
+    pub fn name_key_count(&self) -> u32 {
+        self.header.name_count
     }
 
     /// Which snapshot answers come from, and whether it is stale at the registry's clock.
@@ -647,10 +663,10 @@ impl Registry {
         if ordinal >= self.header.record_count {
             return Err(corrupt("record ordinal out of range"));
         }
-        let b = self.section_bytes(3, 4 * ordinal as usize, 4 * ordinal as usize + 8)?;
+        let b = self.section_bytes(OFFSETS, 4 * ordinal as usize, 4 * ordinal as usize + 8)?;
         let from = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
         let to = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
-        self.section_bytes(4, from, to)
+        self.section_bytes(RECORDS, from, to)
     }
 
     /// Looks an account up. `Ok(None)` = unknown account. `Err` only if a chunk fails its hash or verified data
@@ -660,7 +676,7 @@ impl Registry {
         let h = key_hash(p, t, account_id.as_bytes());
         let params = self.header.params;
         let b = params.bucket(h);
-        let d = self.section_bytes(0, 4 * b, 4 * b + 8)?;
+        let d = self.section_bytes(DIRECTORY, 4 * b, 4 * b + 8)?;
         let start = u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize;
         let end = u32::from_le_bytes([d[4], d[5], d[6], d[7]]) as usize;
         if start == end {
@@ -669,7 +685,7 @@ impl Registry {
         if start > end || end > self.header.account_count as usize {
             return Err(corrupt("directory points outside the entries"));
         }
-        let entries = self.section_bytes(1, 4 * start, 4 * end)?;
+        let entries = self.section_bytes(ENTRIES, 4 * start, 4 * end)?;
         let fp = params.fingerprint(h);
         let shift = params.ordinal_bits as u32;
         for e in entries.chunks_exact(4) {
@@ -692,7 +708,7 @@ impl Registry {
     /// by decoding the record.
     #[inline(always)]
     pub fn state_of(&self, ordinal: u32) -> Result<TrustState, SnapshotError> {
-        let w = BadgeWord(self.word(2, ordinal as usize)?);
+        let w = BadgeWord(self.word(BADGES, ordinal as usize)?);
         match w.state_on(self.issue_day, self.today) {
             Some(s) => Ok(s),
             None => Ok(state_at(&self.record(ordinal)?, self.today)),
@@ -733,26 +749,36 @@ impl Registry {
         })
     }
 
-    /// For an account the registry does not know: the registered account of the same platform and namespace whose
-    /// name it imitates, if any (see [`crate::registry::lookalike`]). Registered accounts are never lookalikes.
-    pub fn lookalike(
-        &self,
-        platform: Platform,
-        id_type: IdType,
-        account_id: &str,
-    ) -> Result<Option<LookalikeHit>, SnapshotError> {
-        if !lookalike::applies_to(id_type) || self.lookup(platform, id_type, account_id)?.is_some() {
-            return Ok(None);
+    /// The records a name-index key may belong to (see [`crate::registry::lookalike`]): every ordinal in the key's
+    /// bucket whose fingerprint matches — a candidate the caller confirms against the record itself.
+    pub fn name_candidates(&self, h: u64) -> Result<Vec<u32>, SnapshotError> {
+        let params = self.header.name_params;
+        let b = params.bucket(h);
+        let d = self.section_bytes(NAME_DIRECTORY, 4 * b, 4 * b + 8)?;
+        let start = u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize;
+        let end = u32::from_le_bytes([d[4], d[5], d[6], d[7]]) as usize;
+        if start == end {
+            return Ok(Vec::new());
         }
-        for v in lookalike::variants(account_id) {
-            if let Some(hit) = self.lookup(platform, id_type, &v)? {
-                return Ok(Some(LookalikeHit {
-                    record: hit.record,
-                    of_account_id: v,
-                }));
+        if start > end || end > self.header.name_count as usize {
+            return Err(corrupt("name directory points outside the name entries"));
+        }
+        let entries = self.section_bytes(NAME_ENTRIES, 4 * start, 4 * end)?;
+        let (fp, shift) = (params.fingerprint(h), params.ordinal_bits as u32);
+        let mut out: Vec<u32> = Vec::new();
+        for e in entries.chunks_exact(4) {
+            let e = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+            if e >> shift == fp {
+                let ordinal = e & params.ordinal_mask();
+                if ordinal >= self.header.record_count {
+                    return Err(corrupt("name entry points past the last record"));
+                }
+                if !out.contains(&ordinal) {
+                    out.push(ordinal);
+                }
             }
         }
-        Ok(None)
+        Ok(out)
     }
 
     /// Hashes every body chunk and checks every structure: directory monotone and complete, ordinals in range,
@@ -764,38 +790,23 @@ impl Registry {
         self.all_verified.store(true, Relaxed);
         let n_acc = self.header.account_count;
         let n_rec = self.header.record_count;
-        let mut prev = 0;
-        for i in 0..=self.header.params.buckets() {
-            let v = self.word(0, i)?;
-            if v < prev || v > n_acc || (i == 0 && v != 0) {
-                return Err(corrupt("directory is not monotone"));
-            }
-            prev = v;
-        }
-        if prev != n_acc {
-            return Err(corrupt("directory does not cover every entry"));
-        }
-        let mask = self.header.params.ordinal_mask();
-        for i in 0..n_acc as usize {
-            if self.word(1, i)? & mask >= n_rec {
-                return Err(corrupt("entry points past the last record"));
-            }
-        }
+        self.verify_directory(DIRECTORY, ENTRIES, self.header.params, n_acc)?;
+        self.verify_directory(NAME_DIRECTORY, NAME_ENTRIES, self.header.name_params, self.header.name_count)?;
         let mut prev = 0;
         for i in 0..=n_rec as usize {
-            let v = self.word(3, i)?;
+            let v = self.word(OFFSETS, i)?;
             if v < prev || (i == 0 && v != 0) {
                 return Err(corrupt("record offsets are not monotone"));
             }
             prev = v;
         }
-        if prev as usize != self.sections[4].len {
+        if prev as usize != self.sections[RECORDS].len {
             return Err(corrupt("record offsets do not cover the record section"));
         }
         let mut seen = 0u64;
         for ord in 0..n_rec {
             let r = self.record(ord)?;
-            let w = BadgeWord(self.word(2, ord as usize)?);
+            let w = BadgeWord(self.word(BADGES, ord as usize)?);
             if !w.is_well_formed() || w != BadgeWord::for_record(&r, self.issue_day) {
                 return Err(corrupt(&format!("record {ord}: badge word does not match the record")));
             }
@@ -805,9 +816,36 @@ impl Registry {
                     _ => return Err(corrupt(&format!("record {ord}: account {} not indexed", a.account_id))),
                 }
             }
+            for h in lookalike::record_name_hashes(&r) {
+                if !self.name_candidates(h)?.contains(&ord) {
+                    return Err(corrupt(&format!("record {ord}: a name key is not indexed")));
+                }
+            }
         }
         if seen != n_acc as u64 {
             return Err(corrupt("index holds entries no record lists"));
+        }
+        Ok(())
+    }
+
+    /// One index's directory is monotone and covers its `count` entries, and every entry's ordinal names a record.
+    fn verify_directory(&self, dir: usize, entries: usize, params: IndexParams, count: u32) -> Result<(), SnapshotError> {
+        let mut prev = 0;
+        for i in 0..=params.buckets() {
+            let v = self.word(dir, i)?;
+            if v < prev || v > count || (i == 0 && v != 0) {
+                return Err(corrupt(&format!("{} is not monotone", section_name(dir as u32 + 1))));
+            }
+            prev = v;
+        }
+        if prev != count {
+            return Err(corrupt(&format!("{} does not cover every entry", section_name(dir as u32 + 1))));
+        }
+        let mask = params.ordinal_mask();
+        for i in 0..count as usize {
+            if self.word(entries, i)? & mask >= self.header.record_count {
+                return Err(corrupt("entry points past the last record"));
+            }
         }
         Ok(())
     }

@@ -56,6 +56,7 @@ use crate::registry::codec::{encode_record, id_type_code, platform_code};
 use crate::registry::date::Date;
 use crate::registry::index::{self, key_hash, IndexParams, MAX_ACCOUNTS, MAX_RECORDS};
 use crate::registry::keys::{signing_key_id, SigningKey};
+use crate::registry::lookalike;
 use crate::registry::model::Record;
 use crate::registry::status::BadgeWord;
 use ed25519_dalek::Signer;
@@ -72,15 +73,15 @@ pub const MAGIC: &[u8; 8] = b"KOLTSNAP";
 /// to the bytes a builder writes for the same input — header, section table, index shape or hash ([`super::index`]),
 /// badge word ([`super::status::BadgeWord`]), record encoding or enum codes ([`super::codec`], [`super::model`]) —
 /// and record the change under "Format history" in `docs/formats.md`; `tests/registry_golden.rs` pins the bytes.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// Length of the fixed header (offsets 0..64): magic, version, chunk size, section count, reserved, key id, sequence,
 /// issued, expires, body length, record count, account count. The section table starts right after it.
 pub const FIXED_HEADER_LEN: usize = 64;
 /// Length of one section-table entry: four little-endian `u32`s `{id, item count, offset in body, byte length}`.
 pub const SECTION_ENTRY_LEN: usize = 16;
-/// Number of sections, stored in the header byte at offset 11 and checked by readers: version 1 has exactly five,
+/// Number of sections, stored in the header byte at offset 11 and checked by readers: version 2 has exactly seven,
 /// always present (possibly empty), in id order. A new section is a new format version, not an optional extra.
-pub const SECTION_COUNT: usize = 5;
+pub const SECTION_COUNT: usize = 7;
 /// Length of an Ed25519 signature (RFC 8032): it follows the signed head in a snapshot and ends a delta.
 pub const SIGNATURE_LEN: usize = 64;
 /// The chunk size the builder writes, as a power of two (header byte 10): 2^14 = 16 KiB. Each body chunk has its own
@@ -102,9 +103,15 @@ pub const SEC_BADGES: u32 = 3;
 /// Section 4, the **record offsets**: `records + 1` little-endian `u32`s; record `i` is bytes
 /// `[offset[i], offset[i + 1])` of section 5. The final entry is the length of section 5.
 pub const SEC_RECORD_OFFSETS: u32 = 4;
-/// Section 5, the **records**: each encoded as in [`super::codec`], back to back in registry-id order (the
+/// Section 5, the **name directory**: `name buckets + 1` little-endian `u32`s, the directory of the name index
+/// (look-alike handles and display names, see [`super::lookalike`]), shaped like the account index's.
+pub const SEC_NAME_DIRECTORY: u32 = 5;
+/// Section 6, the **name entries**: one little-endian `u32` per name key, `fingerprint << ordinal_bits | ordinal`,
+/// in hash order, like the account index's entries.
+pub const SEC_NAME_ENTRIES: u32 = 6;
+/// Section 7, the **records**: each encoded as in [`super::codec`], back to back in registry-id order (the
 /// record's position in this order is its *ordinal*, which the index entries store).
-pub const SEC_RECORDS: u32 = 5;
+pub const SEC_RECORDS: u32 = 7;
 
 /// The name of a section id, for error messages.
 pub fn section_name(id: u32) -> &'static str {
@@ -113,6 +120,8 @@ pub fn section_name(id: u32) -> &'static str {
         SEC_ENTRIES => "entries",
         SEC_BADGES => "badges",
         SEC_RECORD_OFFSETS => "record offsets",
+        SEC_NAME_DIRECTORY => "name directory",
+        SEC_NAME_ENTRIES => "name entries",
         SEC_RECORDS => "records",
         _ => "unknown",
     }
@@ -239,7 +248,15 @@ pub struct Header {
     pub record_count: u32,
     /// Account count (at most [`MAX_ACCOUNTS`]), offset 60.
     pub account_count: u32,
+    /// Name-key count (entries of the name index, at most [`MAX_NAME_KEYS`]), offset 12.
+    pub name_count: u32,
+    /// The name index's shape, recomputed from the name-key and record counts (not stored).
+    pub name_params: IndexParams,
 }
+
+/// Most name keys a snapshot can hold: two per account (a handle skeleton per name-like account, a display name
+/// or alias per record, each at most once), like [`MAX_ACCOUNTS`] bounds the account index.
+pub const MAX_NAME_KEYS: usize = 2 * MAX_ACCOUNTS;
 
 impl Header {
     /// Parses and sanity-checks the fixed 64 bytes (magic, version, reserved fields, shapes).
@@ -266,10 +283,7 @@ impl Header {
             return Err(SnapshotError::BadHeader("chunk size out of range"));
         }
         if bytes[11] as usize != SECTION_COUNT {
-            return Err(SnapshotError::BadHeader("section count is not 5"));
-        }
-        if rd_u32(bytes, 12) != 0 {
-            return Err(SnapshotError::BadHeader("reserved bytes are not zero"));
+            return Err(SnapshotError::BadHeader("section count is not 7"));
         }
         let mut key_id = [0u8; 8];
         key_id.copy_from_slice(&bytes[16..24]);
@@ -283,15 +297,21 @@ impl Header {
             body_len: rd_u64(bytes, 48),
             record_count: rd_u32(bytes, 56),
             account_count: rd_u32(bytes, 60),
+            name_count: rd_u32(bytes, 12),
+            name_params: IndexParams::for_counts(0, 0),
         };
         if h.body_len > u32::MAX as u64 {
             return Err(SnapshotError::BadHeader("body longer than 4 GiB"));
         }
-        if h.record_count as usize > MAX_RECORDS || h.account_count as usize > MAX_ACCOUNTS {
-            return Err(SnapshotError::BadHeader("record or account count out of range"));
+        if h.record_count as usize > MAX_RECORDS
+            || h.account_count as usize > MAX_ACCOUNTS
+            || h.name_count as usize > MAX_NAME_KEYS
+        {
+            return Err(SnapshotError::BadHeader("record, account or name count out of range"));
         }
         Ok(Header {
             params: IndexParams::for_counts(h.account_count as usize, h.record_count as usize),
+            name_params: IndexParams::for_counts(h.name_count as usize, h.record_count as usize),
             ..h
         })
     }
@@ -378,7 +398,9 @@ pub fn build_snapshot_with_chunk(
     let mut offsets = Vec::with_capacity(order.len() + 1);
     let mut badges = Vec::with_capacity(order.len());
     let mut keys = Vec::new();
+    let mut name_keys = Vec::new();
     for (ord, r) in order.iter().enumerate() {
+        name_keys.extend(lookalike::record_name_hashes(r).into_iter().map(|h| (h, ord as u32)));
         offsets.push(recs.len() as u64);
         encode_record(r, &mut recs);
         badges.push(BadgeWord::for_record(r, issue_day).0);
@@ -397,6 +419,8 @@ pub fn build_snapshot_with_chunk(
     }
     let params = IndexParams::for_counts(keys.len(), order.len());
     let (dir, entries) = index::build(params, &keys);
+    let name_params = IndexParams::for_counts(name_keys.len(), order.len());
+    let (name_dir, name_entries) = index::build(name_params, &name_keys);
 
     let words = |v: &[u32]| v.iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>();
     let offsets32: Vec<u32> = offsets.iter().map(|&o| o as u32).collect();
@@ -405,6 +429,8 @@ pub fn build_snapshot_with_chunk(
         (SEC_ENTRIES, entries.len() as u32, words(&entries)),
         (SEC_BADGES, badges.len() as u32, words(&badges)),
         (SEC_RECORD_OFFSETS, offsets32.len() as u32, words(&offsets32)),
+        (SEC_NAME_DIRECTORY, name_dir.len() as u32, words(&name_dir)),
+        (SEC_NAME_ENTRIES, name_entries.len() as u32, words(&name_entries)),
         (SEC_RECORDS, order.len() as u32, recs),
     ];
     let body_len: usize = sections.iter().map(|s| s.2.len()).sum();
@@ -421,11 +447,14 @@ pub fn build_snapshot_with_chunk(
         body_len: body_len as u64,
         record_count: order.len() as u32,
         account_count: keys.len() as u32,
+        name_count: name_keys.len() as u32,
+        name_params,
     };
     let mut out = Vec::with_capacity(header.file_len() as usize);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&[chunk_log2, SECTION_COUNT as u8, 0, 0, 0, 0]);
+    out.extend_from_slice(&[chunk_log2, SECTION_COUNT as u8]);
+    out.extend_from_slice(&header.name_count.to_le_bytes());
     out.extend_from_slice(&header.key_id);
     out.extend_from_slice(&meta.sequence.to_le_bytes());
     out.extend_from_slice(&meta.issued_unix.to_le_bytes());

@@ -4,6 +4,8 @@
 //! (in-page badge, popup, portal) shows the same words; the colour is never the only carrier of meaning.
 //! [`badge_of`] answers the badge question for one account of an opened registry.
 
+use crate::registry::lookalike;
+use crate::views::imitation;
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::registry::{Registry, SnapshotError, TrustState};
@@ -79,16 +81,17 @@ impl BadgeView {
         }
     }
 
-    /// The badge of an unregistered account whose name imitates `of_account` (registered to `of_name`). The title
-    /// says plainly that this is *not* that person's registered account.
-    pub fn lookalike(of_name: &str, of_account: &str, lang: Lang) -> BadgeView {
+    /// The badge of an unregistered account that imitates `of_account` (registered to `of_name`); `why` says how
+    /// ([`crate::views::imitation::why`]). The title says plainly that this is *not* that person's registered
+    /// account.
+    pub fn lookalike(of_name: &str, of_account: &str, why: &str, lang: Lang) -> BadgeView {
         let state = TrustState::Lookalike;
         let title = match lang {
             Lang::Vi => format!(
-                "Cảnh báo: tên gần giống tài khoản {of_account} của {of_name} nhưng KHÔNG phải tài khoản đã đăng ký với Liên minh Tín nhiệm số"
+                "Cảnh báo: giống tài khoản {of_account} của {of_name} nhưng KHÔNG phải tài khoản đã đăng ký với Liên minh Tín nhiệm số. {why}"
             ),
             Lang::En => format!(
-                "Warning: looks like {of_account} of {of_name} but is NOT an account registered with the Digital Trust Alliance"
+                "Warning: looks like {of_account} of {of_name} but is NOT an account registered with the Digital Trust Alliance. {why}"
             ),
         };
         BadgeView {
@@ -142,13 +145,31 @@ pub fn badge_of(
     account_id: &str,
     lang: Lang,
 ) -> Result<Option<BadgeView>, SnapshotError> {
+    badge_of_named(registry, platform, id_type, account_id, None, lang)
+}
+
+/// [`badge_of`] for an account shown with a display name beside it (`display_name`): an unregistered account
+/// showing a registered KOL's name gets the lookalike warning too ([`crate::registry::lookalike`]).
+pub fn badge_of_named(
+    registry: &Registry,
+    platform: Platform,
+    id_type: IdType,
+    account_id: &str,
+    display_name: Option<&str>,
+    lang: Lang,
+) -> Result<Option<BadgeView>, SnapshotError> {
     let view = match registry.lookup(platform, id_type, account_id)? {
         Some(hit) => {
             let (name, fictional) = registry.badge_identity(hit.record)?;
             BadgeView::new(hit.state, &name, fictional, lang)
         }
-        None => match registry.lookalike(platform, id_type, account_id)? {
-            Some(l) => BadgeView::lookalike(&registry.display_name(l.record)?, &l.of_account_id, lang),
+        None => match lookalike::find(registry, platform, id_type, account_id, display_name)? {
+            Some(l) => {
+                let of_name = registry.display_name(l.record)?;
+                let of = imitation::subject(l.of_platform, &l.of_account_id);
+                let why = imitation::why(&l.imitation, &of_name, &of, lang);
+                BadgeView::lookalike(&of_name, &l.of_account_id, &why, lang)
+            }
             None => return Ok(None),
         },
     };

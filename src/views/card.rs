@@ -16,8 +16,10 @@ use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::registry::date::Date;
 use crate::registry::model::Record;
+use crate::registry::lookalike::{self, Imitation};
 use crate::registry::{Freshness, Registry, SnapshotError};
 use crate::views::badge::BadgeView;
+use crate::views::imitation;
 use crate::views::record::{card_view, freshness_view, CardView, FreshnessView};
 use crate::views::vetting::{vetting_record, VettingRecord};
 use serde::Serialize;
@@ -177,8 +179,12 @@ pub struct ImitatedView {
     pub name: String,
     /// Registry id of the owner's record.
     pub registry_id: String,
-    /// The registered account id that is imitated (same platform and namespace as the lookalike).
+    /// The registered account id that is imitated (for a handle, same platform and namespace as the lookalike).
     pub account_id: String,
+    /// `Platform · account id` of the imitated account.
+    pub subject: String,
+    /// How the account imitates it: which technique, or which name it shows.
+    pub why: String,
     /// The owner's badge state code (`sanctioned` | `certified` | `expired` | `registered`).
     pub state: &'static str,
     /// The owner's badge icon.
@@ -243,8 +249,12 @@ pub enum CardFound {
     Lookalike {
         /// The imitated account's record.
         of: Record,
+        /// The imitated account's platform.
+        of_platform: Platform,
         /// The registered account id it imitates.
         of_account_id: String,
+        /// How (handle or display name, and the techniques).
+        imitation: Imitation,
     },
     /// Not in the registry.
     Unknown,
@@ -256,13 +266,16 @@ pub fn card_facts(
     platform: Platform,
     id_type: IdType,
     account_id: &str,
+    display_name: Option<&str>,
 ) -> Result<CardFacts, SnapshotError> {
     let found = if let Some(hit) = registry.lookup(platform, id_type, account_id)? {
         CardFound::Record(registry.record(hit.record)?)
-    } else if let Some(l) = registry.lookalike(platform, id_type, account_id)? {
+    } else if let Some(l) = lookalike::find(registry, platform, id_type, account_id, display_name)? {
         CardFound::Lookalike {
             of: registry.record(l.record)?,
+            of_platform: l.of_platform,
             of_account_id: l.of_account_id,
+            imitation: l.imitation,
         }
     } else {
         CardFound::Unknown
@@ -285,7 +298,7 @@ pub fn detail_card(
     now_unix: i64,
     lang: Lang,
 ) -> Result<DetailCard, SnapshotError> {
-    let facts = card_facts(registry, platform, id_type, account_id)?;
+    let facts = card_facts(registry, platform, id_type, account_id, None)?;
     Ok(card_from_facts(&facts, platform, account_id, vetting, now_unix, lang))
 }
 
@@ -332,30 +345,37 @@ pub fn card_from_facts(
             card.vetting = vetting.then(|| vetting_record(&view, now_unix, lang));
             card.record = Some(view);
         }
-        CardFound::Lookalike { of, of_account_id } => {
+        CardFound::Lookalike {
+            of,
+            of_platform,
+            of_account_id,
+            imitation: how,
+        } => {
             let of = card_view(of, facts.today, &facts.freshness, lang);
-            let badge = BadgeView::lookalike(&of.name, of_account_id, lang);
+            let why = imitation::why(how, &of.name, &imitation::subject(*of_platform, of_account_id), lang);
+            let badge = BadgeView::lookalike(&of.name, of_account_id, &why, lang);
             card.kind = "lookalike";
             card.state = badge.state;
             card.icon = badge.icon;
             card.state_label = badge.label;
             card.message = Some(match lang {
                 Lang::Vi => format!(
-                    "Tài khoản {account_id} KHÔNG có trong sổ đăng ký. Tên của nó gần giống tài khoản {} của {} ({}) \
-                     — có thể là tài khoản mạo danh. Đừng tin quảng cáo hay lời mời chuyển tiền nhân danh người này \
-                     từ tài khoản này.",
-                    of_account_id, of.name, of.registry_id
+                    "Tài khoản {account_id} KHÔNG có trong sổ đăng ký — có thể là tài khoản mạo danh {} ({}). {why} \
+                     Đừng tin quảng cáo hay lời mời chuyển tiền nhân danh người này từ tài khoản này.",
+                    of.name, of.registry_id
                 ),
                 Lang::En => format!(
-                    "The account {account_id} is NOT in the registry. Its name imitates {} of {} ({}) — it may be an \
-                     impersonator. Do not trust promotions or payment requests made in this person's name from it.",
-                    of_account_id, of.name, of.registry_id
+                    "The account {account_id} is NOT in the registry — it may be impersonating {} ({}). {why} Do not \
+                     trust promotions or payment requests made in this person's name from it.",
+                    of.name, of.registry_id
                 ),
             });
             card.imitated = Some(ImitatedView {
                 name: of.name,
                 registry_id: of.registry_id,
                 account_id: of_account_id.clone(),
+                subject: imitation::subject(*of_platform, of_account_id),
+                why: why.clone(),
                 state: of.state,
                 icon: of.icon,
                 state_label: of.state_label,

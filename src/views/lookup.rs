@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals};
 use crate::registry::{Registry, SnapshotError};
-use crate::views::badge::{badge_of, BadgeView};
+use crate::views::badge::{badge_of_named, BadgeView};
 use serde::{Deserialize, Serialize};
 
 /// What the person chose to see (options page).
@@ -73,9 +73,10 @@ pub fn account_badge(
     registry: &Registry,
     platform: Platform,
     account: &AccountRef,
+    display_name: Option<&str>,
     lang: Lang,
 ) -> Result<Option<BadgeView>, SnapshotError> {
-    badge_of(registry, platform, account.id_type, &account.account_id, lang)
+    badge_of_named(registry, platform, account.id_type, &account.account_id, display_name, lang)
 }
 
 /// Answers one link: recognizes it and looks the account up (profile and content links alike).
@@ -85,13 +86,25 @@ pub fn lookup_link(
     lang: Lang,
     options: BadgeOptions,
 ) -> Result<Option<LinkAnswer>, SnapshotError> {
+    lookup_named_link(registry, href, None, lang, options)
+}
+
+/// [`lookup_link`] with the display name the page shows beside the link (`name`), which an impersonator may have
+/// copied from a registered KOL.
+pub fn lookup_named_link(
+    registry: &Registry,
+    href: &str,
+    name: Option<&str>,
+    lang: Lang,
+    options: BadgeOptions,
+) -> Result<Option<LinkAnswer>, SnapshotError> {
     let Some(recognized) = recognize(href) else {
         return Ok(None);
     };
     let Some(account) = recognized.account else {
         return Ok(None);
     };
-    let badge = match account_badge(registry, recognized.platform, &account, lang)? {
+    let badge = match account_badge(registry, recognized.platform, &account, name, lang)? {
         Some(b) => b,
         None => BadgeView::not_in_registry(lang),
     };
@@ -116,16 +129,30 @@ pub fn lookup_links<S: AsRef<str>>(
     lang: Lang,
     options: BadgeOptions,
 ) -> Result<Vec<Option<LinkAnswer>>, SnapshotError> {
+    lookup_named_links(registry, hrefs, &[], lang, options)
+}
+
+/// [`lookup_links`] with the display name shown beside each link (`names[i]` for `hrefs[i]`; missing or `None`
+/// where the page shows none).
+pub fn lookup_named_links<S: AsRef<str>>(
+    registry: &Registry,
+    hrefs: &[S],
+    names: &[Option<String>],
+    lang: Lang,
+    options: BadgeOptions,
+) -> Result<Vec<Option<LinkAnswer>>, SnapshotError> {
     // A registry read lazily (`Registry::open_resident`) may lack the chunks of several links' records: every link
     // is still tried, so that one round of loading brings all of them, and then the batch says what was missing.
     let mut not_loaded = None;
     let answers = hrefs
         .iter()
-        .map(|h| {
+        .enumerate()
+        .map(|(i, h)| {
             if !recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
                 return Ok(None);
             }
-            match lookup_link(registry, h.as_ref(), lang, options) {
+            let name = names.get(i).and_then(|n| n.as_deref());
+            match lookup_named_link(registry, h.as_ref(), name, lang, options) {
                 Err(SnapshotError::NotLoaded(c)) => {
                     not_loaded.get_or_insert(c);
                     Ok(None)
@@ -167,7 +194,8 @@ pub fn lookup_page(
     let mut shown = None;
     if let Some(m) = &main {
         for account in &m.accounts {
-            if let Some(b) = account_badge(registry, m.platform, account, lang)? {
+            let name = signals.display_name.as_deref();
+            if let Some(b) = account_badge(registry, m.platform, account, name, lang)? {
                 badge = Some(b);
                 shown = Some(account.clone());
                 break;

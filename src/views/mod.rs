@@ -8,11 +8,13 @@
 //! | [`lookup`] | the batch answer the service worker gives a content script (links and the page's main profile) |
 //! | [`popup`] | the toolbar popup's view of the current tab |
 //! | [`card`] | the in-page detail card a badge opens: record, lookalike or unknown |
+//! | [`imitation`] | how a lookalike warning explains itself: whom it imitates, by which technique |
 //! | [`record`] | a record's card view (certification, sanctions, complaints, freshness): the model the detail card, the portal, the CLI and vetting render |
 //! | [`vetting`] | the business vetting record of a profile: text, CSV and JSON |
 
 pub mod badge;
 pub mod card;
+pub mod imitation;
 pub mod lookup;
 pub mod palette;
 pub mod popup;

@@ -27,8 +27,10 @@ use crate::complaint::cues::{view, PromotionView};
 use crate::i18n::Lang;
 use crate::platform::AccountKey;
 use crate::recognize::{canonical_profile_url, canonical_url, is_live, main_profile, recognize, Kind, PageSignals};
+use crate::registry::lookalike;
 use crate::registry::{Registry, SnapshotError};
 use crate::views::badge::BadgeView;
+use crate::views::imitation;
 pub use labels::DraftLabels;
 use serde::Serialize;
 
@@ -54,6 +56,9 @@ pub struct ReportContext {
     pub links: Vec<String>,
     /// The page's signals, for a report about the page itself (popup, context menu on the page).
     pub signals: Option<PageSignals>,
+    /// The name shown beside the account (the badge's link, or the page header), which an impersonator may have
+    /// copied from a registered KOL.
+    pub display_name: Option<String>,
 }
 
 /// The profile a report is about, as the dialog shows it.
@@ -111,6 +116,9 @@ pub struct ReportDraft {
     pub category: &'static str,
     /// The six categories in [`Category::ALL`] order.
     pub categories: Vec<CategoryOption>,
+    /// The note, prefilled for an impersonation report with whom the account imitates and how (the person may edit
+    /// it); empty otherwise.
+    pub note: String,
 }
 
 /// The profile, link, text and links a context resolves to (see the module docs).
@@ -171,6 +179,9 @@ pub struct ProfileFacts {
     pub state_label: String,
     /// The registry's name for the account, when it is registered.
     pub name: Option<String>,
+    /// For a look-alike: whom it imitates and how, with the imitated account's link, in the draft's language (the
+    /// impersonation report's prefilled note).
+    pub imitates: Option<String>,
 }
 
 /// The label of a profile the registry has no badge for.
@@ -179,11 +190,27 @@ fn unknown_label(lang: Lang) -> String {
 }
 
 /// The registry's facts about `key` (see [`ProfileFacts`]).
-pub fn profile_facts(registry: &Registry, key: &AccountKey, lang: Lang) -> Result<ProfileFacts, SnapshotError> {
-    let badge = crate::views::badge::badge_of(registry, key.platform, key.id_type, &key.account_id, lang)?;
-    let name = match registry.lookup(key.platform, key.id_type, &key.account_id)? {
-        Some(hit) => Some(registry.display_name(hit.record)?),
-        None => None,
+pub fn profile_facts(
+    registry: &Registry,
+    key: &AccountKey,
+    display_name: Option<&str>,
+    lang: Lang,
+) -> Result<ProfileFacts, SnapshotError> {
+    let badge =
+        crate::views::badge::badge_of_named(registry, key.platform, key.id_type, &key.account_id, display_name, lang)?;
+    let (name, imitates) = match registry.lookup(key.platform, key.id_type, &key.account_id)? {
+        Some(hit) => (Some(registry.display_name(hit.record)?), None),
+        None => match lookalike::find(registry, key.platform, key.id_type, &key.account_id, display_name)? {
+            Some(l) => {
+                let of_name = registry.display_name(l.record)?;
+                let of = imitation::subject(l.of_platform, &l.of_account_id);
+                let why = imitation::why(&l.imitation, &of_name, &of, lang);
+                let url = canonical_profile_url(l.of_platform, l.of_id_type, &l.of_account_id);
+                let head = lang.pick("Mạo danh", "Impersonating");
+                (None, Some(format!("{head} {of_name} — {of} ({url}). {why}")))
+            }
+            None => (None, None),
+        },
     };
     let badge = badge.unwrap_or_else(|| BadgeView::not_in_registry(lang));
     Ok(ProfileFacts {
@@ -194,6 +221,7 @@ pub fn profile_facts(registry: &Registry, key: &AccountKey, lang: Lang) -> Resul
             badge.label
         },
         name,
+        imitates,
     })
 }
 
@@ -226,7 +254,7 @@ pub fn draft_account(ctx: &ReportContext) -> Option<AccountKey> {
 /// Builds the dialog's model from what the content script saw.
 pub fn draft(registry: &Registry, ctx: &ReportContext, lang: Lang) -> Result<ReportDraft, SnapshotError> {
     let facts = draft_account(ctx)
-        .map(|k| profile_facts(registry, &k, lang))
+        .map(|k| profile_facts(registry, &k, ctx.display_name.as_deref(), lang))
         .transpose()?;
     Ok(draft_with(ctx, facts.as_ref(), lang))
 }
@@ -272,6 +300,10 @@ pub fn draft_with(ctx: &ReportContext, facts: Option<&ProfileFacts>, lang: Lang)
                 suggested: c == suggested,
             })
             .collect(),
+        note: facts
+            .and_then(|f| f.imitates.clone())
+            .filter(|_| suggested == Category::Impersonation)
+            .unwrap_or_default(),
     }
 }
 

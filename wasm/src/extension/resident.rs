@@ -6,8 +6,14 @@ use crate::{snapshot_error, Engine};
 use koltrust::registry::Registry;
 use wasm_bindgen::prelude::*;
 
+/// How many first bytes of a snapshot [`initial_read_len`] needs (the fixed header and the section table).
+#[wasm_bindgen(js_name = headProbeLen)]
+pub fn head_probe_len() -> f64 {
+    koltrust::registry::HEAD_PROBE_LEN as f64
+}
+
 /// How many of a snapshot's first bytes the worker reads at start (the resident prefix, or a small file whole: see
-/// `koltrust::registry::initial_read_len`), from its first 144 bytes; then [`Engine::open_resident`].
+/// `koltrust::registry::initial_read_len`), from its first [`head_probe_len`] bytes; then [`Engine::open_resident`].
 #[wasm_bindgen(js_name = initialReadLen)]
 pub fn initial_read_len(first_bytes: &[u8]) -> Result<f64, JsError> {
     koltrust::registry::initial_read_len(first_bytes)
