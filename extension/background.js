@@ -99,8 +99,9 @@ const handlers = {
   /** A content script's batch of link hrefs → one badge answer (or null) per href. */
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
+    const names = Array.isArray(msg.names) ? msg.names.map((n) => (typeof n === 'string' ? n : null)) : undefined;
     const { lang, options } = await settings();
-    return { answers: await registry.ask((e) => e.lookupLinks(msg.hrefs.map(String), lang, options)) };
+    return { answers: await registry.ask((e) => e.lookupLinks(msg.hrefs.map(String), lang, options, names)) };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {
@@ -118,7 +119,8 @@ const handlers = {
   async card(msg) {
     const { lang, vetting } = await settings();
     const [platform, idType, accountId] = [msg.platform, msg.id_type, msg.account_id].map((v) => String(v ?? ''));
-    const facts = await registry.ask((e) => e.cardFacts(platform, idType, accountId));
+    const name = typeof msg.name === 'string' ? msg.name : undefined;
+    const facts = await registry.ask((e) => e.cardFacts(platform, idType, accountId, name));
     return { card: (await lazyCore()).detailCard(facts, platform, accountId, lang, vetting) };
   },
   // Reporting in place: the dialog's draft and preview, post flags, the screenshot, the popup's "Report this page".

@@ -174,8 +174,22 @@
     if (n <= 3) queueMicrotask(() => drawLinkBadge(anchor, view, account));
   }
 
-  /** @param {string} platform @param {{ id_type: string, account_id: string }} a @returns {KolTrustAccount} */
-  const accountOf = (platform, a) => ({ platform, id_type: a.id_type, account_id: a.account_id });
+  /** @param {string} platform @param {{ id_type: string, account_id: string }} a @param {string | null | undefined} [name]
+   * @returns {KolTrustAccount} */
+  const accountOf = (platform, a, name = null) =>
+    name ? { platform, id_type: a.id_type, account_id: a.account_id, name } : { platform, id_type: a.id_type, account_id: a.account_id };
+
+  /** Longest shown name sent (the core folds at most 256 bytes). */
+  const MAX_NAME = 120;
+
+  /** The name shown with a link: the site's name element inside it, else its own text (the core decides whether it
+   * is a name at all — a bare "@handle" is not).
+   * @param {Element} anchor @returns {string | null} */
+  function shownName(anchor) {
+    const inner = site.names.link.length ? anchor.querySelector(site.names.link.join(',')) : null;
+    const text = (inner ?? anchor).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return text && text.length <= MAX_NAME ? text : null;
+  }
 
   /** @param {HTMLAnchorElement} anchor */
   function removeLinkBadge(anchor) {
@@ -247,20 +261,35 @@
    * @param {HTMLAnchorElement[]} anchors */
   async function answerLinks(anchors) {
     if (anchors.length === 0) return;
-    const hrefs = [...new Set(anchors.map((a) => a.href.slice(0, MAX_URL)))];
+    // One question per distinct link and shown name: the same profile may be shown under a KOL's name only once.
+    const shown = anchors.map((a) => /** @type {[string, string | null]} */ ([a.href.slice(0, MAX_URL), shownName(a)]));
+    const keyOf = (/** @type {string} */ href, /** @type {string | null} */ name) => `${href}\n${name ?? ''}`;
+    /** @type {Map<string, number>} */
+    const index = new Map();
+    /** @type {string[]} */
+    const hrefs = [];
+    /** @type {(string | null)[]} */
+    const names = [];
+    for (const [href, name] of shown) {
+      const key = keyOf(href, name);
+      if (index.has(key)) continue;
+      index.set(key, hrefs.length);
+      hrefs.push(href);
+      names.push(name);
+    }
     // Drawing needs the palette too; it was asked for at boot and is answered before lookups.
-    const [reply] = await Promise.all([KolTrust.worker.ask({ type: 'lookupLinks', hrefs }), KolTrust.ui.loadPalette()]);
+    const [reply] = await Promise.all([KolTrust.worker.ask({ type: 'lookupLinks', hrefs, names }), KolTrust.ui.loadPalette()]);
     if (!reply) return;
-    /** @type {Map<string, KolTrustLinkAnswer | null>} */
-    const byHref = new Map(hrefs.map((h, i) => [h, reply.answers[i]]));
     /** @type {Draw[]} */
     const toDraw = [];
-    for (const anchor of anchors) {
-      const answer = byHref.get(anchor.href.slice(0, MAX_URL));
+    anchors.forEach((anchor, k) => {
+      const [href, name] = shown[k];
+      const answer = reply.answers[index.get(keyOf(href, name)) ?? -1];
       checked.set(anchor, anchor.href);
-      if (answer) toDraw.push([anchor, answer.badge, accountOf(answer.platform, answer)]);
+      // A look-alike by its shown name keeps that name: the card and the report are asked with it.
+      if (answer) toDraw.push([anchor, answer.badge, accountOf(answer.platform, answer, answer.badge.state === 'lookalike' ? name : null)]);
       else removeLinkBadge(anchor);
-    }
+    });
     // What the person can see first: an IntersectionObserver reports which links are on screen after the browser's
     // own layout, so sorting them never forces a synchronous layout of a long page.
     for (const [anchor, view, account] of toDraw) {
@@ -351,7 +380,15 @@
       stableIds: site.stableIds(document, { initial: location.href === initialHref })
         .slice(0, MAX_URLS)
         .map((s) => ({ kind: s.kind, value: cap(s.value) ?? '', handle: cap(s.handle) ?? undefined })),
+      displayName: pageName() ?? undefined,
     };
+  }
+
+  /** The name the profile's page shows for its owner, where the site shows one. */
+  function pageName() {
+    const el = site.names.page.length ? document.querySelector(site.names.page.join(',')) : null;
+    const text = el?.textContent?.replace(/\s+/g, ' ').trim();
+    return text && text.length <= MAX_NAME ? text : null;
   }
 
   /** `url`, `@id` and `sameAs` of JSON-LD entities and their author / main entity, and microdata author links. */
@@ -410,7 +447,7 @@
       add('owner', site.owner?.name);
       if (prominent) add('title', site.owner?.title);
     }
-    setHeader(badge, accountOf(main.platform, account), spots);
+    setHeader(badge, accountOf(main.platform, account, badge.state === 'lookalike' ? signals.displayName : null), spots);
   }
 
   /** @param {KolTrustBadgeView | null} view @param {KolTrustAccount | null} [account] @param {Spot[]} [spots] */

@@ -176,7 +176,7 @@
             ' · ',
             h('code', { class: 'regid-value' }, of.registry_id),
             ' · ',
-            h('span', { class: 'mono' }, of.account_id),
+            h('span', { class: 'mono' }, of.subject),
           ),
           h('p', { class: 'subject' }, `${of.icon} ${of.state_label}`),
         ),
@@ -450,7 +450,7 @@
         const post = site.posts && host.closest(site.posts.item);
         const ctx = post && site.posts ? KolTrust.report.postContext(post, site.posts) : {};
         closeCard(false);
-        KolTrust.report.open({ ...ctx, account }, badge);
+        KolTrust.report.open({ ...ctx, account, displayName: account.name }, badge);
       }),
       // Esc also closes while focus is still on the badge or elsewhere in the page.
       listen(document, 'keydown', (e) => e.key === 'Escape' && closeCard(true), true),

@@ -84,6 +84,8 @@ interface KolTrustSite {
   stableIds(doc: Document, when: { initial: boolean }): KolTrustStableId[];
   posts: KolTrustPostSelectors | null;
   owner: KolTrustOwnerSelectors | null;
+  /** Where the shown name is: inside a profile link (else the link's own text), and on the profile's page. */
+  names: { link: string[]; page: string[] };
 }
 interface KolTrustBox { left: number; right: number; top: number; bottom: number }
 interface KolTrustSize { width: number; height: number }
@@ -109,7 +111,7 @@ interface KolTrustCardView {
   icon: string;
   state_label: string;
   record: KolTrustCardRecord | null;
-  imitated: { name: string; registry_id: string; account_id: string; state: string; icon: string; state_label: string } | null;
+  imitated: { name: string; registry_id: string; account_id: string; subject: string; why: string; state: string; icon: string; state_label: string } | null;
   message: string | null;
   notice: string | null;
   complaints_line: string | null;
@@ -143,6 +145,8 @@ interface KolTrustSanctionView {
 
 /** The report dialog's draft (`complaint::draft`). */
 interface KolTrustDraft {
+  /** Prefilled note (an impersonation report: whom the account imitates and how); empty otherwise. */
+  note: string;
   lang: string;
   labels: Record<string, string>;
   profile: { name: string | null; subject: string; state: string; state_label: string } | null;

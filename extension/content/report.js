@@ -200,6 +200,8 @@
   /** The person's own words. @param {KolTrustDraft} d */
   function note(d) {
     const textarea = h('textarea', { class: 'note', maxLength: 2000, placeholder: d.labels.note_placeholder });
+    // An impersonation report comes with whom the account imitates and how; the person may edit it.
+    textarea.value = d.note;
     return { sec: field(d.labels.note, textarea, 'kt-note'), textarea };
   }
 

@@ -5,7 +5,9 @@
 // author link, its permalink, and where the Report button goes: at the end of the post's text, away from the names
 // where badges float), and where a content page names its owner (`owner`: the links that name the owner, sent as
 // page signals; the element showing the owner's name where it is no link, which gets the page's badge; the page's
-// title, which gets it too when the core calls the page prominent). Everything else — which links are profiles, whose page this is, what status they have — is
+// title, which gets it too when the core calls the page prominent), and where the name a profile shows is (`names`:
+// inside a profile link, and on the profile's page; sent so the core can tell an account wearing a registered KOL's
+// name). Everything else — which links are profiles, whose page this is, what status they have — is
 // decided by the Rust core in the service worker. Selectors follow the sites' rendered markup (see shared/pages and
 // tests/fixtures).
 (() => {
@@ -55,6 +57,8 @@
     {
       hosts: /(^|\.)tiktok\.com$/,
       header: ['h1[data-e2e="user-title"]', '[data-e2e="user-title"]'],
+      // The profile header's title is the handle; the nickname is beside it. A feed's author link holds both.
+      names: { link: ['[data-e2e$="nickname"]'], page: ['[data-e2e="user-subtitle"]', 'h2[data-e2e="user-subtitle"]'] },
       // Video and LIVE pages name their owner in the URL (`/@u/video/…`, `/@u/live`); the host's name there is a
       // link (its link badge), and the stream's title gets the badge of a sanctioned host.
       owner: {
@@ -100,6 +104,8 @@
     {
       hosts: /(^|\.)instagram\.com$/,
       header: ['header section h2', 'header h2'],
+      // The header's h2 is the username; the full name is the first span of the bio block.
+      names: { link: [], page: ['header section > div span[dir="auto"]', 'header section span[dir="auto"]'] },
       // A post or reel page (`/p/<code>`) names no owner in its URL: its header links the author. (A feed's many
       // articles name many authors, and the core takes the owner block only when it names one account.)
       owner: { links: ['article header a[href]'], name: [], title: [] },
@@ -114,6 +120,8 @@
     {
       hosts: /(^|\.)(x|twitter)\.com$/,
       header: ['[data-testid="primaryColumn"] [data-testid="UserName"]', '[data-testid="UserName"]'],
+      // The name block holds the display name, then the @handle.
+      names: { link: [], page: ['[data-testid="UserName"] span span', '[data-testid="UserName"] span'] },
       posts: {
         item: 'article[data-testid="tweet"]',
         text: ['[data-testid="tweetText"]'],
@@ -166,14 +174,16 @@
   ];
 
   /** @type {KolTrustSite} */
-  const NONE = { header: [], stableIds: () => [], posts: null, owner: null };
+  const NONE = { header: [], stableIds: () => [], posts: null, owner: null, names: { link: [], page: [] } };
 
-  /** What we know of the site at `hostname` (nothing for a site we do not know: no header, no posts).
+  /** What we know of the site at `hostname` (nothing for a site we do not know: no header, no posts). Where a site
+   * says nothing about names, a link's own text is the name shown beside it, and the profile header shows the name.
    * @param {string} hostname
    * @returns {KolTrustSite} */
   function forHost(hostname) {
     const site = SITES.find((s) => s.hosts.test(hostname));
-    return site ? { ...NONE, ...site } : NONE;
+    if (!site) return NONE;
+    return { ...NONE, names: { link: [], page: site.header ?? [] }, ...site };
   }
 
   KolTrust.sites = { forHost };

@@ -24,6 +24,15 @@ export interface CardFacts {
   kind: 'record' | 'lookalike' | 'unknown';
   record: number[] | null;
   of_account_id: string | null;
+  /** How a look-alike imitates the record (`via` handle or shown name; `signs` the technique bits). */
+  imitation: {
+    via: 'handle' | 'name';
+    of_platform: string;
+    signs: number;
+    decoration: string | null;
+    shown: string | null;
+    registered: string | null;
+  } | null;
   today: string;
   freshness: Freshness;
 }
@@ -33,6 +42,8 @@ export interface ProfileFacts {
   state: string;
   state_label: string;
   name: string | null;
+  /** For a look-alike: whom it imitates and how (the impersonation report's prefilled note). */
+  imitates: string | null;
 }
 
 /** The signed manifest envelope's plan (`Engine.planUpdate`). */
@@ -84,13 +95,13 @@ export class Engine {
   freshness(): Freshness;
   readonly sequence: number;
   snapshotBytes(): Uint8Array;
-  lookupLinks(hrefs: string[], lang: string, options: BadgeOptions | null): (LinkAnswer | null)[];
+  lookupLinks(hrefs: string[], lang: string, options: BadgeOptions | null, names?: (string | null)[]): (LinkAnswer | null)[];
   lookupPage(signals: PageSignals, lang: string, options: BadgeOptions | null): PageAnswer;
   popupView(signals: PageSignals, lang: string): PopupView;
   /** What the second module's `detailCard` needs from the registry (`wasm/src/extension/facts.rs`). */
-  cardFacts(platform: string, idType: string, accountId: string): CardFacts;
+  cardFacts(platform: string, idType: string, accountId: string, displayName?: string): CardFacts;
   /** What the registry says of a report's profile, for the second module's `report`. */
-  profileFacts(platform: string, idType: string, accountId: string, lang: string): ProfileFacts;
+  profileFacts(platform: string, idType: string, accountId: string, lang: string, displayName?: string): ProfileFacts;
   planUpdate(text: string, keyId: string, signature: string, parsed: unknown, allowDelta: boolean): UpdateStep;
   applyUpdate(downloaded: Uint8Array, nowMs: number): Engine;
 }

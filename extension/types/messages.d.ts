@@ -34,6 +34,8 @@ export interface AccountRef {
 /** One account of one platform: what a badge answer names and a card request asks for. */
 export interface AccountKey extends AccountRef {
   platform: string;
+  /** The name shown with the account where it made the account a look-alike (asked again for its card and report). */
+  name?: string;
 }
 
 /** A stable id a page states for its account (`stableIds` of the page signals). */
@@ -53,6 +55,8 @@ export interface PageSignals {
   /** Links in the site's owner block of a content page (author, channel, seller, live host). */
   ownerUrls?: string[];
   stableIds?: StableIdSignal[];
+  /** The name the profile's page shows for its owner. */
+  displayName?: string;
 }
 
 /** The badge answer for one link (core `lookup::LinkAnswer`). */
@@ -179,6 +183,8 @@ export interface ReportContext {
   text?: string;
   links?: string[];
   signals?: PageSignals | null;
+  /** The name shown with the account (a look-alike by its shown name). */
+  displayName?: string | null;
 }
 
 /** The person's edits in the report dialog (core `complaint::draft::preview::ReportEdits`). */
@@ -237,7 +243,7 @@ export interface WorkerMessages {
   /** Pages only: "Update now". */
   updateNow: { request: {}; answer: { status: RegistryStatus } };
   /** A batch of link hrefs → a badge answer or null per href. */
-  lookupLinks: { request: { hrefs: string[] }; answer: { answers: (LinkAnswer | null)[] } };
+  lookupLinks: { request: { hrefs: string[]; names?: (string | null)[] }; answer: { answers: (LinkAnswer | null)[] } };
   /** The page's signals → whose page this is and their badge. */
   lookupPage: { request: { signals: PageSignals }; answer: PageAnswer };
   /** A badge was opened: the detail card of that account. */

@@ -103,7 +103,10 @@ async function reportAnswer(context, edits, lang) {
   const core = await lazyCore();
   const account = core.reportAccount(context);
   const facts =
-    account && (await registry.ask((e) => e.profileFacts(account.platform, account.id_type, account.account_id, lang)));
+    account &&
+    (await registry.ask((e) =>
+      e.profileFacts(account.platform, account.id_type, account.account_id, lang, context.displayName ?? undefined),
+    ));
   return core.report(context, facts, edits, lang);
 }
 

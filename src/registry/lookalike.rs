@@ -101,7 +101,7 @@ pub enum Imitation {
         /// The techniques its handle uses that the registered one does not.
         signs: Signs,
         /// The decoration it adds (`official`), if any.
-        decoration: Option<&'static str>,
+        decoration: Option<String>,
     },
     /// It shows a registered KOL's name or alias.
     DisplayName {
@@ -112,7 +112,7 @@ pub enum Imitation {
         /// The techniques the shown name uses (decoration, look-alike letters, a check mark…).
         signs: Signs,
         /// The decoration it adds (`official`, `chinh chu`), if any.
-        decoration: Option<&'static str>,
+        decoration: Option<String>,
     },
 }
 
@@ -170,7 +170,10 @@ pub fn find(
                         of_account_id: a.account_id.clone(),
                         imitation: Imitation::Handle {
                             signs: handle_signs(account_id, &a.account_id, extra),
-                            decoration: fake.decoration.filter(|_| real.decoration != fake.decoration),
+                            decoration: fake
+                                .decoration
+                                .filter(|_| real.decoration != fake.decoration)
+                                .map(str::to_string),
                         },
                     };
                     best = Some((distance, hit));
@@ -205,7 +208,7 @@ pub fn find(
                 shown: shown.to_string(),
                 registered: registered.clone(),
                 signs: key.signs,
-                decoration: key.decoration,
+                decoration: key.decoration.map(str::to_string),
             },
         }));
     }
@@ -289,7 +292,7 @@ mod tests {
         let hit = find(&reg, Platform::Facebook, IdType::FbUsername, "shop.abc", Some("Le Ngoc Minh Store"))
             .unwrap()
             .unwrap();
-        assert!(matches!(&hit.imitation, Imitation::DisplayName { registered, decoration: Some("store"), .. } if registered == "Lê Ngọc Minh"));
+        assert!(matches!(&hit.imitation, Imitation::DisplayName { registered, decoration: Some(d), .. } if registered == "Lê Ngọc Minh" && d == "store"));
         assert_eq!(hit.of_platform, Platform::Tiktok);
         // A plain personal name is not a claim.
         assert_eq!(find(&reg, Platform::Facebook, IdType::FbUsername, "shop.abc", Some("Lê Ngọc Minh")).unwrap(), None);

@@ -34,8 +34,8 @@ fn technique(sign: Signs, decoration: Option<&str>, lang: Lang) -> String {
 /// The techniques an imitation uses, as a comma-separated phrase.
 pub fn techniques(imitation: &Imitation, lang: Lang) -> String {
     let (signs, decoration) = match imitation {
-        Imitation::Handle { signs, decoration } => (*signs, *decoration),
-        Imitation::DisplayName { signs, decoration, .. } => (*signs, *decoration),
+        Imitation::Handle { signs, decoration } => (*signs, decoration.as_deref()),
+        Imitation::DisplayName { signs, decoration, .. } => (*signs, decoration.as_deref()),
     };
     let parts: Vec<String> = Signs::ALL
         .iter()
@@ -80,7 +80,7 @@ mod tests {
     fn explanations_name_each_technique_in_both_languages() {
         let i = Imitation::Handle {
             signs: Signs(Signs::OTHER_SCRIPT.0 | Signs::DECORATION.0),
-            decoration: Some("official"),
+            decoration: Some("official".into()),
         };
         let vi = why(&i, "Lê Ngọc Minh", "TikTok · lanreview", Lang::Vi);
         assert!(vi.contains("Kirin") && vi.contains("«official»") && vi.contains("Lê Ngọc Minh"), "{vi}");
@@ -90,7 +90,7 @@ mod tests {
             shown: "Le Ngoc Minh Store".into(),
             registered: "Lê Ngọc Minh".into(),
             signs: Signs::DECORATION,
-            decoration: Some("store"),
+            decoration: Some("store".into()),
         };
         assert!(why(&d, "Lê Ngọc Minh", "TikTok · lanreview", Lang::Vi).contains("«Le Ngoc Minh Store»"));
     }

@@ -50,7 +50,7 @@ fn through_json(v: JsValue) -> JsValue {
 
 /// The detail card as the worker makes it: the first module's facts, then the second module's card.
 fn card(e: &Engine, platform: &str, id_type: &str, id: &str, lang: &str, vetting: bool) -> Result<JsValue, String> {
-    let facts = e.card_facts(platform, id_type, id).map_err(error_text)?;
+    let facts = e.card_facts(platform, id_type, id, None).map_err(error_text)?;
     koltrust_wasm::lazy::card::detail_card(through_json(facts), platform, id, lang, vetting).map_err(error_text)
 }
 
@@ -64,7 +64,7 @@ fn report(e: &Engine, ctx: JsValue, edits: JsValue, lang: &str) -> Result<String
     } else {
         let field = |k| get(&account, k).as_string().unwrap();
         through_json(
-            e.profile_facts(&field("platform"), &field("id_type"), &field("account_id"), lang)
+            e.profile_facts(&field("platform"), &field("id_type"), &field("account_id"), lang, None)
                 .map_err(error_text)?,
         )
     };
@@ -88,6 +88,7 @@ fn lookup_links_answers_in_order_with_nulls() {
                 "garbage",
             ]),
             "en",
+            JsValue::UNDEFINED,
             JsValue::UNDEFINED,
         )
         .expect("valid input");
@@ -114,7 +115,7 @@ fn labels_follow_the_language_tag_and_default_to_vietnamese() {
     let e = engine();
     for tag in ["vi-VN", "fr"] {
         let a = Array::from(
-            &e.lookup_links(hrefs(&["https://www.facebook.com/lan.review.demo"]), tag, JsValue::NULL)
+            &e.lookup_links(hrefs(&["https://www.facebook.com/lan.review.demo"]), tag, JsValue::NULL, JsValue::UNDEFINED)
                 .unwrap(),
         );
         assert_eq!(
@@ -127,12 +128,12 @@ fn labels_follow_the_language_tag_and_default_to_vietnamese() {
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_not_a_panic() {
     let e = engine();
-    assert!(e.lookup_links(JsValue::from_f64(3.0), "vi", JsValue::NULL).is_err());
+    assert!(e.lookup_links(JsValue::from_f64(3.0), "vi", JsValue::NULL, JsValue::UNDEFINED).is_err());
     let mixed: JsValue = [JsValue::from_str("https://x.com/a"), JsValue::NULL]
         .into_iter()
         .collect::<Array>()
         .into();
-    assert!(e.lookup_links(mixed, "vi", JsValue::NULL).is_err());
+    assert!(e.lookup_links(mixed, "vi", JsValue::NULL, JsValue::UNDEFINED).is_err());
     assert!(e
         .lookup_page(JsValue::from_str("nope"), "vi", JsValue::UNDEFINED)
         .is_err());
@@ -150,7 +151,7 @@ fn tampered_or_unpinned_snapshots_are_refused_with_a_reason() {
         "https://www.tiktok.com/@minh.beauty.demo",
     ];
     let err = damaged
-        .lookup_links(hrefs(&all), "en", JsValue::NULL)
+        .lookup_links(hrefs(&all), "en", JsValue::NULL, JsValue::UNDEFINED)
         .err()
         .map(error_text);
     assert!(
@@ -195,7 +196,7 @@ fn options_and_page_signals_cross_the_boundary() {
     let opts = Object::new();
     Reflect::set(&opts, &JsValue::from_str("showUnknown"), &JsValue::TRUE).unwrap();
     let answers = Array::from(
-        &e.lookup_links(hrefs(&["https://www.tiktok.com/@someone.new"]), "en", opts.into())
+        &e.lookup_links(hrefs(&["https://www.tiktok.com/@someone.new"]), "en", opts.into(), JsValue::UNDEFINED)
             .unwrap(),
     );
     assert_eq!(

@@ -11,7 +11,7 @@ use crate::{snapshot_error, to_js, Engine};
 use koltrust::i18n::Lang;
 use koltrust::platform::{AccountKey, IdType, Platform};
 use koltrust::registry::codec::encode_record;
-use koltrust::registry::Freshness;
+use koltrust::registry::{Freshness, Imitation};
 use koltrust::views::card::{card_facts, CardFound};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -28,9 +28,22 @@ struct CardFactsJs {
     record: Option<Vec<u8>>,
     /// The registered account id a lookalike imitates.
     of_account_id: Option<String>,
+    /// How a lookalike imitates it (`views::imitation`'s input).
+    imitation: Option<ImitationJs>,
     /// The registry's day, `yyyy-mm-dd`.
     today: String,
     freshness: Freshness,
+}
+
+/// `registry::lookalike::Imitation` as it crosses: `via` is `handle` or `name`; `signs` the technique bits.
+#[derive(Serialize)]
+struct ImitationJs {
+    via: &'static str,
+    of_platform: &'static str,
+    signs: u16,
+    decoration: Option<String>,
+    shown: Option<String>,
+    registered: Option<String>,
 }
 
 /// The account a content script named: platform and namespace as the core spells them, the canonical id. `what`
@@ -52,23 +65,62 @@ impl Engine {
     /// account id canonical, as the badge answer gave it; a content script names exactly one account and cannot
     /// list or search the registry through this. Fails with a one-line reason on an unknown platform or namespace.
     #[wasm_bindgen(js_name = cardFacts)]
-    pub fn card_facts(&self, platform: &str, id_type: &str, account_id: &str) -> Result<JsValue, JsError> {
+    pub fn card_facts(
+        &self,
+        platform: &str,
+        id_type: &str,
+        account_id: &str,
+        display_name: Option<String>,
+    ) -> Result<JsValue, JsError> {
         let key = account("card", platform, id_type, account_id)?;
-        let facts = card_facts(&self.registry, key.platform, key.id_type, &key.account_id).map_err(snapshot_error)?;
+        let name = display_name.as_deref().filter(|n| n.len() <= MAX_ACCOUNT_ID);
+        let facts =
+            card_facts(&self.registry, key.platform, key.id_type, &key.account_id, name).map_err(snapshot_error)?;
         let encoded = |r| {
             let mut out = Vec::new();
             encode_record(r, &mut out);
             Some(out)
         };
-        let (kind, record, of_account_id) = match &facts.found {
-            CardFound::Record(r) => ("record", encoded(r), None),
-            CardFound::Lookalike { of, of_account_id } => ("lookalike", encoded(of), Some(of_account_id.clone())),
-            CardFound::Unknown => ("unknown", None, None),
+        let (kind, record, of_account_id, imitation) = match &facts.found {
+            CardFound::Record(r) => ("record", encoded(r), None, None),
+            CardFound::Lookalike {
+                of,
+                of_platform,
+                of_account_id,
+                imitation,
+            } => {
+                let how = match imitation {
+                    Imitation::Handle { signs, decoration } => ImitationJs {
+                        via: "handle",
+                        of_platform: of_platform.as_str(),
+                        signs: signs.0,
+                        decoration: decoration.clone(),
+                        shown: None,
+                        registered: None,
+                    },
+                    Imitation::DisplayName {
+                        shown,
+                        registered,
+                        signs,
+                        decoration,
+                    } => ImitationJs {
+                        via: "name",
+                        of_platform: of_platform.as_str(),
+                        signs: signs.0,
+                        decoration: decoration.clone(),
+                        shown: Some(shown.clone()),
+                        registered: Some(registered.clone()),
+                    },
+                };
+                ("lookalike", encoded(of), Some(of_account_id.clone()), Some(how))
+            }
+            CardFound::Unknown => ("unknown", None, None, None),
         };
         to_js(&CardFactsJs {
             kind,
             record,
             of_account_id,
+            imitation,
             today: facts.today.to_string(),
             freshness: facts.freshness,
         })
@@ -83,9 +135,11 @@ impl Engine {
         id_type: &str,
         account_id: &str,
         lang: &str,
+        display_name: Option<String>,
     ) -> Result<JsValue, JsError> {
         let key = account("profile", platform, id_type, account_id)?;
-        let facts = koltrust::complaint::draft::profile_facts(&self.registry, &key, Lang::from_tag(lang))
+        let name = display_name.as_deref().filter(|n| n.len() <= MAX_ACCOUNT_ID);
+        let facts = koltrust::complaint::draft::profile_facts(&self.registry, &key, name, Lang::from_tag(lang))
             .map_err(snapshot_error)?;
         to_js(&facts)
     }

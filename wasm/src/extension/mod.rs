@@ -22,17 +22,28 @@ pub(crate) mod signals;
 #[cfg(feature = "extension")]
 use signals::{badge_options, page_signals};
 
+/// Longest display name read (page text: names are far shorter; the core folds at most 256 bytes).
+#[cfg(feature = "extension")]
+const MAX_DISPLAY_NAME: usize = 256;
+
 #[cfg(feature = "extension")]
 #[wasm_bindgen]
 impl Engine {
-    /// Answers a batch of links (an array of strings) for the given language tag and options (`{showUnknown}`).
-    /// Returns an array of the same length holding a badge answer or `null` per link.
+    /// Answers a batch of links (an array of strings) for the given language tag and options (`{showUnknown}`);
+    /// `names` (optional) holds the display name shown beside each link, or `null`. Returns an array of the same
+    /// length holding a badge answer or `null` per link.
     #[wasm_bindgen(js_name = lookupLinks)]
-    pub fn lookup_links(&self, hrefs: JsValue, lang: &str, opts: JsValue) -> Result<JsValue, JsError> {
+    pub fn lookup_links(&self, hrefs: JsValue, lang: &str, opts: JsValue, names: JsValue) -> Result<JsValue, JsError> {
         let hrefs = crate::args::strings(&hrefs, "hrefs")?;
-        let answers =
-            koltrust::views::lookup::lookup_links(&self.registry, &hrefs, Lang::from_tag(lang), badge_options(&opts)?)
-                .map_err(snapshot_error)?;
+        let names = crate::args::optional_strings(&names, "names", MAX_DISPLAY_NAME)?;
+        let answers = koltrust::views::lookup::lookup_named_links(
+            &self.registry,
+            &hrefs,
+            &names,
+            Lang::from_tag(lang),
+            badge_options(&opts)?,
+        )
+        .map_err(snapshot_error)?;
         to_js(&answers)
     }
 

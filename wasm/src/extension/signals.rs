@@ -76,6 +76,7 @@ pub(crate) fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
         json_ld_urls: opt_strings(v, "jsonLdUrls", "signals")?,
         owner_urls: opt_strings(v, "ownerUrls", "signals")?,
         stable_ids,
+        display_name: opt_string(v, "displayName", "signals")?,
     })
 }
 

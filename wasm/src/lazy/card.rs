@@ -8,7 +8,8 @@ use js_sys::Uint8Array;
 use koltrust::i18n::Lang;
 use koltrust::platform::Platform;
 use koltrust::registry::codec::decode_record;
-use koltrust::registry::{Date, Freshness, Record};
+use koltrust::registry::{Date, Freshness, Imitation, Record};
+use koltrust::text::skeleton::Signs;
 use koltrust::views::card::{card_from_facts, CardFacts, CardFound};
 use wasm_bindgen::prelude::*;
 
@@ -34,10 +35,29 @@ fn card_facts(v: &JsValue) -> Result<CardFacts, JsError> {
     let f = get(v, "freshness");
     let found = match get(v, "kind").as_string().as_deref() {
         Some("record") => CardFound::Record(record(v)?),
-        Some("lookalike") => CardFound::Lookalike {
-            of: record(v)?,
-            of_account_id: get(v, "of_account_id").as_string().ok_or_else(bad_facts)?,
-        },
+        Some("lookalike") => {
+            let how = get(v, "imitation");
+            let signs = Signs(number(&how, "signs")? as u16);
+            let decoration = get(&how, "decoration").as_string();
+            CardFound::Lookalike {
+                of: record(v)?,
+                of_platform: get(&how, "of_platform")
+                    .as_string()
+                    .and_then(|p| Platform::parse(&p))
+                    .ok_or_else(bad_facts)?,
+                of_account_id: get(v, "of_account_id").as_string().ok_or_else(bad_facts)?,
+                imitation: match get(&how, "via").as_string().as_deref() {
+                    Some("handle") => Imitation::Handle { signs, decoration },
+                    Some("name") => Imitation::DisplayName {
+                        shown: get(&how, "shown").as_string().ok_or_else(bad_facts)?,
+                        registered: get(&how, "registered").as_string().ok_or_else(bad_facts)?,
+                        signs,
+                        decoration,
+                    },
+                    _ => return Err(bad_facts()),
+                },
+            }
+        }
         Some("unknown") => CardFound::Unknown,
         _ => return Err(bad_facts()),
     };

@@ -62,6 +62,7 @@ fn context(v: &JsValue) -> Result<ReportContext, JsError> {
         } else {
             Some(page_signals(&signals)?)
         },
+        display_name: text(v, "displayName"),
     })
 }
 
@@ -85,6 +86,7 @@ fn profile_facts(v: &JsValue) -> Option<ProfileFacts> {
         state: text(v, "state").unwrap_or_default(),
         state_label: text(v, "state_label").unwrap_or_default(),
         name: text(v, "name"),
+        imitates: text(v, "imitates"),
     })
 }
 
