@@ -544,9 +544,20 @@ fn lookalike_names_of_registered_accounts_are_flagged_and_others_are_not() {
             .into_iter()
             .find(|p| r.accounts.iter().all(|a| a.platform != *p))
         {
-            let t = if other == Platform::Youtube { IdType::YtCustom } else { IdType::Handle };
-            let t = if other == Platform::Threads { IdType::Username } else { t };
-            assert!(reg.lookalike(other, t, &fake, None).unwrap().is_none(), "{fake} on {other:?}");
+            let t = if other == Platform::Youtube {
+                IdType::YtCustom
+            } else {
+                IdType::Handle
+            };
+            let t = if other == Platform::Threads {
+                IdType::Username
+            } else {
+                t
+            };
+            assert!(
+                reg.lookalike(other, t, &fake, None).unwrap().is_none(),
+                "{fake} on {other:?}"
+            );
         }
         flagged += 1;
     }
@@ -554,7 +565,10 @@ fn lookalike_names_of_registered_accounts_are_flagged_and_others_are_not() {
     // Registered accounts (including the sample's registered impersonators) and stable ids are never lookalikes.
     for r in &records {
         for a in &r.accounts {
-            assert!(reg.lookalike(a.platform, a.id_type, &a.account_id, None).unwrap().is_none());
+            assert!(reg
+                .lookalike(a.platform, a.id_type, &a.account_id, None)
+                .unwrap()
+                .is_none());
         }
     }
     assert!(reg

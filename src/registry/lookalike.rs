@@ -281,21 +281,50 @@ mod tests {
         let r = plain_record(
             "KT-1",
             "Lê Ngọc Minh",
-            &[(Platform::Tiktok, IdType::Handle, "lanreview"), (Platform::Youtube, IdType::YtHandle, "minhreview")],
+            &[
+                (Platform::Tiktok, IdType::Handle, "lanreview"),
+                (Platform::Youtube, IdType::YtHandle, "minhreview"),
+            ],
         );
         let reg = registry(&[r]);
-        let hit = find(&reg, Platform::Tiktok, IdType::Handle, "lаnreview", None).unwrap().unwrap();
+        let hit = find(&reg, Platform::Tiktok, IdType::Handle, "lаnreview", None)
+            .unwrap()
+            .unwrap();
         assert_eq!(hit.of_account_id, "lanreview");
         assert!(matches!(hit.imitation, Imitation::Handle { signs, .. } if signs.contains(Signs::OTHER_SCRIPT)));
         // Same skeleton on another platform: not this account's look-alike.
-        assert_eq!(find(&reg, Platform::X, IdType::Handle, "lаnreview", None).unwrap(), None);
-        let hit = find(&reg, Platform::Facebook, IdType::FbUsername, "shop.abc", Some("Le Ngoc Minh Store"))
-            .unwrap()
-            .unwrap();
-        assert!(matches!(&hit.imitation, Imitation::DisplayName { registered, decoration: Some(d), .. } if registered == "Lê Ngọc Minh" && d == "store"));
+        assert_eq!(
+            find(&reg, Platform::X, IdType::Handle, "lаnreview", None).unwrap(),
+            None
+        );
+        let hit = find(
+            &reg,
+            Platform::Facebook,
+            IdType::FbUsername,
+            "shop.abc",
+            Some("Le Ngoc Minh Store"),
+        )
+        .unwrap()
+        .unwrap();
+        assert!(
+            matches!(&hit.imitation, Imitation::DisplayName { registered, decoration: Some(d), .. } if registered == "Lê Ngọc Minh" && d == "store")
+        );
         assert_eq!(hit.of_platform, Platform::Tiktok);
         // A plain personal name is not a claim.
-        assert_eq!(find(&reg, Platform::Facebook, IdType::FbUsername, "shop.abc", Some("Lê Ngọc Minh")).unwrap(), None);
-        assert_eq!(find(&reg, Platform::Tiktok, IdType::Handle, "minhtran.99", Some("Trần Minh")).unwrap(), None);
+        assert_eq!(
+            find(
+                &reg,
+                Platform::Facebook,
+                IdType::FbUsername,
+                "shop.abc",
+                Some("Lê Ngọc Minh")
+            )
+            .unwrap(),
+            None
+        );
+        assert_eq!(
+            find(&reg, Platform::Tiktok, IdType::Handle, "minhtran.99", Some("Trần Minh")).unwrap(),
+            None
+        );
     }
 }

@@ -78,8 +78,8 @@ pub mod update;
 
 pub use date::Date;
 pub use keys::{KeyId, KeySet, SigningKey};
-pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
 pub use lookalike::{Imitation, LookalikeHit};
+pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
 pub use reader::Freshness;
 pub use reader::{
     initial_read_len, resident_prefix_len, Hit, Registry, HEAD_PROBE_LEN, LOAD_BLOCK_CHUNKS, READ_WHOLE_BELOW,

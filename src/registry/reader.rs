@@ -791,7 +791,12 @@ impl Registry {
         let n_acc = self.header.account_count;
         let n_rec = self.header.record_count;
         self.verify_directory(DIRECTORY, ENTRIES, self.header.params, n_acc)?;
-        self.verify_directory(NAME_DIRECTORY, NAME_ENTRIES, self.header.name_params, self.header.name_count)?;
+        self.verify_directory(
+            NAME_DIRECTORY,
+            NAME_ENTRIES,
+            self.header.name_params,
+            self.header.name_count,
+        )?;
         let mut prev = 0;
         for i in 0..=n_rec as usize {
             let v = self.word(OFFSETS, i)?;
@@ -829,7 +834,13 @@ impl Registry {
     }
 
     /// One index's directory is monotone and covers its `count` entries, and every entry's ordinal names a record.
-    fn verify_directory(&self, dir: usize, entries: usize, params: IndexParams, count: u32) -> Result<(), SnapshotError> {
+    fn verify_directory(
+        &self,
+        dir: usize,
+        entries: usize,
+        params: IndexParams,
+        count: u32,
+    ) -> Result<(), SnapshotError> {
         let mut prev = 0;
         for i in 0..=params.buckets() {
             let v = self.word(dir, i)?;
@@ -839,7 +850,10 @@ impl Registry {
             prev = v;
         }
         if prev != count {
-            return Err(corrupt(&format!("{} does not cover every entry", section_name(dir as u32 + 1))));
+            return Err(corrupt(&format!(
+                "{} does not cover every entry",
+                section_name(dir as u32 + 1)
+            )));
         }
         let mask = params.ordinal_mask();
         for i in 0..count as usize {

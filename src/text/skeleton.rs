@@ -273,7 +273,14 @@ fn prototype(c: char) -> Option<(u8, Signs)> {
         let styled = (0xFF01..=0xFF5E).contains(&cp) || (0x1D400..=0x1D7FF).contains(&cp);
         return match fold_char(c) {
             // Zero-width characters and combining marks: nothing (a mark belongs to its letter).
-            None => Some((b' ', if (0x300..=0x36F).contains(&cp) { Signs(0) } else { Signs::SEPARATORS })),
+            None => Some((
+                b' ',
+                if (0x300..=0x36F).contains(&cp) {
+                    Signs(0)
+                } else {
+                    Signs::SEPARATORS
+                },
+            )),
             Some(OTHER) => None,
             Some(b) if b.is_ascii_alphanumeric() => {
                 let (p, s) = digit_as_letter(b);
@@ -333,34 +340,51 @@ fn collapse_repeats(raw: &mut Vec<u8>, signs: &mut Signs) {
 /// The skeleton of a handle (`1an.revievv_official` → `lanreview`, signs digits, separators, letter pairs,
 /// decoration), with `1` read as `l`. `None` for a name with letters of no Latin look, or too long.
 pub fn handle_skeleton(handle: &str) -> Option<Skeleton> {
-    skeleton_with(handle, b'l')
+    skeleton_with(handle, None, true)
 }
 
-/// Every skeleton a handle may stand for: [`handle_skeleton`], and when it contains a `1`, the one reading `1` as
-/// `i` (`lanrev1ew` imitates `lanreview`, `1anreview` imitates `lanreview`). At most two.
+/// Every skeleton a handle may stand for, at most [`MAX_READINGS`]: [`handle_skeleton`]; each of its first three
+/// `1`s read as `i` instead (`m1nh.demo1` imitates `minh.demo1`); and, when it has `rn` or `vv`, the reading
+/// without letter pairs (`vvietstyle` is `vietstyle` with a doubled `v`, not `wietstyle`).
 pub fn handle_skeletons(handle: &str) -> Vec<Skeleton> {
     let mut out: Vec<Skeleton> = handle_skeleton(handle).into_iter().collect();
-    if handle.contains('1') {
-        if let Some(s) = skeleton_with(handle, b'i') {
-            if out.first().map(|f| &f.text) != Some(&s.text) {
+    let paired = out.first().is_some_and(|s| s.signs.contains(Signs::LETTER_PAIRS));
+    let mut push = |s: Option<Skeleton>| {
+        if let Some(s) = s {
+            if !out.iter().any(|o| o.text == s.text) {
                 out.push(s);
             }
         }
+    };
+    let ones = handle.chars().filter(|c| *c == '1' || *c == '１').count();
+    for k in 0..ones.min(3) {
+        push(skeleton_with(handle, Some(k), true));
+    }
+    if paired {
+        push(skeleton_with(handle, None, false));
     }
     out
 }
 
-fn skeleton_with(handle: &str, one: u8) -> Option<Skeleton> {
+/// Most skeletons [`handle_skeletons`] gives for one handle.
+pub const MAX_READINGS: usize = 5;
+
+/// The skeleton with the `one_as_i`-th `1` (0-based) read as `i`, and letter pairs replaced or not.
+fn skeleton_with(handle: &str, one_as_i: Option<usize>, pairs: bool) -> Option<Skeleton> {
     if handle.len() > MAX_INPUT_LEN {
         return None;
     }
     let mut signs = Signs::default();
     let mut raw = Vec::with_capacity(handle.len());
+    let mut ones = 0;
     for c in handle.chars() {
         let (mut b, s) = prototype(c)?;
         signs.add(s);
         if c == '1' || c == '１' {
-            b = one;
+            if one_as_i == Some(ones) {
+                b = b'i';
+            }
+            ones += 1;
         }
         if b == b' ' {
             // A combining mark belongs to its letter; a check mark is its own sign.
@@ -371,7 +395,7 @@ fn skeleton_with(handle: &str, one: u8) -> Option<Skeleton> {
             raw.push(b);
         }
     }
-    let mut text = letter_pairs(&raw, &mut signs);
+    let mut text = if pairs { letter_pairs(&raw, &mut signs) } else { raw };
     let mut decoration = None;
     // At most two decorations (`real…official`), never eating into the name itself.
     for _ in 0..2 {
@@ -499,10 +523,10 @@ mod tests {
     fn each_technique_folds_to_the_same_skeleton() {
         let real = skel("lanreview");
         for (fake, sign) in [
-            ("lаnrеviеw", Signs::OTHER_SCRIPT),  // Cyrillic а, е
+            ("lаnrеviеw", Signs::OTHER_SCRIPT),    // Cyrillic а, е
             ("ｌａｎｒｅｖｉｅｗ", Signs::STYLED), // fullwidth
-            ("𝐥𝐚𝐧𝐫𝐞𝐯𝐢𝐞𝐰", Signs::STYLED),        // mathematical bold
-            ("ⓛⓐⓝⓡⓔⓥⓘⓔⓦ", Signs::STYLED),     // circled
+            ("𝐥𝐚𝐧𝐫𝐞𝐯𝐢𝐞𝐰", Signs::STYLED),          // mathematical bold
+            ("ⓛⓐⓝⓡⓔⓥⓘⓔⓦ", Signs::STYLED),          // circled
             ("1anreview", Signs::DIGITS),
             ("lanrevievv", Signs::LETTER_PAIRS),
             ("lanrevieww", Signs::REPEATS),

@@ -4,11 +4,11 @@
 //! (in-page badge, popup, portal) shows the same words; the colour is never the only carrier of meaning.
 //! [`badge_of`] answers the badge question for one account of an opened registry.
 
-use crate::registry::lookalike;
-use crate::views::imitation;
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
+use crate::registry::lookalike;
 use crate::registry::{Registry, SnapshotError, TrustState};
+use crate::views::imitation;
 use serde::Serialize;
 
 impl TrustState {

@@ -15,8 +15,8 @@
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
 use crate::registry::date::Date;
-use crate::registry::model::Record;
 use crate::registry::lookalike::{self, Imitation};
+use crate::registry::model::Record;
 use crate::registry::{Freshness, Registry, SnapshotError};
 use crate::views::badge::BadgeView;
 use crate::views::imitation;
@@ -355,6 +355,7 @@ pub fn card_from_facts(
             let why = imitation::why(how, &of.name, &imitation::subject(*of_platform, of_account_id), lang);
             let badge = BadgeView::lookalike(&of.name, of_account_id, &why, lang);
             card.kind = "lookalike";
+            card.labels.report = lang.pick("Báo cáo mạo danh", "Report impersonation");
             card.state = badge.state;
             card.icon = badge.icon;
             card.state_label = badge.label;

@@ -14,11 +14,20 @@ fn technique(sign: Signs, decoration: Option<&str>, lang: Lang) -> String {
             "chữ cái Kirin/Hy Lạp trông giống chữ Latinh",
             "Cyrillic/Greek letters that look Latin",
         ),
-        Signs::STYLED => ("chữ kiểu (toàn độ rộng, chữ toán học)", "styled letters (fullwidth, mathematical)"),
+        Signs::STYLED => (
+            "chữ kiểu (toàn độ rộng, chữ toán học)",
+            "styled letters (fullwidth, mathematical)",
+        ),
         Signs::DIGITS => ("số thay chữ (0→o, 1→l…)", "digits for letters (0→o, 1→l…)"),
-        Signs::LETTER_PAIRS => ("cặp chữ thay một chữ (rn→m, vv→w)", "letter pairs for one letter (rn→m, vv→w)"),
+        Signs::LETTER_PAIRS => (
+            "cặp chữ thay một chữ (rn→m, vv→w)",
+            "letter pairs for one letter (rn→m, vv→w)",
+        ),
         Signs::REPEATS => ("chữ cái lặp lại", "a doubled letter"),
-        Signs::SEPARATORS => ("thêm hoặc bớt dấu chấm, gạch dưới", "dots or underscores added or removed"),
+        Signs::SEPARATORS => (
+            "thêm hoặc bớt dấu chấm, gạch dưới",
+            "dots or underscores added or removed",
+        ),
         Signs::VERIFIED_MARK => ("dấu tích xác minh giả", "a fake verification check mark"),
         _ => {
             let word = decoration.unwrap_or("official");
@@ -83,7 +92,10 @@ mod tests {
             decoration: Some("official".into()),
         };
         let vi = why(&i, "Lê Ngọc Minh", "TikTok · lanreview", Lang::Vi);
-        assert!(vi.contains("Kirin") && vi.contains("«official»") && vi.contains("Lê Ngọc Minh"), "{vi}");
+        assert!(
+            vi.contains("Kirin") && vi.contains("«official»") && vi.contains("Lê Ngọc Minh"),
+            "{vi}"
+        );
         let en = why(&i, "Lê Ngọc Minh", "TikTok · lanreview", Lang::En);
         assert!(en.contains("Cyrillic") && en.contains("official"), "{en}");
         let d = Imitation::DisplayName {

@@ -76,7 +76,14 @@ pub fn account_badge(
     display_name: Option<&str>,
     lang: Lang,
 ) -> Result<Option<BadgeView>, SnapshotError> {
-    badge_of_named(registry, platform, account.id_type, &account.account_id, display_name, lang)
+    badge_of_named(
+        registry,
+        platform,
+        account.id_type,
+        &account.account_id,
+        display_name,
+        lang,
+    )
 }
 
 /// Answers one link: recognizes it and looks the account up (profile and content links alike).

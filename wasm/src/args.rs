@@ -10,30 +10,6 @@ pub(crate) fn bad(what: &str, expected: &str) -> JsError {
     JsError::new(&format!("{what}: expected {expected}"))
 }
 
-/// An optional array of strings or nulls (`undefined`/`null`: an empty list), each cut to `max` bytes.
-pub(crate) fn optional_strings(v: &JsValue, what: &str, max: usize) -> Result<Vec<Option<String>>, JsError> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(Vec::new());
-    }
-    if !Array::is_array(v) {
-        return Err(bad(what, "an array of strings or nulls"));
-    }
-    let mut out = Vec::new();
-    for s in Array::from(v).iter() {
-        out.push(s.as_string().map(|mut s| {
-            if s.len() > max {
-                let mut end = max;
-                while !s.is_char_boundary(end) {
-                    end -= 1;
-                }
-                s.truncate(end);
-            }
-            s
-        }));
-    }
-    Ok(out)
-}
-
 /// An array of strings.
 pub(crate) fn strings(v: &JsValue, what: &str) -> Result<Vec<String>, JsError> {
     if !Array::is_array(v) {

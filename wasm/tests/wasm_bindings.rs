@@ -115,8 +115,13 @@ fn labels_follow_the_language_tag_and_default_to_vietnamese() {
     let e = engine();
     for tag in ["vi-VN", "fr"] {
         let a = Array::from(
-            &e.lookup_links(hrefs(&["https://www.facebook.com/lan.review.demo"]), tag, JsValue::NULL, JsValue::UNDEFINED)
-                .unwrap(),
+            &e.lookup_links(
+                hrefs(&["https://www.facebook.com/lan.review.demo"]),
+                tag,
+                JsValue::NULL,
+                JsValue::UNDEFINED,
+            )
+            .unwrap(),
         );
         assert_eq!(
             get(&get(&a.get(0), "badge"), "label").as_string().as_deref(),
@@ -128,7 +133,9 @@ fn labels_follow_the_language_tag_and_default_to_vietnamese() {
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_not_a_panic() {
     let e = engine();
-    assert!(e.lookup_links(JsValue::from_f64(3.0), "vi", JsValue::NULL, JsValue::UNDEFINED).is_err());
+    assert!(e
+        .lookup_links(JsValue::from_f64(3.0), "vi", JsValue::NULL, JsValue::UNDEFINED)
+        .is_err());
     let mixed: JsValue = [JsValue::from_str("https://x.com/a"), JsValue::NULL]
         .into_iter()
         .collect::<Array>()
@@ -196,8 +203,13 @@ fn options_and_page_signals_cross_the_boundary() {
     let opts = Object::new();
     Reflect::set(&opts, &JsValue::from_str("showUnknown"), &JsValue::TRUE).unwrap();
     let answers = Array::from(
-        &e.lookup_links(hrefs(&["https://www.tiktok.com/@someone.new"]), "en", opts.into(), JsValue::UNDEFINED)
-            .unwrap(),
+        &e.lookup_links(
+            hrefs(&["https://www.tiktok.com/@someone.new"]),
+            "en",
+            opts.into(),
+            JsValue::UNDEFINED,
+        )
+        .unwrap(),
     );
     assert_eq!(
         get(&get(&answers.get(0), "badge"), "state").as_string().as_deref(),

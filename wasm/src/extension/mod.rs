@@ -35,7 +35,7 @@ impl Engine {
     #[wasm_bindgen(js_name = lookupLinks)]
     pub fn lookup_links(&self, hrefs: JsValue, lang: &str, opts: JsValue, names: JsValue) -> Result<JsValue, JsError> {
         let hrefs = crate::args::strings(&hrefs, "hrefs")?;
-        let names = crate::args::optional_strings(&names, "names", MAX_DISPLAY_NAME)?;
+        let names = signals::optional_strings(&names, "names", MAX_DISPLAY_NAME)?;
         let answers = koltrust::views::lookup::lookup_named_links(
             &self.registry,
             &hrefs,

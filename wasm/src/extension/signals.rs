@@ -80,6 +80,30 @@ pub(crate) fn page_signals(v: &JsValue) -> Result<PageSignals, JsError> {
     })
 }
 
+/// An optional array of strings or nulls (`undefined`/`null`: an empty list), each cut to `max` bytes.
+pub(crate) fn optional_strings(v: &JsValue, what: &str, max: usize) -> Result<Vec<Option<String>>, JsError> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Vec::new());
+    }
+    if !Array::is_array(v) {
+        return Err(bad(what, "an array of strings or nulls"));
+    }
+    let mut out = Vec::new();
+    for s in Array::from(v).iter() {
+        out.push(s.as_string().map(|mut s| {
+            if s.len() > max {
+                let mut end = max;
+                while !s.is_char_boundary(end) {
+                    end -= 1;
+                }
+                s.truncate(end);
+            }
+            s
+        }));
+    }
+    Ok(out)
+}
+
 /// Badge options `{showUnknown, only}`; `undefined`/`null` mean the defaults.
 pub(crate) fn badge_options(v: &JsValue) -> Result<BadgeOptions, JsError> {
     if absent(v) {
