@@ -14,6 +14,8 @@
 //!
 //! `KOLTRUST_EVAL_ACCOUNTS` changes the registry size (default 300,000).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use koltrust::platform::{IdType, Platform};
 use koltrust::recognize::recognize;
 use koltrust::registry::lookalike::{applies_to, Imitation};

@@ -224,27 +224,27 @@ const HANDLE_DECORATIONS: &[&str] = &[
 ];
 
 /// Decorations added to a display name, as folded word sequences.
-const NAME_DECORATIONS: &[&str] = &[
-    "official",
-    "offical",
-    "chinh chu",
-    "chinh hang",
-    "store",
-    "shop",
-    "fanpage",
-    "fan page",
-    "page",
-    "real",
-    "the real",
-    "vn",
-    "viet nam",
-    "vietnam",
-    "tv",
-    "channel",
-    "kenh",
-    "fan club",
-    "fanclub",
-    "fc",
+const NAME_DECORATIONS: &[(&str, &[&str])] = &[
+    ("official", &["official"]),
+    ("offical", &["offical"]),
+    ("chinh chu", &["chinh", "chu"]),
+    ("chinh hang", &["chinh", "hang"]),
+    ("store", &["store"]),
+    ("shop", &["shop"]),
+    ("fanpage", &["fanpage"]),
+    ("fan page", &["fan", "page"]),
+    ("page", &["page"]),
+    ("real", &["real"]),
+    ("the real", &["the", "real"]),
+    ("vn", &["vn"]),
+    ("viet nam", &["viet", "nam"]),
+    ("vietnam", &["vietnam"]),
+    ("tv", &["tv"]),
+    ("channel", &["channel"]),
+    ("kenh", &["kenh"]),
+    ("fan club", &["fan", "club"]),
+    ("fanclub", &["fanclub"]),
+    ("fc", &["fc"]),
 ];
 
 /// Vietnamese family names (folded): a display name that starts with one and has 2–4 words is a personal name
@@ -461,16 +461,16 @@ pub fn name_key(name: &str) -> Option<NameKey> {
         .collect();
     let mut decoration = None;
     loop {
-        let found = NAME_DECORATIONS.iter().find_map(|d| {
-            let n = d.split(' ').count();
+        let found = NAME_DECORATIONS.iter().find_map(|(phrase, d)| {
+            let n = d.len();
             if words.len() <= n {
                 return None;
             }
-            if words[words.len() - n..].join(" ") == *d {
-                return Some((*d, words.len() - n..words.len()));
+            if words[words.len() - n..].iter().zip(d.iter()).all(|(w, d)| w == d) {
+                return Some((*phrase, words.len() - n..words.len()));
             }
-            if words[..n].join(" ") == *d {
-                return Some((*d, 0..n));
+            if words[..n].iter().zip(d.iter()).all(|(w, d)| w == d) {
+                return Some((*phrase, 0..n));
             }
             None
         });

@@ -97,3 +97,28 @@ pub fn bench_lookups(engine: &crate::Engine, names: &BenchNames, rounds: u32) ->
     }
     found
 }
+
+/// The whole badge question for each name `rounds` times, as the worker asks it of a link (`views::badge::
+/// badge_of_named`): for unknown names that is the lookup *and* the look-alike check (handle skeletons, and the
+/// shown name's when `shown` is given); returns the number of badges.
+#[wasm_bindgen(js_name = benchBadges)]
+pub fn bench_badges(engine: &crate::Engine, names: &BenchNames, rounds: u32, shown: Option<String>) -> u32 {
+    let registry: &Registry = &engine.registry;
+    let mut badges = 0u32;
+    for _ in 0..rounds {
+        for n in &names.0 {
+            let answer = koltrust::views::badge::badge_of_named(
+                registry,
+                Platform::Tiktok,
+                IdType::Handle,
+                n,
+                shown.as_deref(),
+                koltrust::i18n::Lang::Vi,
+            );
+            if let Ok(Some(_)) = answer {
+                badges = badges.wrapping_add(1);
+            }
+        }
+    }
+    badges
+}
