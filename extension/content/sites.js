@@ -81,6 +81,8 @@
         'ytd-c4-tabbed-header-renderer #channel-name #text',
         '#channel-header #channel-name #text',
       ],
+      // A search result's channel link wraps its avatar, title and handle line: the name is the title.
+      names: { link: ['#channel-title #text'], page: ['yt-page-header-view-model h1', '#channel-header #channel-name #text'] },
       stableIds(doc, { initial }) {
         // Channel and watch pages state the channel id in microdata; a channel page's initial data also states
         // its handle (`vanityChannelUrl`), which ties the two.

@@ -55,6 +55,7 @@ fn draft(j: &mut Json, d: &ReportDraft) {
     j.close(']');
     j.close('}');
     j.str("category", d.category);
+    j.str("note", &d.note);
     j.open("categories", '[');
     for c in &d.categories {
         j.open("", '{');
@@ -208,6 +209,7 @@ mod tests {
                 "excerpt",
                 "category",
                 "categories",
+                "note",
             ] {
                 assert_eq!(v["draft"][k], sd[k], "{k}");
             }

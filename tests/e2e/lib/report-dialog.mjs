@@ -55,6 +55,8 @@ export async function readDialog(page) {
       summary: text('summary'),
       cues: items(byClass(shadow, 'cues')),
       category: select ? await callOn(cdp, select, 'function () { return this.value; }') : null,
+      /** The note as the person would send it (prefilled for an impersonation report). */
+      note: byClass(shadow, 'note') ? await callOn(cdp, byClass(shadow, 'note'), 'function () { return this.value; }') : null,
       categories: select ? (select.children ?? []).map((o) => textOf(o)) : [],
       preview: pairs,
       errors: items(byClass(shadow, 'errors')),
