@@ -3,14 +3,14 @@
 //! The byte-level reference, with the versioning rules and the format history, is `docs/formats.md`; the layout is
 //! pinned by `tests/registry_golden.rs`.
 //!
-//! ## File layout (format version 1, all integers little-endian)
+//! ## File layout (format version 2, all integers little-endian)
 //! ```text
 //! offset  size  field
 //!      0     8  magic "KOLTSNAP"                                                   (MAGIC)
-//!      8     2  u16 format version = 1                                             (VERSION)
+//!      8     2  u16 format version = 2                                             (VERSION)
 //!     10     1  u8 chunk_log2: body chunk size is 2^chunk_log2 bytes (10..=20; the writer uses 14 = 16 KiB)
-//!     11     1  u8 section count = 5                                               (SECTION_COUNT)
-//!     12     4  reserved, zero (the index shape is derived from the counts, see `index`)
+//!     11     1  u8 section count = 7                                               (SECTION_COUNT)
+//!     12     4  u32 name-key count (the name index's entries; index shapes derive from the counts, see `index`)
 //!     16     8  key id of the signing key (see `keys`)
 //!     24     8  u64 sequence: strictly increasing per publisher; readers refuse anything older than what they hold
 //!     32     8  i64 issued, Unix seconds (its Vietnam-time day is the badge words' reference day)
@@ -18,14 +18,15 @@
 //!     48     8  u64 body length in bytes (at most 2^32 − 1)
 //!     56     4  u32 record count (at most 2^24)
 //!     60     4  u32 account count (at most 2^28)
-//!     64  16×5  section table: {u32 id, u32 item count, u32 offset in body, u32 length}   (SECTION_ENTRY_LEN each)
-//!    144  32×C  chunk table: SHA-256 of each body chunk, C = ceil(body length / chunk size); the last may be short
-//!      H    64  Ed25519 signature over bytes [0, H)   (H = 144 + 32·C: the whole "head")
+//!     64  16×7  section table: {u32 id, u32 item count, u32 offset in body, u32 length}   (SECTION_ENTRY_LEN each)
+//!    176  32×C  chunk table: SHA-256 of each body chunk, C = ceil(body length / chunk size); the last may be short
+//!      H    64  Ed25519 signature over bytes [0, H)   (H = 176 + 32·C: the whole "head")
 //!   H+64     …  body: the sections, back to back, in id order
 //! ```
 //! Sections ([`SEC_DIRECTORY`] … [`SEC_RECORDS`]): 1 directory (`u32` × buckets + 1), 2 entries (`u32` × accounts),
 //! 3 badge words (`u32` × records, see [`super::status::BadgeWord`]), 4 record offsets (`u32` × records + 1, into
-//! section 5), 5 records (see [`super::codec`]). Section entry *i* (0-based) must have id *i* + 1, the item count
+//! section 7), 5 name directory and 6 name entries (the look-alike index, [`super::lookalike`]), 7 records (see
+//! [`super::codec`]). Section entry *i* (0-based) must have id *i* + 1, the item count
 //! the header's counts imply, and the offset where the previous section ended; the word sections' lengths must be
 //! exactly 4 × their count. The body must be exactly the sections' sum, and the file exactly head + signature +
 //! body — anything shorter is *truncated*, anything longer *overlong*.
