@@ -22,7 +22,7 @@
 //!
 //! An unknown link costs its skeleton (one or two: `1` may stand for `l` or `i`) and one bucket probe each; a
 //! fingerprint match is confirmed by decoding the record and comparing skeletons, so a hash collision never names
-//! the wrong KOL. A display name is probed only when showing it is a claim ([`NameKey::claims_identity`]): a plain
+//! the wrong KOL. A display name is probed only when showing it is a claim ([`crate::text::skeleton::NameKey::claims_identity`]): a plain
 //! Vietnamese personal name matches only with a sign of deception (decorated, styled, look-alike letters, a check
 //! mark), because thousands of ordinary people share a KOL's legal name.
 //!
