@@ -373,3 +373,85 @@ fn report_draft_preview_and_post_flags_cross_the_boundary() {
     assert_eq!(get(&get(&flags, "0"), "label").as_string().as_deref(), Some("Report"));
     assert!(get(&flags, "1").is_null());
 }
+
+#[wasm_bindgen_test]
+fn shown_names_cross_with_links_cards_and_reports() {
+    let e = engine();
+    // The same unregistered account, once with a registered KOL's decorated name beside it and once without.
+    let links = hrefs(&[
+        "https://www.tiktok.com/@someone.else.2026",
+        "https://www.tiktok.com/@someone.else.2026",
+    ]);
+    let names: JsValue = [JsValue::from_str("Lê Ngọc Minh ✅ Official"), JsValue::NULL]
+        .into_iter()
+        .collect::<Array>()
+        .into();
+    let answers: Array = e.lookup_links(links, "vi", JsValue::NULL, names).unwrap().into();
+    assert_eq!(
+        get(&get(&answers.get(0), "badge"), "state").as_string().as_deref(),
+        Some("lookalike")
+    );
+    assert!(
+        answers.get(1).is_null(),
+        "without the name it is an ordinary unknown account"
+    );
+    // A shown name that is not a string list is refused with a reason.
+    assert!(e
+        .lookup_links(hrefs(&["https://x.com/a"]), "vi", JsValue::NULL, JsValue::from_f64(1.0))
+        .is_err());
+
+    // The card facts carry how it imitates; the second module words it.
+    let facts = e
+        .card_facts(
+            "tiktok",
+            "handle",
+            "someone.else.2026",
+            Some("Lê Ngọc Minh ✅ Official".into()),
+        )
+        .unwrap();
+    assert_eq!(
+        get(&get(&facts, "imitation"), "via").as_string().as_deref(),
+        Some("name")
+    );
+    let card = koltrust_wasm::lazy::card::detail_card(through_json(facts), "tiktok", "someone.else.2026", "vi", false)
+        .unwrap();
+    assert_eq!(get(&card, "kind").as_string().as_deref(), Some("lookalike"));
+    assert!(get(&card, "message")
+        .as_string()
+        .is_some_and(|m| m.contains("«Lê Ngọc Minh ✅ Official»") && m.contains("dấu tích xác minh giả")));
+
+    // The impersonation report: category and note prefilled with the imitated account.
+    let ctx = object(&[
+        ("pageUrl", "https://www.tiktok.com/@someone.else.2026"),
+        ("displayName", "Lê Ngọc Minh ✅ Official"),
+    ]);
+    Reflect::set(
+        &ctx,
+        &"account".into(),
+        &object(&[
+            ("platform", "tiktok"),
+            ("id_type", "handle"),
+            ("account_id", "someone.else.2026"),
+        ]),
+    )
+    .unwrap();
+    let account = koltrust_wasm::lazy::report::report_account(ctx.clone()).unwrap();
+    assert!(!account.is_null());
+    let facts = e
+        .profile_facts(
+            "tiktok",
+            "handle",
+            "someone.else.2026",
+            "vi",
+            Some("Lê Ngọc Minh ✅ Official".into()),
+        )
+        .unwrap();
+    let answer = koltrust_wasm::lazy::report::report(ctx, through_json(facts), JsValue::NULL, "vi").unwrap();
+    let v = js_sys::JSON::parse(&answer).unwrap();
+    let draft = get(&v, "draft");
+    assert_eq!(get(&draft, "category").as_string().as_deref(), Some("impersonation"));
+    assert!(get(&draft, "note")
+        .as_string()
+        .is_some_and(|n| n.starts_with("Mạo danh Lê Ngọc Minh — TikTok · minh.beauty.demo")));
+    assert_eq!(koltrust_wasm::extension::head_probe_len(), 176.0);
+}

@@ -15,6 +15,8 @@ use wasm_bindgen::prelude::*;
 mod facts;
 #[cfg(feature = "extension")]
 mod resident;
+#[cfg(feature = "extension")]
+pub use resident::{head_probe_len, initial_read_len};
 // The second module alone reads page signals (report context) but no badge options.
 #[cfg_attr(not(feature = "extension"), allow(dead_code))]
 pub(crate) mod signals;
