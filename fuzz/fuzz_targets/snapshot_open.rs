@@ -32,7 +32,8 @@ fuzz_target!(|data: &[u8]| {
         (Platform::X, IdType::Handle, "tuan_tech_demo"),
     ] {
         let _ = reg.lookup(platform, id_type, id);
-        let _ = reg.lookalike(platform, id_type, id);
+        let _ = reg.lookalike(platform, id_type, id, None);
+        let _ = reg.lookalike(platform, id_type, id, Some("Nguyễn Thị Lan ✅ Official"));
     }
     let verified = reg.verify_all().is_ok();
     for ordinal in 0..reg.record_count().min(64) {
