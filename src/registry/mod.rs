@@ -11,7 +11,8 @@
 //! | [`status`] | the trust state on a given day and its boundaries; the packed per-record badge word |
 //! | [`codec`] | the binary encoding of one record; varints and a bounds-checked reader |
 //! | [`index`] | the account index: hashed buckets of fingerprint+ordinal words, used in place |
-//! | [`lookalike`] | impersonation: unregistered handles that look like a registered one, accounts showing a registered KOL's name; the name index's keys |
+//! | [`name_keys`] | the name index's keys: a record's handle skeletons and name keys, hashed (format) |
+//! | [`lookalike`] | impersonation: unregistered handles that look like a registered one, accounts showing a registered KOL's name |
 //! | [`keys`] | key ids, the pinned key set, hex |
 //! | [`snapshot`] | the signed file format, its errors, and the writer |
 //! | [`reader`] | [`Registry`]: open (verify head), lazy per-chunk verification, lookup, record |
@@ -69,6 +70,7 @@ pub mod index;
 pub mod keys;
 pub mod lookalike;
 pub mod model;
+pub mod name_keys;
 pub mod reader;
 #[cfg(feature = "source-formats")]
 pub mod sample;

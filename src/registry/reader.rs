@@ -37,8 +37,8 @@ use crate::registry::codec::{decode_record, id_type_code, platform_code, record_
 use crate::registry::date::Date;
 use crate::registry::index::{key_hash, IndexParams};
 use crate::registry::keys::{to_hex, KeyId, KeySet};
-use crate::registry::lookalike;
 use crate::registry::model::Record;
+use crate::registry::name_keys;
 use crate::registry::snapshot::{
     rd_u32, section_name, Header, SnapshotError, FIXED_HEADER_LEN, SECTION_COUNT, SECTION_ENTRY_LEN, SEC_BADGES,
     SEC_DIRECTORY, SEC_ENTRIES, SEC_NAME_DIRECTORY, SEC_NAME_ENTRIES, SEC_RECORDS, SIGNATURE_LEN,
@@ -821,7 +821,7 @@ impl Registry {
                     _ => return Err(corrupt(&format!("record {ord}: account {} not indexed", a.account_id))),
                 }
             }
-            for h in lookalike::record_name_hashes(&r) {
+            for h in name_keys::record_name_hashes(&r) {
                 if !self.name_candidates(h)?.contains(&ord) {
                     return Err(corrupt(&format!("record {ord}: a name key is not indexed")));
                 }

@@ -57,8 +57,8 @@ use crate::registry::codec::{encode_record, id_type_code, platform_code};
 use crate::registry::date::Date;
 use crate::registry::index::{self, key_hash, IndexParams, MAX_ACCOUNTS, MAX_RECORDS};
 use crate::registry::keys::{signing_key_id, SigningKey};
-use crate::registry::lookalike;
 use crate::registry::model::Record;
+use crate::registry::name_keys;
 use crate::registry::status::BadgeWord;
 use ed25519_dalek::Signer;
 use sha2::{Digest, Sha256};
@@ -401,7 +401,7 @@ pub fn build_snapshot_with_chunk(
     let mut keys = Vec::new();
     let mut name_keys = Vec::new();
     for (ord, r) in order.iter().enumerate() {
-        name_keys.extend(lookalike::record_name_hashes(r).into_iter().map(|h| (h, ord as u32)));
+        name_keys.extend(name_keys::record_name_hashes(r).into_iter().map(|h| (h, ord as u32)));
         offsets.push(recs.len() as u64);
         encode_record(r, &mut recs);
         badges.push(BadgeWord::for_record(r, issue_day).0);
