@@ -55,6 +55,7 @@ pub mod mirror;
 pub mod openapi;
 pub mod publish;
 pub mod ratelimit;
+pub mod roles;
 pub mod routes;
 pub mod serve;
 pub mod store;

@@ -70,6 +70,7 @@ pub async fn list(State(app): State<AppState>, Query(q): Query<ListQuery>) -> Re
         status: parse_status(q.status.as_deref())?,
         limit: q.limit.unwrap_or(100).clamp(1, 1000),
         offset: q.offset.unwrap_or(0),
+        ..Default::default()
     };
     let store = app.store.clone();
     let rows = blocking(move || store.list(&filter).map_err(store_error)).await?;
