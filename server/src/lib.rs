@@ -10,6 +10,8 @@
 //! | --- | --- |
 //! | [`backup`] | `koltrust backup` / `restore`: a consistent copy of a data folder (SQLite via `VACUUM INTO`) and its restore into a new folder |
 //! | [`clock`] | the wall clock, in one place |
+//! | [`console`] | the Alliance console's server side: staff passwords, sessions and throttling, publication preview, the embedded pages |
+//! | [`roles`] | staff roles and what each may do |
 //! | [`config`] | what `koltrust serve` can be told: data folder, address, static folder, limits |
 //! | [`datadir`] | the data folder: layout, first-start initialisation, signing key and admin token (mode 0600) |
 //! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and its SQLite and PostgreSQL implementations |
@@ -47,6 +49,7 @@ pub mod admin;
 pub mod backup;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod datadir;
 pub mod error;
 pub mod intake;

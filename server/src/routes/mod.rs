@@ -9,11 +9,12 @@
 
 pub mod admin;
 pub mod complaints;
+pub mod console;
 mod hygiene;
 pub mod registry;
 mod state;
 
-pub use state::{blocking, App, AppState};
+pub use state::{blocking, App, AppState, ConsoleState};
 
 use crate::error::{json_errors, panic_response, ApiError};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
@@ -201,7 +202,7 @@ pub fn route_table(app: &AppState) -> Vec<(&'static str, &'static str)> {
 /// The whole router. `www` is served at `/` when given; each request is answered within `request_timeout` (408
 /// past it, body reading included).
 pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_timeout: std::time::Duration) -> Router {
-    let api = api(&app).router;
+    let api = api(&app).router.merge(console::router(&app));
     let router = match www {
         Some(dir) => {
             let root = dir.to_path_buf();

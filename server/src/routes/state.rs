@@ -30,9 +30,32 @@ pub struct App {
     pub trusted_proxies: Vec<TrustedProxy>,
     /// The bearer token of the moderation API.
     pub admin_token: String,
+    /// The console's sign-in limits and cookie settings.
+    pub console: ConsoleState,
     /// Strong ETags of served files (and the bytes of small ones), keyed by path and checked against length and
     /// modification time.
     pub etags: Mutex<HashMap<PathBuf, CachedFile>>,
+}
+
+/// What the console's routes share: the per-address login bucket and whether cookies are `Secure`.
+pub struct ConsoleState {
+    /// Login attempts per client address.
+    pub login_per_ip: RateLimiter,
+    /// `Secure` cookies: on unless the server listens on loopback over plain HTTP (demo, tests).
+    pub secure_cookies: bool,
+}
+
+impl ConsoleState {
+    pub fn new(secure_cookies: bool) -> ConsoleState {
+        let per_minute = crate::console::session::LOGIN_PER_MINUTE;
+        ConsoleState {
+            login_per_ip: RateLimiter::new(crate::config::RateConfig {
+                per_minute,
+                burst: per_minute,
+            }),
+            secure_cookies,
+        }
+    }
 }
 
 /// A served file as last read: valid while its length and modification time are unchanged.

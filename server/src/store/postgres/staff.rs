@@ -191,7 +191,7 @@ impl StaffStore for PostgresStore {
             )
             .await
             .map_err(pg)?;
-            audit_in(&tx, &s.username, "staff.login", &s.username, "{}").await?;
+            audit_in(&tx, &format!("staff:{}", s.username), "staff.login", &s.username, "{}").await?;
             tx.commit().await.map_err(pg)
         })
     }
@@ -253,7 +253,7 @@ impl StaffStore for PostgresStore {
             if let Some(r) = row {
                 let username: String = r.get(0);
                 let detail = json!({"why": why}).to_string();
-                audit_in(&tx, &username, "staff.logout", &username, &detail).await?;
+                audit_in(&tx, &format!("staff:{username}"), "staff.logout", &username, &detail).await?;
             }
             tx.commit().await.map_err(pg)
         })

@@ -189,7 +189,7 @@ impl StaffStore for SqliteStore {
             params![s.id_hash, s.username, s.csrf, s.created_ms, s.seen_ms],
         )
         .map_err(backend)?;
-        audit_tx(&tx, &s.username, "staff.login", &s.username, "{}")?;
+        audit_tx(&tx, &format!("staff:{}", s.username), "staff.login", &s.username, "{}")?;
         tx.commit().map_err(backend)
     }
 
@@ -249,7 +249,7 @@ impl StaffStore for SqliteStore {
             .map_err(backend)?;
             audit_tx(
                 &tx,
-                &username,
+                &format!("staff:{username}"),
                 "staff.logout",
                 &username,
                 &json!({"why": why}).to_string(),
