@@ -120,10 +120,13 @@ async fn log_requests(req: Request, next: Next) -> Response {
 fn cors() -> CorsLayer {
     CorsLayer::new()
         // Extensions may call the public API from their pages and worker; the moderation API is for the
-        // Alliance's own tools and scripts (bearer token), never a browser extension's origin.
+        // Alliance's own tools and scripts (bearer token) and the console for its own pages, never a browser
+        // extension's origin.
         .allow_origin(AllowOrigin::predicate(|origin: &HeaderValue, parts| {
             let o = origin.as_bytes();
-            !parts.uri.path().starts_with("/v1/admin/")
+            let path = parts.uri.path();
+            !path.starts_with("/v1/admin/")
+                && !path.starts_with("/console")
                 && (o.starts_with(b"chrome-extension://") || o.starts_with(b"moz-extension://"))
         }))
         .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::OPTIONS])
