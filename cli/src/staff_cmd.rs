@@ -1,4 +1,4 @@
-//! `koltrust staff add|list|disable|enable|reset-password|logout`: the Alliance console's staff accounts, on the
+//! `koltrust staff add|list|disable|enable|reset-password|logout|rotate-token`: the Alliance console's staff accounts, on the
 //! server's data folder (or its `--database`). Filesystem access to the data folder is the authority here, as for
 //! the other admin commands; each change is audited with the operating-system user (`cli:<user>`).
 //!
@@ -56,6 +56,9 @@ enum StaffCommand {
     },
     /// End every session of an account (logout everywhere).
     Logout { username: String },
+    /// Replace the scripts' admin token (`<data>/admin-token`, the moderation API's bearer token); the old one stops
+    /// working at once. Several instances: copy the new file to each.
+    RotateToken,
 }
 
 /// The password to set: standard input's first line, or a generated one (printed once).
@@ -163,6 +166,21 @@ pub fn run(args: StaffArgs) -> ExitCode {
                     .end_sessions(&username, now_ms(), &cli_actor())
                     .map_err(|e| format!("{username}: {e}"))?;
                 println!("{username}: {n} session(s) ended");
+                Ok(())
+            })(),
+        ),
+        StaffCommand::RotateToken => (
+            "rotate-token",
+            (|| {
+                let (dir, store) = open(&args.data, db)?;
+                dir.rotate_admin_token()?;
+                store
+                    .audit(&cli_actor(), "admin_token.rotate", "admin-token", "{}")
+                    .map_err(|e| e.to_string())?;
+                println!(
+                    "{}: new admin token written (never printed)",
+                    dir.token_path().display()
+                );
                 Ok(())
             })(),
         ),

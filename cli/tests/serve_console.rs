@@ -468,3 +468,28 @@ async fn console_pages_carry_a_strict_policy() {
         .unwrap();
     assert!(pre.headers().get("access-control-allow-origin").is_none());
 }
+
+#[tokio::test]
+async fn the_scripts_token_is_scoped_and_rotatable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = Server::start(&tmp.path().join("data"), UNLIMITED).await;
+    let d = s.data.to_str().unwrap().to_string();
+    let c = client();
+    let old = s.token();
+    let admin = |t: String| c.get(s.url("/v1/admin/complaints")).bearer_auth(t).send();
+    assert_eq!(admin(old.clone()).await.unwrap().status(), 200);
+    // Scoped: the bearer token opens the moderation API only, not the console.
+    let console = c
+        .get(s.url("/console/api/complaints"))
+        .bearer_auth(&old)
+        .send()
+        .await
+        .unwrap();
+    error_body(console, 401, "unauthorized").await;
+    // Rotated on the server: the old token stops at once, the new one works, without a restart.
+    cli(&["staff", "rotate-token", "--data", &d]);
+    let new = s.token();
+    assert_ne!(new, old);
+    error_body(admin(old).await.unwrap(), 401, "unauthorized").await;
+    assert_eq!(admin(new).await.unwrap().status(), 200);
+}
