@@ -118,7 +118,7 @@ test('a report from the extension is triaged, sanctioned and published through t
 
   // The extension's "My reports" shows the decision (the reporter's view also carries the note).
   await waitFor(async () => {
-    const view = (await ask({ type: 'myReports', refresh: true })).view;
+    const view = (await ask({ type: 'myReports', refresh: true, force: true })).view;
     return view.items.find((r) => r.receipt === receipt)?.status === 'upheld';
   }, 'My reports shows upheld');
   const seen = await (await fetch(new URL(`v1/complaints/${receipt}`, alliance.url))).json();
@@ -173,13 +173,16 @@ test('every console page, both languages: no serious or critical axe-core violat
   const problems = [];
   for (const lang of /** @type {const} */ (['vi', 'en'])) {
     const page = await browser.ctx.newPage();
-    let signedAs = null;
+    page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+    /** @type {string | null | undefined} */
+    let signedAs;
     for (const p of PAGES) {
       if (p.user !== signedAs) {
         if (signedAs) await signOut(page);
         if (p.user) {
           await signIn(page, alliance.url, p.user, lang);
         } else {
+          await page.context().clearCookies();
           await page.goto(new URL('console/', alliance.url).href);
           await page.evaluate((l) => localStorage.setItem('kt-console-lang', l), lang);
           await page.reload();
