@@ -302,6 +302,44 @@ async fn roles_csrf_sessions_and_the_audit_trail() {
     error_body(post(&c, &s, &r, &sanctions, missing).await, 422, "invalid_field").await;
     let added = post(&c, &s, &r, &sanctions, sanction("01/CB-CONSOLE")).await;
     assert_eq!(added.status(), 200, "{}", added.text().await.unwrap());
+    // A record created from its source JSON: the account given by URL is recognised and canonicalised by the core;
+    // a record claiming an account another record holds is refused (checked against the whole registry).
+    let new_record = json!({"record": {
+        "id": "KT-CONSOLE-1", "name": "Người Thử Nghiệm", "aliases": ["Thử"], "fictional": true,
+        "accounts": [{"url": "https://www.tiktok.com/@Nguoi.Thu.Console?lang=vi"}], "categories": ["beauty"],
+        "created": "2026-01-05", "updated": "2026-01-05"
+    }});
+    let created = post(&c, &s, &r, "/console/api/records", new_record.clone()).await;
+    assert_eq!(created.status(), 200, "{}", created.text().await.unwrap());
+    let shown: Value = get(&c, &s, &r, "/console/api/records/KT-CONSOLE-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        shown["record"]["accounts"][0]["account_id"], "nguoi.thu.console",
+        "{shown}"
+    );
+    let mut twin = new_record.clone();
+    twin["record"]["id"] = json!("KT-CONSOLE-2");
+    let refused = post(&c, &s, &r, "/console/api/records", twin).await;
+    let body = error_body(refused, 422, "invalid_field").await;
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("also claimed by KT-CONSOLE-1"),
+        "{body}"
+    );
+    let mut bad = new_record;
+    bad["record"]["accounts"] = json!([{"url": "https://example.org/not-a-profile"}]);
+    error_body(
+        post(&c, &s, &r, "/console/api/records", bad).await,
+        422,
+        "invalid_field",
+    )
+    .await;
+
     let pv: Value = get(&c, &s, &p, "/console/api/publish/preview")
         .await
         .json()
@@ -322,6 +360,14 @@ async fn roles_csrf_sessions_and_the_audit_trail() {
             .unwrap()
             .iter()
             .any(|x| x["decision"] == "01/CB-CONSOLE"),
+        "{pv}"
+    );
+    assert!(
+        pv["added"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["id"] == "KT-CONSOLE-1"),
         "{pv}"
     );
     assert!(pv["delta_bytes"].as_u64().unwrap() > 0 && pv["snapshot_bytes"].as_u64().unwrap() > 0);
