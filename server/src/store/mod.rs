@@ -17,6 +17,7 @@
 //! in the same transaction that claims its sequence: the database is the one truth every instance and
 //! `koltrust registry publish --out` copy from, and a sequence can never name two different files.
 
+mod error;
 pub mod postgres;
 pub mod sqlite;
 pub mod staff;
@@ -28,38 +29,7 @@ use koltrust::platform::AccountKey;
 use koltrust::registry::Record;
 use serde::Serialize;
 
-#[derive(Debug)]
-pub enum StoreError {
-    /// The database failed (I/O, corruption, busy past the timeout…).
-    Backend(String),
-    NotFound,
-    /// A status change the lifecycle refuses.
-    InvalidTransition {
-        from: ComplaintStatus,
-        to: ComplaintStatus,
-    },
-    /// Data that does not pass its own validation (registry edits).
-    Invalid(String),
-    /// Another writer got there first (a publication sequence already taken): retrying may succeed.
-    Conflict(String),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Backend(e) => write!(f, "storage: {e}"),
-            StoreError::NotFound => f.write_str("not found"),
-            StoreError::InvalidTransition { from, to } => {
-                write!(f, "cannot move a complaint from {} to {}", from.as_str(), to.as_str())
-            }
-            StoreError::Invalid(e) | StoreError::Conflict(e) => f.write_str(e),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-pub type StoreResult<T> = Result<T, StoreError>;
+pub use error::{StoreError, StoreResult};
 
 /// One complaint to insert: the validated content, the receipt to give it if it is new, the receipt time.
 #[derive(Clone, Debug)]

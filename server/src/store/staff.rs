@@ -5,7 +5,7 @@
 //! The rules (what a password must be, when a session expires, how long a lock lasts) are the server's
 //! (`crate::console`); this trait only keeps the facts.
 
-use super::StoreResult;
+use super::error::StoreResult;
 use crate::roles::Role;
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! [`crate::console::session`]), `POST logout`, `POST logout-all` (every session of the account, on every
 //! instance: sessions are in the database), `GET session` (who is signed in, their roles and the CSRF token).
 
-use super::{json_body, same_origin, Staff};
+use super::guard::{json_body, same_origin, Staff};
 use crate::console::{password, session};
 use crate::error::ApiError;
 use crate::ratelimit::{bucket_key, client_ip};

@@ -2,7 +2,7 @@
 //! publication itself (`crate::publish`, audited with the staff member), confirmed by naming the sequence the
 //! preview showed — if someone published in between, the request is refused and the publisher looks again.
 
-use super::{json_body, refused, Staff};
+use super::guard::{json_body, refused, Staff};
 use crate::console::preview::preview as make_preview;
 use crate::error::ApiError;
 use crate::publish::{publish as publish_now, PublishOptions};

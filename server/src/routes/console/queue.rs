@@ -3,7 +3,7 @@
 //! history; the contact only for roles allowed to see it), its screenshot served on its own, status changes one by
 //! one or in bulk (each with an internal note and a note the reporter reads in *My reports*), and the export.
 
-use super::{json_body, refused, Staff};
+use super::guard::{json_body, refused, Staff};
 use crate::admin::export_line;
 use crate::console::files::SCREENSHOT_CSP;
 use crate::error::ApiError;

@@ -3,7 +3,7 @@
 //! [`crate::admin`]: parsed and canonicalised by the core (accounts by its recognizer), checked against the whole
 //! registry (`check_records`) before it is stored, and audited with its actor.
 
-use super::{json_body, refused, Staff};
+use super::guard::{json_body, refused, Staff};
 use crate::admin::{add_sanction as add_one, put_record, renew_certificate, Renewal};
 use crate::error::ApiError;
 use crate::roles::Permission;

@@ -2,7 +2,7 @@
 //! account. Accounts are added and passwords set with `koltrust staff …` on the server (the password never crosses
 //! the browser of someone else). An admin cannot disable themself (the console would lock its last admin out).
 
-use super::{refused, Staff};
+use super::guard::{refused, Staff};
 use crate::console::accounts::set_disabled;
 use crate::error::ApiError;
 use crate::roles::Permission;

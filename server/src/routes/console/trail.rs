@@ -2,7 +2,7 @@
 //! time and detail (before/after where the change has one), newest first, filtered by actor, action prefix or
 //! subject, paged back by id, and exported as JSON lines. Read-only: the trail has no route that changes it.
 
-use super::Staff;
+use super::guard::Staff;
 use crate::error::ApiError;
 use crate::roles::Permission;
 use crate::routes::{blocking, AppState};
