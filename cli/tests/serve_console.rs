@@ -504,6 +504,22 @@ async fn console_pages_carry_a_strict_policy() {
         .unwrap()
         .starts_with("text/javascript"));
     error_body(c.get(s.url("/console/nope.js")).send().await.unwrap(), 404, "not_found").await;
+    // Behind a TLS proxy on the same host (`X-Forwarded-Proto: https`) the cookie is `Secure`; plain loopback
+    // HTTP (this test, the demo) is the only case without it.
+    add_staff(s.data.to_str().unwrap(), "mod.lan", "moderator");
+    let via_proxy = c
+        .post(s.url("/console/api/login"))
+        .header("x-forwarded-proto", "https")
+        .json(&json!({"username": "mod.lan", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert!(via_proxy.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .ends_with("; Secure"));
+    let direct = login_as(&c, &s, "mod.lan", PASSWORD).await;
+    assert!(!direct.headers()["set-cookie"].to_str().unwrap().contains("Secure"));
     // The console's API is for its own pages, never an extension's origin.
     let pre = c
         .request(reqwest::Method::OPTIONS, s.url("/console/api/login"))

@@ -2,7 +2,7 @@
 //! applies them).
 //!
 //! * **Cookie**: `kt_console=<token>`: 32 random bytes (hex), `HttpOnly`, `SameSite=Strict`, `Path=/console`,
-//!   `Secure` unless the server listens on loopback over plain HTTP (the demo and the tests). Only the token's
+//!   `Secure` unless the server listens on loopback and no proxy marked the request `X-Forwarded-Proto: https` (plain `http://127.0.0.1`: the demo and the tests). Only the token's
 //!   SHA-256 is stored, so a copy of the database opens no session.
 //! * **CSRF**: each session has its own random token, given to the console's script by `GET /console/api/session`
 //!   and required in `X-CSRF-Token` on every request that changes anything (synchronizer token), on top of

@@ -83,7 +83,7 @@ pub async fn login(
     .await?;
     let (token, body) = outcome;
     let mut resp = Json(body).into_response();
-    let cookie = session::set_cookie(&token, app.console.secure_cookies);
+    let cookie = session::set_cookie(&token, app.console.secure(&headers));
     resp.headers_mut().insert(
         header::SET_COOKIE,
         HeaderValue::from_str(&cookie).map_err(ApiError::internal)?,
@@ -94,9 +94,9 @@ pub async fn login(
     Ok(resp)
 }
 
-fn signed_out(app: &AppState, body: serde_json::Value) -> Result<Response, ApiError> {
+fn signed_out(app: &AppState, headers: &HeaderMap, body: serde_json::Value) -> Result<Response, ApiError> {
     let mut resp = Json(body).into_response();
-    let cookie = session::clear_cookie(app.console.secure_cookies);
+    let cookie = session::clear_cookie(app.console.secure(headers));
     resp.headers_mut().insert(
         header::SET_COOKIE,
         HeaderValue::from_str(&cookie).map_err(ApiError::internal)?,
@@ -104,7 +104,11 @@ fn signed_out(app: &AppState, body: serde_json::Value) -> Result<Response, ApiEr
     Ok(resp)
 }
 
-pub async fn logout(State(app): State<AppState>, Extension(staff): Extension<Staff>) -> Result<Response, ApiError> {
+pub async fn logout(
+    State(app): State<AppState>,
+    Extension(staff): Extension<Staff>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let store = app.store.clone();
     let now = crate::clock::now_ms();
     blocking(move || {
@@ -113,10 +117,14 @@ pub async fn logout(State(app): State<AppState>, Extension(staff): Extension<Sta
             .map_err(ApiError::internal)
     })
     .await?;
-    signed_out(&app, json!({"ended": 1}))
+    signed_out(&app, &headers, json!({"ended": 1}))
 }
 
-pub async fn logout_all(State(app): State<AppState>, Extension(staff): Extension<Staff>) -> Result<Response, ApiError> {
+pub async fn logout_all(
+    State(app): State<AppState>,
+    Extension(staff): Extension<Staff>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let store = app.store.clone();
     let now = crate::clock::now_ms();
     let actor = staff.actor();
@@ -126,7 +134,7 @@ pub async fn logout_all(State(app): State<AppState>, Extension(staff): Extension
             .map_err(ApiError::internal)
     })
     .await?;
-    signed_out(&app, json!({"ended": n}))
+    signed_out(&app, &headers, json!({"ended": n}))
 }
 
 pub async fn me(Extension(staff): Extension<Staff>) -> Json<serde_json::Value> {

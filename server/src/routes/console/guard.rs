@@ -52,9 +52,9 @@ pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
     !host.is_empty() && bare == host
 }
 
-fn unauthorized(app: &AppState) -> Response {
+fn unauthorized(app: &AppState, headers: &HeaderMap) -> Response {
     let mut resp = ApiError::of("unauthorized").into_response();
-    if let Ok(v) = HeaderValue::from_str(&session::clear_cookie(app.console.secure_cookies)) {
+    if let Ok(v) = HeaderValue::from_str(&session::clear_cookie(app.console.secure(headers))) {
         resp.headers_mut().insert(header::SET_COOKIE, v);
     }
     resp
@@ -71,7 +71,7 @@ pub async fn require_session(State(app): State<AppState>, mut req: Request, next
             .filter_map(|v| v.to_str().ok()),
     );
     let Some(token) = token else {
-        return unauthorized(&app);
+        return unauthorized(&app, req.headers());
     };
     let id_hash = session::id_hash(token);
     let store = app.store.clone();
@@ -81,7 +81,7 @@ pub async fn require_session(State(app): State<AppState>, mut req: Request, next
     };
     let (s, account) = match lookup {
         Ok(Some(found)) => found,
-        Ok(None) => return unauthorized(&app),
+        Ok(None) => return unauthorized(&app, req.headers()),
         Err(e) => return e.into_response(),
     };
     let now = crate::clock::now_ms();
@@ -93,7 +93,7 @@ pub async fn require_session(State(app): State<AppState>, mut req: Request, next
             let id_hash = id_hash.clone();
             let _ = blocking(move || store.end_session(&id_hash, now, why).map_err(ApiError::internal)).await;
         }
-        return unauthorized(&app);
+        return unauthorized(&app, req.headers());
     }
     let changes = !matches!(*req.method(), Method::GET | Method::HEAD);
     if changes {
