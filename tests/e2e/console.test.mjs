@@ -116,7 +116,7 @@ test('a report from the extension is triaged, sanctioned and published through t
   }
   assert.match(await page.textContent('main'), /Cảm ơn bạn\. Phản ánh đã được xác minh/);
 
-  // The extension's "My reports" shows the decision (the reporter's view also carries the note).
+  // The extension's "My reports" shows the decision and the moderator's note to the reporter.
   await waitFor(async () => {
     const view = (await ask({ type: 'myReports', refresh: true, force: true })).view;
     return view.items.find((r) => r.receipt === receipt)?.status === 'upheld';
@@ -128,6 +128,7 @@ test('a report from the extension is triaged, sanctioned and published through t
   await popup.goto(browser.extensionUrl('popup.html'));
   await popup.waitForSelector('#reports[data-state="ready"]');
   await popup.waitForSelector('.report-status[data-status="upheld"]');
+  assert.match(await popup.textContent('.report-reply'), /Cảm ơn bạn\. Phản ánh đã được xác minh/, "the note reaches My reports");
   await screenshot(popup, 'console-my-reports-upheld');
   await popup.close();
   await signOut(page);
