@@ -131,6 +131,7 @@ function showReports(v) {
         status.dataset.status = /** @type {string} */ (r.status); // present with status_text
         li.append(status);
       }
+      if (r.reply) li.append(line('report-reply', v.reply_label, r.reply));
       if (r.refreshed_ms) li.append(line('report-refreshed', v.refreshed_label, when(r.refreshed_ms)));
       return li;
     }),

@@ -118,6 +118,7 @@ fn list(
             status: status_arg(status)?,
             limit,
             offset,
+            ..Default::default()
         })
         .map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();

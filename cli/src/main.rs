@@ -13,6 +13,7 @@ mod pull_cmd;
 mod recognize_cmd;
 mod registry_cmd;
 mod serve_cmd;
+mod staff_cmd;
 mod vet_cmd;
 
 #[derive(Parser)]
@@ -47,6 +48,8 @@ enum Command {
     Restore(backup_cmd::RestoreArgs),
     /// Triage complaints in a server's data folder: list, show, set-status, export.
     Complaints(complaints_cmd::ComplaintsArgs),
+    /// The Alliance console's staff accounts: add, list, disable, enable, reset-password, logout (everywhere).
+    Staff(staff_cmd::StaffArgs),
     /// Screen posts for promotion cues: JSON lines `{"text": "...", "links": ["..."]}` from standard input or a
     /// file; prints one JSON line per post with the report dialog's view (`is_promotion`, `disclosed`,
     /// `suggested_category`, `cues` …).
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Vet(args) => vet_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Complaints(args) => complaints_cmd::run(args),
+        Command::Staff(args) => staff_cmd::run(args),
         Command::Backup(args) => backup_cmd::backup(args),
         Command::Restore(args) => backup_cmd::restore(args),
         Command::Promotion(args) => promotion_cmd::run(args),

@@ -158,6 +158,8 @@ export interface MyReportItem {
   status: string | null;
   status_text: string | null;
   refreshed_ms: number | null;
+  /** The Alliance's note to the reporter with the last status read (text). */
+  reply: string | null;
 }
 
 /** "My reports" (core `complaint::outbox::view`). */
@@ -170,6 +172,7 @@ export interface MyReportsView {
   receipt_label: string;
   status_label: string;
   refreshed_label: string;
+  reply_label: string;
   items: MyReportItem[];
 }
 

@@ -214,3 +214,42 @@ pub fn export_line(c: &StoredComplaint) -> String {
     }
     v.to_string()
 }
+
+/// Creates or replaces one record from its source JSON (the `records[]` entry of `koltrust::registry::source`'s
+/// format: accounts given by URL are recognised and canonicalised by the core, every field checked), after checking
+/// the whole registry with it. `expected_id`, when given, must be the record's id. Audited `registry.put_record`
+/// with the record before and after (source JSON).
+pub fn put_record(
+    store: &dyn Store,
+    record_json: &str,
+    expected_id: Option<&str>,
+    actor: &str,
+) -> Result<Record, String> {
+    let doc = format!("{{\"format\": \"koltrust-registry/1\", \"records\": [{record_json}]}}");
+    let mut records = koltrust::registry::source::parse_json("record", &doc).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        format!("refused, nothing stored:\n  {}", lines.join("\n  "))
+    })?;
+    if records.len() != 1 {
+        return Err("exactly one record is expected".into());
+    }
+    let r = records.remove(0);
+    if let Some(id) = expected_id {
+        if r.id != id {
+            return Err(format!("the record's id {:?} is not {id:?}", r.id));
+        }
+    }
+    let before = store.record(&r.id).map_err(|e| e.to_string())?;
+    let as_json = |r: &Record| {
+        serde_json::from_str::<serde_json::Value>(&koltrust::registry::source::to_json(std::slice::from_ref(r)))
+            .ok()
+            .and_then(|v| v["records"].get(0).cloned())
+    };
+    let detail = json!({
+        "before": before.as_ref().and_then(as_json),
+        "after": as_json(&r),
+    })
+    .to_string();
+    store_checked(store, std::slice::from_ref(&r), actor, "registry.put_record", &detail)?;
+    Ok(r)
+}

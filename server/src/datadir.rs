@@ -288,6 +288,19 @@ impl DataDir {
         Ok((to_hex(key.verifying_key().as_bytes()), signing_key_id(&key).to_string()))
     }
 
+    /// Replaces the admin token with a new random one (mode 0600, written beside and renamed into place): the
+    /// scripts' bearer token is rotated without a restart, as the server reads the file again on each
+    /// moderation request. Answers the new token.
+    pub fn rotate_admin_token(&self) -> Result<String, String> {
+        let token = to_hex(&random_bytes::<32>()?);
+        let tmp = self.root.join("admin-token.new");
+        let _ = fs::remove_file(&tmp);
+        write_private(&tmp, &format!("{token}\n"))?;
+        fs::rename(&tmp, self.token_path())
+            .map_err(|e| format!("cannot replace {}: {e}", self.token_path().display()))?;
+        Ok(token)
+    }
+
     /// The admin token.
     pub fn admin_token(&self) -> Result<String, String> {
         let path = self.token_path();

@@ -7,7 +7,9 @@
 //! | 422 | `invalid_field` | JSON of the wrong shape or types, or a field the core's validation rejects (`fields` lists each one with its own code) |
 //! | 413 | `too_large` | the body exceeds the limit |
 //! | 429 | `rate_limited` | too many submissions; `Retry-After` says when to retry |
-//! | 401 | `unauthorized` | moderation without the right bearer token |
+//! | 401 | `unauthorized` | moderation without the right bearer token; the console without a valid session or with a wrong password |
+//! | 403 | `forbidden` | a console request the staff member's roles do not allow |
+//! | 403 | `csrf_rejected` | a console change without its session's `X-CSRF-Token`, or from another origin |
 //! | 404 | `not_found` | no such route, receipt or file |
 //! | 405 | `method_not_allowed` | wrong method for the route |
 //! | 409 | `invalid_transition` | a status change the lifecycle does not allow |
@@ -113,6 +115,8 @@ pub const CODES: &[&str] = &[
     "unavailable",
     "storage_failing",
     "internal",
+    "forbidden",
+    "csrf_rejected",
 ];
 
 pub(crate) fn default_for(code: &str) -> (StatusCode, &'static str) {
@@ -146,6 +150,14 @@ pub(crate) fn default_for(code: &str) -> (StatusCode, &'static str) {
             "Cần mã quản trị hợp lệ / A valid admin token is required",
         ),
         "not_found" => (StatusCode::NOT_FOUND, "Không tìm thấy / Not found"),
+        "forbidden" => (
+            StatusCode::FORBIDDEN,
+            "Vai trò của bạn không được phép làm việc này / Your role does not allow this",
+        ),
+        "csrf_rejected" => (
+            StatusCode::FORBIDDEN,
+            "Yêu cầu thiếu mã chống giả mạo hoặc từ nơi khác / Missing CSRF token or cross-origin request",
+        ),
         "timeout" => (
             StatusCode::REQUEST_TIMEOUT,
             "Yêu cầu gửi quá chậm / The request took too long to arrive",
@@ -184,6 +196,7 @@ pub(crate) fn code_for_status(status: StatusCode) -> &'static str {
     match status.as_u16() {
         400 => "bad_request",
         401 => "unauthorized",
+        403 => "forbidden",
         404 => "not_found",
         405 => "method_not_allowed",
         409 => "invalid_transition",

@@ -204,7 +204,14 @@ mod tests {
         ) -> StoreResult<()> {
             unreachable!()
         }
-        fn set_status(&self, _: &str, _: ComplaintStatus, _: &str, _: &str) -> StoreResult<StatusView> {
+        fn set_status_with_reply(
+            &self,
+            _: &str,
+            _: ComplaintStatus,
+            _: &str,
+            _: &str,
+            _: &str,
+        ) -> StoreResult<StatusView> {
             unreachable!()
         }
         fn counts_by_account(&self) -> StoreResult<Vec<AccountCount>> {

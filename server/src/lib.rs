@@ -3,13 +3,15 @@
 //! The extension's counterpart: it **distributes the signed registry** (a signed manifest, snapshots and deltas
 //! as static files with strong ETags), **takes complaints** (validated by the same core type the extension uses,
 //! idempotent, rate limited, acknowledged only after a durable commit) and lets the Alliance **triage** them (a
-//! token-protected moderation API and the `koltrust complaints …` CLI). Registry edits and publications go through
+//! token-protected moderation API, the `koltrust complaints …` CLI, and the staff console at `/console/`). Registry edits and publications go through
 //! the database and are audited.
 //!
 //! | module | owns |
 //! | --- | --- |
 //! | [`backup`] | `koltrust backup` / `restore`: a consistent copy of a data folder (SQLite via `VACUUM INTO`) and its restore into a new folder |
 //! | [`clock`] | the wall clock, in one place |
+//! | [`console`] | the Alliance console's server side: staff passwords, sessions and throttling, publication preview, the embedded pages |
+//! | [`roles`] | staff roles and what each may do |
 //! | [`config`] | what `koltrust serve` can be told: data folder, address, static folder, limits |
 //! | [`datadir`] | the data folder: layout, first-start initialisation, signing key and admin token (mode 0600) |
 //! | [`store`] | storage traits ([`store::ComplaintStore`], [`store::RegistryStore`], [`store::AuditLog`]) and its SQLite and PostgreSQL implementations |
@@ -36,17 +38,19 @@
 //! | GET | `/v1/registry/snapshots/<seq>.bin` | a signed snapshot (immutable) | — |
 //! | GET | `/v1/registry/deltas/<from>-<to>.bin` | a signed delta (immutable) | — |
 //! | POST | `/v1/complaints` | submit a complaint → receipt (idempotent on the client id) | — (rate limited) |
-//! | GET | `/v1/complaints/<receipt>` | the reporter's view: status and times, no contents | — |
+//! | GET | `/v1/complaints/<receipt>` | the reporter's view: status, times and the note to the reporter, no contents | — |
 //! | GET | `/v1/admin/complaints` | list (`?status=&limit=&offset=`) | Bearer admin token |
 //! | GET | `/v1/admin/complaints/<receipt>` | one complaint in full, with its history | Bearer admin token |
 //! | POST | `/v1/admin/complaints/<receipt>/status` | move it along the lifecycle (`{"status","note"}`) | Bearer admin token |
 //! | GET | `/v1/admin/complaints/export` | every complaint as JSON lines (`?status=`) | Bearer admin token |
+//! | GET, POST | `/console/`, `/console/api/…` | the Alliance console (`routes::console`, docs/console.md) | staff session cookie + CSRF token |
 //! | GET | `/` … | the static portal (`www/`) | — |
 
 pub mod admin;
 pub mod backup;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod datadir;
 pub mod error;
 pub mod intake;
@@ -55,6 +59,7 @@ pub mod mirror;
 pub mod openapi;
 pub mod publish;
 pub mod ratelimit;
+pub mod roles;
 pub mod routes;
 pub mod serve;
 pub mod store;

@@ -64,6 +64,7 @@ mod tests {
             }),
             trusted_proxies: Vec::new(),
             admin_token: "t".repeat(64),
+            console: crate::routes::ConsoleState::new(true),
             etags: Mutex::new(HashMap::new()),
         })
     }

@@ -206,6 +206,7 @@ pub fn serve(cfg: ServeConfig) -> Result<(), String> {
         per_client: RateLimiter::new(cfg.per_client),
         trusted_proxies: cfg.trusted_proxies.clone(),
         admin_token,
+        console: crate::routes::ConsoleState::new(cfg.addr.ip().is_loopback()),
         etags: Mutex::new(HashMap::new()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()

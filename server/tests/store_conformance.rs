@@ -97,6 +97,7 @@ fn conformance(store: &dyn Store) {
             status: None,
             limit: 10,
             offset: 0,
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(
@@ -109,6 +110,7 @@ fn conformance(store: &dyn Store) {
             status: None,
             limit: 1,
             offset: 1,
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(page.len(), 1);
@@ -142,6 +144,7 @@ fn conformance(store: &dyn Store) {
             status: Some(ComplaintStatus::Reviewing),
             limit: 10,
             offset: 0,
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(reviewing.len(), 1);
@@ -246,6 +249,184 @@ fn conformance(store: &dyn Store) {
     assert!(store.audit_entries(None, 100).unwrap().len() >= 6);
 }
 
+/// The console's part: queue filters, the reporter's reply, staff accounts and sessions, the audit search.
+fn console_conformance(store: &dyn Store) {
+    use koltrust_server::roles::Role;
+    use koltrust_server::store::{AuditFilter, Session, StaffAccount};
+    let mut other = complaint("0003-cccc", "minh.beauty.demo", 5_000);
+    other.complaint.profile.platform = koltrust::platform::Platform::Facebook;
+    store.insert_batch(&[other]).unwrap();
+    let only = |f: ListFilter| -> Vec<String> {
+        store
+            .list(&ListFilter { limit: 100, ..f })
+            .unwrap()
+            .into_iter()
+            .map(|c| c.receipt)
+            .collect()
+    };
+    assert_eq!(
+        only(ListFilter {
+            platform: Some("facebook".into()),
+            ..Default::default()
+        }),
+        ["R-0003-cccc"]
+    );
+    assert_eq!(
+        only(ListFilter {
+            account_id: Some("minh.beauty.demo".into()),
+            ..Default::default()
+        }),
+        ["R-0003-cccc"]
+    );
+    assert_eq!(
+        only(ListFilter {
+            from_ms: Some(4_000),
+            to_ms: Some(5_001),
+            ..Default::default()
+        }),
+        ["R-0003-cccc"]
+    );
+    assert!(only(ListFilter {
+        from_ms: Some(5_001),
+        ..Default::default()
+    })
+    .is_empty());
+    assert!(only(ListFilter {
+        category: Some("fraud".into()),
+        ..Default::default()
+    })
+    .is_empty());
+
+    // The reporter's reply: kept with the status, an empty one keeps the last.
+    let v = store
+        .set_status_with_reply(
+            "R-0003-cccc",
+            ComplaintStatus::Reviewing,
+            "mod",
+            "internal",
+            "Đang xem xét",
+        )
+        .unwrap();
+    assert_eq!(v.reply, "Đang xem xét");
+    store
+        .set_status_with_reply("R-0003-cccc", ComplaintStatus::Upheld, "mod", "", "")
+        .unwrap();
+    let st = store.status("R-0003-cccc").unwrap().unwrap();
+    assert_eq!(
+        (st.status, st.reply.as_str()),
+        (ComplaintStatus::Upheld, "Đang xem xét")
+    );
+
+    // Staff accounts.
+    let account = StaffAccount {
+        username: "mod.lan".into(),
+        display_name: "Lan (kiểm duyệt)".into(),
+        roles: vec![Role::Moderator, Role::Registrar],
+        password_hash: "$argon2id$fake".into(),
+        created_ms: 1_000,
+        disabled_ms: None,
+        failed_logins: 0,
+        last_failed_ms: 0,
+    };
+    store.add_staff(&account, "cli:test").unwrap();
+    assert!(matches!(
+        store.add_staff(&account, "cli:test"),
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(store.staff("mod.lan").unwrap().unwrap(), account);
+    assert!(store.staff("nobody").unwrap().is_none());
+    assert_eq!(store.staff_list().unwrap().len(), 1);
+    assert_eq!(store.login_failed("mod.lan", 2_000).unwrap(), 1);
+    assert_eq!(store.login_failed("mod.lan", 2_500).unwrap(), 2);
+    assert_eq!(store.login_failed("nobody", 2_500).unwrap(), 0);
+    let got = store.staff("mod.lan").unwrap().unwrap();
+    assert_eq!((got.failed_logins, got.last_failed_ms), (2, 2_500));
+
+    // Sessions: open, touch, end one, end all; a disabled account's sessions end.
+    let session = |id: &str| Session {
+        id_hash: id.into(),
+        username: "mod.lan".into(),
+        csrf: format!("csrf-{id}"),
+        created_ms: 3_000,
+        seen_ms: 3_000,
+        ended_ms: None,
+    };
+    store.login_succeeded(&session("s1")).unwrap();
+    assert_eq!(store.staff("mod.lan").unwrap().unwrap().failed_logins, 0);
+    store.touch_session("s1", 4_000).unwrap();
+    let (s, a) = store.session("s1").unwrap().unwrap();
+    assert_eq!((s.seen_ms, s.ended_ms, a.username.as_str()), (4_000, None, "mod.lan"));
+    store.end_session("s1", 5_000, "logout").unwrap();
+    assert_eq!(store.session("s1").unwrap().unwrap().0.ended_ms, Some(5_000));
+    store.touch_session("s1", 6_000).unwrap();
+    assert_eq!(
+        store.session("s1").unwrap().unwrap().0.seen_ms,
+        4_000,
+        "an ended session stays ended"
+    );
+    store.login_succeeded(&session("s2")).unwrap();
+    store.login_succeeded(&session("s3")).unwrap();
+    assert_eq!(store.end_sessions("mod.lan", 7_000, "mod.lan").unwrap(), 2);
+    store.login_succeeded(&session("s4")).unwrap();
+    store.set_staff_disabled("mod.lan", true, 8_000, "cli:test").unwrap();
+    assert_eq!(store.session("s4").unwrap().unwrap().0.ended_ms, Some(8_000));
+    assert_eq!(store.staff("mod.lan").unwrap().unwrap().disabled_ms, Some(8_000));
+    store.set_staff_disabled("mod.lan", false, 9_000, "cli:test").unwrap();
+    assert_eq!(store.staff("mod.lan").unwrap().unwrap().disabled_ms, None);
+    store.login_succeeded(&session("s5")).unwrap();
+    store
+        .set_password("mod.lan", "$argon2id$new", 10_000, "cli:test")
+        .unwrap();
+    assert_eq!(store.session("s5").unwrap().unwrap().0.ended_ms, Some(10_000));
+    assert_eq!(store.staff("mod.lan").unwrap().unwrap().password_hash, "$argon2id$new");
+    assert!(matches!(
+        store.set_staff_disabled("nobody", true, 1, "t"),
+        Err(StoreError::NotFound)
+    ));
+
+    // The audit search: newest first, by action prefix, actor, subject, paged by id.
+    let staff = store
+        .audit_search(&AuditFilter {
+            action: Some("staff.".into()),
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    let actions: Vec<&str> = staff.iter().map(|r| r.entry.action.as_str()).collect();
+    assert_eq!(actions.first(), Some(&"staff.reset_password"));
+    assert_eq!(actions.last(), Some(&"staff.add"));
+    for a in [
+        "staff.login_failed",
+        "staff.login",
+        "staff.logout",
+        "staff.logout_all",
+        "staff.disable",
+        "staff.enable",
+    ] {
+        assert!(actions.contains(&a), "{a} audited: {actions:?}");
+    }
+    assert!(staff.windows(2).all(|w| w[0].id > w[1].id));
+    let page = store
+        .audit_search(&AuditFilter {
+            action: Some("staff.".into()),
+            before_id: Some(staff[1].id),
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page[0].id, staff[2].id);
+    let by = store
+        .audit_search(&AuditFilter {
+            actor: Some("mod".into()),
+            subject: Some("R-0003-cccc".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(by.len(), 2);
+    assert!(by[1].entry.detail.contains("internal") && by[1].entry.detail.contains("Đang xem xét"));
+}
+
 /// Two publishers at once on the same database: every attempt gets a distinct number or a conflict, never a
 /// second file under a number.
 fn concurrent_publishers(store: Arc<dyn Store>) {
@@ -279,6 +460,7 @@ fn sqlite_store_conforms() {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(SqliteStore::open(&dir.path().join("db.sqlite3")).unwrap());
     conformance(&*store);
+    console_conformance(&*store);
     concurrent_publishers(store);
 }
 
@@ -307,6 +489,7 @@ fn postgres_store_conforms() {
         koltrust_server::store::postgres::MIGRATIONS.last().unwrap().0
     );
     conformance(&store);
+    console_conformance(&store);
     concurrent_publishers(Arc::new(store));
 }
 

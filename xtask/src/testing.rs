@@ -19,7 +19,7 @@ const WASM_FEATURE_SETS: [&str; 5] = ["extension", "lazy", "portal", "bench", "e
 /// The tests that run a second time on PostgreSQL (a throwaway cluster, `KOLTRUST_TEST_DATABASE`): the store
 /// conformance suite and every server integration test that touches storage. `serve_datadir` (the SQLite file's
 /// own safety) and `serve_slow_clients` (connection handling) do not depend on the store.
-const POSTGRES_TESTS: [(&str, &str); 10] = [
+const POSTGRES_TESTS: [(&str, &str); 11] = [
     ("koltrust-server", "store_conformance"),
     ("koltrust-cli", "serve_complaints"),
     ("koltrust-cli", "serve_durability"),
@@ -30,6 +30,7 @@ const POSTGRES_TESTS: [(&str, &str); 10] = [
     ("koltrust-cli", "serve_registry"),
     ("koltrust-cli", "registry_static"),
     ("koltrust-cli", "serve_backup"),
+    ("koltrust-cli", "serve_console"),
 ];
 
 /// Seconds each fuzz target runs in `cargo xtask test` (the long runs are `cargo xtask fuzz`'s).

@@ -1,5 +1,7 @@
 //! The moderation API, behind `Authorization: Bearer <admin token>` (the token is in `<data>/admin-token`):
 //! list, show (with history), set status (lifecycle-checked, audited with actor `api`), export as JSON lines.
+//! The token is for scripts and is scoped to these routes only (the console, the registry edits and publishing are
+//! not reachable with it); `koltrust staff rotate-token` replaces it and the next request already needs the new one.
 
 use super::{blocking, AppState};
 use crate::admin::{export_line, show as show_one};
@@ -17,13 +19,20 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// The token in force: the data folder's `admin-token` as it is now (so `koltrust staff rotate-token` takes effect
+/// at once), or the one read at start if the file cannot be read.
+fn current_token(app: &AppState) -> String {
+    app.dir.admin_token().unwrap_or_else(|_| app.admin_token.clone())
+}
+
 pub async fn require_token(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let token = current_token(&app);
     let ok = req
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .is_some_and(|t| constant_time_eq(t.trim().as_bytes(), app.admin_token.as_bytes()));
+        .is_some_and(|t| constant_time_eq(t.trim().as_bytes(), token.as_bytes()));
     if !ok {
         let mut resp = ApiError::of("unauthorized").into_response();
         resp.headers_mut()
@@ -70,6 +79,7 @@ pub async fn list(State(app): State<AppState>, Query(q): Query<ListQuery>) -> Re
         status: parse_status(q.status.as_deref())?,
         limit: q.limit.unwrap_or(100).clamp(1, 1000),
         offset: q.offset.unwrap_or(0),
+        ..Default::default()
     };
     let store = app.store.clone();
     let rows = blocking(move || store.list(&filter).map_err(store_error)).await?;

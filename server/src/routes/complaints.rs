@@ -147,6 +147,7 @@ pub async fn status(
         "label": {"vi": view.status.label(Lang::Vi), "en": view.status.label(Lang::En)},
         "received": view.received_ms,
         "updated": view.updated_ms,
+        "reply": view.reply,
     })))
 }
 

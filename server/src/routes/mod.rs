@@ -9,11 +9,12 @@
 
 pub mod admin;
 pub mod complaints;
+pub mod console;
 mod hygiene;
 pub mod registry;
 mod state;
 
-pub use state::{blocking, App, AppState};
+pub use state::{blocking, App, AppState, ConsoleState};
 
 use crate::error::{json_errors, panic_response, ApiError};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
@@ -119,10 +120,13 @@ async fn log_requests(req: Request, next: Next) -> Response {
 fn cors() -> CorsLayer {
     CorsLayer::new()
         // Extensions may call the public API from their pages and worker; the moderation API is for the
-        // Alliance's own tools and scripts (bearer token), never a browser extension's origin.
+        // Alliance's own tools and scripts (bearer token) and the console for its own pages, never a browser
+        // extension's origin.
         .allow_origin(AllowOrigin::predicate(|origin: &HeaderValue, parts| {
             let o = origin.as_bytes();
-            !parts.uri.path().starts_with("/v1/admin/")
+            let path = parts.uri.path();
+            !path.starts_with("/v1/admin/")
+                && !path.starts_with("/console")
                 && (o.starts_with(b"chrome-extension://") || o.starts_with(b"moz-extension://"))
         }))
         .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::OPTIONS])
@@ -201,7 +205,7 @@ pub fn route_table(app: &AppState) -> Vec<(&'static str, &'static str)> {
 /// The whole router. `www` is served at `/` when given; each request is answered within `request_timeout` (408
 /// past it, body reading included).
 pub fn router(app: AppState, www: Option<&Path>, body_limit: usize, request_timeout: std::time::Duration) -> Router {
-    let api = api(&app).router;
+    let api = api(&app).router.merge(console::router(&app));
     let router = match www {
         Some(dir) => {
             let root = dir.to_path_buf();

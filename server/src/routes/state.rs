@@ -30,9 +30,44 @@ pub struct App {
     pub trusted_proxies: Vec<TrustedProxy>,
     /// The bearer token of the moderation API.
     pub admin_token: String,
+    /// The console's sign-in limits and cookie settings.
+    pub console: ConsoleState,
     /// Strong ETags of served files (and the bytes of small ones), keyed by path and checked against length and
     /// modification time.
     pub etags: Mutex<HashMap<PathBuf, CachedFile>>,
+}
+
+/// What the console's routes share: the per-address login bucket and when cookies are `Secure`.
+pub struct ConsoleState {
+    /// Login attempts per client address.
+    pub login_per_ip: RateLimiter,
+    /// The server listens on a loopback address (the demo, the tests, or behind a reverse proxy on the same host).
+    pub loopback: bool,
+}
+
+impl ConsoleState {
+    /// Whether the session cookie of this request's answer is `Secure`: always, except on a loopback listener for a
+    /// request that no proxy marked `X-Forwarded-Proto: https` (plain `http://127.0.0.1` in the demo and the tests,
+    /// where a browser may refuse a `Secure` cookie). Behind the deployment's nginx on the same host (which sets
+    /// `X-Forwarded-Proto $scheme`), `Secure`.
+    pub fn secure(&self, headers: &axum::http::HeaderMap) -> bool {
+        let https = headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+        !self.loopback || https
+    }
+
+    pub fn new(loopback: bool) -> ConsoleState {
+        let per_minute = crate::console::session::LOGIN_PER_MINUTE;
+        ConsoleState {
+            login_per_ip: RateLimiter::new(crate::config::RateConfig {
+                per_minute,
+                burst: per_minute,
+            }),
+            loopback,
+        }
+    }
 }
 
 /// A served file as last read: valid while its length and modification time are unchanged.

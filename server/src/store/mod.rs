@@ -4,7 +4,8 @@
 //! | --- | --- |
 //! | [`ComplaintStore`] | complaints: idempotent batch insert (one transaction = one durable commit), reporter status, moderation reads, status changes |
 //! | [`RegistryStore`] | the registry records the Alliance edits, and the list of publications |
-//! | [`AuditLog`] | who changed what, when (registry edits, publications, status changes) |
+//! | [`AuditLog`] | who changed what, when (registry edits, publications, status changes, logins, staff changes) |
+//! | [`StaffStore`] | the console's staff accounts and their sessions ([`staff`]) |
 //!
 //! Two implementations, chosen by [`Database`] (`koltrust serve --database …`, env `KOLTRUST_DATABASE`):
 //! [`sqlite::SqliteStore`], one embedded SQLite file in the data folder (WAL, `synchronous=FULL`; the default), and
@@ -16,46 +17,19 @@
 //! in the same transaction that claims its sequence: the database is the one truth every instance and
 //! `koltrust registry publish --out` copy from, and a sequence can never name two different files.
 
+mod error;
 pub mod postgres;
 pub mod sqlite;
+pub mod staff;
+
+pub use staff::{Session, StaffAccount, StaffStore};
 
 use koltrust::complaint::{ComplaintStatus, ValidComplaint};
 use koltrust::platform::AccountKey;
 use koltrust::registry::Record;
 use serde::Serialize;
 
-#[derive(Debug)]
-pub enum StoreError {
-    /// The database failed (I/O, corruption, busy past the timeout…).
-    Backend(String),
-    NotFound,
-    /// A status change the lifecycle refuses.
-    InvalidTransition {
-        from: ComplaintStatus,
-        to: ComplaintStatus,
-    },
-    /// Data that does not pass its own validation (registry edits).
-    Invalid(String),
-    /// Another writer got there first (a publication sequence already taken): retrying may succeed.
-    Conflict(String),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Backend(e) => write!(f, "storage: {e}"),
-            StoreError::NotFound => f.write_str("not found"),
-            StoreError::InvalidTransition { from, to } => {
-                write!(f, "cannot move a complaint from {} to {}", from.as_str(), to.as_str())
-            }
-            StoreError::Invalid(e) | StoreError::Conflict(e) => f.write_str(e),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-pub type StoreResult<T> = Result<T, StoreError>;
+pub use error::{StoreError, StoreResult};
 
 /// One complaint to insert: the validated content, the receipt to give it if it is new, the receipt time.
 #[derive(Clone, Debug)]
@@ -74,13 +48,15 @@ pub struct Inserted {
     pub duplicate: bool,
 }
 
-/// What the reporter may see: no contents.
+/// What the reporter may see: no contents, only the status, its times and the moderators' note to the reporter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusView {
     pub receipt: String,
     pub status: ComplaintStatus,
     pub received_ms: i64,
     pub updated_ms: i64,
+    /// The note the moderators wrote *for the reporter* with the last status change that had one (empty: none).
+    pub reply: String,
 }
 
 /// A row of the moderation list.
@@ -106,9 +82,15 @@ pub struct StoredComplaint {
     pub complaint: ValidComplaint,
 }
 
+/// Which complaints a list shows: every set field must match (exact values; times in Unix ms, `to_ms` excluded).
 #[derive(Clone, Debug, Default)]
 pub struct ListFilter {
     pub status: Option<ComplaintStatus>,
+    pub category: Option<String>,
+    pub platform: Option<String>,
+    pub account_id: Option<String>,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
     pub limit: u32,
     pub offset: u32,
 }
@@ -134,8 +116,20 @@ pub trait ComplaintStore: Send + Sync {
         status: Option<ComplaintStatus>,
         each: &mut dyn FnMut(StoredComplaint) -> StoreResult<()>,
     ) -> StoreResult<()>;
-    /// Moves a complaint along the lifecycle and audits it (same transaction).
-    fn set_status(&self, receipt: &str, to: ComplaintStatus, actor: &str, note: &str) -> StoreResult<StatusView>;
+    /// Moves a complaint along the lifecycle and audits it (same transaction); `note` is internal (audit only).
+    fn set_status(&self, receipt: &str, to: ComplaintStatus, actor: &str, note: &str) -> StoreResult<StatusView> {
+        self.set_status_with_reply(receipt, to, actor, note, "")
+    }
+    /// As [`ComplaintStore::set_status`], and a non-empty `reply` becomes the note the reporter reads with the
+    /// status ([`StatusView::reply`]); an empty one keeps the previous reply. Both are audited.
+    fn set_status_with_reply(
+        &self,
+        receipt: &str,
+        to: ComplaintStatus,
+        actor: &str,
+        note: &str,
+        reply: &str,
+    ) -> StoreResult<StatusView>;
     fn counts_by_account(&self) -> StoreResult<Vec<AccountCount>>;
     fn count(&self) -> StoreResult<u64>;
     /// How many intake writers may commit batches at once: 1 where commits serialise anyway (SQLite's one writer).
@@ -195,14 +189,36 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// Which audit entries to read: every set field must match (`action` by prefix: `staff.` for every staff entry).
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub subject: Option<String>,
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    /// Only entries with an id below this one (paging back through the trail).
+    pub before_id: Option<i64>,
+    pub limit: u32,
+}
+
+/// One audit entry with its id (for paging), as the console's trail shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct AuditRow {
+    pub id: i64,
+    #[serde(flatten)]
+    pub entry: AuditEntry,
+}
+
+/// The audit trail is append-only: nothing in the server updates or deletes an entry.
 pub trait AuditLog: Send + Sync {
     fn audit(&self, actor: &str, action: &str, subject: &str, detail: &str) -> StoreResult<()>;
     /// Entries about `subject` (or all when `None`), newest last.
     fn audit_entries(&self, subject: Option<&str>, limit: u32) -> StoreResult<Vec<AuditEntry>>;
+    /// Entries matching `filter`, newest first.
+    fn audit_search(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRow>>;
 }
 
 /// Everything the server needs from storage.
-pub trait Store: ComplaintStore + RegistryStore + AuditLog {
+pub trait Store: ComplaintStore + RegistryStore + AuditLog + StaffStore {
     /// Which backend, for logs and metrics (`sqlite`, `postgres`).
     fn backend_name(&self) -> &'static str;
 }

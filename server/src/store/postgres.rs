@@ -14,7 +14,7 @@
 //!   the same kind of lock, so instances starting together migrate once.
 //! * **Schema**: [`MIGRATIONS`], numbered like SQLite's; `schema_version` holds the version reached.
 
-use super::sqlite::{publication_detail, record_from_source, sequence_taken};
+use super::sqlite::{publication_detail, record_from_source, sequence_taken, status_detail};
 use super::*;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use koltrust::platform::{IdType, Platform};
@@ -22,6 +22,8 @@ use koltrust::registry::source::to_json;
 use std::collections::{HashMap, HashSet};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
+
+mod staff;
 
 /// `(version, SQL)`: the same numbers as [`super::sqlite::MIGRATIONS`] for the same content.
 pub const MIGRATIONS: &[(u32, &str)] = &[
@@ -74,6 +76,31 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
             bytes BYTEA NOT NULL,
             PRIMARY KEY (sequence, path)
         );",
+    ),
+    (
+        3,
+        "ALTER TABLE complaints ADD COLUMN reply TEXT NOT NULL DEFAULT '';
+        CREATE INDEX complaints_received ON complaints (received_ms);
+        CREATE INDEX audit_actor ON audit (actor, id);
+        CREATE TABLE staff (
+            username TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            roles TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_ms BIGINT NOT NULL,
+            disabled_ms BIGINT,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            last_failed_ms BIGINT NOT NULL DEFAULT 0
+        );
+        CREATE TABLE staff_sessions (
+            id_hash TEXT PRIMARY KEY,
+            username TEXT NOT NULL REFERENCES staff (username),
+            csrf TEXT NOT NULL,
+            created_ms BIGINT NOT NULL,
+            seen_ms BIGINT NOT NULL,
+            ended_ms BIGINT
+        );
+        CREATE INDEX staff_sessions_user ON staff_sessions (username, ended_ms);",
     ),
 ];
 
@@ -386,7 +413,7 @@ impl ComplaintStore for PostgresStore {
         self.run(async {
             let c = self.conn().await?;
             let q = c
-                .prepare_cached("SELECT status, received_ms, updated_ms FROM complaints WHERE receipt = $1")
+                .prepare_cached("SELECT status, received_ms, updated_ms, reply FROM complaints WHERE receipt = $1")
                 .await
                 .map_err(pg)?;
             let row = c.query_opt(&q, &[&receipt]).await.map_err(pg)?;
@@ -396,6 +423,7 @@ impl ComplaintStore for PostgresStore {
                     status: status_of(r.get(0))?,
                     received_ms: r.get(1),
                     updated_ms: r.get(2),
+                    reply: r.get(3),
                 })
             })
             .transpose()
@@ -423,11 +451,19 @@ impl ComplaintStore for PostgresStore {
                 .query(
                     "SELECT receipt, status, category, platform, id_type, account_id, received_ms, updated_ms
                      FROM complaints WHERE ($1::text IS NULL OR status = $1)
+                       AND ($4::text IS NULL OR category = $4) AND ($5::text IS NULL OR platform = $5)
+                       AND ($6::text IS NULL OR account_id = $6)
+                       AND ($7::bigint IS NULL OR received_ms >= $7) AND ($8::bigint IS NULL OR received_ms < $8)
                      ORDER BY received_ms DESC, receipt COLLATE \"C\" LIMIT $2 OFFSET $3",
                     &[
                         &f.status.map(|s| s.as_str()),
                         &i64::from(f.limit.max(1)),
                         &i64::from(f.offset),
+                        &f.category,
+                        &f.platform,
+                        &f.account_id,
+                        &f.from_ms,
+                        &f.to_ms,
                     ],
                 )
                 .await
@@ -487,14 +523,21 @@ impl ComplaintStore for PostgresStore {
         }
     }
 
-    fn set_status(&self, receipt: &str, to: ComplaintStatus, actor: &str, note: &str) -> StoreResult<StatusView> {
+    fn set_status_with_reply(
+        &self,
+        receipt: &str,
+        to: ComplaintStatus,
+        actor: &str,
+        note: &str,
+        reply: &str,
+    ) -> StoreResult<StatusView> {
         self.run(async {
             let mut c = self.conn().await?;
             let tx = c.transaction().await.map_err(pg)?;
             // FOR UPDATE: two moderators on two instances cannot both move the same complaint from one state.
             let row = tx
                 .query_opt(
-                    "SELECT status, received_ms FROM complaints WHERE receipt = $1 FOR UPDATE",
+                    "SELECT status, received_ms, reply FROM complaints WHERE receipt = $1 FOR UPDATE",
                     &[&receipt],
                 )
                 .await
@@ -506,13 +549,18 @@ impl ComplaintStore for PostgresStore {
                 return Err(StoreError::InvalidTransition { from, to });
             }
             let now = crate::clock::now_ms().max(received_ms);
+            let reply: String = if reply.is_empty() {
+                row.get(2)
+            } else {
+                reply.to_string()
+            };
             tx.execute(
-                "UPDATE complaints SET status = $1, updated_ms = $2 WHERE receipt = $3",
-                &[&to.as_str(), &now, &receipt],
+                "UPDATE complaints SET status = $1, updated_ms = $2, reply = $3 WHERE receipt = $4",
+                &[&to.as_str(), &now, &reply, &receipt],
             )
             .await
             .map_err(pg)?;
-            let detail = serde_json::json!({"from": from.as_str(), "to": to.as_str(), "note": note}).to_string();
+            let detail = status_detail(from, to, note, &reply);
             audit_in(&tx, actor, "complaint.set_status", receipt, &detail).await?;
             tx.commit().await.map_err(pg)?;
             Ok(StatusView {
@@ -520,6 +568,7 @@ impl ComplaintStore for PostgresStore {
                 status: to,
                 received_ms,
                 updated_ms: now,
+                reply,
             })
         })
     }
@@ -779,6 +828,41 @@ impl AuditLog for PostgresStore {
                     action: r.get(2),
                     subject: r.get(3),
                     detail: r.get(4),
+                })
+                .collect())
+        })
+    }
+
+    fn audit_search(&self, f: &AuditFilter) -> StoreResult<Vec<AuditRow>> {
+        self.run(async {
+            let c = self.conn().await?;
+            let rows = c
+                .query(
+                    "SELECT id, at_ms, actor, action, subject, detail FROM audit
+                     WHERE ($1::text IS NULL OR subject = $1) AND ($2::text IS NULL OR actor = $2)
+                       AND ($3::text IS NULL OR starts_with(action, $3)) AND ($4::bigint IS NULL OR id < $4)
+                     ORDER BY id DESC LIMIT $5",
+                    &[
+                        &f.subject,
+                        &f.actor,
+                        &f.action,
+                        &f.before_id,
+                        &i64::from(f.limit.max(1)),
+                    ],
+                )
+                .await
+                .map_err(pg)?;
+            Ok(rows
+                .iter()
+                .map(|r| AuditRow {
+                    id: r.get(0),
+                    entry: AuditEntry {
+                        at_ms: r.get(1),
+                        actor: r.get(2),
+                        action: r.get(3),
+                        subject: r.get(4),
+                        detail: r.get(5),
+                    },
                 })
                 .collect())
         })

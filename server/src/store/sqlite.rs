@@ -21,6 +21,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 use std::sync::Mutex;
 
+mod staff;
+
 /// `(version, SQL)`: applied in order, each in its own transaction. The same numbers as
 /// [`super::postgres::MIGRATIONS`] for the same content.
 pub const MIGRATIONS: &[(u32, &str)] = &[
@@ -73,6 +75,31 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
             bytes BLOB NOT NULL,
             PRIMARY KEY (sequence, path)
         );",
+    ),
+    (
+        3,
+        "ALTER TABLE complaints ADD COLUMN reply TEXT NOT NULL DEFAULT '';
+        CREATE INDEX complaints_received ON complaints (received_ms);
+        CREATE INDEX audit_actor ON audit (actor, id);
+        CREATE TABLE staff (
+            username TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            roles TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            disabled_ms INTEGER,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            last_failed_ms INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE staff_sessions (
+            id_hash TEXT PRIMARY KEY,
+            username TEXT NOT NULL REFERENCES staff (username),
+            csrf TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            seen_ms INTEGER NOT NULL,
+            ended_ms INTEGER
+        );
+        CREATE INDEX staff_sessions_user ON staff_sessions (username, ended_ms);",
     ),
 ];
 
@@ -147,6 +174,11 @@ pub(crate) fn sequence_taken(wanted: u64, last: u64) -> StoreError {
 }
 
 /// The audit detail of a publication (shared with the PostgreSQL store).
+/// The audit detail of a status change (before/after, the internal note, the reporter's note).
+pub(crate) fn status_detail(from: ComplaintStatus, to: ComplaintStatus, note: &str, reply: &str) -> String {
+    serde_json::json!({"from": from.as_str(), "to": to.as_str(), "note": note, "reply": reply}).to_string()
+}
+
 pub(crate) fn publication_detail(p: &Publication) -> String {
     format!(
         "sha256 {} · {} records · {} accounts · {} bytes",
@@ -265,18 +297,21 @@ impl ComplaintStore for SqliteStore {
     fn status(&self, receipt: &str) -> StoreResult<Option<StatusView>> {
         let conn = self.reader()?;
         let mut q = conn
-            .prepare_cached("SELECT status, received_ms, updated_ms FROM complaints WHERE receipt = ?1")
+            .prepare_cached("SELECT status, received_ms, updated_ms, reply FROM complaints WHERE receipt = ?1")
             .map_err(backend)?;
         let row = q
-            .query_row([receipt], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))
+            .query_row([receipt], |r| {
+                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()
             .map_err(backend)?;
-        row.map(|(s, received_ms, updated_ms)| {
+        row.map(|(s, received_ms, updated_ms, reply)| {
             Ok(StatusView {
                 receipt: receipt.to_string(),
                 status: status_of(&s).map_err(backend)?,
                 received_ms,
                 updated_ms,
+                reply,
             })
         })
         .transpose()
@@ -300,12 +335,25 @@ impl ComplaintStore for SqliteStore {
         let mut q = conn
             .prepare_cached(
                 "SELECT receipt, status, category, platform, id_type, account_id, received_ms, updated_ms
-                 FROM complaints WHERE (?1 IS NULL OR status = ?1) ORDER BY received_ms DESC, receipt
+                 FROM complaints WHERE (?1 IS NULL OR status = ?1) AND (?4 IS NULL OR category = ?4)
+                   AND (?5 IS NULL OR platform = ?5) AND (?6 IS NULL OR account_id = ?6)
+                   AND (?7 IS NULL OR received_ms >= ?7) AND (?8 IS NULL OR received_ms < ?8)
+                 ORDER BY received_ms DESC, receipt
                  LIMIT ?2 OFFSET ?3",
             )
             .map_err(backend)?;
+        let args = params![
+            f.status.map(|s| s.as_str()),
+            f.limit.max(1),
+            f.offset,
+            f.category,
+            f.platform,
+            f.account_id,
+            f.from_ms,
+            f.to_ms
+        ];
         let rows = q
-            .query_map(params![f.status.map(|s| s.as_str()), f.limit.max(1), f.offset], |r| {
+            .query_map(args, |r| {
                 Ok(ComplaintSummary {
                     receipt: r.get(0)?,
                     status: status_of(&r.get::<_, String>(1)?)?,
@@ -340,16 +388,23 @@ impl ComplaintStore for SqliteStore {
         Ok(())
     }
 
-    fn set_status(&self, receipt: &str, to: ComplaintStatus, actor: &str, note: &str) -> StoreResult<StatusView> {
+    fn set_status_with_reply(
+        &self,
+        receipt: &str,
+        to: ComplaintStatus,
+        actor: &str,
+        note: &str,
+        reply: &str,
+    ) -> StoreResult<StatusView> {
         let mut conn = self.writer()?;
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(backend)?;
-        let (from, received_ms): (String, i64) = tx
+        let (from, received_ms, old_reply): (String, i64, String) = tx
             .query_row(
-                "SELECT status, received_ms FROM complaints WHERE receipt = ?1",
+                "SELECT status, received_ms, reply FROM complaints WHERE receipt = ?1",
                 [receipt],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(backend)?
@@ -359,12 +414,13 @@ impl ComplaintStore for SqliteStore {
             return Err(StoreError::InvalidTransition { from, to });
         }
         let now = crate::clock::now_ms().max(received_ms);
+        let reply = if reply.is_empty() { old_reply } else { reply.to_string() };
         tx.execute(
-            "UPDATE complaints SET status = ?1, updated_ms = ?2 WHERE receipt = ?3",
-            params![to.as_str(), now, receipt],
+            "UPDATE complaints SET status = ?1, updated_ms = ?2, reply = ?3 WHERE receipt = ?4",
+            params![to.as_str(), now, reply, receipt],
         )
         .map_err(backend)?;
-        let detail = serde_json::json!({"from": from.as_str(), "to": to.as_str(), "note": note}).to_string();
+        let detail = status_detail(from, to, note, &reply);
         audit_tx(&tx, actor, "complaint.set_status", receipt, &detail)?;
         tx.commit().map_err(backend)?;
         Ok(StatusView {
@@ -372,6 +428,7 @@ impl ComplaintStore for SqliteStore {
             status: to,
             received_ms,
             updated_ms: now,
+            reply,
         })
     }
 
@@ -607,6 +664,36 @@ impl AuditLog for SqliteStore {
                     detail: r.get(4)?,
                 })
             })
+            .map_err(backend)?;
+        rows.collect::<Result<_, _>>().map_err(backend)
+    }
+
+    fn audit_search(&self, f: &AuditFilter) -> StoreResult<Vec<AuditRow>> {
+        let conn = self.reader()?;
+        let mut q = conn
+            .prepare(
+                "SELECT id, at_ms, actor, action, subject, detail FROM audit
+                 WHERE (?1 IS NULL OR subject = ?1) AND (?2 IS NULL OR actor = ?2)
+                   AND (?3 IS NULL OR substr(action, 1, length(?3)) = ?3) AND (?4 IS NULL OR id < ?4)
+                 ORDER BY id DESC LIMIT ?5",
+            )
+            .map_err(backend)?;
+        let rows = q
+            .query_map(
+                params![f.subject, f.actor, f.action, f.before_id, f.limit.max(1)],
+                |r| {
+                    Ok(AuditRow {
+                        id: r.get(0)?,
+                        entry: AuditEntry {
+                            at_ms: r.get(1)?,
+                            actor: r.get(2)?,
+                            action: r.get(3)?,
+                            subject: r.get(4)?,
+                            detail: r.get(5)?,
+                        },
+                    })
+                },
+            )
             .map_err(backend)?;
         rows.collect::<Result<_, _>>().map_err(backend)
     }

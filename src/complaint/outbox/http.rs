@@ -52,6 +52,8 @@ pub struct AnswerBody {
     pub receipt: Option<String>,
     /// The complaint's status on the server ([`crate::complaint::ComplaintStatus`] string form).
     pub status: Option<String>,
+    /// A status answer's `reply`: the Alliance's note to the reporter (empty or absent: none).
+    pub reply: Option<String>,
     /// An error answer's `error.code` (`invalid_field`, `too_large`…).
     pub error_code: Option<String>,
     /// An error answer's field validation codes (`note_too_long`…), in the server's order.
@@ -79,6 +81,7 @@ impl AnswerBody {
         struct Raw {
             receipt: Option<String>,
             status: Option<String>,
+            reply: Option<String>,
             error: Option<Error>,
         }
         let raw: Raw = serde_json::from_str(text).unwrap_or_default();
@@ -86,6 +89,7 @@ impl AnswerBody {
         AnswerBody {
             receipt: raw.receipt,
             status: raw.status,
+            reply: raw.reply,
             error_code: error.code,
             field_codes: error.fields.into_iter().map(|f| f.code).collect(),
         }

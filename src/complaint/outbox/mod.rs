@@ -79,6 +79,9 @@ impl DeliveryState {
     }
 }
 
+/// The longest note to the reporter kept from a status answer, in characters (the server's own limit).
+pub const REPLY_MAX: usize = 2000;
+
 /// The delivery record of one report: all the mutable state, small, stored after every step.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delivery {
@@ -96,6 +99,9 @@ pub struct Delivery {
     pub status: Option<String>,
     /// When the status was last read from the server (Unix ms).
     pub refreshed_ms: Option<i64>,
+    /// The Alliance's note to the reporter with the last status read (at most [`REPLY_MAX`] characters).
+    #[serde(default)]
+    pub reply: Option<String>,
     /// For a refused report, the server's codes: its error code (`invalid_field`, `too_large`… or `http_<status>`
     /// when it sent none) followed by the validation code of each field it named (`note_too_long`…).
     pub refusal: Vec<String>,
@@ -247,6 +253,8 @@ impl Delivery {
             Some(s) => {
                 self.status = Some(s.as_str().to_string());
                 self.refreshed_ms = Some(now_ms);
+                let reply = body.reply.as_deref().map(str::trim).unwrap_or("");
+                self.reply = (!reply.is_empty()).then(|| reply.chars().take(REPLY_MAX).collect());
                 true
             }
             None => false,

@@ -330,7 +330,16 @@ fn status_refresh() {
     assert_eq!(d.status.as_deref(), Some("received"), "failures keep the known status");
     assert!(d.apply_status(200, &answer("reviewing", RECEIPT), later));
     assert_eq!((d.status.as_deref(), d.refreshed_ms), (Some("reviewing"), Some(later)));
-    assert!(d.apply_status(200, &answer("upheld", RECEIPT), later));
+    assert_eq!(d.reply, None, "no note yet");
+    let with_reply = AnswerBody::from_json(&format!(
+        r#"{{"receipt":"{RECEIPT}","status":"upheld","received":{NOW},"updated":{later},"reply":" Cảm ơn bạn. "}}"#
+    ));
+    assert!(d.apply_status(200, &with_reply, later));
+    assert_eq!(d.reply.as_deref(), Some("Cảm ơn bạn."), "the Alliance's note, trimmed");
+    let view = my_reports(&[(accept(&submission(), NOW).unwrap().summary, d.clone())], Lang::Vi);
+    assert_eq!(view.items[0].reply.as_deref(), Some("Cảm ơn bạn."));
+    assert!(view.to_json().contains(r#""reply":"Cảm ơn bạn.""#));
+    assert_eq!(view.reply_label, "Lời nhắn của Liên minh");
     assert!(
         !d.refresh_due(later + REFRESH_EVERY_MS * 10, true),
         "final statuses are not asked again"

@@ -1,6 +1,6 @@
 //! "My reports" (the toolbar popup's list): every report this browser submitted, newest first, with its profile,
 //! category, creation time, delivery state (waiting to send, sending, sent, refused and why), receipt, status on the
-//! server and when that status was last read. Every string is in the person's language. Times are given as Unix
+//! server, when that status was last read, and the Alliance's note to the reporter that came with it. Every string is in the person's language. Times are given as Unix
 //! milliseconds beside their label: the popup writes them in the browser's own time zone and date format
 //! (`Date.toLocaleString`), which the core cannot know and the wasm build should not carry.
 //! Built with `push_str` rather than `format!`: this ships in the extension's wasm.
@@ -31,6 +31,8 @@ pub struct MyReportsView {
     pub created_label: &'static str,
     /// Before the time its status was last read from the server.
     pub refreshed_label: &'static str,
+    /// Before the Alliance's note to the reporter.
+    pub reply_label: &'static str,
     /// Every report, newest first.
     pub items: Vec<ReportItem>,
 }
@@ -63,6 +65,8 @@ pub struct ReportItem {
     pub status_text: Option<&'static str>,
     /// When the status was last read from the server (Unix ms).
     pub refreshed_ms: Option<i64>,
+    /// The Alliance's note to the reporter, as its moderators wrote it (text).
+    pub reply: Option<String>,
 }
 
 /// Why the last attempt failed, in words.
@@ -121,6 +125,7 @@ fn item(summary: &Summary, d: &Delivery, lang: Lang) -> ReportItem {
         status: status.map(ComplaintStatus::as_str),
         status_text: status.map(|s| s.label(lang)),
         refreshed_ms: d.refreshed_ms,
+        reply: d.reply.clone(),
     }
 }
 
@@ -152,6 +157,7 @@ pub fn my_reports(reports: &[(Summary, Delivery)], lang: Lang) -> MyReportsView 
         status_label: lang.pick("Trạng thái", "Status"),
         created_label: lang.pick("Gửi lúc", "Submitted"),
         refreshed_label: lang.pick("Cập nhật trạng thái lúc", "Status checked"),
+        reply_label: lang.pick("Lời nhắn của Liên minh", "Note from the Alliance"),
         items,
     }
 }
@@ -168,6 +174,7 @@ impl MyReportsView {
         j.str("status_label", self.status_label);
         j.str("created_label", self.created_label);
         j.str("refreshed_label", self.refreshed_label);
+        j.str("reply_label", self.reply_label);
         j.open("items", '[');
         for i in &self.items {
             j.open("", '{');
@@ -183,6 +190,7 @@ impl MyReportsView {
             j.opt_str("status", i.status);
             j.opt_str("status_text", i.status_text);
             j.opt_num("refreshed_ms", i.refreshed_ms);
+            j.opt_str("reply", i.reply.as_deref());
             j.close('}');
         }
         j.close(']');

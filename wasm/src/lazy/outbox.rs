@@ -115,6 +115,7 @@ fn delivery(v: &JsValue) -> Result<Delivery, JsError> {
         receipt: opt_str(v, "receipt"),
         status: opt_str(v, "status"),
         refreshed_ms: opt_ms(v, "refreshed_ms"),
+        reply: opt_str(v, "reply"),
         refusal: strings(v, "refusal"),
     })
 }
@@ -144,6 +145,7 @@ fn answer_body(v: &JsValue) -> AnswerBody {
     AnswerBody {
         receipt: opt_str(v, "receipt"),
         status: opt_str(v, "status"),
+        reply: opt_str(v, "reply"),
         error_code: opt_str(&error, "code"),
         field_codes: items(&error, "fields").iter().map(|f| str(f, "code")).collect(),
     }
