@@ -200,12 +200,26 @@ pub fn lookup_page(
     let mut badge = None;
     let mut shown = None;
     if let Some(m) = &main {
+        // Every name of the page's owner is looked up before any is checked for imitation: a channel's id may be
+        // unregistered while its handle is, and the page's own name then is the KOL's, not an imitation of it.
         for account in &m.accounts {
-            let name = signals.display_name.as_deref();
-            if let Some(b) = account_badge(registry, m.platform, account, name, lang)? {
-                badge = Some(b);
+            if registry
+                .lookup(m.platform, account.id_type, &account.account_id)?
+                .is_some()
+            {
+                badge = account_badge(registry, m.platform, account, None, lang)?;
                 shown = Some(account.clone());
                 break;
+            }
+        }
+        if badge.is_none() {
+            let name = signals.display_name.as_deref();
+            for account in &m.accounts {
+                if let Some(b) = account_badge(registry, m.platform, account, name, lang)? {
+                    badge = Some(b);
+                    shown = Some(account.clone());
+                    break;
+                }
             }
         }
         if badge.is_none() && options.show_unknown {
@@ -349,6 +363,23 @@ mod tests {
         let reg = demo_registry(NOW);
         let a = lookup_links(&reg, &["https://www.tiktok.com/@minh.beauty.dem0"], Lang::En, DEFAULT).unwrap();
         assert_eq!(a[0].as_ref().map(|a| a.badge.state), Some("lookalike"));
+    }
+
+    #[test]
+    fn a_registered_name_of_the_page_wins_over_an_imitation_by_another() {
+        use crate::platform::Platform;
+        let reg = demo_registry(NOW);
+        // A page naming an unregistered look-alike handle and, after it, the registered one, and showing the KOL's
+        // decorated name: the page is the registered account's.
+        let signals = PageSignals {
+            location: "https://www.tiktok.com/@minh.beauty.dem0".into(),
+            canonical: Some("https://www.tiktok.com/@minh.beauty.demo".into()),
+            display_name: Some("Lê Ngọc Minh Official".into()),
+            ..Default::default()
+        };
+        let a = lookup_page(&reg, &signals, Lang::Vi, DEFAULT).unwrap();
+        assert_eq!(a.badge.map(|b| b.state), Some("sanctioned"));
+        assert_eq!(a.main.map(|m| m.platform), Some(Platform::Tiktok));
     }
 
     #[test]
