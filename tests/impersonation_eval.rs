@@ -12,6 +12,9 @@
 //!   plausible Vietnamese handles, and the display names of `tests/impersonation_eval/unrelated_names.txt` — each
 //!   on an unregistered account. Names that happen to be registered in the sample are left out (and counted).
 //!
+//! - **Outside the skeleton**, reported apart and not counted: a dropped letter and two swapped letters, edits a
+//!   skeleton cannot undo without flagging ordinary near-namesakes (an edit-distance search would be the next step).
+//!
 //! `KOLTRUST_EVAL_ACCOUNTS` changes the registry size (default 300,000).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -195,6 +198,7 @@ fn impersonations_are_caught_and_unrelated_accounts_are_not() {
 
     // ---- generated impersonations ----
     let mut by_technique: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    let mut outside: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let step = (records.len() / 400).max(1);
     for (ordinal, r) in records.iter().enumerate().step_by(step) {
         let Some(handle) = r.accounts.iter().find(|a| a.platform == Platform::Tiktok) else {
@@ -218,6 +222,35 @@ fn impersonations_are_caught_and_unrelated_accounts_are_not() {
                 t.hits += 1;
             } else if t.misses.len() < 3 {
                 t.misses.push(format!("{fake} (of {})", handle.account_id));
+            }
+        }
+        // Edits the skeleton does not undo, reported apart to show where the defence ends (not in the 95 % figure).
+        let h = &handle.account_id;
+        let cut = h.len().min(4);
+        for (technique, fake) in [
+            ("(outside) dropped letter", format!("{}{}", &h[..cut - 1], &h[cut..])),
+            (
+                "(outside) swapped letters",
+                format!(
+                    "{}{}{}{}",
+                    &h[..cut - 2],
+                    &h[cut - 1..cut],
+                    &h[cut - 2..cut - 1],
+                    &h[cut..]
+                ),
+            ),
+        ] {
+            if fake == *h || reg.lookup(Platform::Tiktok, IdType::Handle, &fake).unwrap().is_some() {
+                continue;
+            }
+            let t = outside.entry(technique).or_default();
+            t.cases += 1;
+            if reg
+                .lookalike(Platform::Tiktok, IdType::Handle, &fake, None)
+                .unwrap()
+                .is_some()
+            {
+                t.hits += 1;
             }
         }
         for name in std::iter::once(&r.name).chain(&r.aliases) {
@@ -344,6 +377,13 @@ fn impersonations_are_caught_and_unrelated_accounts_are_not() {
     let detection = hits as f64 / cases.max(1) as f64;
     let fp = false_positives.len() as f64 / unrelated.max(1) as f64;
     println!("| **all impersonations** | {cases} | **{:.2} %** |", 100.0 * detection);
+    for (t, tally) in &outside {
+        println!(
+            "| {t} | {} | {:.1} % |",
+            tally.cases,
+            100.0 * tally.hits as f64 / tally.cases.max(1) as f64
+        );
+    }
     println!(
         "unrelated accounts: {unrelated} ({} corpus rows read; {skipped_registered} left out as registered), flagged {} = {:.3} %",
         corpus_rows.lines().count().saturating_sub(1),
