@@ -2,17 +2,20 @@
 // The portal's service worker: keeps working offline once loaded. The app shell (pages, scripts, styles, the core's
 // WebAssembly, locales) is served network-first and cached; the registry files (keys, manifest, the last snapshot)
 // too, so that offline the page verifies the last registry it saw — signatures are checked on every load, never
-// trusted because they came from the cache. Complaint requests are never cached.
+// trusted because they came from the cache. Complaint requests are never cached. The shell is precached at install,
+// so the installed app starts offline after one visit — also when it is opened by a share (`/?share_text=…`: the
+// query is ignored when matching the cache).
 /** This worker's global scope, typed (www/types/service-worker.d.ts).
  * @type {import('./types/service-worker').ServiceWorkerScope} */
 const worker = /** @type {any} */ (self);
 
-const SHELL = 'koltrust-portal-shell-v1';
+const SHELL = 'koltrust-portal-shell-v2';
 const DATA = 'koltrust-portal-registry-v1';
 const FILES = [
   './', 'index.html', 'palette.css', 'style.css', 'app.js', 'dom.js', 'i18n.js', 'registry.js', 'card.js', 'manifest.webmanifest',
   'views/check.js', 'views/vet.js', 'views/register.js', 'views/report.js', 'views/track.js', 'views/pages.js',
   'locales/vi.json', 'locales/en.json', 'pkg/koltrust.js', 'pkg/koltrust_bg.wasm',
+  'icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-512.png', 'icons/icon.svg',
 ];
 
 worker.addEventListener('install', (event) => {
@@ -36,7 +39,8 @@ async function networkFirst(request, cacheName) {
       if (new URL(request.url).pathname.includes('/v1/registry/snapshots/')) {
         for (const old of await cache.keys()) if (old.url.includes('/v1/registry/snapshots/')) await cache.delete(old);
       }
-      await cache.put(request, res.clone());
+      // A share opens `./?share_text=…`: kept once, as the page itself, not once per share.
+      await cache.put(cacheName === SHELL ? new URL(request.url).pathname : request, res.clone());
     }
     return res;
   } catch (err) {
