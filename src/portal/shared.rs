@@ -21,8 +21,8 @@
 //! or paste the address of the profile or post it opens — which is what the apps share from the profile page
 //! itself. The check page answers such a link with kind `short_link` (`portal::check`).
 //!
-//! A URL in a text ends at white space, at a quote or angle bracket, and at any character that is neither ASCII
-//! nor a letter or digit (emoji, CJK brackets), so "…!https://x.com/a🔥" finds `https://x.com/a`; trailing
+//! A URL in a text ends at white space, at a quote or angle bracket, and at the non-ASCII punctuation, symbols and
+//! emoji share texts put around links (`ends_url`), so "…!https://x.com/a🔥" finds `https://x.com/a`; trailing
 //! sentence punctuation (`.,;:!?` and a `)` without its `(`) is not part of it. A token without a scheme counts
 //! when it is a supported site's URL (`www.tiktok.com/@a`, `shopee.vn/shop/1`). The cases are in
 //! `tests/share_cases/shares.json` (real share formats of each app, with extra words and tracking or short links),
@@ -109,17 +109,23 @@ fn classify(url: &str) -> SharedKind {
     }
 }
 
+/// Whether `c` cannot be part of a URL in a share text: ASCII space, controls and the characters URLs never hold
+/// unescaped, and the non-ASCII spaces, punctuation and symbols that share texts put next to links (Latin-1
+/// punctuation such as « », general punctuation such as “ ” … and the Unicode spaces, arrows and dingbats, CJK
+/// brackets, full-width forms, emoji and their variation selectors). Ranges rather than the Unicode tables of
+/// `char::is_alphanumeric`, which would cost the portal's WebAssembly several KB; letters with diacritics stay.
+fn ends_url(c: char) -> bool {
+    matches!(c,
+        '\0'..=' ' | '\u{7f}'..='\u{bf}' | '\u{d7}' | '\u{f7}'
+        | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^'
+        | '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}' | '\u{fe00}'..='\u{fe0f}' | '\u{fe30}'..='\u{fe4f}'
+        | '\u{feff}' | '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}'
+        | '\u{ff5b}'..='\u{ff65}' | '\u{1f000}'..='\u{1faff}')
+}
+
 /// Where a URL that starts at the beginning of `s` ends (see the module docs).
 fn url_end(s: &str) -> usize {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| {
-            c.is_whitespace()
-                || c.is_control()
-                || matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^')
-                || (!c.is_ascii() && !c.is_alphanumeric())
-        })
-        .map_or(s.len(), |(i, _)| i);
+    let end = s.char_indices().find(|&(_, c)| ends_url(c)).map_or(s.len(), |(i, _)| i);
     let mut url = &s[..end];
     loop {
         let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*']);
@@ -158,7 +164,7 @@ fn urls_in(text: &str, out: &mut Vec<String>) {
             covered = start + len;
         }
     }
-    for token in text.split_whitespace() {
+    for token in text.split(|c: char| c.is_ascii_whitespace() || ends_url(c)) {
         if token.to_ascii_lowercase().contains("://") {
             continue;
         }
@@ -281,6 +287,9 @@ mod tests {
             ),
             ("link:HTTPS://x.com/a🔥🔥", "HTTPS://x.com/a"),
             ("«https://x.com/a»", "https://x.com/a"),
+            ("“https://x.com/a”…", "https://x.com/a"),
+            ("https://x.com/đường-dẫn tiếp", "https://x.com/đường-dẫn"),
+            ("xem\u{a0}https://x.com/a\u{3000}nhé", "https://x.com/a"),
             ("https://x.com/a?b=1&c=2,", "https://x.com/a?b=1&c=2"),
             ("\"https://x.com/a\"", "https://x.com/a"),
         ] {
