@@ -10,7 +10,8 @@
 //!    current rustc output);
 //! 4. the signed sample registry is built and bundled (see `registry.rs`);
 //! 5. `extension/` is copied beside it (with `palette.css`, the core's state colours), the manifest gets the crate's version, and
-//!    `dist/koltrust-extension-<version>.zip` is written;
+//!    `dist/koltrust-extension-<version>.zip` is written; then the same files with Firefox's manifest make
+//!    `dist/firefox/` and `dist/koltrust-firefox-<version>.xpi` ([`crate::firefox`]);
 //! 6. every shipped `.wasm` is reported raw and gzipped (docs/performance.md): `dist` fails, after printing, when
 //!    the first module is over the 150 KB gzipped budget or leaves less than 20 KB of headroom under it, or when the
 //!    second module is over its own budget;
@@ -28,6 +29,7 @@ use std::path::{Path, PathBuf};
 /// What `dist` produced.
 pub struct Dist {
     pub extension_dir: PathBuf,
+    pub firefox_dir: PathBuf,
     pub www_dir: PathBuf,
 }
 
@@ -66,13 +68,16 @@ pub fn run() -> Result<Dist, String> {
     stamp_manifest_version(&ext.join("manifest.json"), &version)?;
     let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
     write_zip(&ext, &zip_path)?;
+    let firefox = crate::firefox::build(&ext, &dist, &version)?;
 
     let extension = report_wasm_sizes(&ext, "extension")?;
     let (www, portal) = build_portal(&root, &bindgen_bin, &dist)?;
     println!(
-        "extension: {}\nzip:       {}\nportal:    {}",
+        "extension: {}\nzip:       {}\nfirefox:   {}\nxpi:       {}\nportal:    {}",
         ext.display(),
         zip_path.display(),
+        firefox.dir.display(),
+        firefox.xpi.display(),
         www.display()
     );
     // Every figure is printed before any can fail the build, so an over-budget change shows its full cost.
@@ -121,6 +126,7 @@ pub fn run() -> Result<Dist, String> {
     }
     Ok(Dist {
         extension_dir: ext,
+        firefox_dir: firefox.dir,
         www_dir: www,
     })
 }

@@ -2,7 +2,7 @@
 //!
 //! | command | does |
 //! | --- | --- |
-//! | `cargo xtask dist` | builds the WebAssembly glue, binds it, shrinks it, assembles `dist/extension/`, the zip and `dist/www/`; fails when a `.wasm` is over its gzipped budget |
+//! | `cargo xtask dist` | builds the WebAssembly glue, binds it, shrinks it, assembles `dist/extension/`, the zip, `dist/firefox/` with its `.xpi` ([`firefox`]) and `dist/www/`; fails when a `.wasm` is over its gzipped budget |
 //! | `cargo xtask dist --release --server URL --pubkey FILE [--snapshot FILE]` | the same build made an operator's release: only their public key pinned, their server, their verified snapshot, no sample data ([`release`]) |
 //! | `cargo xtask test` | every test: fmt, clippy (native and wasm32), cycles, tsc, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
@@ -22,6 +22,7 @@ mod cycles;
 mod dist;
 mod eval;
 mod exec;
+mod firefox;
 mod fuzz;
 mod postgres;
 mod registry;
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|bench-browser|cycles|eval-promotion|fuzz|postgres>
 
-  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget
+  dist        build dist/extension, the zip, dist/firefox, the .xpi and dist/www; fails over a WASM size budget
               --release --server URL --pubkey FILE [--snapshot FILE]: an operator's release (dist/release/)
   test        run every test (fmt, clippy, cycles, tsc, native, fuzz smoke, wasm, browser)
   demo        build the extension and start the demo
