@@ -88,6 +88,7 @@ test('the Firefox build runs the core in its background script, from the bundled
   assert.equal(reply.status.source, 'bundled');
   assert.equal(reply.status.sequence, 1);
   assert.equal(reply.modules.first, 'ready');
+  assert.equal(reply.browser, 'firefox', 'worker/browser.js tells the family apart');
   const answer = await ff.ask({ type: 'lookupLinks', hrefs: ['https://www.tiktok.com/@bepnha.demo'] });
   assert.equal(answer.answers[0]?.badge?.state, 'certified');
 });
