@@ -1,6 +1,7 @@
-//! The Firefox build: `dist/firefox/` and `dist/koltrust-firefox-<version>.xpi`, made from the Chromium build in
-//! `dist/extension/` — the same files, the same two WebAssembly modules, the same bundled registry — with only the
-//! manifest rewritten ([`firefox_manifest`]), and `web-ext lint` ([`lint`], run by `cargo xtask test`).
+//! The Firefox build: `dist/firefox/` and `dist/koltrust-firefox-<version>.xpi`, which `cargo xtask dist` makes from
+//! the Chromium build in `dist/extension/` — the same files, the same two WebAssembly modules, the same bundled
+//! registry — with only the manifest rewritten ([`firefox_manifest`]); and `web-ext lint` ([`lint`], run by
+//! `cargo xtask test`).
 //!
 //! What the manifest changes, and why (docs/architecture.md, "Firefox"):
 //!
@@ -14,25 +15,16 @@
 //! The rest — the MV3 `action`, `host_permissions`, content scripts, the CSP with `'wasm-unsafe-eval'`, `_locales` —
 //! is read by Firefox as it is. What differs at run time is in `extension/browser.js` (the one adapter).
 
-use crate::dist::{copy_dir, write_zip};
 use crate::exec::cmd;
 use serde_json::{json, Value};
-use std::fs;
-use std::path::{Path, PathBuf};
+
+use std::path::Path;
 
 /// The add-on's id (`browser_specific_settings.gecko.id`): fixed, so updates and storage follow one add-on.
 pub const GECKO_ID: &str = "kol-trust@tinnhiem-kol.vn";
 /// The oldest Firefox the build declares: MV3 background scripts as modules, `storage.session`, and the
 /// `data_collection_permissions` key `web-ext lint` requires (accepted from 142; 140 ESR would reject it).
 pub const GECKO_MIN_VERSION: &str = "142.0";
-
-/// What the Firefox build produced.
-pub struct FirefoxBuild {
-    /// `dist/firefox/`, the unpacked add-on (what the browser tests install).
-    pub dir: PathBuf,
-    /// `dist/koltrust-firefox-<version>.xpi`: the same files zipped, ready for signing or `about:debugging`.
-    pub xpi: PathBuf,
-}
 
 /// The Firefox manifest for the Chromium manifest `chromium` (see the module docs for every change).
 pub fn firefox_manifest(chromium: &Value) -> Result<Value, String> {
@@ -63,23 +55,6 @@ pub fn firefox_manifest(chromium: &Value) -> Result<Value, String> {
         }),
     );
     Ok(m)
-}
-
-/// Writes `dist/firefox/` from the finished Chromium build `ext` (version already stamped) and its `.xpi`.
-pub fn build(ext: &Path, dist: &Path, version: &str) -> Result<FirefoxBuild, String> {
-    let dir = dist.join("firefox");
-    if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(|e| format!("clearing {}: {e}", dir.display()))?;
-    }
-    copy_dir(ext, &dir)?;
-    let path = dir.join("manifest.json");
-    let text = fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-    let chromium: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let out = serde_json::to_string_pretty(&firefox_manifest(&chromium)?).map_err(|e| e.to_string())?;
-    fs::write(&path, out + "\n").map_err(|e| format!("writing {}: {e}", path.display()))?;
-    let xpi = dist.join(format!("koltrust-firefox-{version}.xpi"));
-    write_zip(&dir, &xpi)?;
-    Ok(FirefoxBuild { dir, xpi })
 }
 
 /// `web-ext lint` on the unpacked Firefox build (npm `web-ext`, from the lockfile): fails on any error, prints the
@@ -133,6 +108,7 @@ pub fn lint(root: &Path, dir: &Path) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn the_manifest_takes_firefoxs_background_form_and_settings() {
