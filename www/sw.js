@@ -4,7 +4,7 @@
 // too, so that offline the page verifies the last registry it saw — signatures are checked on every load, never
 // trusted because they came from the cache. Complaint requests are never cached. The shell is precached at install,
 // so the installed app starts offline after one visit — also when it is opened by a share (`/?share_text=…`: the
-// query is ignored when matching the cache).
+// query is ignored when matching the cache). The registry is precached at install too, so one visit is enough.
 /** This worker's global scope, typed (www/types/service-worker.d.ts).
  * @type {import('./types/service-worker').ServiceWorkerScope} */
 const worker = /** @type {any} */ (self);
@@ -18,8 +18,26 @@ const FILES = [
   'icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-512.png', 'icons/icon.svg',
 ];
 
+/** The registry as it is now (keys, signed manifest, the snapshot it names), cached at install so that one visit
+ * is enough to start offline. Best effort: a registry that cannot be fetched now is cached on the next load. */
+async function precacheRegistry() {
+  try {
+    const cache = await caches.open(DATA);
+    const manifestUrl = new URL('v1/registry/manifest', worker.location.href);
+    const [keys, manifest] = await Promise.all([fetch(new URL('v1/registry/keys', worker.location.href)), fetch(manifestUrl)]);
+    if (!keys.ok || !manifest.ok) return;
+    const envelope = await manifest.clone().json();
+    const snapshotUrl = new URL(JSON.parse(envelope.manifest).snapshot.path, manifestUrl);
+    const snapshot = await fetch(snapshotUrl);
+    if (!snapshot.ok) return;
+    await Promise.all([cache.put(keys.url, keys), cache.put(manifest.url, manifest), cache.put(snapshot.url, snapshot)]);
+  } catch {
+    // Offline or no registry published yet.
+  }
+}
+
 worker.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => worker.skipWaiting()));
+  event.waitUntil(Promise.all([caches.open(SHELL).then((c) => c.addAll(FILES)), precacheRegistry()]).then(() => worker.skipWaiting()));
 });
 
 worker.addEventListener('activate', (event) => {
@@ -44,7 +62,9 @@ async function networkFirst(request, cacheName) {
     }
     return res;
   } catch (err) {
-    const hit = await cache.match(request, { ignoreSearch: true });
+    // `ignoreVary`: the server's CORS layer answers `Vary: origin`, and a module script's request carries an Origin
+    // header that the install-time request for the same file did not; the file is the same either way.
+    const hit = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
     if (hit) return hit;
     throw err;
   }
