@@ -112,8 +112,8 @@ fn classify(url: &str) -> SharedKind {
 /// Whether `c` cannot be part of a URL in a share text: ASCII space, controls and the characters URLs never hold
 /// unescaped, and the non-ASCII spaces, punctuation and symbols that share texts put next to links (Latin-1
 /// punctuation such as « », general punctuation such as “ ” … and the Unicode spaces, arrows and dingbats, CJK
-/// brackets, full-width forms, emoji and their variation selectors). Ranges rather than the Unicode tables of
-/// `char::is_alphanumeric`, which would cost the portal's WebAssembly several KB; letters with diacritics stay.
+/// brackets, full-width forms, emoji and their variation selectors): explicit ranges, so what ends a URL is listed
+/// here rather than left to Unicode's categories; letters with diacritics stay part of it.
 fn ends_url(c: char) -> bool {
     matches!(c,
         '\0'..=' ' | '\u{7f}'..='\u{bf}' | '\u{d7}' | '\u{f7}'
