@@ -6,10 +6,12 @@
 // One Firefox for the whole file (lib/firefox.mjs); every step waits for a condition.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { startAllianceServer } from './lib/alliance-server.mjs';
 import { launchFirefox, waitFor } from './lib/firefox.mjs';
+import { ARTIFACTS_DIR } from './lib/browser.mjs';
 import { attrs, find, textOf } from './lib/badges.mjs';
 import { byClass, classes } from './lib/card.mjs';
 
@@ -102,8 +104,11 @@ test('badges at the real hostnames: a TikTok profile and its links, a Facebook f
     assert.equal(header?.state, 'sanctioned');
     assert.equal(header?.label, 'Đang bị xử phạt');
     assert.equal(header?.shadowRootType, 'closed');
+    assert.equal(header?.placement, 'full', 'in full beside the name, as in Chromium');
     assert.equal(tiktok.badges.find((b) => pathOf(b.href) === '/@bepnha.demo')?.state, 'certified');
     assert.ok(tiktok.badges.every((b) => b.shadowRootType === 'closed'));
+    await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
+    await tiktok.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'firefox-tiktok-profile.png') });
   } finally {
     await tiktok.page.close();
   }
@@ -111,6 +116,7 @@ test('badges at the real hostnames: a TikTok profile and its links, a Facebook f
   try {
     const states = facebook.badges.map((b) => b.state).sort();
     assert.ok(states.includes('sanctioned'), JSON.stringify(facebook.badges));
+    await facebook.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'firefox-facebook-feed.png') });
   } finally {
     await facebook.page.close();
   }
@@ -118,6 +124,7 @@ test('badges at the real hostnames: a TikTok profile and its links, a Facebook f
     (b) => b.some((x) => x.kind === 'header'), "the seller's badge on a product page");
   try {
     assert.equal(shopee.badges.find((b) => b.kind === 'header')?.state, 'sanctioned');
+    await shopee.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'firefox-shopee-product.png') });
   } finally {
     await shopee.page.close();
   }

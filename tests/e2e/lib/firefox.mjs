@@ -93,6 +93,7 @@ export async function launchFirefox({ fixturePort, extraHosts = [] }) {
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
+    defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
     extraPrefsFirefox: {
       'network.dns.localDomains': hosts.join(','),
