@@ -14,6 +14,7 @@ import { launchFirefox, waitFor } from './lib/firefox.mjs';
 import { ARTIFACTS_DIR } from './lib/browser.mjs';
 import { attrs, find, textOf } from './lib/badges.mjs';
 import { byClass, classes } from './lib/card.mjs';
+import { SITES } from './lib/skeleton-sites.mjs';
 
 const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 
@@ -127,6 +128,32 @@ test('badges at the real hostnames: a TikTok profile and its links, a Facebook f
     await shopee.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'firefox-shopee-product.png') });
   } finally {
     await shopee.page.close();
+  }
+});
+
+test('every main site: each demo profile link and profile header gets its badge, as in Chromium', async () => {
+  const noPort = (/** @type {string | null} */ href) => {
+    const u = new URL(href ?? '');
+    u.port = '';
+    return u.href;
+  };
+  for (const site of SITES) {
+    const total = site.expected.length + (site.header ? 1 : 0);
+    const { page, badges } = await openWithBadges(site.url, (b) => b.length >= total, `${total} badges on ${site.url}`);
+    try {
+      assert.deepEqual(badges.filter((b) => b.kind === 'link').map((b) => [noPort(b.href), b.state]), site.expected, site.name);
+      assert.deepEqual(badges.filter((b) => b.kind === 'header').map((b) => [b.headerText, b.state]), site.header ? [site.header] : [], site.name);
+      for (const b of badges) {
+        assert.equal(b.shadowRootType, 'closed');
+        assert.ok(b.demo && /MẪU$/.test(b.text), 'fictional sample records carry the MẪU tag');
+        assert.ok(b.placement && b.placement !== 'unplaced', `${site.name}: placed (${b.placement})`);
+      }
+      // The page itself sees empty hosts without an open shadow root.
+      const pageView = await page.evaluate(() => [...document.querySelectorAll('kol-trust-badge')].map((h) => [h.shadowRoot === null, h.textContent]));
+      assert.ok(pageView.length === total && pageView.every(([closed, text]) => closed && text === ''), site.name);
+    } finally {
+      await page.close();
+    }
   }
 });
 
