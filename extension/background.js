@@ -11,7 +11,7 @@
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
 // In Firefox the same file is the MV3 background *script* (an event page, `background.scripts` in the manifest
 // `cargo xtask dist` writes for it): the rules above hold there too. What differs between browsers is in
-// worker/browser.js, not here.
+// browser.js, not here.
 // Two WebAssembly modules (docs/architecture.md, "Two WebAssembly modules"): the first (`pkg/koltrust.js`) answers
 // badge questions and is instantiated at start; the second (worker/lazy.js) only on the first message that needs
 // the card, the report dialog, post flags or the outbox.
@@ -20,7 +20,7 @@ import { lazyCore, lazyState } from './worker/lazy.js';
 import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
 import * as outbox from './worker/outbox.js';
-import { family, setToolbarBadge } from './worker/browser.js';
+import { family, setToolbarBadge } from './browser.js';
 
 /** @typedef {import('./types/messages').WorkerRequest} WorkerRequest */
 /** @typedef {import('./types/messages').Handlers} Handlers */

@@ -235,7 +235,7 @@ export interface WorkerMessages {
   /** Pages only: which registry answers, and which WebAssembly modules the worker has instantiated. */
   registryStatus: {
     request: {};
-    /** `browser`: the family the extension runs in (worker/browser.js), for diagnostics. */
+    /** `browser`: the family the extension runs in (browser.js), for diagnostics. */
     answer: { status: RegistryStatus; modules: ModuleStates; browser: 'firefox' | 'chromium' };
   };
   /** Pages only: "Update now". */

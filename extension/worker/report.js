@@ -9,7 +9,7 @@
 // `<all_urls>`, so a dialog opened from an in-page button can attach one only after such a gesture, and says so.
 import { lazyCore } from './lazy.js';
 import * as registry from './registry.js';
-import { contextMenus } from './browser.js';
+import { contextMenus } from '../browser.js';
 
 const MENU_ID = 'kol-trust-report';
 

@@ -42,14 +42,15 @@ after(async () => {
   console.log(`Firefox tests: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
-/** Opens `url` at its real hostname in a new tab and waits until `predicate(badges)` holds. */
+/** Opens `url` at its real hostname in a new tab and waits until `predicate(badges)` holds and every badge is
+ * placed (content/placement.js places a drawn badge after layout). */
 async function openWithBadges(url, predicate, what) {
   const page = await ff.browser.newPage();
   await page.goto(ff.site(url));
   const badges = await waitFor(async () => {
     const b = await ff.readBadges(page);
-    return predicate(b) && b;
-  }, what);
+    return predicate(b) && b.every((x) => x.placement && x.placement !== 'unplaced') && b;
+  }, `${what}, placed`);
   return { page, badges };
 }
 
@@ -91,7 +92,7 @@ test('the Firefox build runs the core in its background script, from the bundled
   assert.equal(reply.status.source, 'bundled');
   assert.equal(reply.status.sequence, 1);
   assert.equal(reply.modules.first, 'ready');
-  assert.equal(reply.browser, 'firefox', 'worker/browser.js tells the family apart');
+  assert.equal(reply.browser, 'firefox', 'browser.js tells the family apart');
   const answer = await ff.ask({ type: 'lookupLinks', hrefs: ['https://www.tiktok.com/@bepnha.demo'] });
   assert.equal(answer.answers[0]?.badge?.state, 'certified');
 });
@@ -139,7 +140,8 @@ test('every main site: each demo profile link and profile header gets its badge,
   };
   for (const site of SITES) {
     const total = site.expected.length + (site.header ? 1 : 0);
-    const { page, badges } = await openWithBadges(site.url, (b) => b.length >= total, `${total} badges on ${site.url}`);
+    const { page, badges } = await openWithBadges(site.url,
+      (b) => b.length >= total, `${total} badges on ${site.url}`);
     try {
       assert.deepEqual(badges.filter((b) => b.kind === 'link').map((b) => [noPort(b.href), b.state]), site.expected, site.name);
       assert.deepEqual(badges.filter((b) => b.kind === 'header').map((b) => [b.headerText, b.state]), site.header ? [site.header] : [], site.name);
@@ -226,4 +228,24 @@ test('a registry update from koltrust serve reaches the badges', async () => {
   } finally {
     await page.close();
   }
+});
+
+test('without access to the sites the popup says so, and its button asks the browser for it', async () => {
+  const origins = /** @type {string[]} */ ((await ff.control.evaluate(() => chrome.runtime.getManifest())).host_permissions);
+  assert.equal(await ff.control.evaluate((o) => chrome.permissions.remove({ origins: o }), origins), true);
+  const popup = await ff.openExtensionPage(await ff.browser.newPage(), 'popup.html');
+  try {
+    await popup.waitForSelector('#site-access:not([hidden])');
+    // (The popup's own words follow the browser's language, English in this Firefox.)
+    assert.match(await popup.$eval('#site-access-text', (e) => e.textContent ?? ''), /chưa được phép đọc|may not read/);
+    await popup.click('#site-access-grant');
+    await popup.waitForSelector('#site-access[hidden]');
+    assert.equal(await ff.control.evaluate((o) => chrome.permissions.contains({ origins: o }), origins), true);
+  } finally {
+    await popup.close();
+  }
+  // With access back, pages get their badges again.
+  const { page } = await openWithBadges('https://www.tiktok.com/@minh.beauty.demo', (b) => b.some((x) => x.kind === 'header'),
+    'the header badge after access was given back');
+  await page.close();
 });

@@ -99,6 +99,8 @@ export async function launchFirefox({ fixturePort, extraHosts = [] }) {
       'network.dns.localDomains': hosts.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       'intl.accept_languages': 'vi-VN, vi, en',
+      // Grants what the extension asks for with permissions.request() without the prompt a person would answer.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   try {

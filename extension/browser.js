@@ -9,8 +9,12 @@
 //  - where the background runs: a module service worker in Chromium, a module event page in Firefox. Both are
 //    stopped when idle and both give `self` and `fetch`; the code relies on nothing else of either;
 //  - what some browsers lack, answered here by feature detection (never by the browser's name):
-//    Firefox for Android has no context menus and no badge text on its toolbar button.
-// Everything the worker would otherwise test with an `if` on the browser is a function of this module.
+//    Firefox for Android has no context menus and no badge text on its toolbar button;
+//  - access to the sites: Firefox lets people withhold or revoke an MV3 extension's host permissions (so does
+//    Chrome's "site access" menu); without it no content script runs and no badge shows, so the popup asks.
+// Everything the worker and the extension's pages would otherwise test with an `if` on the browser is a function of
+// this module (imported by background.js, worker/report.js and popup.js).
+
 
 /** The browser family, from the extension's own URL scheme — for diagnostics (`registryStatus`), never for a
  * decision. @type {'firefox' | 'chromium'} */
@@ -29,4 +33,19 @@ export async function setToolbarBadge(tabId, text, color) {
   if (text && color && typeof chrome.action.setBadgeBackgroundColor === 'function') {
     await chrome.action.setBadgeBackgroundColor({ tabId, color });
   }
+}
+
+/** The supported sites' origins, as the manifest asks for them (`host_permissions`). */
+const SITES = chrome.runtime.getManifest().host_permissions ?? [];
+
+/** Whether the person lets the extension read the supported sites (all of them).
+ * @returns {Promise<boolean>} */
+export function siteAccessGranted() {
+  return chrome.permissions.contains({ origins: SITES });
+}
+
+/** Asks the person for access to the supported sites (the browser's own prompt; call it from a click).
+ * @returns {Promise<boolean>} */
+export function requestSiteAccess() {
+  return chrome.permissions.request({ origins: SITES });
 }
