@@ -142,7 +142,17 @@ pub struct FirefoxBuild {
 /// Writes `dist/firefox/` from the finished Chromium build `ext` (version already stamped): the same files with
 /// Firefox's manifest ([`crate::firefox::firefox_manifest`]), and its `.xpi`.
 fn build_firefox(ext: &Path, dist: &Path, version: &str) -> Result<FirefoxBuild, String> {
-    let dir = dist.join("firefox");
+    firefox_from(
+        ext,
+        &dist.join("firefox"),
+        &dist.join(format!("koltrust-firefox-{version}.xpi")),
+    )
+}
+
+/// The Firefox build of the finished Chromium build `ext`, in `dir`, zipped as `xpi` (also for an operator's
+/// release, `release.rs`).
+pub(crate) fn firefox_from(ext: &Path, dir: &Path, xpi: &Path) -> Result<FirefoxBuild, String> {
+    let (dir, xpi) = (dir.to_path_buf(), xpi.to_path_buf());
     if dir.exists() {
         fs::remove_dir_all(&dir).map_err(|e| format!("clearing {}: {e}", dir.display()))?;
     }
@@ -153,7 +163,6 @@ fn build_firefox(ext: &Path, dist: &Path, version: &str) -> Result<FirefoxBuild,
     let firefox = crate::firefox::firefox_manifest(&chromium)?;
     let out = serde_json::to_string_pretty(&firefox).map_err(|e| e.to_string())?;
     fs::write(&path, out + "\n").map_err(|e| format!("writing {}: {e}", path.display()))?;
-    let xpi = dist.join(format!("koltrust-firefox-{version}.xpi"));
     write_zip(&dir, &xpi)?;
     Ok(FirefoxBuild { dir, xpi })
 }
