@@ -22,7 +22,7 @@
 use crate::complaint::{validate, ComplaintSubmission, Contact, ProfileRef};
 use crate::i18n::Lang;
 use crate::portal::search::{search_names, NameMatches};
-use crate::portal::shared::{shared_link, short_link};
+use crate::portal::shared::{nameless_product, shared_link, short_link};
 use crate::recognize::{canonical_profile_url, recognize, Kind};
 use crate::registry::model::is_valid_registry_id;
 use crate::registry::update::{apply_download, plan_update, verify_manifest, Manifest};
@@ -124,6 +124,16 @@ pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<C
             "This is a short link: only opening it tells which account it leads to, and KOL Trust does not open \
                  links for you (that would tell a server whom you are checking). Open the link, then share or paste \
                  the address of the profile, shop or post it shows.",
+        ));
+        return Ok(answer);
+    }
+    if nameless_product(q).is_some() {
+        answer.kind = "not_profile";
+        answer.message = Some(lang.pick(
+            "Địa chỉ trang sản phẩm này không ghi tên cửa hàng bán nó, nên không tra được cửa hàng. Hãy mở trang \
+             cửa hàng (bấm vào tên cửa hàng trên trang sản phẩm), rồi chia sẻ hoặc dán địa chỉ đó.",
+            "This product page's address does not name the shop that sells it, so the shop cannot be checked. Open \
+             the shop's page (tap the shop's name on the product page), then share or paste that address.",
         ));
         return Ok(answer);
     }
@@ -333,6 +343,11 @@ mod tests {
                 None,
             ),
             ("shp.ee/x8k2mq1", "short_link", None),
+            (
+                "https://www.lazada.vn/products/serum-hana-i123456789-s987654321.html?spm=a2o4n",
+                "not_profile",
+                None,
+            ),
         ];
         for (q, kind, id) in cases {
             let a = check(&reg, q, NOW, Lang::Vi).unwrap();

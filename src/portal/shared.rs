@@ -11,7 +11,8 @@
 //!    shows that account's card — tracking parameters are harmless, recognition ignores them;
 //! 2. a **short link** of a supported site (`vt.tiktok.com`, `facebook.com/share/…`, `s.shopee.vn`, `shp.ee`,
 //!    `s.lazada.vn`…: [`SHORT_LINKS`]);
-//! 3. any other URL of a supported site (a Lazada product page, whose URL does not name its shop);
+//! 3. any other URL of a supported site (a Lazada product page, whose URL does not name its shop:
+//!    [`nameless_product`], which the check page answers with advice to share the shop instead);
 //! 4. any other URL.
 //!
 //! **Short links cannot be resolved here, and are not resolved anywhere.** Only the site knows where
@@ -75,8 +76,12 @@ pub struct SharedLink {
     pub kind: SharedKind,
 }
 
-/// The platform whose short link `url` is, if it is one ([`SHORT_LINKS`]; scheme optional, host case-insensitive).
-pub fn short_link(url: &str) -> Option<Platform> {
+/// Product pages whose address names no shop (`(site domain, path prefix, platform)`, any subdomain): a Lazada
+/// product URL (`/products/<slug>-i<item>-s<sku>.html`) names the product only, so the check cannot tell whose it is.
+pub const NAMELESS_PRODUCTS: &[(&str, &str, Platform)] = &[("lazada.vn", "/products/", Platform::Lazada)];
+
+/// The host and path of an http(s) URL (scheme optional; userinfo and port dropped; path `/` when empty).
+fn host_and_path(url: &str) -> Option<(&str, &str)> {
     let rest = url.trim();
     let rest = match rest.find("://") {
         Some(i) if rest[..i].eq_ignore_ascii_case("https") || rest[..i].eq_ignore_ascii_case("http") => &rest[i + 3..],
@@ -87,13 +92,31 @@ pub fn short_link(url: &str) -> Option<Platform> {
     let host = rest[..end].rsplit('@').next().unwrap_or("");
     let host = host.split(':').next().unwrap_or("");
     let path = match &rest[end..] {
-        "" => "/",
         p if p.starts_with('/') => p,
         _ => "/",
     };
+    Some((host, path))
+}
+
+/// The platform whose short link `url` is, if it is one ([`SHORT_LINKS`]; scheme optional, host case-insensitive).
+pub fn short_link(url: &str) -> Option<Platform> {
+    let (host, path) = host_and_path(url)?;
     SHORT_LINKS
         .iter()
         .find(|(h, prefix, _)| h.eq_ignore_ascii_case(host) && path.len() > prefix.len() && path.starts_with(prefix))
+        .map(|&(_, _, platform)| platform)
+}
+
+/// The platform of a product page whose address names no shop ([`NAMELESS_PRODUCTS`]), if `url` is one.
+pub fn nameless_product(url: &str) -> Option<Platform> {
+    let (host, path) = host_and_path(url)?;
+    let host = host.to_ascii_lowercase();
+    NAMELESS_PRODUCTS
+        .iter()
+        .find(|(domain, prefix, _)| {
+            let on_site = host == *domain || host.strip_suffix(domain).is_some_and(|sub| sub.ends_with('.'));
+            on_site && path.len() > prefix.len() && path.starts_with(prefix)
+        })
         .map(|&(_, _, platform)| platform)
 }
 
@@ -316,6 +339,16 @@ mod tests {
         );
         assert_eq!(short_link("ftp://shp.ee/abc"), None);
         assert_eq!(short_link("https://user@s.shopee.vn:443/abc"), Some(Platform::Shopee));
+        assert_eq!(
+            nameless_product("https://www.lazada.vn/products/serum-i1-s2.html?spm=a"),
+            Some(Platform::Lazada)
+        );
+        assert_eq!(
+            nameless_product("lazada.vn/products/x-i1-s2.html"),
+            Some(Platform::Lazada)
+        );
+        assert_eq!(nameless_product("https://www.lazada.vn/shop/hana/"), None);
+        assert_eq!(nameless_product("https://notlazada.vn/products/x"), None);
     }
 
     #[test]

@@ -134,7 +134,9 @@ test('share target: real share texts of TikTok, Facebook, Shopee and Lazada land
         assert.equal(await page.getAttribute('#open-short-link', 'href'), c.expect_url, c.note);
         assert.match(await page.textContent('#result .message') ?? '', /liên kết rút gọn/);
       } else {
+        // A product page whose address names no shop (Lazada): the advice to share the shop instead.
         assert.equal(kind, 'not_profile', c.note);
+        assert.match(await page.textContent('#result .message') ?? '', /không ghi tên cửa hàng/, c.note);
       }
     }
   } finally {
