@@ -139,7 +139,7 @@ fn classify(url: &str) -> SharedKind {
 /// here rather than left to Unicode's categories; letters with diacritics stay part of it.
 fn ends_url(c: char) -> bool {
     matches!(c,
-        '\0'..=' ' | '\u{7f}'..='\u{bf}' | '\u{d7}' | '\u{f7}'
+        '\0'..=' ' | '\u{7f}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{1680}'
         | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^'
         | '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}' | '\u{fe00}'..='\u{fe0f}' | '\u{fe30}'..='\u{fe4f}'
         | '\u{feff}' | '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}'
