@@ -103,14 +103,9 @@ export async function launchFirefox({ fixturePort, extraHosts = [] }) {
       'extensions.webextOptionalPermissionPrompts': false,
     },
   });
-  try {
-    await browser.installExtension(FIREFOX_DIR);
-  } catch (err) {
-    await browser.close();
-    throw err;
-  }
   const base = `moz-extension://${uuid}/`;
-  /** @type {any} BiDi's raw connection (puppeteer's BiDi browser exposes it). */
+  /** @type {any} BiDi's raw connection (puppeteer's BiDi browser exposes it), and a page's browsing-context id (its
+   * main frame's `_id`, internal to puppeteer-core: pinned in package.json, so a change shows up on upgrade). */
   const bidi = /** @type {any} */ (browser).connection;
   /** @param {import('puppeteer-core').Page} page */
   const contextOf = (page) => /** @type {any} */ (page.mainFrame())._id;
@@ -124,7 +119,15 @@ export async function launchFirefox({ fixturePort, extraHosts = [] }) {
     return page;
   }
 
-  const control = await openExtensionPage(await browser.newPage(), 'options.html');
+  /** @type {import('puppeteer-core').Page} */
+  let control;
+  try {
+    await browser.installExtension(FIREFOX_DIR);
+    control = await openExtensionPage(await browser.newPage(), 'options.html');
+  } catch (err) {
+    await browser.close(); // (a failed start leaves no Firefox or temporary profile behind)
+    throw err;
+  }
 
   /** The whole document of `page`, closed shadow roots included, in CDP's node shape.
    * @param {import('puppeteer-core').Page} page @returns {Promise<TreeNode>} */
