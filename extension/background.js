@@ -9,6 +9,9 @@
 //  - `return true` from onMessage keeps the channel open for the asynchronous answer;
 //  - the worker is stopped after ~30 s idle, so what must outlive it (the page signals each tab reported, for the
 //    popup) lives in chrome.storage.session — memory only, never written to disk, gone when the browser closes.
+// In Firefox the same file is the MV3 background *script* (an event page, `background.scripts` in the manifest
+// `cargo xtask dist` writes for it): the rules above hold there too. What differs between browsers is in
+// browser.js, not here.
 // Two WebAssembly modules (docs/architecture.md, "Two WebAssembly modules"): the first (`pkg/koltrust.js`) answers
 // badge questions and is instantiated at start; the second (worker/lazy.js) only on the first message that needs
 // the card, the report dialog, post flags or the outbox.
@@ -17,6 +20,7 @@ import { lazyCore, lazyState } from './worker/lazy.js';
 import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
 import * as outbox from './worker/outbox.js';
+import { family, setToolbarBadge } from './browser.js';
 
 /** @typedef {import('./types/messages').WorkerRequest} WorkerRequest */
 /** @typedef {import('./types/messages').Handlers} Handlers */
@@ -51,8 +55,7 @@ async function showOnToolbar(tabId, signals, lang) {
   const badge = (await registry.ask((e) => e.lookupPage(signals, lang, null))).badge;
   const color = badge ? await toolbarColour(badge.state) : undefined;
   const text = color && badge ? TOOLBAR_SYMBOL[badge.state] ?? '' : '';
-  await chrome.action.setBadgeText({ tabId, text });
-  if (text && color) await chrome.action.setBadgeBackgroundColor({ tabId, color });
+  await setToolbarBadge(tabId, text, color);
 }
 
 /** The core's state colours (`src/views/palette.rs`), which `cargo xtask dist` writes into the build as
@@ -90,7 +93,7 @@ const handlers = {
   /** Which registry answers, how fresh it is, the last update attempt, the worker's cold start; and which
    * WebAssembly modules this worker has instantiated (the second only once something needed it). */
   async registryStatus() {
-    return { status: registry.registryStatus(), modules: modules() };
+    return { status: registry.registryStatus(), modules: modules(), browser: family };
   },
   /** "Update now" from the options page or popup. */
   async updateNow() {

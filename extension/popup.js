@@ -1,6 +1,7 @@
 // @ts-check
 // Toolbar popup glue: finds the page the person is looking at, asks the worker (which asks the core) for its view,
 // and places the already-localized strings. No decisions here.
+import { requestSiteAccess, siteAccessGranted } from './browser.js';
 
 /** The last page the person looked at: the active tab when opened from the toolbar; when the popup is opened as a
  * tab of its own (tests, keyboard users), the most recently used tab that is not one of our pages. */
@@ -156,12 +157,29 @@ async function loadReports(force) {
   loadReports(true).catch(reportsFailed);
 });
 
+/** When the person has not let the extension read the supported sites (Firefox asks for it, and both Firefox and
+ * Chrome let people take it back), no badge can show: say so, with a button that asks the browser for it. */
+async function siteAccess() {
+  const box = /** @type {HTMLElement} */ (document.getElementById('site-access'));
+  if (await siteAccessGranted()) return;
+  /** @type {HTMLElement} */ (document.getElementById('site-access-text')).textContent = chrome.i18n.getMessage('popupSiteAccess');
+  const button = /** @type {HTMLButtonElement} */ (document.getElementById('site-access-grant'));
+  button.textContent = chrome.i18n.getMessage('popupSiteAccessGrant');
+  button.addEventListener('click', async () => {
+    if (await requestSiteAccess().catch(() => false)) box.hidden = true;
+  });
+  box.hidden = false;
+}
+
 /** @param {any} err */
 function reportsFailed(err) {
   show('reports-empty', `Lỗi / Error: ${err.message ?? err}`);
   /** @type {HTMLElement} */ (document.getElementById('reports')).dataset.state = 'error';
 }
 
+siteAccess().catch(() => {
+  // The permissions API is missing: nothing to ask for.
+});
 main()
   .catch((err) => {
     show('message', `Lỗi / Error: ${err.message ?? err}`);

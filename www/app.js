@@ -1,8 +1,10 @@
 // @ts-check
 // The portal's shell: language, the registry (downloaded and verified once per visit), the service worker, and a
 // hash router — every page has a permalink (`#/check?q=…`, `#/register?kind=fine`, `#/track?receipt=…`).
+// Installed as an app, the portal is a share target (manifest.webmanifest): a share opens `./?share_title=…&
+// share_text=…&share_url=…`, which becomes the check of the URL the core finds in it (`sharedQuery`).
 import { loadLang, currentLang, t } from './i18n.js';
-import { openRegistry } from './registry.js';
+import { coreReady, openRegistry } from './registry.js';
 import * as check from './views/check.js';
 import * as vet from './views/vet.js';
 import * as register from './views/register.js';
@@ -67,8 +69,23 @@ function showStatus() {
   el.className = f.stale ? 'status stale' : 'status ok';
 }
 
+/** A share into the installed app (`share_target`): the address becomes `#/check?q=<the URL the core found>`, with
+ * the share's words dropped from the address bar and history. */
+async function takeShare() {
+  const params = new URLSearchParams(location.search);
+  if (!['share_title', 'share_text', 'share_url'].some((k) => params.has(k))) return;
+  const field = (/** @type {string} */ k) => params.get(k) ?? '';
+  let q = [field('share_title'), field('share_text'), field('share_url')].join(' ').trim();
+  try {
+    q = (await coreReady).sharedQuery(field('share_title'), field('share_text'), field('share_url'));
+  } catch {
+    // Without the core (a broken build) the check page says so; the shared words are kept as the query.
+  }
+  history.replaceState(null, '', `${location.pathname}#/check?q=${encodeURIComponent(q)}`);
+}
+
 async function start() {
-  await loadLang();
+  await Promise.all([loadLang(), takeShare()]);
   ctx.registry = openRegistry().then(
     ({ engine, freshness, sample }) => {
       ctx.engine = engine;

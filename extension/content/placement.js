@@ -18,14 +18,26 @@
   const ANCESTORS_FOLLOWING = 3; // how far up "the content that follows the link" is looked for
   const ANCESTORS_CLIP = 8; // how far up clipping containers are looked for
 
+  /** Our own floating hosts, which may sit inside a name's element (a header badge) or a post's text (its Report
+   * button, a link's badge). */
+  const OURS = 'kol-trust-badge, kol-trust-report-button';
+
   /** The last line box of `target`'s own text (the end of the name, even when it wraps): a range over its
-   * contents gives text boxes, where an element's own box would be as wide as its block.
+   * contents gives text boxes, where an element's own box would be as wide as its block. The range is read in the
+   * stretches between our own hosts inside `target`, last first: Firefox counts the boxes of a host's shadow content
+   * among a range's rectangles (Chromium does not), so a floating badge or button would otherwise become the last
+   * line of the very text it floats beside.
    * @param {Element} target */
   function lastLine(target) {
     const range = document.createRange();
-    range.selectNodeContents(target);
-    const rects = range.getClientRects();
-    for (let i = rects.length - 1; i >= 0; i--) if (rects[i].width > 0 && rects[i].height > 0) return rects[i];
+    const hosts = target.querySelectorAll(OURS);
+    for (let i = hosts.length; i >= 0; i--) {
+      range.selectNodeContents(target);
+      if (i > 0) range.setStartAfter(hosts[i - 1]);
+      if (i < hosts.length) range.setEndBefore(hosts[i]);
+      const rects = range.getClientRects();
+      for (let j = rects.length - 1; j >= 0; j--) if (rects[j].width > 0 && rects[j].height > 0) return rects[j];
+    }
     return null;
   }
 

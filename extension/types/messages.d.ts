@@ -242,7 +242,11 @@ export interface WorkerMessages {
   /** The state colours as CSS custom properties, for the content scripts' shadow roots. */
   palette: { request: {}; answer: { css: string } };
   /** Pages only: which registry answers, and which WebAssembly modules the worker has instantiated. */
-  registryStatus: { request: {}; answer: { status: RegistryStatus; modules: ModuleStates } };
+  registryStatus: {
+    request: {};
+    /** `browser`: the family the extension runs in (browser.js), for diagnostics. */
+    answer: { status: RegistryStatus; modules: ModuleStates; browser: 'firefox' | 'chromium' };
+  };
   /** Pages only: "Update now". */
   updateNow: { request: {}; answer: { status: RegistryStatus } };
   /** A batch of link hrefs → a badge answer or null per href. */

@@ -9,6 +9,7 @@
 // `<all_urls>`, so a dialog opened from an in-page button can attach one only after such a gesture, and says so.
 import { lazyCore } from './lazy.js';
 import * as registry from './registry.js';
+import { contextMenus } from '../browser.js';
 
 const MENU_ID = 'kol-trust-report';
 
@@ -73,10 +74,11 @@ export async function contextMenuClicked(info, tab) {
   await openInTab(tab.id, info.linkUrl ? { profileUrl: info.linkUrl } : {}, info.frameId ?? 0);
 }
 
-/** Registers the context-menu entry (once per install or update; Chrome keeps it across worker restarts). */
-function createMenu() {
-  chrome.contextMenus.removeAll(() =>
-    chrome.contextMenus.create({
+/** Registers the context-menu entry (once per install or update; Chrome and Firefox keep it across worker and
+ * event-page restarts). @param {typeof chrome.contextMenus} menus */
+function createMenu(menus) {
+  menus.removeAll(() =>
+    menus.create({
       id: MENU_ID,
       title: chrome.i18n.getMessage('contextMenuReport'),
       contexts: ['link', 'page'],
@@ -85,10 +87,13 @@ function createMenu() {
   );
 }
 
-/** Listeners, registered synchronously at the worker's top level (MV3). */
+/** Listeners, registered synchronously at the worker's top level (MV3). Where the browser has no context menus
+ * (Firefox for Android) the popup's "Report this page" and the in-page buttons remain. */
 export function install() {
-  chrome.runtime.onInstalled.addListener(createMenu);
-  chrome.contextMenus.onClicked.addListener((info, tab) => {
+  const menus = contextMenus;
+  if (!menus) return;
+  chrome.runtime.onInstalled.addListener(() => createMenu(menus));
+  menus.onClicked.addListener((info, tab) => {
     contextMenuClicked(info, tab).catch(() => {
       // A tab without our content script (a page that loaded before the extension): nothing to open there.
     });

@@ -4,7 +4,10 @@
 //! **Check** ([`check`]): one text box takes a profile or post URL, a registry id or a name. A URL (anything with
 //! `://`, `/` or a known host) is recognized like a link on a page and answered with the same [`DetailCard`] the
 //! extension draws; a registry id (`KT-…`) opens that record's card; anything else is a name search
-//! ([`crate::portal::search`]). The page only draws the answer.
+//! ([`crate::portal::search`]). Words around a URL — a share text pasted whole — are dropped first
+//! ([`crate::portal::shared`]); a supported site's short link (`vt.tiktok.com/…`) is answered `short_link`, with
+//! the link to open and the advice to share the profile's own address (short links are never followed). The page
+//! only draws the answer.
 //!
 //! **Report** ([`report_draft`]): people without the extension fill a form (profile URL, optional post URL,
 //! category, note, optional contact with consent). The core recognizes the profile URL into the submission's
@@ -19,6 +22,7 @@
 use crate::complaint::{validate, ComplaintSubmission, Contact, ProfileRef};
 use crate::i18n::Lang;
 use crate::portal::search::{search_names, NameMatches};
+use crate::portal::shared::{nameless_product, shared_link, short_link};
 use crate::recognize::{canonical_profile_url, recognize, Kind};
 use crate::registry::model::is_valid_registry_id;
 use crate::registry::update::{apply_download, plan_update, verify_manifest, Manifest};
@@ -59,7 +63,7 @@ pub fn is_sample(reg: &Registry) -> Result<bool, SnapshotError> {
 /// The answer to a "check a profile" query.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckAnswer {
-    /// `card` | `matches` | `not_profile` | `unsupported` | `empty`.
+    /// `card` | `matches` | `not_profile` | `short_link` | `unsupported` | `empty`.
     pub kind: &'static str,
     /// The account's detail card (kind `card`: a recognized profile or post URL, or a registry id).
     pub card: Option<DetailCard>,
@@ -69,6 +73,8 @@ pub struct CheckAnswer {
     pub message: Option<&'static str>,
     /// The canonical profile URL of the card's account (to prefill the report form).
     pub profile_url: Option<String>,
+    /// The short link to open (kind `short_link`), as given.
+    pub open_url: Option<String>,
 }
 
 fn looks_like_url(q: &str) -> bool {
@@ -84,7 +90,14 @@ pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<C
         matches: None,
         message: None,
         profile_url: None,
+        open_url: None,
     };
+    // A share text pasted whole ("Xem video … https://…"): the URL in it, if there is one.
+    let found = q
+        .contains(char::is_whitespace)
+        .then(|| shared_link("", q, ""))
+        .flatten();
+    let q = found.as_ref().map_or(q, |l| l.url.as_str());
     if q.is_empty() {
         answer.message = Some(lang.pick(
             "Nhập đường dẫn trang cá nhân, bài đăng, mã đăng ký hoặc tên.",
@@ -97,6 +110,33 @@ pub fn check(reg: &Registry, query: &str, now_unix: i64, lang: Lang) -> Result<C
             .then(|| recognize(&["https://", q].concat()))
             .flatten()
     });
+    if short_link(q).is_some() {
+        answer.kind = "short_link";
+        answer.open_url = Some(if q.contains("://") {
+            q.to_owned()
+        } else {
+            ["https://", q].concat()
+        });
+        answer.message = Some(lang.pick(
+            "Đây là liên kết rút gọn: chỉ khi mở nó mới biết nó dẫn đến tài khoản nào, và KOL Trust không tự mở \
+                 liên kết thay bạn (như thế sẽ cho máy chủ biết bạn đang tra cứu ai). Hãy mở liên kết, rồi chia sẻ \
+                 hoặc dán địa chỉ của trang cá nhân, cửa hàng hoặc bài đăng mà nó mở ra.",
+            "This is a short link: only opening it tells which account it leads to, and KOL Trust does not open \
+                 links for you (that would tell a server whom you are checking). Open the link, then share or paste \
+                 the address of the profile, shop or post it shows.",
+        ));
+        return Ok(answer);
+    }
+    if nameless_product(q).is_some() {
+        answer.kind = "not_profile";
+        answer.message = Some(lang.pick(
+            "Địa chỉ trang sản phẩm này không ghi tên cửa hàng bán nó, nên không tra được cửa hàng. Hãy mở trang \
+             cửa hàng (bấm vào tên cửa hàng trên trang sản phẩm), rồi chia sẻ hoặc dán địa chỉ đó.",
+            "This product page's address does not name the shop that sells it, so the shop cannot be checked. Open \
+             the shop's page (tap the shop's name on the product page), then share or paste that address.",
+        ));
+        return Ok(answer);
+    }
     if let Some(r) = recognized {
         return Ok(match r.account.filter(|_| r.kind != Kind::NotProfile) {
             Some(acc) => CheckAnswer {
@@ -291,6 +331,23 @@ mod tests {
             ("kt-test-0004", "card", Some("KT-TEST-0004")),
             ("le ngoc minh", "matches", None),
             ("   ", "empty", None),
+            // A share text pasted whole: the words around the URL are dropped.
+            (
+                "Check out Minh's profile on TikTok! https://www.tiktok.com/@minh.beauty.demo?_t=8kL&_r=1",
+                "card",
+                Some("KT-TEST-0003"),
+            ),
+            (
+                "Hãy xem video này! #TikTok > https://vt.tiktok.com/ZSjAbCd12/",
+                "short_link",
+                None,
+            ),
+            ("shp.ee/x8k2mq1", "short_link", None),
+            (
+                "https://www.lazada.vn/products/serum-hana-i123456789-s987654321.html?spm=a2o4n",
+                "not_profile",
+                None,
+            ),
         ];
         for (q, kind, id) in cases {
             let a = check(&reg, q, NOW, Lang::Vi).unwrap();
@@ -302,6 +359,7 @@ mod tests {
                 .map(|r| r.registry_id.as_str());
             assert_eq!(got, *id, "{q}");
             assert_eq!(a.profile_url.is_some(), a.kind == "card", "{q}");
+            assert_eq!(a.open_url.is_some(), a.kind == "short_link", "{q}");
         }
         let a = check(
             &reg,

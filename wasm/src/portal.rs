@@ -1,7 +1,7 @@
 //! The public portal's bindings (cargo feature `portal`, built only into `dist/www/pkg/`): the extension's wasm never
 //! carries them, so its 150 KB budget is untouched. Every function is a thin conversion around a core call —
 //! [`koltrust::portal::check`] (open the published registry, the check query, the report form), [`koltrust::portal::bulk`] (vet a list),
-//! [`koltrust::portal::register`] (the sanctions register) — on the same [`Engine`] handle the extension uses.
+//! [`koltrust::portal::register`] (the sanctions register), [`koltrust::portal::shared`] (a share's URL) — on the same [`Engine`] handle the extension uses.
 
 use crate::args::strings;
 use crate::update::manifest_from_js;
@@ -32,6 +32,13 @@ fn day(obj: &JsValue, key: &str) -> Result<Option<Date>, JsError> {
 
 fn some(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
+}
+
+/// What the check page looks up for a share into the installed portal (`share_target`): the profile or product URL
+/// inside the share sheet's `title`, `text` and `url` (`portal::shared::shared_query`), else the shared words.
+#[wasm_bindgen(js_name = sharedQuery)]
+pub fn shared_query(title: &str, text: &str, url: &str) -> String {
+    koltrust::portal::shared::shared_query(title, text, url)
 }
 
 /// The URLs of a pasted or uploaded list, in order (`bulk::vet_input`).

@@ -80,6 +80,8 @@ declare module '*/pkg/koltrust.js' {
   export default function init(options?: { module_or_path?: RequestInfo | URL }): Promise<unknown>;
 
   export function coreVersion(): string;
+  /** A share's `title`, `text` and `url` → what the check page looks up (`portal::shared::shared_query`). */
+  export function sharedQuery(title: string, text: string, url: string): string;
   /** The URLs of a pasted or uploaded list, in order (`bulk::vet_input`). */
   export function vetInput(text: string): string[];
   /** The report form → `{submission}` (the body of `POST /v1/complaints`) or `{errors: [{field, code, message}]}`. */

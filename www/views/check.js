@@ -29,6 +29,11 @@ function answerView(a) {
   if (a.kind === 'card') return renderCard(a.card);
   const out = h('div', {});
   if (a.message) out.append(h('p', { class: 'message' }, a.message));
+  // A short link (kind `short_link`): never followed for the person; they may open it themselves.
+  if (a.open_url) {
+    out.append(h('p', {}, h('a', { class: 'button secondary', id: 'open-short-link', href: a.open_url, target: '_blank',
+      rel: 'noopener noreferrer' }, t('open_short_link'))));
+  }
   const m = a.matches;
   if (m && m.total) {
     out.append(h('p', {}, m.total > m.matches.length

@@ -7,8 +7,12 @@ import { list, t } from '../i18n.js';
 export const install = {
   /** @param {HTMLElement} main */
   render(main) {
+    // One section per browser (Edge and Cốc Cốc take the Chromium build as it is), then the portal as an app.
+    /** @type {{ title: string, steps: string[] }[]} */
+    const browsers = /** @type {any} */ (list('install_browsers'));
     main.append(h('h1', {}, t('install_title')), h('p', {}, t('install_intro')),
-      h('ol', { class: 'steps' }, list('install_steps').map((s) => h('li', {}, s))),
+      ...browsers.map((b) => h('section', { class: 'browser' }, h('h2', {}, b.title),
+        h('ol', { class: 'steps' }, b.steps.map((s) => h('li', {}, s))))),
       h('p', { class: 'notice-box' }, t('install_secret')));
   },
 };

@@ -10,7 +10,8 @@
 //!    current rustc output);
 //! 4. the signed sample registry is built and bundled (see `registry.rs`);
 //! 5. `extension/` is copied beside it (with `palette.css`, the core's state colours), the manifest gets the crate's version, and
-//!    `dist/koltrust-extension-<version>.zip` is written;
+//!    `dist/koltrust-extension-<version>.zip` is written; then the same files with Firefox's manifest make
+//!    `dist/firefox/` and `dist/koltrust-firefox-<version>.xpi` (`build_firefox`, [`crate::firefox`]);
 //! 6. every shipped `.wasm` is reported raw and gzipped (docs/performance.md): `dist` fails, after printing, when
 //!    the first module is over the 150 KB gzipped budget or leaves less than 20 KB of headroom under it, or when the
 //!    second module is over its own budget;
@@ -28,6 +29,7 @@ use std::path::{Path, PathBuf};
 /// What `dist` produced.
 pub struct Dist {
     pub extension_dir: PathBuf,
+    pub firefox_dir: PathBuf,
     pub www_dir: PathBuf,
 }
 
@@ -66,13 +68,16 @@ pub fn run() -> Result<Dist, String> {
     stamp_manifest_version(&ext.join("manifest.json"), &version)?;
     let zip_path = dist.join(format!("koltrust-extension-{version}.zip"));
     write_zip(&ext, &zip_path)?;
+    let firefox = build_firefox(&ext, &dist, &version)?;
 
     let extension = report_wasm_sizes(&ext, "extension")?;
     let (www, portal) = build_portal(&root, &bindgen_bin, &dist)?;
     println!(
-        "extension: {}\nzip:       {}\nportal:    {}",
+        "extension: {}\nzip:       {}\nfirefox:   {}\nxpi:       {}\nportal:    {}",
         ext.display(),
         zip_path.display(),
+        firefox.dir.display(),
+        firefox.xpi.display(),
         www.display()
     );
     // Every figure is printed before any can fail the build, so an over-budget change shows its full cost.
@@ -121,8 +126,45 @@ pub fn run() -> Result<Dist, String> {
     }
     Ok(Dist {
         extension_dir: ext,
+        firefox_dir: firefox.dir,
         www_dir: www,
     })
+}
+
+/// What the Firefox build produced.
+pub struct FirefoxBuild {
+    /// `dist/firefox/`, the unpacked add-on (what the browser tests install).
+    pub dir: PathBuf,
+    /// `dist/koltrust-firefox-<version>.xpi`: the same files zipped, ready for signing or `about:debugging`.
+    pub xpi: PathBuf,
+}
+
+/// Writes `dist/firefox/` from the finished Chromium build `ext` (version already stamped): the same files with
+/// Firefox's manifest ([`crate::firefox::firefox_manifest`]), and its `.xpi`.
+fn build_firefox(ext: &Path, dist: &Path, version: &str) -> Result<FirefoxBuild, String> {
+    firefox_from(
+        ext,
+        &dist.join("firefox"),
+        &dist.join(format!("koltrust-firefox-{version}.xpi")),
+    )
+}
+
+/// The Firefox build of the finished Chromium build `ext`, in `dir`, zipped as `xpi` (also for an operator's
+/// release, `release.rs`).
+pub(crate) fn firefox_from(ext: &Path, dir: &Path, xpi: &Path) -> Result<FirefoxBuild, String> {
+    let (dir, xpi) = (dir.to_path_buf(), xpi.to_path_buf());
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|e| format!("clearing {}: {e}", dir.display()))?;
+    }
+    copy_dir(ext, &dir)?;
+    let path = dir.join("manifest.json");
+    let text = fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let chromium: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let firefox = crate::firefox::firefox_manifest(&chromium)?;
+    let out = serde_json::to_string_pretty(&firefox).map_err(|e| e.to_string())?;
+    fs::write(&path, out + "\n").map_err(|e| format!("writing {}: {e}", path.display()))?;
+    write_zip(&dir, &xpi)?;
+    Ok(FirefoxBuild { dir, xpi })
 }
 
 /// `dist/www/`: the portal's static files and its own wasm build (`--features portal`); returns the folder and the

@@ -23,11 +23,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The targets, in the order they run (`fuzz/fuzz_targets/<name>.rs`).
-pub const TARGETS: [&str; 9] = [
+pub const TARGETS: [&str; 10] = [
     "recognize",
     "page_signals",
     "promotion",
     "bulk_csv",
+    "shared",
     "complaint",
     "source_json",
     "source_csv",
@@ -374,6 +375,14 @@ fn write_seeds(root: &Path) -> Result<(), String> {
             _ => format!("=HYPERLINK(\"{}\",\"Xem\")\n{}", chunk[0], chunk.join("\r\n")),
         };
         add("bulk_csv", format!("list-{n:02}"), list.into_bytes());
+    }
+    // Shares: text, url and title separated by NULs (tests/share_cases/shares.json).
+    let shares: Vec<serde_json::Value> = serde_json::from_slice(&read(&root.join("tests/share_cases/shares.json"))?)
+        .map_err(|e| format!("tests/share_cases/shares.json: {e}"))?;
+    for (i, case) in shares.iter().enumerate() {
+        let field = |k: &str| case[k].as_str().unwrap_or("").to_string();
+        let input = [field("text"), field("url"), field("title")].join("\0");
+        add("shared", format!("share-{i:02}"), input.into_bytes());
     }
     // Posts: text, then each link after a NUL.
     for (file, rows) in tsv_rows(&root.join("tests/promotion_cases"))? {

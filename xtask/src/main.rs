@@ -2,7 +2,7 @@
 //!
 //! | command | does |
 //! | --- | --- |
-//! | `cargo xtask dist` | builds the WebAssembly glue, binds it, shrinks it, assembles `dist/extension/`, the zip and `dist/www/`; fails when a `.wasm` is over its gzipped budget |
+//! | `cargo xtask dist` | builds the WebAssembly glue, binds it, shrinks it, assembles `dist/extension/`, the zip, `dist/firefox/` with its `.xpi` ([`firefox`]) and `dist/www/`; fails when a `.wasm` is over its gzipped budget |
 //! | `cargo xtask dist --release --server URL --pubkey FILE [--snapshot FILE]` | the same build made an operator's release: only their public key pinned, their server, their verified snapshot, no sample data ([`release`]) |
 //! | `cargo xtask test` | every test: fmt, clippy (native and wasm32), cycles, tsc, native, wasm-bindgen-test, then the browser tests on the built extension |
 //! | `cargo xtask demo` | builds the extension and the portal, and starts the Alliance server (`koltrust serve`, portal at `/`) on 127.0.0.1:8080 |
@@ -22,6 +22,7 @@ mod cycles;
 mod dist;
 mod eval;
 mod exec;
+mod firefox;
 mod fuzz;
 mod postgres;
 mod registry;
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask <dist|test|demo|bench-wasm|bench-browser|cycles|eval-promotion|fuzz|postgres>
 
-  dist        build dist/extension, the zip and dist/www; fails over a WASM size budget
+  dist        build dist/extension, the zip, dist/firefox, the .xpi and dist/www; fails over a WASM size budget
               --release --server URL --pubkey FILE [--snapshot FILE]: an operator's release (dist/release/)
   test        run every test (fmt, clippy, cycles, tsc, native, fuzz smoke, wasm, browser)
   demo        build the extension and start the demo
@@ -77,8 +78,9 @@ fn demo() -> Result<(), String> {
     // The demo server signs with the build key, so the extension just built trusts its updates.
     registry::seed_server_key(&root, &data)?;
     println!(
-        "\nKOL Trust demo\n  1. The unpacked extension is in {ext}\n     Chrome/Chromium → chrome://extensions → Developer mode → Load unpacked → choose that folder.\n  2. The Alliance server starts below on http://127.0.0.1:8080 (data in {data}, git-ignored):\n     signed registry at /v1/registry/manifest, complaints at POST /v1/complaints, the public portal (dist/www) at /.\n     The first start creates a signing key and an admin token there and publishes the fictional sample registry.\n  3. Fixture pages that imitate the real sites, at their real hostnames: in another terminal run\n       node tests/e2e/lib/serve-fixtures.mjs --port 8443\n     then start a browser that maps those names to this machine, e.g.:\n       chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors --load-extension={ext} \\\n         --host-resolver-rules='MAP www.facebook.com 127.0.0.1:8443, MAP www.tiktok.com 127.0.0.1:8443, MAP www.youtube.com 127.0.0.1:8443, MAP www.instagram.com 127.0.0.1:8443, MAP x.com 127.0.0.1:8443' \\\n         https://www.tiktok.com/@minh.beauty.demo\n  Every person in the sample data is fictional. Ctrl-C stops the server (it finishes requests in flight).\n",
+        "\nKOL Trust demo\n  1. The unpacked extension is in {ext}\n     Chrome/Chromium → chrome://extensions → Developer mode → Load unpacked → choose that folder (Edge: edge://extensions, Cốc Cốc: coccoc://extensions, the same way).\n     Firefox: about:debugging#/runtime/this-firefox → Load Temporary Add-on → {firefox}/manifest.json.\n  2. The Alliance server starts below on http://127.0.0.1:8080 (data in {data}, git-ignored):\n     signed registry at /v1/registry/manifest, complaints at POST /v1/complaints, the public portal (dist/www) at /.\n     The first start creates a signing key and an admin token there and publishes the fictional sample registry.\n  3. Fixture pages that imitate the real sites, at their real hostnames: in another terminal run\n       node tests/e2e/lib/serve-fixtures.mjs --port 8443\n     then start a browser that maps those names to this machine, e.g.:\n       chromium --user-data-dir=$(mktemp -d) --ignore-certificate-errors --load-extension={ext} \\\n         --host-resolver-rules='MAP www.facebook.com 127.0.0.1:8443, MAP www.tiktok.com 127.0.0.1:8443, MAP www.youtube.com 127.0.0.1:8443, MAP www.instagram.com 127.0.0.1:8443, MAP x.com 127.0.0.1:8443' \\\n         https://www.tiktok.com/@minh.beauty.demo\n  Every person in the sample data is fictional. Ctrl-C stops the server (it finishes requests in flight).\n",
         ext = root.join("dist/extension").display(),
+        firefox = root.join("dist/firefox").display(),
         data = data.display()
     );
     exec::run(

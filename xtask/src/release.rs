@@ -7,7 +7,8 @@
 //!    verified on the way, as `koltrust registry pull` does): it must verify with that key in full and hold no
 //!    fictional record — the build refuses otherwise, writing nothing;
 //! 3. the default server is `--server` (https; plain http only on loopback, for tests);
-//! 4. the result is `dist/release/extension/` and `dist/koltrust-extension-<version>-release.zip`.
+//! 4. the result is `dist/release/extension/` and `dist/koltrust-extension-<version>-release.zip`, and the same
+//!    files with Firefox's manifest in `dist/release/firefox/` and `dist/koltrust-firefox-<version>-release.xpi`.
 //!
 //! The private key never comes near the build.
 
@@ -175,10 +176,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let version = crate::dist::crate_version(&root)?;
     let zip = root.join(format!("dist/koltrust-extension-{version}-release.zip"));
     crate::dist::write_zip(&release, &zip)?;
+    // The same release for Firefox: the release's files with Firefox's manifest.
+    let firefox = crate::dist::firefox_from(
+        &release,
+        &root.join("dist/release/firefox"),
+        &root.join(format!("dist/koltrust-firefox-{version}-release.xpi")),
+    )?;
     println!(
-        "release: {}\nzip:     {}\npinned key {pubkey_hex}, server {}, bundled sequence {sequence}",
+        "release: {}\nzip:     {}\nfirefox: {}\nxpi:     {}\npinned key {pubkey_hex}, server {}, bundled sequence {sequence}",
         release.display(),
         zip.display(),
+        firefox.dir.display(),
+        firefox.xpi.display(),
         a.server
     );
     Ok(())

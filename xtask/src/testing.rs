@@ -48,6 +48,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let bindgen_bin = tools::ensure_wasm_bindgen(&root)?;
     tools::ensure_npm_packages(&root)?;
     let chromium = tools::ensure_chromium()?;
+    let firefox = tools::ensure_firefox()?;
     if !only_e2e {
         fuzz::ensure_cargo_fuzz(&root)?;
         postgres::ensure_postgres()?;
@@ -181,19 +182,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 
     let built = dist::run()?;
-    let browser = exec::run_captured(
-        cmd("node", &root)
-            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(e2e_test_files(&root)?)
+    counts.push((
+        "Firefox build (web-ext lint)",
+        crate::firefox::lint(&root, &built.firefox_dir)?,
+    ));
+    let (firefox_files, chromium_files): (Vec<String>, Vec<String>) =
+        e2e_test_files(&root)?.into_iter().partition(|f| is_firefox_test(f));
+    let node_tests = |files: &[String]| {
+        let mut c = cmd("node", &root);
+        c.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(files)
             .env("KOLTRUST_EXTENSION_DIR", &built.extension_dir)
+            .env("KOLTRUST_FIREFOX_DIR", &built.firefox_dir)
             .env("KOLTRUST_WWW_DIR", &built.www_dir)
             .env("KOLTRUST_BIN", exec::target_dir(&root).join("debug").join("koltrust"))
             .env("KOLTRUST_BUILD_KEY", crate::registry::build_key(&root))
             .env("KOLTRUST_BUILD_DIR", exec::target_dir(&root).join("koltrust-build"))
-            .env("CHROMIUM", &chromium),
-        "browser tests",
-    )?;
+            .env("CHROMIUM", &chromium)
+            .env("FIREFOX", &firefox);
+        c
+    };
+    let browser = exec::run_captured(&mut node_tests(&chromium_files), "browser tests (Chromium)")?;
     counts.push(("browser (node --test, Chromium)", node_passed(&browser)));
+    let started_firefox = std::time::Instant::now();
+    let on_firefox = exec::run_captured(&mut node_tests(&firefox_files), "browser tests (Firefox)")?;
+    println!(
+        "Firefox browser tests: {:.0} s",
+        started_firefox.elapsed().as_secs_f64()
+    );
+    counts.push(("browser (node --test, Firefox)", node_passed(&on_firefox)));
 
     println!("\nKOL Trust test summary ({:.0} s):", started.elapsed().as_secs_f64());
     let mut total = 0;
@@ -240,6 +257,13 @@ fn e2e_test_files(root: &Path) -> Result<Vec<String>, String> {
         return Err("tests/e2e has no *.test.mjs files".into());
     }
     Ok(files)
+}
+
+/// The Firefox browser tests: `tests/e2e/firefox*.test.mjs` (the rest run in Chromium).
+fn is_firefox_test(path: &str) -> bool {
+    Path::new(path)
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("firefox"))
 }
 
 fn chromedriver_path() -> String {

@@ -1,7 +1,7 @@
 //! Installing what the build and the tests need, so that a fresh machine needs only the two README commands.
 //!
-//! Everything lands inside the project (`.tools/`, `node_modules/`) except the wasm32 target (rustup's) and
-//! Chromium (Debian's, installed only when running as root). When something cannot be installed, the error says
+//! Everything lands inside the project (`.tools/`, `node_modules/`) except the wasm32 target (rustup's),
+//! Chromium and Firefox ESR (Debian's, installed only when running as root). When something cannot be installed, the error says
 //! exactly what to install by hand.
 
 use crate::exec::{cmd, on_path, run};
@@ -133,6 +133,34 @@ pub fn ensure_chromium() -> Result<PathBuf, String> {
         "installing chromium",
     )?;
     Ok(chromium)
+}
+
+/// The Firefox the browser tests drive: `$FIREFOX`, else Debian's `/usr/bin/firefox-esr`, installed with apt when
+/// missing and running as root (as [`ensure_chromium`] does for Chromium). The Firefox browser tests (`tests/e2e/firefox*.test.mjs`) drive it
+/// with puppeteer-core over WebDriver BiDi.
+pub fn ensure_firefox() -> Result<PathBuf, String> {
+    if let Some(custom) = std::env::var_os("FIREFOX") {
+        return Ok(PathBuf::from(custom));
+    }
+    let firefox = PathBuf::from("/usr/bin/firefox-esr");
+    if firefox.is_file() {
+        return Ok(firefox);
+    }
+    if !running_as_root() {
+        return Err(
+            "Firefox is missing: install Debian's firefox-esr (sudo apt-get install -y firefox-esr), \
+             or set FIREFOX=/path/to/firefox"
+                .into(),
+        );
+    }
+    run(Command::new("apt-get").arg("update"), "apt-get update")?;
+    run(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "firefox-esr"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+        "installing firefox-esr",
+    )?;
+    Ok(firefox)
 }
 
 pub(crate) fn running_as_root() -> bool {

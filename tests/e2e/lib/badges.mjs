@@ -37,52 +37,57 @@ export async function readBadges(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const badges = [];
-    const base = page.url();
-    const walk = (node) => {
-      const kids = node.children ?? [];
-      kids.forEach((child, i) => {
-        if (child.nodeName === BADGE_TAG) {
-          const anchor = kids.slice(0, i).reverse().find((k) => k.nodeType === 1);
-          const shadow = child.shadowRoots?.[0];
-          const badge = find(shadow, (n) => (attrs(n).class ?? '').startsWith('badge'));
-          const label = find(shadow, (n) => attrs(n).class === 'label');
-          const float = find(shadow, (n) => (attrs(n).class ?? '').startsWith('float'));
-          const placement = ['full', 'compact', 'merged', 'unplaced'].find((m) => (attrs(float).class ?? '').split(' ').includes(m));
-          const kind = attrs(child).kind ?? 'link';
-          const href = kind === 'link' ? attrs(anchor).href : null;
-          badges.push({
-            kind,
-            /** For a page badge: 'header' (a profile page), 'owner' (a content page's owner name) or 'title'. */
-            spot: kind === 'header' ? attrs(child).spot ?? null : null,
-            href: href ? new URL(href, base).href : null,
-            anchorText: kind === 'link' ? textOf(anchor).trim() : '',
-            /** For a header badge: the text of the header element it sits in. */
-            headerText: kind === 'header' ? textOf(node).replace(textOf(child), '').trim() : '',
-            shadowRootType: shadow?.shadowRootType ?? null,
-            state: (attrs(badge).class ?? '').replace('badge', '').trim(),
-            label: textOf(label),
-            text: textOf(shadow).trim(),
-            title: attrs(badge).title ?? '',
-            demo: !!find(shadow, (n) => attrs(n).class === 'demo'),
-            /** Where it floats (content/placement.js): 'full' beside the name or at its line's end, 'compact' on its
-             * corner, 'merged' (the same account's badge ends the line), 'unplaced'. */
-            placement: placement ?? null,
-            /** The backend node id of the drawn badge, for CDP box-model reads. */
-            badgeNodeId: badge?.backendNodeId ?? null,
-          });
-          return; // nothing of ours to find inside a badge
-        }
-        walk(child);
-      });
-      for (const r of node.shadowRoots ?? []) walk(r);
-      if (node.contentDocument) walk(node.contentDocument);
-    };
-    walk(root);
-    return badges;
+    return badgesInTree(root, page.url());
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/** The badges in a document tree of CDP's shape (`nodeName`, `attributes` as a flat list, `children`,
+ * `shadowRoots`; Firefox's harness converts WebDriver BiDi's serialization to it), links resolved against `base`. */
+export function badgesInTree(root, base) {
+  const badges = [];
+  const walk = (node) => {
+    const kids = node.children ?? [];
+    kids.forEach((child, i) => {
+      if (child.nodeName === BADGE_TAG) {
+        const anchor = kids.slice(0, i).reverse().find((k) => k.nodeType === 1);
+        const shadow = child.shadowRoots?.[0];
+        const badge = find(shadow, (n) => (attrs(n).class ?? '').startsWith('badge'));
+        const label = find(shadow, (n) => attrs(n).class === 'label');
+        const float = find(shadow, (n) => (attrs(n).class ?? '').startsWith('float'));
+        const placement = ['full', 'compact', 'merged', 'unplaced'].find((m) => (attrs(float).class ?? '').split(' ').includes(m));
+        const kind = attrs(child).kind ?? 'link';
+        const href = kind === 'link' ? attrs(anchor).href : null;
+        badges.push({
+          kind,
+          /** For a page badge: 'header' (a profile page), 'owner' (a content page's owner name) or 'title'. */
+          spot: kind === 'header' ? attrs(child).spot ?? null : null,
+          href: href ? new URL(href, base).href : null,
+          anchorText: kind === 'link' ? textOf(anchor).trim() : '',
+          /** For a header badge: the text of the header element it sits in. */
+          headerText: kind === 'header' ? textOf(node).replace(textOf(child), '').trim() : '',
+          shadowRootType: shadow?.shadowRootType ?? null,
+          state: (attrs(badge).class ?? '').replace('badge', '').trim(),
+          label: textOf(label),
+          text: textOf(shadow).trim(),
+          title: attrs(badge).title ?? '',
+          demo: !!find(shadow, (n) => attrs(n).class === 'demo'),
+          /** Where it floats (content/placement.js): 'full' beside the name or at its line's end, 'compact' on its
+           * corner, 'merged' (the same account's badge ends the line), 'unplaced'. */
+          placement: placement ?? null,
+          /** The backend node id of the drawn badge, for CDP box-model reads (Firefox: the BiDi shared id). */
+          badgeNodeId: badge?.backendNodeId ?? badge?.sharedId ?? null,
+        });
+        return; // nothing of ours to find inside a badge
+      }
+      walk(child);
+    });
+    for (const r of node.shadowRoots ?? []) walk(r);
+    if (node.contentDocument) walk(node.contentDocument);
+  };
+  walk(root);
+  return badges;
 }
 
 /** Waits until `predicate(badges)` holds (re-reading on every animation frame's worth of time), or fails with the
