@@ -70,10 +70,14 @@ fn write_beside(
         .parent()
         .ok_or_else(|| format!("{} has no parent", path.display()))?;
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // Unique per process and per call: two threads of one server (a publication and the mirror) may write the same
+    // name at once, and each must keep its own temporary file.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let tmp = dir.join(format!(
-        ".{}.{tag}-{}",
+        ".{}.{tag}-{}-{}",
         path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        std::process::id()
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     let res = (|| {
         let mut f = fs::File::create(&tmp)?;
@@ -106,7 +110,15 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
     }
     // Hard-linked into place: a link fails if the name exists, so a concurrent or earlier writer's file is never
     // replaced, and readers never see a partial file.
-    write_beside(path, bytes, "new", |tmp, path| fs::hard_link(tmp, path))
+    match write_beside(path, bytes, "new", |tmp, path| fs::hard_link(tmp, path)) {
+        // Another writer (a second instance mirroring the same publication, or the CLI beside a running server)
+        // put the file there between the read above and the link: the same bytes are the same publication.
+        Err(e) if fs::read(path).is_ok_and(|now| now == bytes) => {
+            tracing::debug!("{e}: written by another writer with the same bytes");
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 impl DataDir {
@@ -310,5 +322,31 @@ impl DataDir {
             return Err(format!("{} holds no usable token", path.display()));
         }
         Ok(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writers_racing_to_publish_the_same_file_all_succeed_and_different_bytes_are_refused() {
+        let dir = std::env::temp_dir().join(format!("koltrust-write-new-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for round in 0..20 {
+            let path = dir.join(format!("deltas/{round}-{}.bin", round + 1));
+            let bytes = vec![round as u8; 4096];
+            let results: Vec<Result<(), String>> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..6).map(|_| s.spawn(|| write_new(&path, &bytes))).collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or(Err("panicked".into())))
+                    .collect()
+            });
+            assert!(results.iter().all(Result::is_ok), "round {round}: {results:?}");
+            assert_eq!(fs::read(&path).ok(), Some(bytes));
+            assert!(write_new(&path, b"other bytes").is_err());
+        }
+        let _ = fs::remove_dir_all(&dir);
     }
 }
