@@ -399,17 +399,7 @@ pub async fn export(
         Ok(out)
     })
     .await?;
-    let mut resp = text.into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/x-ndjson; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"complaints.jsonl\""),
-    );
-    Ok(resp)
+    Ok(super::jsonl_download(text, "attachment; filename=\"complaints.jsonl\""))
 }
 
 #[cfg(test)]

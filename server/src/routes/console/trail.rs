@@ -8,7 +8,6 @@ use crate::roles::Permission;
 use crate::routes::{blocking, AppState};
 use crate::store::AuditFilter;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
@@ -74,15 +73,5 @@ pub async fn export(
         Ok(out)
     })
     .await?;
-    let mut resp = text.into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/x-ndjson; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"audit.jsonl\""),
-    );
-    Ok(resp)
+    Ok(super::jsonl_download(text, "attachment; filename=\"audit.jsonl\""))
 }
