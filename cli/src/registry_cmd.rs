@@ -393,10 +393,8 @@ fn lookup(
                 );
             }
             (None, Some(l)) => {
-                let name = reg.display_name(l.record).map_err(|e| e.to_string())?;
-                let of = koltrust::views::imitation::subject(l.of_platform, &l.of_account_id);
-                let why = koltrust::views::imitation::why(&l.imitation, &name, &of, lang);
-                let view = BadgeView::lookalike(&name, &l.of_account_id, &why, lang);
+                let e = koltrust::views::imitation::Explained::of(&reg, &l, lang).map_err(|e| e.to_string())?;
+                let view = BadgeView::lookalike(&e.of_name, &l.of_account_id, &e.why, lang);
                 println!("{cols}\t{} {}\t{}", view.icon, view.label, view.title);
             }
             (None, None) => println!("{cols}"),

@@ -6,7 +6,7 @@
 
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
-use crate::registry::lookalike;
+use crate::registry::lookalike::{self, LookalikeHit};
 use crate::registry::{Registry, SnapshotError, TrustState};
 use crate::views::imitation;
 use serde::Serialize;
@@ -158,22 +158,78 @@ pub fn badge_of_named(
     display_name: Option<&str>,
     lang: Lang,
 ) -> Result<Option<BadgeView>, SnapshotError> {
-    let view = match registry.lookup(platform, id_type, account_id)? {
-        Some(hit) => {
+    let standing = Standing::of(registry, platform, id_type, account_id, display_name, lang)?;
+    Ok(standing
+        .badge(lang)
+        .map(|view| if registry.is_stale() { view.stale(lang) } else { view }))
+}
+
+/// What the registry says of one account, read once: registered, imitating a registered KOL, or neither. The badge
+/// ([`Standing::badge`]) and the report draft's profile facts both come from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// In the registry.
+    Registered {
+        /// Its state today.
+        state: TrustState,
+        /// Its record's display name.
+        name: String,
+        /// The record is fictional sample data.
+        fictional: bool,
+    },
+    /// Not in the registry, but it imitates a registered KOL (by its handle, or by `display_name`).
+    Imitates {
+        /// Whom, and how.
+        hit: LookalikeHit,
+        /// The same, in words.
+        explained: imitation::Explained,
+    },
+    /// Neither.
+    Unknown,
+}
+
+impl Standing {
+    /// Looks the account up and, when it is not registered, checks it for imitation (handle, then `display_name`).
+    pub fn of(
+        registry: &Registry,
+        platform: Platform,
+        id_type: IdType,
+        account_id: &str,
+        display_name: Option<&str>,
+        lang: Lang,
+    ) -> Result<Standing, SnapshotError> {
+        if let Some(hit) = registry.lookup(platform, id_type, account_id)? {
             let (name, fictional) = registry.badge_identity(hit.record)?;
-            BadgeView::new(hit.state, &name, fictional, lang)
+            return Ok(Standing::Registered {
+                state: hit.state,
+                name,
+                fictional,
+            });
         }
-        None => match lookalike::find(registry, platform, id_type, account_id, display_name)? {
-            Some(l) => {
-                let of_name = registry.display_name(l.record)?;
-                let of = imitation::subject(l.of_platform, &l.of_account_id);
-                let why = imitation::why(&l.imitation, &of_name, &of, lang);
-                BadgeView::lookalike(&of_name, &l.of_account_id, &why, lang)
-            }
-            None => return Ok(None),
-        },
-    };
-    Ok(Some(if registry.is_stale() { view.stale(lang) } else { view }))
+        Ok(
+            match lookalike::find(registry, platform, id_type, account_id, display_name)? {
+                Some(hit) => {
+                    let explained = imitation::Explained::of(registry, &hit, lang)?;
+                    Standing::Imitates { hit, explained }
+                }
+                None => Standing::Unknown,
+            },
+        )
+    }
+
+    /// The badge it gets (`None` for an unknown account), without the stale notice [`badge_of_named`] adds.
+    pub fn badge(&self, lang: Lang) -> Option<BadgeView> {
+        match self {
+            Standing::Registered { state, name, fictional } => Some(BadgeView::new(*state, name, *fictional, lang)),
+            Standing::Imitates { hit, explained } => Some(BadgeView::lookalike(
+                &explained.of_name,
+                &hit.of_account_id,
+                &explained.why,
+                lang,
+            )),
+            Standing::Unknown => None,
+        }
+    }
 }
 
 #[cfg(test)]

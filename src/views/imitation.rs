@@ -4,8 +4,35 @@
 
 use crate::i18n::Lang;
 use crate::platform::Platform;
-use crate::registry::lookalike::Imitation;
+use crate::registry::lookalike::{Imitation, LookalikeHit};
+use crate::registry::{Registry, SnapshotError};
 use crate::text::skeleton::Signs;
+
+/// A look-alike hit put into words: whom it imitates and how. Made once per hit, for the badge's tooltip, the report
+/// draft's note and the CLI (the card words it from its facts with [`why`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explained {
+    /// The imitated KOL's registered name.
+    pub of_name: String,
+    /// `Platform · account id` of the imitated account.
+    pub of_subject: String,
+    /// How it imitates it ([`why`]).
+    pub why: String,
+}
+
+impl Explained {
+    /// Words `hit`: reads the imitated record's name (its only registry read).
+    pub fn of(registry: &Registry, hit: &LookalikeHit, lang: Lang) -> Result<Explained, SnapshotError> {
+        let of_name = registry.display_name(hit.record)?;
+        let of_subject = subject(hit.of_platform, &hit.of_account_id);
+        let why = why(&hit.imitation, &of_name, &of_subject, lang);
+        Ok(Explained {
+            of_name,
+            of_subject,
+            why,
+        })
+    }
+}
 
 /// One technique in a phrase (`letters from another script that look Latin`).
 fn technique(sign: Signs, decoration: Option<&str>, lang: Lang) -> String {

@@ -27,10 +27,8 @@ use crate::complaint::cues::{view, PromotionView};
 use crate::i18n::Lang;
 use crate::platform::AccountKey;
 use crate::recognize::{canonical_profile_url, canonical_url, is_live, main_profile, recognize, Kind, PageSignals};
-use crate::registry::lookalike;
 use crate::registry::{Registry, SnapshotError};
-use crate::views::badge::BadgeView;
-use crate::views::imitation;
+use crate::views::badge::{BadgeView, Standing};
 pub use labels::DraftLabels;
 use serde::Serialize;
 
@@ -196,23 +194,21 @@ pub fn profile_facts(
     display_name: Option<&str>,
     lang: Lang,
 ) -> Result<ProfileFacts, SnapshotError> {
-    let badge =
-        crate::views::badge::badge_of_named(registry, key.platform, key.id_type, &key.account_id, display_name, lang)?;
-    let (name, imitates) = match registry.lookup(key.platform, key.id_type, &key.account_id)? {
-        Some(hit) => (Some(registry.display_name(hit.record)?), None),
-        None => match lookalike::find(registry, key.platform, key.id_type, &key.account_id, display_name)? {
-            Some(l) => {
-                let of_name = registry.display_name(l.record)?;
-                let of = imitation::subject(l.of_platform, &l.of_account_id);
-                let why = imitation::why(&l.imitation, &of_name, &of, lang);
-                let url = canonical_profile_url(l.of_platform, l.of_id_type, &l.of_account_id);
-                let head = lang.pick("Mạo danh", "Impersonating");
-                (None, Some(format!("{head} {of_name} — {of} ({url}). {why}")))
-            }
-            None => (None, None),
-        },
+    let standing = Standing::of(registry, key.platform, key.id_type, &key.account_id, display_name, lang)?;
+    let (name, imitates) = match &standing {
+        Standing::Registered { name, .. } => (Some(name.clone()), None),
+        Standing::Imitates { hit, explained } => {
+            let url = canonical_profile_url(hit.of_platform, hit.of_id_type, &hit.of_account_id);
+            let head = lang.pick("Mạo danh", "Impersonating");
+            let imitates = format!(
+                "{head} {} — {} ({url}). {}",
+                explained.of_name, explained.of_subject, explained.why
+            );
+            (None, Some(imitates))
+        }
+        Standing::Unknown => (None, None),
     };
-    let badge = badge.unwrap_or_else(|| BadgeView::not_in_registry(lang));
+    let badge = standing.badge(lang).unwrap_or_else(|| BadgeView::not_in_registry(lang));
     Ok(ProfileFacts {
         state: badge.state.to_string(),
         state_label: if badge.state == "unknown" {
