@@ -255,8 +255,11 @@ const VI_FAMILY_NAMES: &[&str] = &[
     "la", "tong", "chu", "luong", "van", "tang", "lai", "hua", "trieu", "au", "khuc", "ton", "quan", "giang",
 ];
 
-/// One character's prototype: `Some(byte)` (a lower-case ASCII letter or digit, `b' '` for a separator) and the sign
-/// it carries, or `None` for a letter with no Latin look (Thai, Han, …).
+/// The prototype of a combining mark: nothing, for a mark belongs to the letter before it (text typed decomposed).
+const MARK: u8 = 0;
+
+/// One character's prototype: `Some(byte)` (a lower-case ASCII letter or digit, `b' '` for a separator, [`MARK`] for
+/// a combining mark) and the sign it carries, or `None` for a letter with no Latin look (Thai, Han, …).
 fn prototype(c: char) -> Option<(u8, Signs)> {
     let cp = c as u32;
     if cp >= 0x80 {
@@ -272,15 +275,9 @@ fn prototype(c: char) -> Option<(u8, Signs)> {
         }
         let styled = (0xFF01..=0xFF5E).contains(&cp) || (0x1D400..=0x1D7FF).contains(&cp);
         return match fold_char(c) {
-            // Zero-width characters and combining marks: nothing (a mark belongs to its letter).
-            None => Some((
-                b' ',
-                if (0x300..=0x36F).contains(&cp) {
-                    Signs(0)
-                } else {
-                    Signs::SEPARATORS
-                },
-            )),
+            // Combining marks belong to their letter; zero-width characters separate, hidden.
+            None if (0x300..=0x36F).contains(&cp) => Some((MARK, Signs(0))),
+            None => Some((b' ', Signs::SEPARATORS)),
             Some(OTHER) => None,
             Some(b) if b.is_ascii_alphanumeric() => {
                 let (p, s) = digit_as_letter(b);
@@ -386,13 +383,12 @@ fn skeleton_with(handle: &str, one_as_i: Option<usize>, pairs: bool) -> Option<S
             }
             ones += 1;
         }
-        if b == b' ' {
-            // A combining mark belongs to its letter; a check mark is its own sign.
-            if !s.contains(Signs::VERIFIED_MARK) && !(0x300..=0x36F).contains(&(c as u32)) {
-                signs.add(Signs::SEPARATORS);
-            }
-        } else {
-            raw.push(b);
+        match b {
+            MARK => {}
+            // A check mark is its own sign.
+            b' ' if s.contains(Signs::VERIFIED_MARK) => {}
+            b' ' => signs.add(Signs::SEPARATORS),
+            _ => raw.push(b),
         }
     }
     let mut text = if pairs { letter_pairs(&raw, &mut signs) } else { raw };
@@ -438,15 +434,18 @@ pub fn name_key(name: &str) -> Option<NameKey> {
     for c in name.chars() {
         let (b, s) = prototype(c)?;
         signs.add(s);
-        if b == b' ' {
-            if (0x300..=0x36F).contains(&(c as u32)) {
-                continue; // a combining mark belongs to its letter
+        match b {
+            MARK => {}
+            b' ' => {
+                if words.last().is_some_and(|w| !w.is_empty()) {
+                    words.push(Vec::new());
+                }
             }
-            if words.last().is_some_and(|w| !w.is_empty()) {
-                words.push(Vec::new());
+            _ => {
+                if let Some(w) = words.last_mut() {
+                    w.push(b);
+                }
             }
-        } else if let Some(w) = words.last_mut() {
-            w.push(b);
         }
     }
     if words.last().is_some_and(|w| w.is_empty()) {
