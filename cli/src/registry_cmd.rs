@@ -393,7 +393,7 @@ fn lookup(
                 );
             }
             (None, Some(l)) => {
-                let e = koltrust::views::imitation::Explained::of(&reg, &l, lang).map_err(|e| e.to_string())?;
+                let e = koltrust::views::imitation::Explained::of(&reg, l, lang).map_err(|e| e.to_string())?;
                 let view = BadgeView::lookalike(&e.of_name, &l.of_account_id, &e.why, lang);
                 println!("{cols}\t{} {}\t{}", view.icon, view.label, view.title);
             }
