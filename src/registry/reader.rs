@@ -675,17 +675,9 @@ impl Registry {
         let (p, t) = (platform_code(platform), id_type_code(id_type));
         let h = key_hash(p, t, account_id.as_bytes());
         let params = self.header.params;
-        let b = params.bucket(h);
-        let d = self.section_bytes(DIRECTORY, 4 * b, 4 * b + 8)?;
-        let start = u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize;
-        let end = u32::from_le_bytes([d[4], d[5], d[6], d[7]]) as usize;
-        if start == end {
+        let Some(entries) = self.bucket(DIRECTORY, ENTRIES, params, self.header.account_count, h)? else {
             return Ok(None);
-        }
-        if start > end || end > self.header.account_count as usize {
-            return Err(corrupt("directory points outside the entries"));
-        }
-        let entries = self.section_bytes(ENTRIES, 4 * start, 4 * end)?;
+        };
         let fp = params.fingerprint(h);
         let shift = params.ordinal_bits as u32;
         for e in entries.chunks_exact(4) {
@@ -702,6 +694,33 @@ impl Registry {
             }
         }
         Ok(None)
+    }
+
+    /// The entries of `h`'s bucket in one index (directory section `dir`, entries section `entries`, `count` entries
+    /// in all), or `None` for an empty bucket: the account index and the name index are read alike.
+    #[inline(always)]
+    fn bucket(
+        &self,
+        dir: usize,
+        entries: usize,
+        params: IndexParams,
+        count: u32,
+        h: u64,
+    ) -> Result<Option<Cow<'_, [u8]>>, SnapshotError> {
+        let b = params.bucket(h);
+        let d = self.section_bytes(dir, 4 * b, 4 * b + 8)?;
+        let start = u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize;
+        let end = u32::from_le_bytes([d[4], d[5], d[6], d[7]]) as usize;
+        if start == end {
+            return Ok(None);
+        }
+        if start > end || end > count as usize {
+            return Err(corrupt(&format!(
+                "{} points outside its entries",
+                section_name(dir as u32 + 1)
+            )));
+        }
+        self.section_bytes(entries, 4 * start, 4 * end).map(Some)
     }
 
     /// The state of record `ordinal` today: from its badge word when today is inside the word's window, otherwise
@@ -753,17 +772,9 @@ impl Registry {
     /// bucket whose fingerprint matches — a candidate the caller confirms against the record itself.
     pub fn name_candidates(&self, h: u64) -> Result<Vec<u32>, SnapshotError> {
         let params = self.header.name_params;
-        let b = params.bucket(h);
-        let d = self.section_bytes(NAME_DIRECTORY, 4 * b, 4 * b + 8)?;
-        let start = u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize;
-        let end = u32::from_le_bytes([d[4], d[5], d[6], d[7]]) as usize;
-        if start == end {
+        let Some(entries) = self.bucket(NAME_DIRECTORY, NAME_ENTRIES, params, self.header.name_count, h)? else {
             return Ok(Vec::new());
-        }
-        if start > end || end > self.header.name_count as usize {
-            return Err(corrupt("name directory points outside the name entries"));
-        }
-        let entries = self.section_bytes(NAME_ENTRIES, 4 * start, 4 * end)?;
+        };
         let (fp, shift) = (params.fingerprint(h), params.ordinal_bits as u32);
         let mut out: Vec<u32> = Vec::new();
         for e in entries.chunks_exact(4) {
