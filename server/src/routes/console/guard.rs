@@ -1,6 +1,6 @@
 //! What every console API route shares: the signed-in [`Staff`] of a request, put there by [`require_session`]
 //! (the cookie's session, its expiry, the account not disabled, CSRF on every change), the role check
-//! ([`Staff::need`]), and reading JSON bodies with the API's own errors. Kept apart from the router so the handler
+//! ([`Staff::need`]), reading JSON bodies with the API's own errors, and answering an export as a JSON-lines download. Kept apart from the router so the handler
 //! modules depend on it, not on the router that depends on them.
 
 use crate::console::session::{self, Validity};
@@ -145,6 +145,18 @@ pub(crate) fn json_body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, bod
 /// A refusal from the admin operations (`Err(String)`, the core's or the store's message) as 422.
 pub(crate) fn refused(message: String) -> ApiError {
     ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_field", message)
+}
+
+/// An export as a JSON-lines download (`disposition` names the file): the queue's and the audit trail's.
+pub(super) fn jsonl_download(text: String, disposition: &'static str) -> Response {
+    let mut resp = text.into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/x-ndjson; charset=utf-8"),
+    );
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static(disposition));
+    resp
 }
 
 #[cfg(test)]

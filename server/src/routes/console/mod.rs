@@ -58,18 +58,6 @@ async fn bare_console() -> Response {
 }
 
 /// The console's routes: pages, the login (no session yet), and the API behind [`require_session`].
-/// An export as a JSON-lines download (`disposition` names the file): the queue's and the audit trail's.
-fn jsonl_download(text: String, disposition: &'static str) -> Response {
-    let mut resp = text.into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/x-ndjson; charset=utf-8"),
-    );
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static(disposition));
-    resp
-}
-
 pub fn router(app: &AppState) -> Router<AppState> {
     let api = Router::new()
         .route("/console/api/logout", post(auth::logout))

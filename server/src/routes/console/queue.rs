@@ -399,7 +399,10 @@ pub async fn export(
         Ok(out)
     })
     .await?;
-    Ok(super::jsonl_download(text, "attachment; filename=\"complaints.jsonl\""))
+    Ok(super::guard::jsonl_download(
+        text,
+        "attachment; filename=\"complaints.jsonl\"",
+    ))
 }
 
 #[cfg(test)]

@@ -73,5 +73,8 @@ pub async fn export(
         Ok(out)
     })
     .await?;
-    Ok(super::jsonl_download(text, "attachment; filename=\"audit.jsonl\""))
+    Ok(super::guard::jsonl_download(
+        text,
+        "attachment; filename=\"audit.jsonl\"",
+    ))
 }
