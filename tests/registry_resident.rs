@@ -229,3 +229,108 @@ fn a_small_file_is_read_whole_at_start() {
     let (at, size, count) = reg.prefix_chunks();
     assert_eq!(count, (file.len() - at).div_ceil(size));
 }
+
+#[test]
+fn the_chunk_layout_is_known_before_the_registry_is_open() {
+    use koltrust::registry::prefix_chunk_layout;
+    let file = snapshot();
+    let n = resident_prefix_len(&file[..HEAD_PROBE_LEN]).unwrap();
+    // From the head alone, for the resident prefix and for the whole file: the figures the open registry gives.
+    assert_eq!(
+        prefix_chunk_layout(&file[..HEAD_PROBE_LEN], n).unwrap(),
+        open_prefix(&file).prefix_chunks()
+    );
+    let whole = Registry::open_resident(file.len() as u64, file.clone(), &keys(), None, now()).unwrap();
+    assert_eq!(
+        prefix_chunk_layout(&file[..HEAD_PROBE_LEN], file.len()).unwrap(),
+        whole.prefix_chunks()
+    );
+    // Not a snapshot: refused like `open` refuses it.
+    assert!(prefix_chunk_layout(&[0u8; HEAD_PROBE_LEN], 1000).is_err());
+}
+
+#[test]
+fn supplied_chunks_with_host_digests_are_compared_with_the_signed_head() {
+    use sha2::{Digest, Sha256};
+    let file = snapshot();
+    let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
+    let urls = profile_urls(&whole, 300);
+    let opts = BadgeOptions::default();
+    let (_, size, _) = whole.prefix_chunks();
+    let digests = |bytes: &[u8]| -> Vec<u8> { bytes.chunks(size).flat_map(|c| Sha256::digest(c).to_vec()).collect() };
+
+    let mut reg = open_prefix(&file);
+    assert!(lookup_links(&reg, &urls, Lang::Vi, opts).is_err());
+    let (a, b) = reg.take_wanted()[0];
+    // A digest of other bytes (an altered stored file): refused, nothing kept, the registry tainted.
+    let mut altered = file[a..b].to_vec();
+    altered[3] ^= 1;
+    assert!(matches!(
+        reg.supply_digested(a, &file[a..b], Some(&digests(&altered))),
+        Err(SnapshotError::ChunkMismatch(_))
+    ));
+    assert!(reg.is_tainted());
+    // Digests of the wrong count are refused before any comparison.
+    let mut reg = open_prefix(&file);
+    assert!(lookup_links(&reg, &urls, Lang::Vi, opts).is_err());
+    let (a, b) = reg.take_wanted()[0];
+    let good = digests(&file[a..b]);
+    assert!(reg.supply_digested(a, &file[a..b], Some(&good[32..])).is_err());
+    assert!(!reg.is_tainted());
+    // The right digests: the chunks are kept and verified, and the answers are the whole file's.
+    reg.supply_digested(a, &file[a..b], Some(&good)).unwrap();
+    let (answers, _) = ask(&mut reg, &file, |r| lookup_links(r, &urls, Lang::Vi, opts)).unwrap();
+    assert_eq!(answers, lookup_links(&whole, &urls, Lang::Vi, opts).unwrap());
+}
+
+#[test]
+fn a_partial_batch_answers_what_is_loaded_and_names_the_rest() {
+    use koltrust::views::lookup::{lookup_named_links, lookup_named_links_partial};
+    let file = snapshot();
+    let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
+    let opts = BadgeOptions {
+        show_unknown: true,
+        ..BadgeOptions::default()
+    };
+    // Registered accounts among strangers and links that are no profile, as a feed's first batch.
+    let mut urls: Vec<String> = (0..40)
+        .map(|i| format!("https://www.tiktok.com/@stranger.{i}.demo"))
+        .collect();
+    for (k, u) in profile_urls(&whole, 300).into_iter().step_by(37).enumerate() {
+        urls.insert(k * 5, u);
+    }
+    urls.push("https://www.tiktok.com/@someone/video/123".into());
+    let expected = lookup_named_links(&whole, &urls, &[], Lang::Vi, opts).unwrap();
+
+    let mut reg = open_prefix(&file);
+    let first = lookup_named_links_partial(&reg, &urls, &[], Lang::Vi, opts).unwrap();
+    assert!(!first.pending.is_empty(), "records outside the prefix are pending");
+    for (i, answer) in first.answers.iter().enumerate() {
+        if first.pending.contains(&(i as u32)) {
+            assert_eq!(answer, &None);
+        } else {
+            assert_eq!(answer, &expected[i], "link {i} answered at once must be answered right");
+        }
+    }
+    // Asking again the pending links alone, after the wanted bytes are read, completes the batch.
+    let again: Vec<String> = first.pending.iter().map(|&i| urls[i as usize].clone()).collect();
+    let (rest, rounds) = ask(&mut reg, &file, |r| lookup_links(r, &again, Lang::Vi, opts)).unwrap();
+    let (_, whole_batch_rounds) = ask(&mut open_prefix(&file), &file, |r| {
+        lookup_links(r, &urls, Lang::Vi, opts)
+    })
+    .unwrap();
+    assert!(
+        rounds <= whole_batch_rounds,
+        "the pending links need no more reads than the batch: {rounds}"
+    );
+    let mut answers = first.answers;
+    for (k, &i) in first.pending.iter().enumerate() {
+        answers[i as usize] = rest[k].clone();
+    }
+    assert_eq!(answers, expected);
+    // Once everything is loaded nothing is pending.
+    assert!(lookup_named_links_partial(&reg, &urls, &[], Lang::Vi, opts)
+        .unwrap()
+        .pending
+        .is_empty());
+}

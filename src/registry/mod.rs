@@ -86,7 +86,8 @@ pub use lookalike::{Imitation, LookalikeHit};
 pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
 pub use reader::Freshness;
 pub use reader::{
-    initial_read_len, resident_prefix_len, Hit, Registry, HEAD_PROBE_LEN, LOAD_BLOCK_CHUNKS, READ_WHOLE_BELOW,
+    initial_read_len, prefix_chunk_layout, resident_prefix_len, Hit, Registry, HEAD_PROBE_LEN, LOAD_BLOCK_CHUNKS,
+    READ_WHOLE_BELOW,
 };
 pub use snapshot::{build_snapshot, BuildError, SnapshotError, SnapshotMeta};
 pub use status::{state_at, TrustState};

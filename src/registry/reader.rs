@@ -124,6 +124,21 @@ pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
     usize::try_from(len).map_err(|_| SnapshotError::Overlong("the snapshot does not fit in memory".into()))
 }
 
+/// The body chunks wholly inside a snapshot's first `given_len` bytes, as `(offset of the first, chunk size, count)`,
+/// from its first [`HEAD_PROBE_LEN`] bytes: what a host hashes for [`Registry::accept_digests`]. A host that knows the
+/// layout before the registry is open hashes while the core checks the signature (the worker's cold start: WebCrypto
+/// works on other threads meanwhile). The same figures as [`Registry::prefix_chunks`] once it is open.
+pub fn prefix_chunk_layout(first_bytes: &[u8], given_len: usize) -> Result<(usize, usize, usize), SnapshotError> {
+    let header = Header::parse(first_bytes)?;
+    let body_start = header.head_len() + SIGNATURE_LEN;
+    let size = 1usize << header.chunk_log2;
+    let file_len = usize::try_from(header.file_len()).unwrap_or(usize::MAX);
+    let count = (0..header.chunk_count())
+        .take_while(|c| (body_start + (c + 1) * size).min(file_len) <= given_len)
+        .count();
+    Ok((body_start, size, count))
+}
+
 /// A bit per chunk.
 fn bitmap(chunks: usize, set: bool) -> Vec<AtomicU64> {
     (0..chunks.div_ceil(64))
@@ -402,6 +417,13 @@ impl Registry {
     /// before it is kept; a mismatch keeps nothing of it and is [`SnapshotError::ChunkMismatch`] (the stored file
     /// was altered: the caller must drop it).
     pub fn supply(&mut self, offset: usize, data: &[u8]) -> Result<(), SnapshotError> {
+        self.supply_digested(offset, data, None)
+    }
+
+    /// [`Registry::supply`] with the chunks' SHA-256 digests computed by the host from the same bytes (32 bytes per
+    /// chunk, in order; WebCrypto hashes several times faster than this code in WebAssembly). The comparison with the
+    /// signed head is the same; digests of the wrong count are refused.
+    pub fn supply_digested(&mut self, offset: usize, data: &[u8], digests: Option<&[u8]>) -> Result<(), SnapshotError> {
         let size = 1usize << self.header.chunk_log2;
         let end = offset.checked_add(data.len()).filter(|&e| e <= self.file_len);
         let (Some(end), true) = (end, offset >= self.body_start && (offset - self.body_start) % size == 0) else {
@@ -411,12 +433,18 @@ impl Registry {
             return Err(corrupt("supplied bytes are not whole chunks of this file"));
         }
         let first = (offset - self.body_start) / size;
+        if digests.is_some_and(|d| d.len() != 32 * data.len().div_ceil(size)) {
+            return Err(corrupt("one digest per supplied chunk is needed"));
+        }
         for (i, piece) in data.chunks(size).enumerate() {
             let c = first + i;
             if bit(&self.resident, c) {
                 continue;
             }
-            self.accept_digest(c, &Sha256::digest(piece))?;
+            match digests {
+                Some(d) => self.accept_digest(c, &d[32 * i..32 * i + 32])?,
+                None => self.accept_digest(c, &Sha256::digest(piece))?,
+            }
             self.extra[c] = Some(piece.into());
             self.resident[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
         }
@@ -447,11 +475,7 @@ impl Registry {
     /// The resident prefix's body chunks as `(offset of the first, chunk size, count)`: what a host that hashes
     /// faster than this core (the browser's WebCrypto) digests for [`Registry::accept_digests`].
     pub fn prefix_chunks(&self) -> (usize, usize, usize) {
-        let size = 1usize << self.header.chunk_log2;
-        let count = (0..self.header.chunk_count())
-            .take_while(|c| (self.body_start + (c + 1) * size).min(self.file_len) <= self.bytes.len())
-            .count();
-        (self.body_start, size, count)
+        prefix_chunk_layout(&self.bytes, self.bytes.len()).unwrap_or((self.body_start, 1 << self.header.chunk_log2, 0))
     }
 
     /// Takes SHA-256 digests of resident chunks `first, first + 1, …` (32 bytes each) computed by the host from the

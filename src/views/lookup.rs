@@ -148,30 +148,60 @@ pub fn lookup_named_links<S: AsRef<str>>(
     lang: Lang,
     options: BadgeOptions,
 ) -> Result<Vec<Option<LinkAnswer>>, SnapshotError> {
-    // A registry read lazily (`Registry::open_resident`) may lack the chunks of several links' records: every link
-    // is still tried, so that one round of loading brings all of them, and then the batch says what was missing.
-    let mut not_loaded = None;
-    let answers = hrefs
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            if !recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
-                return Ok(None);
-            }
+    let partial = lookup_named_links_partial(registry, hrefs, names, lang, options)?;
+    match partial.first_missing {
+        Some(c) => Err(SnapshotError::NotLoaded(c)),
+        None => Ok(partial.answers),
+    }
+}
+
+/// A batch answered as far as the loaded bytes allow (a registry read lazily: `Registry::open_resident`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PartialAnswers {
+    /// One answer per link, in order; `None` for a link listed in `pending` until it is asked again.
+    pub answers: Vec<Option<LinkAnswer>>,
+    /// The links (indices into the batch) whose answer needs bytes not loaded yet; the registry has noted them
+    /// (`Registry::take_wanted`), so asking these links again after loading answers them.
+    pub pending: Vec<u32>,
+    /// The first chunk found missing, for [`SnapshotError::NotLoaded`].
+    #[serde(skip)]
+    pub first_missing: Option<usize>,
+}
+
+/// [`lookup_named_links`] without failing for want of bytes: every link the loaded bytes can answer is answered,
+/// the others are listed as pending. A cold start's first batch usually holds a few registered accounts whose
+/// records are not loaded yet among many strangers; asking again only the pending few after one read, rather than
+/// the whole batch, keeps the strangers' look-alike checks from running twice (docs/performance.md).
+pub fn lookup_named_links_partial<S: AsRef<str>>(
+    registry: &Registry,
+    hrefs: &[S],
+    names: &[Option<String>],
+    lang: Lang,
+    options: BadgeOptions,
+) -> Result<PartialAnswers, SnapshotError> {
+    // Every link is tried even after one lacks bytes, so that one round of loading brings all of them.
+    let mut partial = PartialAnswers {
+        answers: Vec::with_capacity(hrefs.len()),
+        pending: Vec::new(),
+        first_missing: None,
+    };
+    for (i, h) in hrefs.iter().enumerate() {
+        let answer = if recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
             let name = names.get(i).and_then(|n| n.as_deref());
             match lookup_named_link(registry, h.as_ref(), name, lang, options) {
                 Err(SnapshotError::NotLoaded(c)) => {
-                    not_loaded.get_or_insert(c);
-                    Ok(None)
+                    partial.first_missing.get_or_insert(c);
+                    partial.pending.push(i as u32);
+                    None
                 }
-                answer => answer,
+                answer => answer?,
             }
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    match not_loaded {
-        Some(c) => Err(SnapshotError::NotLoaded(c)),
-        None => Ok(answers),
+        } else {
+            None
+        };
+        partial.answers.push(answer);
     }
+    Ok(partial)
 }
 
 /// Whose page this is, and their badge.

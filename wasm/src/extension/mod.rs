@@ -16,7 +16,7 @@ mod facts;
 #[cfg(feature = "extension")]
 mod resident;
 #[cfg(feature = "extension")]
-pub use resident::{head_probe_len, initial_read_len};
+pub use resident::{head_probe_len, initial_read_len, prefix_chunk_layout};
 // The second module alone reads page signals (report context) but no badge options.
 #[cfg_attr(not(feature = "extension"), allow(dead_code))]
 pub(crate) mod signals;
@@ -28,6 +28,19 @@ use signals::{badge_options, page_signals};
 #[cfg(feature = "extension")]
 const MAX_DISPLAY_NAME: usize = 256;
 
+/// A batch of links as the content scripts send it: hrefs, the names shown beside them, the badge options.
+#[cfg(feature = "extension")]
+type LinkBatch = (Vec<String>, Vec<Option<String>>, koltrust::views::lookup::BadgeOptions);
+
+#[cfg(feature = "extension")]
+fn link_batch(hrefs: &JsValue, names: &JsValue, opts: &JsValue) -> Result<LinkBatch, JsError> {
+    Ok((
+        crate::args::strings(hrefs, "hrefs")?,
+        signals::optional_strings(names, "names", MAX_DISPLAY_NAME)?,
+        badge_options(opts)?,
+    ))
+}
+
 #[cfg(feature = "extension")]
 #[wasm_bindgen]
 impl Engine {
@@ -36,17 +49,34 @@ impl Engine {
     /// length holding a badge answer or `null` per link.
     #[wasm_bindgen(js_name = lookupLinks)]
     pub fn lookup_links(&self, hrefs: JsValue, lang: &str, opts: JsValue, names: JsValue) -> Result<JsValue, JsError> {
-        let hrefs = crate::args::strings(&hrefs, "hrefs")?;
-        let names = signals::optional_strings(&names, "names", MAX_DISPLAY_NAME)?;
-        let answers = koltrust::views::lookup::lookup_named_links(
+        let (hrefs, names, options) = link_batch(&hrefs, &names, &opts)?;
+        let answers =
+            koltrust::views::lookup::lookup_named_links(&self.registry, &hrefs, &names, Lang::from_tag(lang), options)
+                .map_err(snapshot_error)?;
+        to_js(&answers)
+    }
+
+    /// [`Engine::lookup_links`] without failing for want of registry bytes: `{answers, pending}`, where `pending`
+    /// lists the links (indices) whose records are not loaded yet. The worker reads what the engine then wants and
+    /// asks `lookupLinks` again for those links alone (`koltrust::views::lookup::lookup_named_links_partial`).
+    #[wasm_bindgen(js_name = lookupLinksPartial)]
+    pub fn lookup_links_partial(
+        &self,
+        hrefs: JsValue,
+        lang: &str,
+        opts: JsValue,
+        names: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let (hrefs, names, options) = link_batch(&hrefs, &names, &opts)?;
+        let partial = koltrust::views::lookup::lookup_named_links_partial(
             &self.registry,
             &hrefs,
             &names,
             Lang::from_tag(lang),
-            badge_options(&opts)?,
+            options,
         )
         .map_err(snapshot_error)?;
-        to_js(&answers)
+        to_js(&partial)
     }
 
     /// Answers the page question from a content script's page signals: `{main, badge}`.

@@ -21,6 +21,16 @@ pub fn initial_read_len(first_bytes: &[u8]) -> Result<f64, JsError> {
         .map_err(snapshot_error)
 }
 
+/// The body chunks wholly inside a snapshot's first `given_len` bytes as `[offset of the first, chunk size, count]`,
+/// from its first [`head_probe_len`] bytes: the worker starts hashing them with WebCrypto while
+/// [`Engine::open_resident`] checks the signature, then hands the digests to `acceptDigests`.
+#[wasm_bindgen(js_name = prefixChunkLayout)]
+pub fn prefix_chunk_layout(first_bytes: &[u8], given_len: f64) -> Result<Vec<f64>, JsError> {
+    let (at, size, count) =
+        koltrust::registry::prefix_chunk_layout(first_bytes, given_len as usize).map_err(snapshot_error)?;
+    Ok(vec![at as f64, size as f64, count as f64])
+}
+
 #[wasm_bindgen]
 impl Engine {
     /// Opens a snapshot of `file_len` bytes from its first bytes only (at least [`resident_prefix_len`] of them),
@@ -56,11 +66,13 @@ impl Engine {
         self.registry.supply(offset as usize, bytes).map_err(snapshot_error)
     }
 
-    /// The resident prefix's body chunks as `[offset of the first, chunk size, count]`, for `acceptDigests`.
-    #[wasm_bindgen(js_name = prefixChunks)]
-    pub fn prefix_chunks(&self) -> Vec<f64> {
-        let (at, size, count) = self.registry.prefix_chunks();
-        vec![at as f64, size as f64, count as f64]
+    /// [`Engine::supply`] with the SHA-256 digest of each chunk of `bytes` (32 bytes each, WebCrypto's, chunks of
+    /// the size `prefixChunkLayout` gives): the core compares them with the signed head instead of hashing.
+    #[wasm_bindgen(js_name = supplyDigested)]
+    pub fn supply_digested(&mut self, offset: f64, bytes: &[u8], digests: &[u8]) -> Result<(), JsError> {
+        self.registry
+            .supply_digested(offset as usize, bytes, Some(digests))
+            .map_err(snapshot_error)
     }
 
     /// SHA-256 digests (32 bytes each, WebCrypto's) of resident chunks from `first` on, computed from the prefix the
