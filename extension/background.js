@@ -15,9 +15,12 @@
 // Two WebAssembly modules (docs/architecture.md, "Two WebAssembly modules"): the first (`pkg/koltrust.js`) answers
 // badge questions and is instantiated at start; the second (worker/lazy.js) only on the first message that needs
 // the card, the report dialog, post flags or the outbox.
+// Evaluation follows the order of these imports: boot.js starts compiling the first module, registry.js starts
+// reading the stored snapshot, before the other scripts are evaluated.
+import { firstModule } from './worker/boot.js';
+import * as registry from './worker/registry.js';
 import init from './pkg/koltrust.js';
 import { lazyCore, lazyState } from './worker/lazy.js';
-import * as registry from './worker/registry.js';
 import * as report from './worker/report.js';
 import * as outbox from './worker/outbox.js';
 import { family, setToolbarBadge } from './browser.js';
@@ -29,14 +32,32 @@ import { family, setToolbarBadge } from './browser.js';
 /** @typedef {import('./types/koltrust-wasm').BadgeOptions} BadgeOptions */
 /** @typedef {{ lang: string, options: BadgeOptions, vetting: boolean }} Settings */
 
-const ready = init({ module_or_path: new URL('./pkg/koltrust_bg.wasm', import.meta.url) }).then((wasm) => registry.openRegistry(wasm));
+const ready = firstModule.then((module) => init({ module_or_path: module })).then((wasm) => registry.openRegistry(wasm));
 
 const UPDATE_ALARM = 'registry-update';
 const UPDATE_PERIOD_MINUTES = 6 * 60;
 
-/** The person's choices from the options page.
- * @returns {Promise<Settings>} */
-async function settings() {
+/** The person's choices from the options page. The first read starts with the worker, beside the registry's, and
+ * serves a question that wakes it; any later question reads them again, and so does the first when the options
+ * changed meanwhile or it came later than `EARLY_SETTINGS_MS` (a worker started by an alarm), so a change on the
+ * options page always applies to the next question.
+ * @type {Promise<Settings> | null} */
+let earlySettings = readSettings();
+earlySettings.catch(() => {});
+const EARLY_SETTINGS_MS = 2000;
+chrome.storage.onChanged.addListener(() => {
+  earlySettings = null;
+});
+
+/** @returns {Promise<Settings>} */
+function settings() {
+  const early = performance.now() < EARLY_SETTINGS_MS ? earlySettings : null;
+  earlySettings = null;
+  return early ?? readSettings();
+}
+
+/** @returns {Promise<Settings>} */
+async function readSettings() {
   const { lang, showUnknown, only, vetting } = /** @type {import('./types/storage').StoredOptions} */ (
     await chrome.storage.local.get(['lang', 'showUnknown', 'only', 'vetting'])
   );
@@ -104,7 +125,16 @@ const handlers = {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
     const names = Array.isArray(msg.names) ? msg.names.map((n) => (typeof n === 'string' ? n : null)) : undefined;
     const { lang, options } = await settings();
-    return { answers: await registry.ask((e) => e.lookupLinks(msg.hrefs.map(String), lang, options, names)) };
+    const hrefs = msg.hrefs.map(String);
+    // The links whose records are not loaded yet are asked again alone once their bytes are read, so the rest of
+    // the batch (strangers and their look-alike checks, most of a feed) is not answered twice.
+    const { answers, pending } = await registry.ask((e) => e.lookupLinksPartial(hrefs, lang, options, names));
+    if (pending.length) {
+      const pick = (/** @type {any[]} */ xs) => pending.map((i) => xs[i]);
+      const rest = await registry.ask((e) => e.lookupLinks(pick(hrefs), lang, options, names && pick(names)));
+      pending.forEach((i, k) => (answers[i] = rest[k]));
+    }
+    return { answers };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {
@@ -199,5 +229,10 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 
 // Reports waiting in the outbox go out at every worker start (one stopped mid-send is resent with the same id),
 // when the network comes back, and when the outbox alarm fires.
-ready.then(outbox.flush).catch(() => {});
+// At start it waits for the first answer (or a second without a question), so that a cold start's badge question
+// does not share the worker's first milliseconds with the outbox's reads.
+Promise.race([registry.firstAnswer, new Promise((resolve) => setTimeout(resolve, 1000))])
+  .then(() => ready)
+  .then(outbox.flush)
+  .catch(() => {});
 self.addEventListener('online', () => ready.then(outbox.flush).catch(() => {}));

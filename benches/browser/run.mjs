@@ -95,7 +95,7 @@ async function measure(label, dir) {
             const store = db.transaction('registry', 'readwrite').objectStore('registry');
             const get = store.get('bundled');
             get.onsuccess = () => {
-              store.put({ blob: get.result.blob, sequence: get.result.sequence, stored: Date.now() }, 'current');
+              store.put({ blob: get.result.blob, sequence: get.result.sequence, stored: Date.now(), prefixLen: get.result.prefixLen }, 'current');
               store.transaction.oncomplete = () => resolve(null);
             };
           };

@@ -43,6 +43,8 @@
   /** @type {Set<HTMLAnchorElement>} */
   const pending = new Set();
   let scheduled = false;
+  /** Whether this page's first batch has been scheduled (it does not wait for a frame). */
+  let firstBatchSent = false;
   let lastSignalsKey = '';
   /** The page answer and the spots it is drawn at: the profile header on a profile page; on a content page the
    * owner's name, and the page's title too when the core calls the page prominent (a sanctioned seller's product).
@@ -481,7 +483,14 @@
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    // One batch per frame. rAF does not run in hidden tabs, so a one-shot timer also triggers the flush.
+    // The page's first batch goes out at once, in the next task, with the links found so far: the worker may have
+    // to cold-start to answer it, and a frame on a heavy page can be long in coming (docs/performance.md, "First
+    // badge"). Then one batch per frame. rAF does not run in hidden tabs, so a one-shot timer also triggers it.
+    if (!firstBatchSent) {
+      firstBatchSent = true;
+      setTimeout(flush, 0);
+      return;
+    }
     const timer = setTimeout(flush, 200);
     requestAnimationFrame(() => {
       clearTimeout(timer);

@@ -64,6 +64,9 @@ export function headProbeLen(): number;
 /** How many of a snapshot's first bytes a cold start reads (the resident prefix, or a small file whole), from its
  * first `headProbeLen()` bytes. */
 export function initialReadLen(firstBytes: Uint8Array): number;
+/** `[offset of the first, chunk size, count]` of the body chunks wholly inside a snapshot's first `givenLen` bytes,
+ * from its first `headProbeLen()` bytes (for `acceptDigests`, hashed while the registry opens). */
+export function prefixChunkLayout(firstBytes: Uint8Array, givenLen: number): Float64Array | number[];
 
 /** An opened, signature-checked registry snapshot. */
 export class Engine {
@@ -81,9 +84,9 @@ export class Engine {
   takeWanted(): Float64Array | number[];
   /** Bytes read at `offset`; fails when a chunk does not match the signed head. */
   supply(offset: number, bytes: Uint8Array): void;
+  /** The same with WebCrypto's SHA-256 of each chunk of `bytes` (32 bytes each), compared instead of hashed. */
+  supplyDigested(offset: number, bytes: Uint8Array, digests: Uint8Array): void;
   wantAll(): void;
-  /** `[offset of the first, chunk size, count]` of the resident prefix's chunks. */
-  prefixChunks(): Float64Array | number[];
   /** WebCrypto SHA-256 digests of resident chunks from `first` on; fails when one differs from the signed head. */
   acceptDigests(first: number, digests: Uint8Array): void;
   /** A chunk failed its hash: the file is altered and must be dropped. */
@@ -96,6 +99,12 @@ export class Engine {
   readonly sequence: number;
   snapshotBytes(): Uint8Array;
   lookupLinks(hrefs: string[], lang: string, options: BadgeOptions | null, names?: (string | null)[]): (LinkAnswer | null)[];
+  lookupLinksPartial(
+    hrefs: string[],
+    lang: string,
+    options: BadgeOptions | null,
+    names?: (string | null)[],
+  ): { answers: (LinkAnswer | null)[]; pending: number[] };
   lookupPage(signals: PageSignals, lang: string, options: BadgeOptions | null): PageAnswer;
   popupView(signals: PageSignals, lang: string): PopupView;
   /** What the second module's `detailCard` needs from the registry (`wasm/src/extension/facts.rs`). */

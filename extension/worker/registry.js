@@ -26,11 +26,15 @@ export let engine = /** @type {any} */ (null);
 /** @typedef {import('../types/messages').RegistryStatus} RegistryStatus */
 /** The registry's bundled configuration (registry/keys.json, written by the build).
  * @typedef {{ pinned: string[], bundled_sequence: number, server: string }} BundledConfig */
-/** A stored snapshot (IndexedDB): the file as a Blob (`bytes` in stores written before Blobs were used).
- * @typedef {{ blob?: Blob, bytes?: Uint8Array, sequence: number, stored: number, build?: string }} Stored */
+/** A stored snapshot (IndexedDB): the file as a Blob (`bytes` in stores written before Blobs were used), and the
+ * length of its resident prefix, so that a start can read the prefix while the core compiles (a hint only: the core
+ * checks it against the signed head, and a wrong one costs a second read, nothing else).
+ * @typedef {{ blob?: Blob, bytes?: Uint8Array, sequence: number, stored: number, build?: string, prefixLen?: number }} Stored */
 
 /** The file the engine reads its missing bytes from. @type {Blob | null} */
 let file = null;
+/** That file's chunk size (the unit of `supplyDigested`'s digests). @type {number | null} */
+let chunkSize = null;
 
 /** When each step of this worker's start ended (ms from the worker's start), and what the first answer had to read:
  * the breakdown behind `coldStartMs` (shown by `cargo xtask bench-browser`).
@@ -95,40 +99,85 @@ async function writeEntry(key, value) {
 /** @param {Stored} stored @returns {Blob} */
 const blobOf = (stored) => stored.blob ?? new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (stored.bytes ?? new Uint8Array())]);
 
-/** Opens an engine on a snapshot file, reading only its resident prefix.
- * @param {Blob} blob @param {string[]} pinned @param {number | undefined} held */
-async function openFromBlob(blob, pinned, held) {
-  const first = new Uint8Array(await blob.slice(0, core.headProbeLen()).arrayBuffer());
-  const prefix = new Uint8Array(await blob.slice(0, core.initialReadLen(first)).arrayBuffer());
+/** A stored entry and, when it records its prefix's length, the read of that prefix, started at once.
+ * @typedef {{ stored: Stored | null, prefix: Promise<Uint8Array<ArrayBuffer> | null> }} Early */
+/** @param {string} key @returns {Promise<Early>} */
+async function readEarly(key) {
+  const stored = await readStored(key).catch(() => null);
+  const blob = stored && blobOf(stored);
+  const len = stored?.prefixLen ?? 0;
+  const prefix =
+    blob && len > 0 && len <= blob.size
+      ? blob.slice(0, len).arrayBuffer().then((b) => new Uint8Array(b), () => null)
+      : Promise.resolve(null);
+  return { stored, prefix };
+}
+
+/** The length of a snapshot's resident prefix (the core reads it from the head), for `Stored.prefixLen`.
+ * @param {Blob} blob */
+async function prefixLenOf(blob) {
+  return core.initialReadLen(new Uint8Array(await blob.slice(0, core.headProbeLen()).arrayBuffer()));
+}
+
+/** Opens an engine on a snapshot file, reading only its resident prefix — or taking the one read early, when its
+ * length is the one the signed head gives.
+ * @param {Blob} blob @param {string[]} pinned @param {number | undefined} held
+ * @param {Promise<Uint8Array<ArrayBuffer> | null>} [earlyRead] */
+async function openFromBlob(blob, pinned, held, earlyRead) {
+  let prefix = await (earlyRead ?? null);
+  const probe = core.headProbeLen();
+  const early = !!prefix && prefix.length >= probe && core.initialReadLen(prefix.subarray(0, probe)) === prefix.length;
+  if (status.coldStartMs === null) startPhases.prefixEarly = early ? 1 : 0;
+  if (!prefix || !early) {
+    const first = new Uint8Array(await blob.slice(0, probe).arrayBuffer());
+    prefix = new Uint8Array(await blob.slice(0, core.initialReadLen(first)).arrayBuffer());
+  }
   mark('prefixRead');
-  const opened = core.Engine.openResident(blob.size, prefix, pinned, held, Date.now());
-  mark('opened');
   // Every chunk of the prefix is checked against the signed head now, hashed by WebCrypto (several times faster
   // than the core's SHA-256 in WebAssembly; the core compares): a badge question touches index chunks all over the
-  // prefix (look-alike variants land in random buckets), which would otherwise hash them one by one.
-  const [at, size, count] = opened.prefixChunks();
-  const digests = await Promise.all(
-    Array.from({ length: count }, (_, c) => crypto.subtle.digest('SHA-256', prefix.subarray(at + c * size, at + (c + 1) * size))),
-  );
-  const all = new Uint8Array(32 * count);
-  digests.forEach((d, c) => all.set(new Uint8Array(d), 32 * c));
+  // prefix (look-alike variants land in random buckets), which would otherwise hash them one by one. The hashing
+  // starts before the open, so that WebCrypto's thread can work while the core checks the signature where a core is
+  // free (on the 2-core benchmark machine the two steps take as long either way).
+  const [at, size, count] = core.prefixChunkLayout(prefix.subarray(0, probe), prefix.length);
+  const digesting = digestChunks(prefix, at, size, count);
+  digesting.catch(() => {}); // awaited below, unless the open fails first
+  const opened = core.Engine.openResident(blob.size, prefix, pinned, held, Date.now());
+  mark('opened');
   try {
-    opened.acceptDigests(0, all);
+    opened.acceptDigests(0, await digesting);
   } catch (err) {
     opened.free();
     throw err;
   }
   mark('verified');
   file = blob;
+  chunkSize = size;
   return opened;
 }
 
+/** SHA-256 of `count` chunks of `size` bytes of `bytes` from `at` (the last may be short), by WebCrypto, as one
+ * array of 32-byte digests for the core to compare.
+ * @param {Uint8Array<ArrayBuffer>} bytes @param {number} at @param {number} size @param {number} count */
+async function digestChunks(bytes, at, size, count) {
+  const digests = await Promise.all(
+    Array.from({ length: count }, (_, c) =>
+      crypto.subtle.digest('SHA-256', bytes.subarray(at + c * size, Math.min(at + (c + 1) * size, bytes.length))),
+    ),
+  );
+  const all = new Uint8Array(32 * count);
+  digests.forEach((d, c) => all.set(new Uint8Array(d), 32 * c));
+  return all;
+}
+
 /** The bundled snapshot as a Blob in IndexedDB: copied from the package on this build's first run, then read by
- * slices like an update. @param {number} bundledSeq @returns {Promise<Blob>} */
+ * slices like an update; with its prefix when that was read early.
+ * @param {number} bundledSeq @returns {Promise<{ blob: Blob, prefix?: Promise<Uint8Array<ArrayBuffer> | null> }>} */
 async function bundledBlob(bundledSeq) {
-  const copy = await readStored(BUNDLED).catch(() => null);
-  if (copy?.blob && copy.build === bundledBuild(bundledSeq)) return copy.blob;
-  return copyBundled(bundledSeq);
+  const pending = earlyBundled;
+  earlyBundled = null;
+  const { stored: copy, prefix } = (await pending) ?? (await readEarly(BUNDLED));
+  if (copy?.blob && copy.build === bundledBuild(bundledSeq)) return { blob: copy.blob, prefix };
+  return { blob: await copyBundled(bundledSeq), prefix: undefined };
 }
 
 /** What the IndexedDB copy of the bundled snapshot is tagged with: this build's version and bundled sequence.
@@ -143,7 +192,8 @@ async function copyBundled(bundledSeq) {
   if (!res.ok) throw new Error(`bundled registry: ${res.status} ${res.statusText}`);
   const blob = await res.blob();
   // Not storing it only costs the next start a read of the whole package file.
-  await writeEntry(BUNDLED, { blob, sequence: bundledSeq, stored: Date.now(), build }).catch(() => {});
+  const prefixLen = await prefixLenOf(blob).catch(() => undefined);
+  await writeEntry(BUNDLED, { blob, sequence: bundledSeq, stored: Date.now(), build, prefixLen }).catch(() => {});
   return blob;
 }
 
@@ -170,10 +220,20 @@ export async function ask(question) {
         const ranges = [];
         for (let i = 0; i < wanted.length; i += 2) ranges.push([wanted[i], wanted[i + 1]]);
         mark('tried');
-        const read = await Promise.all(ranges.map(([a, b]) => from.slice(a, b).arrayBuffer()));
+        // Each range read and hashed by WebCrypto (chunks of the snapshot's chunk size; the core compares).
+        const size = chunkSize ?? 0;
+        const read = await Promise.all(
+          ranges.map(async ([a, b]) => {
+            const bytes = new Uint8Array(await from.slice(a, b).arrayBuffer());
+            return { bytes, digests: size ? await digestChunks(bytes, 0, size, Math.ceil(bytes.length / size)) : null };
+          }),
+        );
         mark('read');
         ranges.forEach(([start, end], i) => {
-          if (engine === current) current.supply(start, new Uint8Array(read[i]));
+          const { bytes, digests } = read[i];
+          if (engine !== current) return;
+          if (digests) current.supplyDigested(start, bytes, digests);
+          else current.supply(start, bytes);
           if (status.coldStartMs === null) {
             startPhases.loads += 1;
             startPhases.loadedBytes += end - start;
@@ -190,7 +250,8 @@ export async function ask(question) {
  * @param {string[]} pinned @param {number} bundledSeq */
 async function openBundled(pinned, bundledSeq) {
   try {
-    return await openFromBlob(await bundledBlob(bundledSeq), pinned, undefined);
+    const { blob, prefix } = await bundledBlob(bundledSeq);
+    return await openFromBlob(blob, pinned, undefined, prefix);
   } catch (err) {
     await writeEntry(BUNDLED, null).catch(() => {});
     return openFromBlob(await copyBundled(bundledSeq), pinned, undefined);
@@ -237,11 +298,14 @@ async function fetchBytes(url) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-/** Opens the stored snapshot if there is a valid one at least as new as the bundled one, else the bundled one. */
-/** What opening needs from storage, asked for as soon as this module loads: the reads run while the WASM core
- * compiles instead of after it (measured: about a quarter of the worker's cold start). Used once. */
-/** @type {{ config: Promise<BundledConfig>, stored: Promise<Stored | null> } | null} */
-let early = { config: bundledConfig(), stored: readStored().catch(() => null) };
+/** What opening needs from storage, asked for as soon as this module loads (background.js imports it second, after
+ * boot.js has started compiling the core): the stored entry and its resident prefix are read while the first
+ * WebAssembly module compiles instead of after it. The bundled copy's entry is read at once only when there is no
+ * updated one. Used once. */
+/** @type {{ config: Promise<BundledConfig>, current: Promise<Early> } | null} */
+let early = { config: bundledConfig(), current: readEarly(CURRENT) };
+/** @type {Promise<Early | null> | null} */
+let earlyBundled = early.current.then((c) => (c.stored ? null : readEarly(BUNDLED)));
 
 /** The core's linear memory, for the status (how much the worker holds). @type {WebAssembly.Memory | null} */
 let wasmMemory = null;
@@ -250,14 +314,14 @@ let wasmMemory = null;
 export async function openRegistry(wasm) {
   wasmMemory = /** @type {{ memory?: WebAssembly.Memory } | undefined} */ (wasm)?.memory ?? null;
   mark('wasmReady');
-  const { config: pendingConfig, stored: pendingStored } = early ?? { config: null, stored: null };
+  const { config: pendingConfig, current: pendingCurrent } = early ?? { config: null, current: null };
   early = null;
   const { pinned, bundled_sequence: bundledSeq } = await (pendingConfig ?? bundledConfig());
-  const stored = await (pendingStored ?? readStored().catch(() => null));
+  const { stored, prefix } = await (pendingCurrent ?? readEarly(CURRENT));
   mark('storedRead');
   if (stored && stored.sequence >= bundledSeq) {
     try {
-      engine = await openFromBlob(blobOf(stored), pinned, bundledSeq);
+      engine = await openFromBlob(blobOf(stored), pinned, bundledSeq, prefix);
       status.source = 'updated';
       return;
     } catch (err) {
@@ -306,10 +370,12 @@ export async function updateNow() {
       next = engine.applyUpdate(downloaded, Date.now());
     }
     const blob = new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (next.snapshotBytes())]);
-    await writeEntry(CURRENT, { blob, sequence: next.sequence, stored: Date.now() });
+    const prefixLen = await prefixLenOf(blob);
+    await writeEntry(CURRENT, { blob, sequence: next.sequence, stored: Date.now(), prefixLen });
     const previous = engine;
     engine = next; // the switch: every later question is answered by the new registry
     file = blob;
+    chunkSize = null; // the new engine holds the whole file: nothing more is read or supplied
     previous.free();
     status.source = 'updated';
     status.lastError = null;
@@ -319,9 +385,17 @@ export async function updateNow() {
   return registryStatus();
 }
 
+/** @type {() => void} */
+let answered = () => {};
+/** Resolves at this worker's first answer (work that can wait, like the outbox's first flush, waits for it). */
+export const firstAnswer = new Promise((resolve) => {
+  answered = () => resolve(undefined);
+});
+
 export function noteFirstAnswer() {
   if (status.coldStartMs !== null) return;
   status.coldStartMs = Math.round(performance.now() * 10) / 10;
+  answered();
   verifyInIdleTime();
 }
 
