@@ -120,21 +120,29 @@ const handlers = {
   async updateNow() {
     return { status: await registry.updateNow() };
   },
-  /** A content script's batch of link hrefs → one badge answer (or null) per href. */
+  /** A content script's batch of link hrefs → one badge answer (or null) per href. A first question is answered as
+   * soon as registered accounts are: links whose look-alike check needs the name index (read after the resident
+   * prefix) come back in `recheck`, answered for now as unregistered, and the content script asks them again with
+   * `final`, which reads what the check needs. */
   async lookupLinks(msg) {
     if (!Array.isArray(msg.hrefs)) throw new Error('hrefs must be an array');
     const names = Array.isArray(msg.names) ? msg.names.map((n) => (typeof n === 'string' ? n : null)) : undefined;
     const { lang, options } = await settings();
     const hrefs = msg.hrefs.map(String);
+    if (msg.final === true) {
+      const answers = await registry.ask((e) => e.lookupLinks(hrefs, lang, options, names));
+      registry.notePhase('finalAnswer');
+      return { answers };
+    }
     // The links whose records are not loaded yet are asked again alone once their bytes are read, so the rest of
     // the batch (strangers and their look-alike checks, most of a feed) is not answered twice.
-    const { answers, pending } = await registry.ask((e) => e.lookupLinksPartial(hrefs, lang, options, names));
+    const { answers, pending, recheck } = await registry.ask((e) => e.lookupLinksPartial(hrefs, lang, options, names));
     if (pending.length) {
       const pick = (/** @type {any[]} */ xs) => pending.map((i) => xs[i]);
       const rest = await registry.ask((e) => e.lookupLinks(pick(hrefs), lang, options, names && pick(names)));
       pending.forEach((i, k) => (answers[i] = rest[k]));
     }
-    return { answers };
+    return recheck.length ? { answers, recheck } : { answers };
   },
   /** A content script's page signals → whose page this is and their badge. Remembered for the popup. */
   async lookupPage(msg, sender) {

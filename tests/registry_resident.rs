@@ -87,11 +87,12 @@ fn the_prefix_is_small_and_answers_the_same_as_the_whole_file() {
     let mut reg = open_prefix(&file);
     assert!(!reg.is_complete());
 
-    // Unknown accounts are answered from the prefix alone.
+    // Unknown accounts are looked up in the prefix alone, and checked for imitation once the name index is read:
+    // one round, one range.
     let strangers: Vec<String> = (0..50).map(|i| format!("https://www.tiktok.com/@nobody.{i}")).collect();
     let opts = BadgeOptions::default();
     let (answers, rounds) = ask(&mut reg, &file, |r| lookup_links(r, &strangers, Lang::Vi, opts)).unwrap();
-    assert_eq!(rounds, 0);
+    assert_eq!(rounds, 1);
     assert_eq!(answers, lookup_links(&whole, &strangers, Lang::Vi, opts).unwrap());
 
     // A batch of registered accounts: one round of loading brings every record it needs.
@@ -262,9 +263,11 @@ fn supplied_chunks_with_host_digests_are_compared_with_the_signed_head() {
     let mut reg = open_prefix(&file);
     assert!(lookup_links(&reg, &urls, Lang::Vi, opts).is_err());
     let (a, b) = reg.take_wanted()[0];
-    // A digest of other bytes (an altered stored file): refused, nothing kept, the registry tainted.
+    // A digest of other bytes (an altered stored file): refused, nothing kept, the registry tainted. The range's
+    // last chunk (its first may be resident already, shared with the prefix: skipped, not rewritten).
     let mut altered = file[a..b].to_vec();
-    altered[3] ^= 1;
+    let last = altered.len() - 10;
+    altered[last] ^= 1;
     assert!(matches!(
         reg.supply_digested(a, &file[a..b], Some(&digests(&altered))),
         Err(SnapshotError::ChunkMismatch(_))
@@ -300,17 +303,34 @@ fn a_partial_batch_answers_what_is_loaded_and_names_the_rest() {
         urls.insert(k * 5, u);
     }
     urls.push("https://www.tiktok.com/@someone/video/123".into());
+    // An impostor of a registered handle: its warning needs the name index, read after the prefix.
+    let imitated = profile_urls(&whole, 300).swap_remove(150);
+    urls.push(format!("{imitated}.official"));
     let expected = lookup_named_links(&whole, &urls, &[], Lang::Vi, opts).unwrap();
+    assert_eq!(expected.last().unwrap().as_ref().unwrap().badge.state, "lookalike");
 
     let mut reg = open_prefix(&file);
     let first = lookup_named_links_partial(&reg, &urls, &[], Lang::Vi, opts).unwrap();
     assert!(!first.pending.is_empty(), "records outside the prefix are pending");
+    // Nothing is left wanted: the pending links, asked again, name their records alone.
+    assert!(reg.take_wanted().is_empty());
+    // Every stranger and the impostor wait for the name index; registered accounts never do.
+    let last = urls.len() as u32 - 1;
+    assert!(first.recheck.contains(&last) && first.recheck.contains(&1));
     for (i, answer) in first.answers.iter().enumerate() {
-        if first.pending.contains(&(i as u32)) {
+        let i32 = i as u32;
+        if first.pending.contains(&i32) {
             assert_eq!(answer, &None);
+        } else if first.recheck.contains(&i32) {
+            assert_eq!(
+                answer.as_ref().map(|a| a.badge.state),
+                Some("unknown"),
+                "link {i} for now unregistered"
+            );
         } else {
             assert_eq!(answer, &expected[i], "link {i} answered at once must be answered right");
         }
+        assert!(!(first.pending.contains(&i32) && first.recheck.contains(&i32)));
     }
     // Asking again the pending links alone, after the wanted bytes are read, completes the batch.
     let again: Vec<String> = first.pending.iter().map(|&i| urls[i as usize].clone()).collect();
@@ -327,10 +347,67 @@ fn a_partial_batch_answers_what_is_loaded_and_names_the_rest() {
     for (k, &i) in first.pending.iter().enumerate() {
         answers[i as usize] = rest[k].clone();
     }
+    // The rechecked links asked again: the final answers, the impostor's warning among them.
+    let again: Vec<String> = first.recheck.iter().map(|&i| urls[i as usize].clone()).collect();
+    let (checked, _) = ask(&mut reg, &file, |r| lookup_links(r, &again, Lang::Vi, opts)).unwrap();
+    for (k, &i) in first.recheck.iter().enumerate() {
+        answers[i as usize] = checked[k].clone();
+    }
     assert_eq!(answers, expected);
     // Once everything is loaded nothing is pending.
     assert!(lookup_named_links_partial(&reg, &urls, &[], Lang::Vi, opts)
         .unwrap()
         .pending
         .is_empty());
+}
+
+#[test]
+fn the_name_index_is_read_after_the_prefix_as_one_range() {
+    use koltrust::registry::LOAD_BLOCK_CHUNKS;
+    let file = snapshot();
+    let reg = open_prefix(&file);
+    let prefix = resident_prefix_len(&file[..HEAD_PROBE_LEN]).unwrap();
+    // A registered account's badge needs no name index, only its record: answered while a stranger's look-alike
+    // check still waits for the index.
+    let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
+    let known = profile_urls(&whole, 300).pop().unwrap();
+    let mut reg = reg;
+    let (answer, _) = ask(&mut reg, &file, |r| {
+        lookup_links(r, std::slice::from_ref(&known), Lang::Vi, BadgeOptions::default())
+    })
+    .unwrap();
+    assert!(answer[0].is_some());
+    assert!(lookup_links(
+        &reg,
+        &["https://www.tiktok.com/@nobody.2".to_string()],
+        Lang::Vi,
+        BadgeOptions::default()
+    )
+    .is_err());
+    // A stranger's look-alike check asks for the whole name index at once, starting where the prefix ends.
+    let reg = open_prefix(&file);
+    let strangers = ["https://www.tiktok.com/@nobody.1".to_string()];
+    assert!(matches!(
+        lookup_links(&reg, &strangers, Lang::Vi, BadgeOptions::default()),
+        Err(SnapshotError::NotLoaded(_))
+    ));
+    let wanted = reg.take_wanted();
+    assert_eq!(wanted.len(), 1, "one range: {wanted:?}");
+    let (a, b) = wanted[0];
+    let (at, size, _) = reg.prefix_chunks();
+    assert!(
+        a <= prefix && a >= prefix.saturating_sub(LOAD_BLOCK_CHUNKS * size),
+        "{a} vs prefix {prefix}"
+    );
+    // It covers every name-index chunk: a second stranger then needs nothing more.
+    let mut reg = reg;
+    reg.supply(a, &file[a..b]).unwrap();
+    let others: Vec<String> = (0..200)
+        .map(|i| format!("https://www.tiktok.com/@other.{i}.demo"))
+        .collect();
+    assert!(
+        lookup_links(&reg, &others, Lang::Vi, BadgeOptions::default()).is_ok(),
+        "name index complete after one read"
+    );
+    assert!(at > 0);
 }

@@ -259,9 +259,11 @@
 
   /** @typedef {[HTMLAnchorElement, KolTrustBadgeView, KolTrustAccount]} Draw a link, its badge and account */
 
-  /** Asks the core about `anchors` (one message, hrefs deduplicated) and queues the badges to draw.
-   * @param {HTMLAnchorElement[]} anchors */
-  async function answerLinks(anchors) {
+  /** Asks the core about `anchors` (one message, hrefs deduplicated) and queues the badges to draw. A worker that
+   * has just started answers registered accounts before it has read the look-alike keys: the links it lists in
+   * `recheck` (drawn for now as unregistered ones) are asked again at once with `final`, which waits for them.
+   * @param {HTMLAnchorElement[]} anchors @param {boolean} [final] */
+  async function answerLinks(anchors, final = false) {
     if (anchors.length === 0) return;
     // One question per distinct link and shown name: the same profile may be shown under a KOL's name only once.
     const shown = anchors.map((a) => /** @type {[string, string | null]} */ ([a.href.slice(0, MAX_URL), shownName(a)]));
@@ -280,8 +282,15 @@
       names.push(name);
     }
     // Drawing needs the palette too; it was asked for at boot and is answered before lookups.
-    const [reply] = await Promise.all([KolTrust.worker.ask({ type: 'lookupLinks', hrefs, names }), KolTrust.ui.loadPalette()]);
+    const [reply] = await Promise.all([
+      KolTrust.worker.ask({ type: 'lookupLinks', hrefs, names, final }),
+      KolTrust.ui.loadPalette(),
+    ]);
     if (!reply) return;
+    if (reply.recheck?.length && !final) {
+      const again = new Set(reply.recheck);
+      answerLinks(anchors.filter((_, k) => again.has(index.get(keyOf(...shown[k])) ?? -1)), true);
+    }
     /** @type {Draw[]} */
     const toDraw = [];
     anchors.forEach((anchor, k) => {

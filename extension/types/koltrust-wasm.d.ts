@@ -104,7 +104,7 @@ export class Engine {
     lang: string,
     options: BadgeOptions | null,
     names?: (string | null)[],
-  ): { answers: (LinkAnswer | null)[]; pending: number[] };
+  ): { answers: (LinkAnswer | null)[]; pending: number[]; recheck: number[] };
   lookupPage(signals: PageSignals, lang: string, options: BadgeOptions | null): PageAnswer;
   popupView(signals: PageSignals, lang: string): PopupView;
   /** What the second module's `detailCard` needs from the registry (`wasm/src/extension/facts.rs`). */

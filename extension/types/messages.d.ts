@@ -249,8 +249,13 @@ export interface WorkerMessages {
   };
   /** Pages only: "Update now". */
   updateNow: { request: {}; answer: { status: RegistryStatus } };
-  /** A batch of link hrefs → a badge answer or null per href. */
-  lookupLinks: { request: { hrefs: string[]; names?: (string | null)[] }; answer: { answers: (LinkAnswer | null)[] } };
+  /** A batch of link hrefs → a badge answer or null per href. `recheck` (indices) lists links answered for now as
+   * unregistered whose look-alike check waits for the name index: the content script asks them again with
+   * `final: true`, which waits for it. */
+  lookupLinks: {
+    request: { hrefs: string[]; names?: (string | null)[]; final?: boolean };
+    answer: { answers: (LinkAnswer | null)[]; recheck?: number[] };
+  };
   /** The page's signals → whose page this is and their badge. */
   lookupPage: { request: { signals: PageSignals }; answer: PageAnswer };
   /** A badge was opened: the detail card of that account. */

@@ -385,6 +385,12 @@ export async function updateNow() {
   return registryStatus();
 }
 
+/** Marks a step of this worker's start that comes after its first answer (e.g. `finalAnswer`: the first answer
+ * with look-alike checks complete), for `cargo xtask bench-browser`. @param {string} phase */
+export function notePhase(phase) {
+  mark(phase);
+}
+
 /** @type {() => void} */
 let answered = () => {};
 /** Resolves at this worker's first answer (work that can wait, like the outbox's first flush, waits for it). */

@@ -106,7 +106,10 @@ pub fn initial_read_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
 }
 
 /// How many bytes of a snapshot must be in memory to answer badge questions: the head, the signature and sections
-/// 1–4, rounded up to whole chunks. Needs the file's first [`HEAD_PROBE_LEN`] bytes (fixed header and section table); fails like
+/// 1–4 (the account index, the badge words and the record offsets), rounded up to whole chunks. The name index
+/// (sections 5–6) is not in it: only look-alike checks read it, and the first read of any of its chunks asks for all
+/// of it as one range ([`Registry::take_wanted`]), so a cold start answers registered accounts before it has read
+/// the look-alike keys (docs/performance.md). Needs the file's first [`HEAD_PROBE_LEN`] bytes (fixed header and section table); fails like
 /// `open` on a file that is not a snapshot.
 pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
     let header = Header::parse(first_bytes)?;
@@ -117,10 +120,10 @@ pub fn resident_prefix_len(first_bytes: &[u8]) -> Result<usize, SnapshotError> {
             first_bytes.len()
         )));
     }
-    let records_at = rd_u32(first_bytes, FIXED_HEADER_LEN + RECORDS * SECTION_ENTRY_LEN + 8) as u64;
+    let name_index_at = rd_u32(first_bytes, FIXED_HEADER_LEN + NAME_DIRECTORY * SECTION_ENTRY_LEN + 8) as u64;
     let chunk = 1u64 << header.chunk_log2;
     let body_start = (header.head_len() + SIGNATURE_LEN) as u64;
-    let len = (body_start + records_at.div_ceil(chunk) * chunk).min(header.file_len());
+    let len = (body_start + name_index_at.div_ceil(chunk) * chunk).min(header.file_len());
     usize::try_from(len).map_err(|_| SnapshotError::Overlong("the snapshot does not fit in memory".into()))
 }
 
@@ -170,6 +173,8 @@ pub struct Registry {
     body_start: usize,
     chunk_table: usize,
     sections: [Section; SECTION_COUNT],
+    /// The chunks holding the name index (sections 5–6), first and last: a miss in one of them asks for all of them.
+    name_chunks: (usize, usize),
     verified: Vec<AtomicU64>,
     all_verified: AtomicBool,
     issue_day: Date,
@@ -311,6 +316,14 @@ impl Registry {
             )));
         }
         let chunks = header.chunk_count();
+        let name_chunks = {
+            let (from, to) = (
+                sections[NAME_DIRECTORY].start,
+                sections[NAME_ENTRIES].start + sections[NAME_ENTRIES].len,
+            );
+            let log2 = header.chunk_log2 as u32;
+            ((from - body_start) >> log2, (to.max(from + 1) - 1 - body_start) >> log2)
+        };
         let mut reg = Registry {
             bytes,
             file_len: file_len as usize,
@@ -323,6 +336,7 @@ impl Registry {
             body_start,
             chunk_table: FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN,
             sections,
+            name_chunks,
             verified: (0..chunks.div_ceil(64)).map(|_| AtomicU64::new(0)).collect(),
             all_verified: AtomicBool::new(chunks == 0),
             issue_day: Date::from_unix_vn(header.issued_unix),
@@ -401,6 +415,14 @@ impl Registry {
             }
         }
         out
+    }
+
+    /// Forgets the chunks reads asked for since the last [`Registry::take_wanted`] (a question that answers what it
+    /// can without them: `views::lookup::lookup_named_links_partial`).
+    pub fn forget_wanted(&self) {
+        for word in &self.wanted {
+            word.store(0, Relaxed);
+        }
     }
 
     /// Asks for every chunk not yet resident (before giving the whole file's bytes, e.g. as a delta's base).
@@ -659,10 +681,27 @@ impl Registry {
             return Ok(());
         }
         if !self.all_resident.load(Relaxed) && self.resident[c / 64].load(Relaxed) & bit == 0 {
-            self.wanted[c / 64].fetch_or(bit, Relaxed);
+            self.want_chunk(c);
             return Err(SnapshotError::NotLoaded(c));
         }
         self.accept_digest(c, &Sha256::digest(self.chunk_bytes(c)))
+    }
+
+    /// Notes chunk `c` for [`Registry::take_wanted`]: the whole name index when `c` is one of its chunks (its
+    /// look-ups land in random buckets, so a batch would otherwise read it piecemeal in many rounds).
+    #[cold]
+    fn want_chunk(&self, c: usize) {
+        let (first, last) = self.name_chunks;
+        let range = if (first..=last).contains(&c) {
+            first..=last
+        } else {
+            c..=c
+        };
+        for c in range {
+            if !bit(&self.resident, c) {
+                self.wanted[c / 64].fetch_or(1u64 << (c % 64), Relaxed);
+            }
+        }
     }
 
     /// Verified bytes `[from, to)` of section `idx` (0-based), bounds-checked against the section.

@@ -159,9 +159,7 @@ pub fn badge_of_named(
     lang: Lang,
 ) -> Result<Option<BadgeView>, SnapshotError> {
     let standing = Standing::of(registry, platform, id_type, account_id, display_name, lang)?;
-    Ok(standing
-        .badge(lang)
-        .map(|view| if registry.is_stale() { view.stale(lang) } else { view }))
+    Ok(standing.shown_badge(registry, lang))
 }
 
 /// What the registry says of one account, read once: registered, imitating a registered KOL, or neither. The badge
@@ -198,14 +196,42 @@ impl Standing {
         display_name: Option<&str>,
         lang: Lang,
     ) -> Result<Standing, SnapshotError> {
-        if let Some(hit) = registry.lookup(platform, id_type, account_id)? {
-            let (name, fictional) = registry.badge_identity(hit.record)?;
-            return Ok(Standing::Registered {
-                state: hit.state,
-                name,
-                fictional,
-            });
+        match Standing::registered(registry, platform, id_type, account_id)? {
+            Some(standing) => Ok(standing),
+            None => Standing::unregistered(registry, platform, id_type, account_id, display_name, lang),
         }
+    }
+
+    /// The first half of [`Standing::of`]: `Some(Registered)` when the registry holds the account, `None` when it
+    /// does not. Reads the account index and, for a registered account, its record — never the name index, so a
+    /// registry opened from its resident prefix answers it before the name index is read.
+    pub fn registered(
+        registry: &Registry,
+        platform: Platform,
+        id_type: IdType,
+        account_id: &str,
+    ) -> Result<Option<Standing>, SnapshotError> {
+        let Some(hit) = registry.lookup(platform, id_type, account_id)? else {
+            return Ok(None);
+        };
+        let (name, fictional) = registry.badge_identity(hit.record)?;
+        Ok(Some(Standing::Registered {
+            state: hit.state,
+            name,
+            fictional,
+        }))
+    }
+
+    /// The second half of [`Standing::of`], for an account the registry does not hold: does it imitate a registered
+    /// KOL (by its handle, or by `display_name`)? Reads the name index.
+    pub fn unregistered(
+        registry: &Registry,
+        platform: Platform,
+        id_type: IdType,
+        account_id: &str,
+        display_name: Option<&str>,
+        lang: Lang,
+    ) -> Result<Standing, SnapshotError> {
         Ok(
             match lookalike::find(registry, platform, id_type, account_id, display_name)? {
                 Some(hit) => {
@@ -215,6 +241,12 @@ impl Standing {
                 None => Standing::Unknown,
             },
         )
+    }
+
+    /// The badge shown for it: [`Standing::badge`] with the stale notice when the registry is out of date.
+    pub fn shown_badge(&self, registry: &Registry, lang: Lang) -> Option<BadgeView> {
+        self.badge(lang)
+            .map(|view| if registry.is_stale() { view.stale(lang) } else { view })
     }
 
     /// The badge it gets (`None` for an unknown account), without the stale notice [`badge_of_named`] adds.

@@ -11,9 +11,9 @@
 
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
-use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals};
+use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals, Recognized};
 use crate::registry::{Registry, SnapshotError};
-use crate::views::badge::{badge_of_named, BadgeView};
+use crate::views::badge::{badge_of_named, BadgeView, Standing};
 use serde::{Deserialize, Serialize};
 
 /// What the person chose to see (options page).
@@ -108,23 +108,29 @@ pub fn lookup_named_link(
     let Some(recognized) = recognize(href) else {
         return Ok(None);
     };
-    let Some(account) = recognized.account else {
+    let Some(account) = recognized.account.clone() else {
         return Ok(None);
     };
-    let badge = match account_badge(registry, recognized.platform, &account, name, lang)? {
-        Some(b) => b,
-        None => BadgeView::not_in_registry(lang),
-    };
-    if !options.wants(badge.state) {
-        return Ok(None);
-    }
-    Ok(Some(LinkAnswer {
+    let badge = account_badge(registry, recognized.platform, &account, name, lang)?;
+    Ok(link_answer(&recognized, account, badge, lang, options))
+}
+
+/// The answer for a recognized link whose account got `badge` (`None`: not in the registry), if the options show it.
+fn link_answer(
+    recognized: &Recognized,
+    account: AccountRef,
+    badge: Option<BadgeView>,
+    lang: Lang,
+    options: BadgeOptions,
+) -> Option<LinkAnswer> {
+    let badge = badge.unwrap_or_else(|| BadgeView::not_in_registry(lang));
+    options.wants(badge.state).then_some(LinkAnswer {
         platform: recognized.platform,
         id_type: account.id_type,
         account_id: account.account_id,
         kind: recognized.kind,
         badge,
-    }))
+    })
 }
 
 /// Answers a batch of links from a page, in order. Only links to a profile itself get a badge: a feed links each
@@ -148,7 +154,7 @@ pub fn lookup_named_links<S: AsRef<str>>(
     lang: Lang,
     options: BadgeOptions,
 ) -> Result<Vec<Option<LinkAnswer>>, SnapshotError> {
-    let partial = lookup_named_links_partial(registry, hrefs, names, lang, options)?;
+    let partial = answer_what_is_loaded(registry, hrefs, names, lang, options)?;
     match partial.first_missing {
         Some(c) => Err(SnapshotError::NotLoaded(c)),
         None => Ok(partial.answers),
@@ -158,21 +164,44 @@ pub fn lookup_named_links<S: AsRef<str>>(
 /// A batch answered as far as the loaded bytes allow (a registry read lazily: `Registry::open_resident`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PartialAnswers {
-    /// One answer per link, in order; `None` for a link listed in `pending` until it is asked again.
+    /// One answer per link, in order: `None` for a link listed in `pending`; for a link listed in `recheck`, the
+    /// answer of an account the registry does not hold (a mark only when the options show unregistered accounts).
     pub answers: Vec<Option<LinkAnswer>>,
-    /// The links (indices into the batch) whose answer needs bytes not loaded yet; the registry has noted them
-    /// (`Registry::take_wanted`), so asking these links again after loading answers them.
+    /// The links (indices into the batch) whose registry entry needs bytes not loaded yet (a registered account's
+    /// record): asking these links again fails for want of those bytes and names them (`Registry::take_wanted`).
     pub pending: Vec<u32>,
+    /// The links not in the registry whose look-alike check needs bytes not loaded yet (the name index, or the
+    /// record of a KOL they may imitate): answered for now as unregistered, to be asked again for the final answer.
+    pub recheck: Vec<u32>,
     /// The first chunk found missing, for [`SnapshotError::NotLoaded`].
     #[serde(skip)]
     pub first_missing: Option<usize>,
 }
 
 /// [`lookup_named_links`] without failing for want of bytes: every link the loaded bytes can answer is answered,
-/// the others are listed as pending. A cold start's first batch usually holds a few registered accounts whose
-/// records are not loaded yet among many strangers; asking again only the pending few after one read, rather than
-/// the whole batch, keeps the strangers' look-alike checks from running twice (docs/performance.md).
+/// the others are listed. A cold start opens the registry from its resident prefix (the account index, not the
+/// name index); its first batch usually holds a few registered accounts whose records are not loaded yet
+/// (`pending`: the worker reads them and asks those links again before it replies) among many strangers, whose
+/// look-alike checks need the name index (`recheck`: the content script asks those links again, and that question
+/// reads the name index). Registered accounts are thus badged without waiting for the look-alike keys, and no link
+/// is answered twice within one reply (docs/performance.md).
 pub fn lookup_named_links_partial<S: AsRef<str>>(
+    registry: &Registry,
+    hrefs: &[S],
+    names: &[Option<String>],
+    lang: Lang,
+    options: BadgeOptions,
+) -> Result<PartialAnswers, SnapshotError> {
+    let partial = answer_what_is_loaded(registry, hrefs, names, lang, options);
+    // What the pass found missing is forgotten: asking the pending links again names their records alone, without
+    // the name index the rechecked links' look-alike checks wanted (they are asked again later, on their own).
+    registry.forget_wanted();
+    partial
+}
+
+/// One pass over a batch: answers what the loaded bytes allow, lists the rest, and leaves the registry noting every
+/// chunk found missing ([`Registry::take_wanted`]).
+fn answer_what_is_loaded<S: AsRef<str>>(
     registry: &Registry,
     hrefs: &[S],
     names: &[Option<String>],
@@ -183,23 +212,43 @@ pub fn lookup_named_links_partial<S: AsRef<str>>(
     let mut partial = PartialAnswers {
         answers: Vec::with_capacity(hrefs.len()),
         pending: Vec::new(),
+        recheck: Vec::new(),
         first_missing: None,
     };
     for (i, h) in hrefs.iter().enumerate() {
-        let answer = if recognize(h.as_ref()).is_some_and(|r| r.kind == Kind::Profile) {
-            let name = names.get(i).and_then(|n| n.as_deref());
-            match lookup_named_link(registry, h.as_ref(), name, lang, options) {
-                Err(SnapshotError::NotLoaded(c)) => {
-                    partial.first_missing.get_or_insert(c);
-                    partial.pending.push(i as u32);
-                    None
-                }
-                answer => answer?,
-            }
-        } else {
-            None
+        let recognized = recognize(h.as_ref()).filter(|r| r.kind == Kind::Profile);
+        let Some((recognized, account)) = recognized.and_then(|r| r.account.clone().map(|a| (r, a))) else {
+            partial.answers.push(None);
+            continue;
         };
-        partial.answers.push(answer);
+        let (platform, id_type, id) = (recognized.platform, account.id_type, account.account_id.as_str());
+        let standing = match Standing::registered(registry, platform, id_type, id) {
+            Err(SnapshotError::NotLoaded(c)) => {
+                partial.first_missing.get_or_insert(c);
+                partial.pending.push(i as u32);
+                partial.answers.push(None);
+                continue;
+            }
+            found => found?,
+        };
+        let standing = match standing {
+            Some(registered) => registered,
+            None => {
+                let name = names.get(i).and_then(|n| n.as_deref());
+                match Standing::unregistered(registry, platform, id_type, id, name, lang) {
+                    Err(SnapshotError::NotLoaded(c)) => {
+                        partial.first_missing.get_or_insert(c);
+                        partial.recheck.push(i as u32);
+                        Standing::Unknown
+                    }
+                    checked => checked?,
+                }
+            }
+        };
+        let badge = standing.shown_badge(registry, lang);
+        partial
+            .answers
+            .push(link_answer(&recognized, account, badge, lang, options));
     }
     Ok(partial)
 }
