@@ -7,9 +7,10 @@
 //
 // Cold start does not grow with the register (docs/performance.md): snapshots are kept in IndexedDB as Blobs (the
 // bundled one is copied there on first run), and a start reads only the snapshot's resident prefix — the signed head
-// and the account index, ~7 bytes per account — with a Blob slice. Record bytes are read when an answer needs them:
-// `ask` runs a question, and when the core says bytes are missing (`takeWanted`) it reads those ranges and hands them
-// over (`supply`, which hashes each chunk against the signed head before keeping it), then asks again.
+// and the account index, ~7 bytes per account — with a Blob slice, started while the core compiles. Record bytes
+// and the name index are read when an answer needs them: `ask` runs a question, and when the core says bytes are
+// missing (`takeWanted`) it reads those ranges, hashes their chunks with WebCrypto and hands both over
+// (`supplyDigested`: the core compares each chunk with the signed head before keeping it), then asks again.
 import * as core from '../pkg/koltrust.js';
 
 const DB_NAME = 'koltrust';
