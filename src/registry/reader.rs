@@ -12,9 +12,12 @@
 //! the registry with [`Registry::open_resident`]: the head is checked as in `open` (signature included), the rest
 //! of the file stays unloaded. A read that touches an unloaded chunk fails with [`SnapshotError::NotLoaded`] and
 //! remembers the chunk; the host then reads the byte ranges [`Registry::take_wanted`] names (whole blocks of
-//! [`LOAD_BLOCK_CHUNKS`] chunks, so neighbouring records come along) from storage, hands them to
-//! [`Registry::supply`] — which hashes every chunk against the signed head **before** keeping it — and asks again.
-//! No byte is ever used before its chunk is verified, whether it came with the prefix or later; prefix chunks are
+//! [`LOAD_BLOCK_CHUNKS`] chunks, so neighbouring records come along; the whole name index at its first miss, since
+//! look-alike keys land in random buckets) from storage, hands them to [`Registry::supply`] (or
+//! [`Registry::supply_digested`] with the host's SHA-256 of each chunk) — which checks every chunk against the signed
+//! head **before** keeping it — and asks again. The name index (sections 5–6) is not in the prefix: only look-alike
+//! checks read it, so a first answer badges registered accounts before it is read (`views::lookup`'s partial
+//! answers). No byte is ever used before its chunk is verified, whether it came with the prefix or later; prefix chunks are
 //! hashed on first touch as before, and [`Registry::verify_resident`] hashes the rest of them in idle time so a
 //! stored file altered on disk is refused at the start that reads it (docs/threat-model.md).
 //!
