@@ -2,8 +2,8 @@
 //!
 //! The portal, installed as an app, is a share target (`www/manifest.webmanifest`, `share_target`): "Share → KOL
 //! Trust" in the TikTok, Facebook, Shopee or Lazada app opens the portal with the share sheet's `title`, `text` and
-//! `url`. Apps fill them differently — TikTok and Shopee put everything in `text` ("Xem video của … trên TikTok!
-//! https://vt.tiktok.com/…/"), Facebook often only `url`, some browsers repeat the page title — and the URLs carry
+//! `url`. Apps fill them differently — TikTok and Shopee put everything in `text` (`"Xem video của … trên TikTok!
+//! https://vt.tiktok.com/…/"`), Facebook often only `url`, some browsers repeat the page title — and the URLs carry
 //! tracking parameters (`?_t=…&_r=1`, `mibextid`, `sp_atk`, `spm`). [`shared_link`] finds the URLs in all three,
 //! in that order (`url`, then `text`, then `title`), and picks the one that says most about an account:
 //!
