@@ -455,3 +455,68 @@ fn shown_names_cross_with_links_cards_and_reports() {
         .is_some_and(|n| n.starts_with("Mạo danh Lê Ngọc Minh — TikTok · minh.beauty.demo")));
     assert_eq!(koltrust_wasm::extension::head_probe_len(), 176.0);
 }
+
+/// A cold start's first batch on a registry opened from its resident prefix, as the worker asks it: registered
+/// links whose record is not loaded come back `pending`, strangers whose look-alike check needs the name index come
+/// back `recheck`; the chunk layout is known from the head; supplied bytes with digests that do not match are refused.
+#[wasm_bindgen_test]
+fn a_first_batch_on_the_resident_prefix_lists_pending_and_recheck_links() {
+    use koltrust::registry::{Date, SnapshotMeta};
+    use koltrust_wasm::extension::{head_probe_len, prefix_chunk_layout};
+    // The demo people behind 300 synthetic KOLs, in 1 KiB chunks: the records and the name index lie past the prefix.
+    let mut records = koltrust::testing::synthetic_records(300, Date::from_unix_vn(NOW));
+    records.extend(koltrust::testing::demo_records(NOW));
+    let meta = SnapshotMeta {
+        sequence: 1,
+        issued_unix: NOW - 3600,
+        expires_unix: NOW + 30 * 86_400,
+    };
+    let file = koltrust::registry::snapshot::build_snapshot_with_chunk(&records, &meta, &test_key(), 10).unwrap();
+    let probe = head_probe_len() as usize;
+    let prefix_len = koltrust::registry::resident_prefix_len(&file[..probe]).unwrap();
+    let layout = prefix_chunk_layout(&file[..probe], prefix_len as f64).unwrap();
+    assert_eq!(layout.len(), 3);
+    let mut e = Engine::open_resident(file.len() as f64, file[..prefix_len].to_vec(), pinned(), None, NOW_MS).unwrap();
+
+    let batch = hrefs(&[
+        "https://www.tiktok.com/@bepnha.demo",
+        "https://www.tiktok.com/@nobody.at.all.2026",
+    ]);
+    let partial = e
+        .lookup_links_partial(batch.clone(), "vi", JsValue::NULL, JsValue::UNDEFINED)
+        .unwrap();
+    let list = |k: &str| -> Vec<f64> {
+        Array::from(&get(&partial, k))
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        list("pending"),
+        vec![0.0],
+        "the registered account's record is not loaded yet"
+    );
+    assert_eq!(
+        list("recheck"),
+        vec![1.0],
+        "the stranger's look-alike check waits for the name index"
+    );
+    assert_eq!(Array::from(&get(&partial, "answers")).length(), 2);
+
+    // Asked again, the pending link names what to read; digests of other bytes are refused and taint the engine.
+    assert!(e
+        .lookup_links(
+            hrefs(&["https://www.tiktok.com/@bepnha.demo"]),
+            "vi",
+            JsValue::NULL,
+            JsValue::UNDEFINED
+        )
+        .is_err());
+    let wanted = e.take_wanted();
+    let (start, end) = (wanted[0] as usize, wanted[1] as usize);
+    let chunks = (end - start).div_ceil(layout[1] as usize);
+    assert!(e
+        .supply_digested(start as f64, &file[start..end], &vec![0u8; 32 * chunks])
+        .is_err());
+    assert!(e.tainted());
+}
