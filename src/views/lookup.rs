@@ -11,7 +11,7 @@
 
 use crate::i18n::Lang;
 use crate::platform::{IdType, Platform};
-use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals, Recognized};
+use crate::recognize::{main_profile, recognize, AccountRef, Kind, MainProfile, PageSignals};
 use crate::registry::{Registry, SnapshotError};
 use crate::views::badge::{badge_of_named, BadgeView, Standing};
 use serde::{Deserialize, Serialize};
@@ -108,16 +108,25 @@ pub fn lookup_named_link(
     let Some(recognized) = recognize(href) else {
         return Ok(None);
     };
-    let Some(account) = recognized.account.clone() else {
+    let Some(account) = recognized.account else {
         return Ok(None);
     };
     let badge = account_badge(registry, recognized.platform, &account, name, lang)?;
-    Ok(link_answer(&recognized, account, badge, lang, options))
+    Ok(link_answer(
+        recognized.platform,
+        recognized.kind,
+        account,
+        badge,
+        lang,
+        options,
+    ))
 }
 
-/// The answer for a recognized link whose account got `badge` (`None`: not in the registry), if the options show it.
+/// The answer for a link recognized on `platform` as `kind` whose account got `badge` (`None`: not in the
+/// registry), if the options show it.
 fn link_answer(
-    recognized: &Recognized,
+    platform: Platform,
+    kind: Kind,
     account: AccountRef,
     badge: Option<BadgeView>,
     lang: Lang,
@@ -125,10 +134,10 @@ fn link_answer(
 ) -> Option<LinkAnswer> {
     let badge = badge.unwrap_or_else(|| BadgeView::not_in_registry(lang));
     options.wants(badge.state).then_some(LinkAnswer {
-        platform: recognized.platform,
+        platform,
         id_type: account.id_type,
         account_id: account.account_id,
-        kind: recognized.kind,
+        kind,
         badge,
     })
 }
@@ -217,11 +226,11 @@ fn answer_what_is_loaded<S: AsRef<str>>(
     };
     for (i, h) in hrefs.iter().enumerate() {
         let recognized = recognize(h.as_ref()).filter(|r| r.kind == Kind::Profile);
-        let Some((recognized, account)) = recognized.and_then(|r| r.account.clone().map(|a| (r, a))) else {
+        let Some((platform, kind, account)) = recognized.and_then(|r| Some((r.platform, r.kind, r.account?))) else {
             partial.answers.push(None);
             continue;
         };
-        let (platform, id_type, id) = (recognized.platform, account.id_type, account.account_id.as_str());
+        let (id_type, id) = (account.id_type, account.account_id.as_str());
         let standing = match Standing::registered(registry, platform, id_type, id) {
             Err(SnapshotError::NotLoaded(c)) => {
                 partial.first_missing.get_or_insert(c);
@@ -248,7 +257,7 @@ fn answer_what_is_loaded<S: AsRef<str>>(
         let badge = standing.shown_badge(registry, lang);
         partial
             .answers
-            .push(link_answer(&recognized, account, badge, lang, options));
+            .push(link_answer(platform, kind, account, badge, lang, options));
     }
     Ok(partial)
 }
