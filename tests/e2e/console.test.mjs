@@ -7,15 +7,13 @@
 // page in both languages (no serious or critical violation) and screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { launchWithExtension, setOptions, screenshot } from './lib/browser.mjs';
-import { startAllianceServer } from './lib/alliance-server.mjs';
+import { startAllianceServer, RESOLVED_DEMO } from './lib/alliance-server.mjs';
 import { addStaff, drawn, signIn, signOut, visit } from './lib/console.mjs';
 import { runAxe, blocking, describeViolations } from './lib/axe.mjs';
 import { waitFor } from './lib/fault-proxy.mjs';
 
-const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 /** A 4×4 PNG (red), what the report dialog would attach as a screenshot. */
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAFElEQVR4nGP4z8CAB+GTG8HSALfKY52fTcuYAAAAAElFTkSuQmCC';

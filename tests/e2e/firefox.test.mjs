@@ -9,14 +9,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startFixtureServer } from './lib/fixture-server.mjs';
-import { startAllianceServer } from './lib/alliance-server.mjs';
+import { startAllianceServer, RESOLVED_DEMO } from './lib/alliance-server.mjs';
 import { launchFirefox, waitFor } from './lib/firefox.mjs';
 import { ARTIFACTS_DIR } from './lib/browser.mjs';
 import { attrs, find, textOf } from './lib/badges.mjs';
 import { byClass, classes } from './lib/card.mjs';
 import { SITES } from './lib/skeleton-sites.mjs';
 
-const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 
 /** @type {Awaited<ReturnType<typeof startFixtureServer>>} */
 let fixtures;

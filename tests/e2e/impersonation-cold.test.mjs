@@ -12,11 +12,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchOnFixtures, screenshot } from './lib/browser.mjs';
-import { startAllianceServer } from './lib/alliance-server.mjs';
+import { startAllianceServer, RESOLVED_DEMO, KOLTRUST_BIN } from './lib/alliance-server.mjs';
 import { waitForBadges, linkBadges } from './lib/badges.mjs';
 
-const KOLTRUST_BIN = process.env.KOLTRUST_BIN ?? 'target/debug/koltrust';
-const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 const URL_ = 'https://www.youtube.com/results?search_query=review+cong+nghe';
 const HOMOGLYPH = 'https://www.youtube.com/@reviewcongngh%D0%B5.demo';
 const IMPERSONATOR = 'https://www.youtube.com/@quocanh.quatang2026';

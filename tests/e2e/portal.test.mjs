@@ -11,11 +11,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startAllianceServer, KOLTRUST_BIN } from './lib/alliance-server.mjs';
+import { startAllianceServer, KOLTRUST_BIN, RESOLVED_DEMO } from './lib/alliance-server.mjs';
 import { ARTIFACTS_DIR } from './lib/browser.mjs';
 
 const WWW = process.env.KOLTRUST_WWW_DIR ?? path.resolve('dist/www');
-const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 const SHOTS = path.join(ARTIFACTS_DIR, 'portal');
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -11,10 +11,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startAllianceServer } from './lib/alliance-server.mjs';
+import { startAllianceServer, RESOLVED_DEMO } from './lib/alliance-server.mjs';
 
 const WWW = process.env.KOLTRUST_WWW_DIR ?? path.resolve('dist/www');
-const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 const SHARES = path.resolve('tests/share_cases/shares.json');
 
 let alliance;

@@ -9,9 +9,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { launchWithExtension, setOptions } from './lib/browser.mjs';
-import { startAllianceServer } from './lib/alliance-server.mjs';
+import { startAllianceServer, RESOLVED_DEMO } from './lib/alliance-server.mjs';
 
-const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 
 /** A static file server for `root`: GET answers the file or 404, with the CORS header a public CDN sends for
  * files anyone may read (the extension's worker fetches cross-origin).

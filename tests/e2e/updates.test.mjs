@@ -8,9 +8,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { launchWithExtension, setOptions, screenshot } from './lib/browser.mjs';
-import { startAllianceServer } from './lib/alliance-server.mjs';
+import { startAllianceServer, RESOLVED_DEMO } from './lib/alliance-server.mjs';
 
-const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 
 let fixtures;
 let alliance;

@@ -10,6 +10,9 @@ import path from 'node:path';
 
 export const KOLTRUST_BIN = process.env.KOLTRUST_BIN ?? path.resolve('target/debug/koltrust');
 export const BUILD_KEY = process.env.KOLTRUST_BUILD_KEY ?? path.resolve('target/koltrust-build/extension-build.key');
+/** The fictional demo people with their dates resolved at build (`registry/demo.json`), for `registry import`: a
+ * server's sequences then continue the registry the extension bundles. */
+export const RESOLVED_DEMO = path.resolve(process.env.KOLTRUST_BUILD_DIR ?? 'target/koltrust-build', 'demo.json');
 
 async function freePort() {
   const srv = net.createServer();
