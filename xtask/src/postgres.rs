@@ -46,13 +46,7 @@ pub fn ensure_postgres() -> Result<PathBuf, String> {
                 .into(),
         );
     }
-    run(Command::new("apt-get").arg("update"), "apt-get update")?;
-    run(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "postgresql"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-        "installing postgresql",
-    )?;
+    crate::tools::apt_install(&["postgresql"])?;
     installed_bin().ok_or_else(|| "postgresql was installed but no /usr/lib/postgresql/*/bin/initdb".into())
 }
 

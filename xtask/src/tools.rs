@@ -118,21 +118,21 @@ pub fn ensure_chromium() -> Result<PathBuf, String> {
                 .into(),
         );
     }
+    apt_install(&["chromium", "chromium-driver", "chromium-l10n"])?;
+    Ok(chromium)
+}
+
+/// Installs Debian packages (as root, without questions or recommended extras), after refreshing the package
+/// lists: how the test command provides the browsers and PostgreSQL a fresh machine lacks.
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
     run(Command::new("apt-get").arg("update"), "apt-get update")?;
     run(
         Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-                "chromium-l10n",
-            ])
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
-        "installing chromium",
-    )?;
-    Ok(chromium)
+        &format!("installing {}", packages.join(", ")),
+    )
 }
 
 /// The Firefox the browser tests drive: `$FIREFOX`, else Debian's `/usr/bin/firefox-esr`, installed with apt when
@@ -153,13 +153,7 @@ pub fn ensure_firefox() -> Result<PathBuf, String> {
                 .into(),
         );
     }
-    run(Command::new("apt-get").arg("update"), "apt-get update")?;
-    run(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "firefox-esr"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-        "installing firefox-esr",
-    )?;
+    apt_install(&["firefox-esr"])?;
     Ok(firefox)
 }
 
