@@ -8,7 +8,7 @@
 //! lookups (`registry/<size>/…`).
 //!
 //! Lookups are measured after `verify_all` (steady state of a worker that verified its snapshot in idle time); a
-//! worker that has not yet done so pays one bit test per touched chunk, plus one 16 KiB SHA-256 the first time.
+//! worker that has not yet done so pays one bit test per touched chunk, plus one 64 KiB SHA-256 the first time.
 //!
 //! Run: `cargo bench --bench registry` (≈ 2–3 minutes on 2 cores; table on stderr, criterion report in
 //! `target/criterion/`). `REGISTRY_BENCH_SIZES=10000,300000` limits the sizes.

@@ -16,7 +16,7 @@
 use koltrust::platform::{AccountKey, IdType, Platform};
 use koltrust::registry::delta::{apply_delta, make_delta, verify_delta, DELTA_MAGIC, DELTA_VERSION};
 use koltrust::registry::keys::{signing_key_id, to_hex, KeySet, SigningKey};
-use koltrust::registry::snapshot::{MAGIC, VERSION};
+use koltrust::registry::snapshot::{build_snapshot_with_chunk, MAGIC, VERSION};
 use koltrust::registry::TrustState;
 use koltrust::registry::{
     build_snapshot, CertLevel, Certification, ComplaintStats, Date, Record, Registry, Sanction, SanctionKind,
@@ -26,6 +26,10 @@ use sha2::{Digest, Sha256};
 
 /// SHA-256 of the golden snapshot (sequence 7).
 const SNAPSHOT_1_SHA256: &str = "19b628ea675cbebaa4c9384d08cceecd8ba7e089ef8d1e51d8a5200f7c1015cf";
+/// SHA-256 of the golden snapshot (sequence 7) as the writer writes it by default (`DEFAULT_CHUNK_LOG2` = 16,
+/// 64 KiB chunks): the same records, header byte 10 and the chunk table differ. A different default changes it —
+/// readers accept any chunk size of 1 KiB to 1 MiB, so that is no format version, but it is deliberate.
+const SNAPSHOT_1_DEFAULT_SHA256: &str = "8c01d12f83120c7e94f10ff1f59574d517cc2d0044fc89411fd28ee4cd29155c";
 /// SHA-256 of the second golden snapshot (sequence 8), the delta's result.
 const SNAPSHOT_2_SHA256: &str = "ff0609749c327b8cd14629aded367b9e08050cb50bd8d96aef3f70f378f669d4";
 /// SHA-256 of the golden delta 7 → 8.
@@ -283,12 +287,19 @@ fn meta(sequence: u64, issued_unix: i64) -> SnapshotMeta {
     }
 }
 
+/// The chunk size the golden files are written with: 2^14 = 16 KiB, the writer's default until 2026-12-06. The format
+/// is pinned with it; what the writer writes today (`koltrust::registry::snapshot::DEFAULT_CHUNK_LOG2`) is pinned by its own literal
+/// ([`SNAPSHOT_1_DEFAULT_SHA256`]), since a chunk size is a choice inside the format, not a new one.
+const GOLDEN_CHUNK_LOG2: u8 = 14;
+
 fn snapshot_1() -> Vec<u8> {
-    build_snapshot(&records_1(), &meta(7, ISSUED_1), &key()).expect("golden snapshot 1 builds")
+    build_snapshot_with_chunk(&records_1(), &meta(7, ISSUED_1), &key(), GOLDEN_CHUNK_LOG2)
+        .expect("golden snapshot 1 builds")
 }
 
 fn snapshot_2() -> Vec<u8> {
-    build_snapshot(&records_2(), &meta(8, ISSUED_2), &key()).expect("golden snapshot 2 builds")
+    build_snapshot_with_chunk(&records_2(), &meta(8, ISSUED_2), &key(), GOLDEN_CHUNK_LOG2)
+        .expect("golden snapshot 2 builds")
 }
 
 /// `None` when `got` is the expected golden hash, else the line naming what changed.
@@ -331,6 +342,12 @@ fn golden_snapshot_delta_and_key_id() {
         golden("snapshot", "sequence 7", &sha256(&s1), SNAPSHOT_1_SHA256),
         golden("snapshot", "sequence 8", &sha256(&s2), SNAPSHOT_2_SHA256),
         golden("delta", "7 → 8", &sha256(&delta), DELTA_SHA256),
+        golden(
+            "default writer's snapshot",
+            "sequence 7, default chunk size",
+            &sha256(&build_snapshot(&records_1(), &meta(7, ISSUED_1), &key()).unwrap()),
+            SNAPSHOT_1_DEFAULT_SHA256,
+        ),
     ]
     .into_iter()
     .flatten()

@@ -363,7 +363,7 @@ fn a_partial_batch_answers_what_is_loaded_and_names_the_rest() {
 
 #[test]
 fn the_name_index_is_read_after_the_prefix_as_one_range() {
-    use koltrust::registry::LOAD_BLOCK_CHUNKS;
+    use koltrust::registry::LOAD_BLOCK_BYTES;
     let file = snapshot();
     let reg = open_prefix(&file);
     let prefix = resident_prefix_len(&file[..HEAD_PROBE_LEN]).unwrap();
@@ -396,7 +396,7 @@ fn the_name_index_is_read_after_the_prefix_as_one_range() {
     let (a, b) = wanted[0];
     let (at, size, _) = reg.prefix_chunks();
     assert!(
-        a <= prefix && a >= prefix.saturating_sub(LOAD_BLOCK_CHUNKS * size),
+        a <= prefix && a >= prefix.saturating_sub(LOAD_BLOCK_BYTES.max(size)),
         "{a} vs prefix {prefix}"
     );
     // It covers every name-index chunk: a second stranger then needs nothing more.

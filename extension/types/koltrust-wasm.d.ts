@@ -91,8 +91,8 @@ export class Engine {
   acceptDigests(first: number, digests: Uint8Array): void;
   /** A chunk failed its hash: the file is altered and must be dropped. */
   readonly tainted: boolean;
-  /** Hashes up to `maxChunks` loaded, unverified chunks; `true` once all are. */
-  verifyResident(maxChunks: number): boolean;
+  /** Hashes about `maxBytes` of loaded, unverified chunks (one at least); `true` once all are. */
+  verifyResident(maxBytes: number): boolean;
   free(): void;
   setNow(nowMs: number): void;
   freshness(): Freshness;

@@ -272,9 +272,9 @@ async function distrust(err) {
   status.lastError = reason;
 }
 
-/** Chunks hashed per task by the idle-time check: 16 × 16 KiB, a few milliseconds, so a badge question arriving
- * meanwhile waits no longer than that. */
-const VERIFY_SLICE_CHUNKS = 16;
+/** Bytes hashed per task by the idle-time check: 256 KiB, a few milliseconds, so a badge question arriving meanwhile
+ * waits no longer than that. */
+const VERIFY_SLICE_BYTES = 256 * 1024;
 
 /** Idle-time check after the first answer: the loaded bytes not yet verified are hashed, a slice per task, so a
  * stored file altered on disk is refused at the start that reads it, not only when an answer touches the altered
@@ -284,7 +284,7 @@ function verifyInIdleTime() {
   const step = () => {
     if (engine !== checking) return; // replaced by an update, verified whole when it was applied
     try {
-      if (!checking.verifyResident(VERIFY_SLICE_CHUNKS)) setTimeout(step, 0);
+      if (!checking.verifyResident(VERIFY_SLICE_BYTES)) setTimeout(step, 0);
     } catch (err) {
       distrust(err).catch(() => {});
     }

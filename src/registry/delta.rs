@@ -31,7 +31,7 @@
 //! record offset by its growth. A byte diff would resend those tables whole; ADD32 says it in a dozen bytes. The
 //! rest (records, index entries, badge words) is matched with 16-byte blocks of N, rsync-style, which finds shifted
 //! content wherever it moved. What still grows a delta: the head's chunk hashes after the first changed byte
-//! (32 bytes per 16 KiB chunk ≈ 0.2 % of the body), a record removed or inserted in the middle of the id order
+//! (32 bytes per 64 KiB chunk ≈ 0.05 % of the body), a record removed or inserted in the middle of the id order
 //! (it renumbers the ordinals stored in later index entries — ids are allocated increasingly, so records normally
 //! append), and a step of the bucket count (every ≈ 3 % of account growth), which resends the directory
 //! (0.4 byte per account; the entries keep their order, see `index::build`).

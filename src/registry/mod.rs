@@ -44,7 +44,7 @@
 //! Budgets (`docs/performance.md`): ≤ 6 bytes per account for badge-level answers — the directory, the entries and the
 //! badge words (5.66); the core's share of the worker's cold start to the first answer (whole budget ≤ 80 ms at 1 M
 //! accounts) — opening verifies only the signed head
-//! (≈ 0.2 % of the file) and hashes the 16 KiB chunks the first lookup touches, so it stays well under a millisecond
+//! (≈ 0.2 % of the file) and hashes the 64 KiB chunks the first lookup touches, so it stays well under a millisecond
 //! natively and grows only with the chunk table; ≤ 150 ns median lookup at 1 M accounts in wasm — a known account costs
 //! about four cache misses (directory, bucket, record offset, the record's account list for the exact confirmation,
 //! plus its badge word), an unknown one two.
@@ -86,7 +86,7 @@ pub use lookalike::{Imitation, LookalikeHit};
 pub use model::{CertLevel, Certification, ComplaintStats, Record, Sanction, SanctionKind, SanctionReason};
 pub use reader::Freshness;
 pub use reader::{
-    initial_read_len, prefix_chunk_layout, resident_prefix_len, Hit, Registry, HEAD_PROBE_LEN, LOAD_BLOCK_CHUNKS,
+    initial_read_len, prefix_chunk_layout, resident_prefix_len, Hit, Registry, HEAD_PROBE_LEN, LOAD_BLOCK_BYTES,
     READ_WHOLE_BELOW,
 };
 pub use snapshot::{build_snapshot, BuildError, SnapshotError, SnapshotMeta};

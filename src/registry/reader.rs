@@ -1,7 +1,7 @@
 //! The snapshot reader: [`Registry`], opened straight from the stored bytes.
 //!
 //! `open` checks the head (magic, version, key, lengths, signature, rollback, section table) and nothing else;
-//! lookups then read the index in place and hash each 16 KiB body chunk the first time they touch it
+//! lookups then read the index in place and hash each body chunk (64 KiB as written) the first time they touch it
 //! (see [`super::snapshot`] for why). One atomic bit per chunk remembers what is verified, so `Registry` is `Sync`
 //! natively and costs nothing extra on single-threaded wasm.
 //!
@@ -12,7 +12,7 @@
 //! the registry with [`Registry::open_resident`]: the head is checked as in `open` (signature included), the rest
 //! of the file stays unloaded. A read that touches an unloaded chunk fails with [`SnapshotError::NotLoaded`] and
 //! remembers the chunk; the host then reads the byte ranges [`Registry::take_wanted`] names (whole blocks of
-//! [`LOAD_BLOCK_CHUNKS`] chunks, so neighbouring records come along; the whole name index at its first miss, since
+//! [`LOAD_BLOCK_BYTES`], so neighbouring records come along; the whole name index at its first miss, since
 //! look-alike keys land in random buckets) from storage, hands them to [`Registry::supply`] (or
 //! [`Registry::supply_digested`] with the host's SHA-256 of each chunk) — which checks every chunk against the signed
 //! head **before** keeping it — and asks again. The name index (sections 5–6) is not in the prefix: only look-alike
@@ -84,9 +84,9 @@ struct Section {
     len: usize,
 }
 
-/// Chunks loaded together when an answer needs one that is not resident (64 KiB at the default chunk size): a
-/// record and its neighbours come in one storage read.
-pub const LOAD_BLOCK_CHUNKS: usize = 4;
+/// Bytes loaded together when an answer needs a chunk that is not resident (one chunk at the default 64 KiB, four of
+/// a 16 KiB snapshot's): a record and its neighbours come in one storage read.
+pub const LOAD_BLOCK_BYTES: usize = 64 * 1024;
 
 /// Snapshots up to this size are read whole at start: one read costs less than the round trips of loading records
 /// on demand (measured in the worker: a lazy record load adds 3–10 ms to the first answer).
@@ -395,18 +395,19 @@ impl Registry {
     }
 
     /// The file byte ranges `[start, end)` to read for the chunks reads asked for since the last call (each widened
-    /// to its aligned block of [`LOAD_BLOCK_CHUNKS`] chunks, adjacent ones merged), and forgets them.
+    /// to its aligned block of [`LOAD_BLOCK_BYTES`], adjacent ones merged), and forgets them.
     pub fn take_wanted(&self) -> Vec<(usize, usize)> {
         let size = 1usize << self.header.chunk_log2;
         let chunks = self.header.chunk_count();
+        let block = (LOAD_BLOCK_BYTES / size).max(1);
         let mut out: Vec<(usize, usize)> = Vec::new();
         for (w, word) in self.wanted.iter().enumerate() {
             let mut bits = word.swap(0, Relaxed);
             while bits != 0 {
                 let c = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let first = c - c % LOAD_BLOCK_CHUNKS;
-                let last = (first + LOAD_BLOCK_CHUNKS).min(chunks);
+                let first = c - c % block;
+                let last = (first + block).min(chunks);
                 let (start, end) = (
                     self.body_start + first * size,
                     (self.body_start + last * size).min(self.file_len),
@@ -495,6 +496,11 @@ impl Registry {
             }
         }
         Ok(true)
+    }
+
+    /// The body chunk size of this snapshot (its header's `chunk_log2`), in bytes.
+    pub fn chunk_size(&self) -> usize {
+        1 << self.header.chunk_log2
     }
 
     /// The resident prefix's body chunks as `(offset of the first, chunk size, count)`: what a host that hashes

@@ -8,7 +8,7 @@
 //! offset  size  field
 //!      0     8  magic "KOLTSNAP"                                                   (MAGIC)
 //!      8     2  u16 format version = 2                                             (VERSION)
-//!     10     1  u8 chunk_log2: body chunk size is 2^chunk_log2 bytes (10..=20; the writer uses 14 = 16 KiB)
+//!     10     1  u8 chunk_log2: body chunk size is 2^chunk_log2 bytes (10..=20; the writer uses 16 = 64 KiB)
 //!     11     1  u8 section count = 7                                               (SECTION_COUNT)
 //!     12     4  u32 name-key count (the name index's entries; index shapes derive from the counts, see `index`)
 //!     16     8  key id of the signing key (see `keys`)
@@ -38,7 +38,7 @@
 //! snapshots by it).
 //!
 //! ## Why a chunk table instead of signing the body
-//! The signature covers the head, and the head carries a SHA-256 of every 16 KiB body chunk (a one-level Merkle
+//! The signature covers the head, and the head carries a SHA-256 of every 64 KiB body chunk (a one-level Merkle
 //! tree, as dm-verity does). Opening a snapshot checks magic, version, key id, lengths and the signature over the
 //! head only — about 0.2 % of the file — and each body chunk is hashed the first time a lookup touches it (a bit per
 //! chunk remembers it). Cold start therefore grows only with the head, not with the body (hashing the ~70 MB of a
@@ -85,12 +85,18 @@ pub const SECTION_ENTRY_LEN: usize = 16;
 pub const SECTION_COUNT: usize = 7;
 /// Length of an Ed25519 signature (RFC 8032): it follows the signed head in a snapshot and ends a delta.
 pub const SIGNATURE_LEN: usize = 64;
-/// The chunk size the builder writes, as a power of two (header byte 10): 2^14 = 16 KiB. Each body chunk has its own
-/// SHA-256 in the signed chunk table, so a lookup verifies 16 KiB, not the whole body; smaller chunks would grow
-/// the head (32 bytes per chunk, hashed at every open), larger ones would make a first lookup hash more. Readers
-/// accept 10..=20 (1 KiB to 1 MiB); anything else is [`SnapshotError::BadHeader`]. Part of the pinned bytes: a
-/// different default changes every snapshot's head.
-pub const DEFAULT_CHUNK_LOG2: u8 = 14;
+/// The chunk size the builder writes, as a power of two (header byte 10): 2^16 = 64 KiB. Each body chunk has its own
+/// SHA-256 in the signed chunk table, so a lookup verifies 64 KiB, not the whole body. Why 64 KiB: the worker's cold
+/// start hashes every chunk of the resident prefix through WebCrypto, one call per chunk, and each call costs 10–20 µs
+/// of the worker's thread besides the hashing (a 300k-account prefix is 34 calls at 64 KiB against 131 at 16 KiB;
+/// about 110 against 430 at 1M), the head is a quarter the size (32 bytes per chunk, hashed at every open: 31 KB at 1M
+/// accounts instead of 124 KB), and records are read from storage in 64 KiB blocks anyway
+/// ([`super::reader::LOAD_BLOCK_BYTES`]). The cost: a lookup in a registry opened whole (the portal, the CLI) hashes
+/// 64 KiB the first time it touches a chunk (~0.1 ms in wasm). Until 2026-12-06 the builder wrote 16 KiB (2^14); the
+/// field was always in the header and readers accept 10..=20 (1 KiB to 1 MiB; anything else is
+/// [`SnapshotError::BadHeader`]), so snapshots of either size are read alike. Part of the pinned bytes: a different
+/// default changes every snapshot's head.
+pub const DEFAULT_CHUNK_LOG2: u8 = 16;
 
 /// Section 1, the index **directory**: `buckets + 1` little-endian `u32`s, the cumulative start of each bucket in
 /// the entries (see [`super::index`]; `buckets` is derived from the header's counts, not stored).

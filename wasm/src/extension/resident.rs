@@ -96,12 +96,12 @@ impl Engine {
         self.registry.want_all();
     }
 
-    /// Hashes at most `max_chunks` loaded chunks not verified yet (idle time after the first answer); `true` once
-    /// all are. An error means the stored file was altered and must be dropped.
+    /// Hashes about `max_bytes` of loaded chunks not verified yet, at least one chunk (idle time after the first
+    /// answer); `true` once all are. An error means the stored file was altered and must be dropped.
     #[wasm_bindgen(js_name = verifyResident)]
-    pub fn verify_resident(&self, max_chunks: u32) -> Result<bool, JsError> {
+    pub fn verify_resident(&self, max_bytes: u32) -> Result<bool, JsError> {
         self.registry
-            .verify_resident(max_chunks as usize)
+            .verify_resident((max_bytes as usize / self.registry.chunk_size()).max(1))
             .map_err(snapshot_error)
     }
 }
