@@ -12,8 +12,11 @@
 //  - the first start of all (the bundled file copied from the package into IndexedDB);
 //  - navigation to first badge on the 2,400-link feed (tests/fixtures/x.com/i/scale/feed.html) with the worker
 //    stopped first: from the page's `load` and from its first idle period;
-//  - the worker's WebAssembly memory, and the extension renderer process's resident memory (Linux /proc).
-// Prints one table. Usage: node benches/browser/run.mjs LABEL=DIR [LABEL=DIR …]
+//  - the worker's WebAssembly memory, and the extension renderer process's resident memory (Linux /proc);
+//  - the platform's floor (arguments labelled `floor:MODE`, built from benches/browser/floor/): the same cold start
+//    for a worker that answers at once (`empty`), and for one that only compiles the first module and reads the
+//    registry from IndexedDB (`read`) — what any design pays on this machine before its own code runs.
+// Prints one table and the floor. Usage: node benches/browser/run.mjs LABEL=DIR [LABEL=DIR …] [floor:MODE=DIR …]
 import fs from 'node:fs/promises';
 import { launchOnFixtures } from '../../tests/e2e/lib/browser.mjs';
 
@@ -139,16 +142,50 @@ async function measure(label, dir) {
       await feed.close();
     }
     await page.close();
-    return { label, known, firstStartMs, bundled, updated, wasmMb, rssMb, fromLoad: median(fromLoad), fromIdle: median(fromIdle) };
+    // Each visit, load → idle → badge in ms after `load`: the page's first idle period comes before or after its first
+    // frame from one visit to the next, which moves "after first idle" far more than anything the extension does.
+    const visits = fromLoad.map((l, i) => `${Math.round(l - fromIdle[i])}→${Math.round(l)}`).join(' ');
+    return { label, known, firstStartMs, bundled, updated, wasmMb, rssMb, fromLoad: median(fromLoad), fromIdle: median(fromIdle), visits };
+  } finally {
+    await env.close();
+  }
+}
+
+/** The floor worker's cold start (benches/browser/floor/worker.js), stopped between runs like the extension's.
+ * @param {string} mode @param {string} dir */
+async function measureFloor(mode, dir) {
+  const env = await launchOnFixtures({ extensionDir: dir });
+  try {
+    const page = await env.browser.ctx.newPage();
+    await page.goto(env.browser.extensionUrl('options.html'));
+    const cdp = await env.browser.ctx.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const ask = async () => {
+      const answer = /** @type {any} */ (await page.evaluate(() => chrome.runtime.sendMessage({})));
+      if (!answer.ok) throw new Error(`floor ${mode}: ${answer.error}`);
+      return answer;
+    };
+    await ask(); // the first start of all (the registry copied into IndexedDB)
+    const ms = [];
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const answer = await ask();
+      ms.push(answer.ms);
+      bytes = answer.bytes;
+    }
+    return { mode, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), bytes };
   } finally {
     await env.close();
   }
 }
 
 const rows = [];
+const floors = [];
 for (const arg of process.argv.slice(2)) {
   const [label, dir] = arg.split('=');
-  rows.push(await measure(label, dir));
+  if (label.startsWith('floor:')) floors.push(await measureFloor(label.slice('floor:'.length), dir));
+  else rows.push(await measure(label, dir));
 }
 const f = (/** @type {number} */ x) => (Math.round(x * 10) / 10).toFixed(1);
 console.log(`\nworker cold start to first answer (median of ${RUNS}, ms from the worker's start; min–max) and first badge (median of ${FEED_RUNS}, ms)`);
@@ -156,9 +193,20 @@ console.log('| registry | first start of all | cold start, bundled | cold start,
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   console.error(`${r.label}: steps (median ms from the worker's start) bundled: ${r.bundled.steps}; updated: ${r.updated.steps}`);
+  console.error(`${r.label}: feed visits, first idle period → first badge, ms after load: ${r.visits}`);
   console.log(
     `| ${r.label} | ${r.firstStartMs} ms | ${f(r.bundled.median)} (${f(r.bundled.min)}–${f(r.bundled.max)}) | ` +
       `${f(r.updated.median)} (${f(r.updated.min)}–${f(r.updated.max)}) | ${f(r.bundled.complete)} / ${f(r.updated.complete)} | ` +
       `${f(r.fromLoad)} | ${f(r.fromIdle)} | ${r.wasmMb} MB | ${r.rssMb} MB |`,
   );
+}
+if (floors.length) {
+  console.log(`\nthe platform's floor (benches/browser/floor/; median of ${RUNS}, ms from the worker's start; min–max)`);
+  for (const r of floors) {
+    const what =
+      r.mode === 'empty'
+        ? 'a worker that answers at once'
+        : `a worker that only compiles and instantiates the first module and reads the first registry (${r.bytes} bytes) from IndexedDB`;
+    console.log(`| ${what} | ${f(r.median)} (${f(r.min)}–${f(r.max)}) |`);
+  }
 }

@@ -3,7 +3,10 @@
 //! is a signed fictional sample of about that many accounts (the demo people of the fixture pages included, signed by
 //! the build key the extension pins), and runs `benches/browser/run.mjs`, which prints the table: cold start to
 //! first answer (bundled and updated), the first start of all, first badge on the 2,400-link feed after `load` and
-//! after the first idle period, and memory. Not part of `cargo xtask test`: figures, not assertions.
+//! after the first idle period, and memory. Beside them it measures the platform's floor with two copies of
+//! `benches/browser/floor/` (a worker that answers at once, and one that only compiles the first module and reads the
+//! smallest registry from IndexedDB): what any design pays on this machine before its own code. Not part of
+//! `cargo xtask test`: figures, not assertions.
 //! `BENCH_SIZES=2000,300000` picks the sizes (accounts); default 2k, 300k, 1M.
 
 use crate::exec::{self, cmd, project_root, target_dir};
@@ -66,6 +69,23 @@ pub fn run() -> Result<(), String> {
             "registry build",
         )?;
         args.push(format!("{}={}", label(accounts), ext.display()));
+    }
+    // The floor workers, with the first module and the first (smallest) registry of this run.
+    if let Some(first) = args.first().and_then(|a| a.split_once('=')).map(|(_, dir)| dir.to_string()) {
+        for mode in ["empty", "read"] {
+            let dir = work.join(format!("floor-{mode}"));
+            if dir.exists() {
+                fs::remove_dir_all(&dir).map_err(|e| format!("clearing {}: {e}", dir.display()))?;
+            }
+            crate::dist::copy_dir(&root.join("benches").join("browser").join("floor"), &dir)?;
+            let first = std::path::Path::new(&first);
+            for (from, to) in [("pkg/koltrust_bg.wasm", "first.wasm"), ("registry/bundled.bin", "registry.bin")] {
+                fs::copy(first.join(from), dir.join(to)).map_err(|e| format!("copying {from}: {e}"))?;
+            }
+            fs::write(dir.join("mode.js"), format!("export const MODE = '{mode}';\n"))
+                .map_err(|e| format!("writing mode.js: {e}"))?;
+            args.push(format!("floor:{mode}={}", dir.display()));
+        }
     }
     exec::run(
         cmd("node", &root).arg("benches/browser/run.mjs").args(&args),
