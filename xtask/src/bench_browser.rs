@@ -71,7 +71,11 @@ pub fn run() -> Result<(), String> {
         args.push(format!("{}={}", label(accounts), ext.display()));
     }
     // The floor workers, with the first module and the first (smallest) registry of this run.
-    if let Some(first) = args.first().and_then(|a| a.split_once('=')).map(|(_, dir)| dir.to_string()) {
+    if let Some(first) = args
+        .first()
+        .and_then(|a| a.split_once('='))
+        .map(|(_, dir)| dir.to_string())
+    {
         for mode in ["empty", "read"] {
             let dir = work.join(format!("floor-{mode}"));
             if dir.exists() {
@@ -79,7 +83,10 @@ pub fn run() -> Result<(), String> {
             }
             crate::dist::copy_dir(&root.join("benches").join("browser").join("floor"), &dir)?;
             let first = std::path::Path::new(&first);
-            for (from, to) in [("pkg/koltrust_bg.wasm", "first.wasm"), ("registry/bundled.bin", "registry.bin")] {
+            for (from, to) in [
+                ("pkg/koltrust_bg.wasm", "first.wasm"),
+                ("registry/bundled.bin", "registry.bin"),
+            ] {
                 fs::copy(first.join(from), dir.join(to)).map_err(|e| format!("copying {from}: {e}"))?;
             }
             fs::write(dir.join("mode.js"), format!("export const MODE = '{mode}';\n"))
