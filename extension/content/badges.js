@@ -327,41 +327,69 @@
   });
 
   // Drawing is time-sliced: a long feed's badges are drawn a few milliseconds at a time, so the page never has a
-  // long task because of us (budget: no main-thread task over 50 ms).
+  // long task because of us (budget: no main-thread task over 50 ms). What is on screen is drawn slice after slice,
+  // a slice per frame; what is off screen waits for the page's idle time, behind the page's own idle callbacks — a
+  // feed's thousands of links would otherwise keep every frame busy for seconds, and the page's idle work waiting
+  // that long (docs/performance.md, "First badge") — or for OFFSCREEN_WAIT_MS when the page is never idle.
   /** @type {Draw[]} */
-  let drawQueue = [];
-  let drawIndex = 0;
-  let drawScheduled = false;
+  let visibleQueue = [];
+  /** @type {Draw[]} */
+  let laterQueue = [];
+  let visibleScheduled = false;
+  let laterScheduled = false;
+  /** Longest an off-screen badge waits for an idle period before a slice is drawn anyway. */
+  const OFFSCREEN_WAIT_MS = 200;
 
-  /** @param {Draw[]} first @param {Draw[]} rest */
+  /** @param {Draw[]} first on screen @param {Draw[]} rest off screen */
   function enqueueDraws(first, rest) {
-    drawQueue = [...first, ...drawQueue.slice(drawIndex), ...rest];
-    drawIndex = 0;
-    if (!drawScheduled) {
-      drawScheduled = true;
-      setTimeout(drainDraws, 0);
+    if (first.length) {
+      visibleQueue = [...first, ...visibleQueue];
+      if (!visibleScheduled) {
+        visibleScheduled = true;
+        setTimeout(drainVisible, 0);
+      }
+    }
+    if (rest.length) {
+      laterQueue.push(...rest);
+      scheduleLater();
     }
   }
 
-  function drainDraws() {
+  function drainVisible() {
+    visibleQueue = drawSlice(visibleQueue, SLICE_MS);
+    // Let the browser render between slices (a frame, or a timer when frames are throttled).
+    if (visibleQueue.length) KolTrust.floating.nextSlice(drainVisible);
+    else visibleScheduled = false;
+  }
+
+  function scheduleLater() {
+    if (laterScheduled) return;
+    laterScheduled = true;
+    requestIdleCallback(drainLater, { timeout: OFFSCREEN_WAIT_MS });
+  }
+
+  /** @param {IdleDeadline} deadline */
+  function drainLater(deadline) {
+    laterScheduled = false;
+    // In an idle period, the time it leaves; past the wait, one ordinary slice.
+    const budget = deadline.didTimeout ? SLICE_MS : Math.min(SLICE_MS, deadline.timeRemaining());
+    laterQueue = drawSlice(laterQueue, budget);
+    if (laterQueue.length) scheduleLater();
+  }
+
+  /** Draws from the front of `queue` for at most `budgetMs` and DRAWS_PER_SLICE badges; returns what is left.
+   * @param {Draw[]} queue @param {number} budgetMs */
+  function drawSlice(queue, budgetMs) {
     const start = performance.now();
     // Both bounds matter: script time per slice, and how many hosts the browser must then style and lay out.
-    const last = Math.min(drawQueue.length, drawIndex + DRAWS_PER_SLICE);
+    const last = Math.min(queue.length, DRAWS_PER_SLICE);
     // Reads for the whole slice first (computed styles: one style pass), then the writes.
-    const slice = drawQueue.slice(drawIndex, last).filter(([anchor]) => anchor.isConnected && checked.get(anchor) === anchor.href);
+    const slice = queue.slice(0, last).filter(([anchor]) => anchor.isConnected && checked.get(anchor) === anchor.href);
     const outOfFlow = slice.map(([anchor]) => KolTrust.placement.takesRoom(anchor));
     let i = 0;
-    for (; i < slice.length && performance.now() - start < SLICE_MS; i++) drawLinkBadge(...slice[i], outOfFlow[i]);
+    for (; i < slice.length && (i === 0 || performance.now() - start < budgetMs); i++) drawLinkBadge(...slice[i], outOfFlow[i]);
     // Out of time mid-slice: the rest of it is drawn at the next slice.
-    drawIndex = i === slice.length ? last : drawQueue.indexOf(slice[i], drawIndex);
-    if (drawIndex < drawQueue.length) {
-      // Let the browser render between slices (a frame, or a timer when frames are throttled).
-      KolTrust.floating.nextSlice(drainDraws);
-    } else {
-      drawQueue = [];
-      drawIndex = 0;
-      drawScheduled = false;
-    }
+    return i === slice.length ? queue.slice(last) : queue.slice(queue.indexOf(slice[i]));
   }
 
   // ---- the page's own profile ---------------------------------------------------------------------------------
