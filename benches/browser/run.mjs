@@ -15,7 +15,8 @@
 //  - the worker's WebAssembly memory, and the extension renderer process's resident memory (Linux /proc);
 //  - the platform's floor (arguments labelled `floor:MODE`, built from benches/browser/floor/): the same cold start
 //    for a worker that answers at once (`empty`), and for one that only compiles the first module and reads the
-//    registry from IndexedDB (`read`) — what any design pays on this machine before its own code runs.
+//    registry from IndexedDB (`read`) — what any design pays on this machine before its own code runs — and, with
+//    the `empty` one (no content script), when the feed itself first paints and is first idle after its `load`.
 // Prints one table and the floor. Usage: node benches/browser/run.mjs LABEL=DIR [LABEL=DIR …] [floor:MODE=DIR …]
 import fs from 'node:fs/promises';
 import { launchOnFixtures } from '../../tests/e2e/lib/browser.mjs';
@@ -174,7 +175,29 @@ async function measureFloor(mode, dir) {
       ms.push(answer.ms);
       bytes = answer.bytes;
     }
-    return { mode, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), bytes };
+    // The feed with no content script at all (this extension has none): when the page itself first paints and is
+    // first idle after its `load` — the floor under "first badge after load".
+    /** @type {{ frame: number, idle: number }[]} */
+    const feed = [];
+    if (mode === 'empty') {
+      for (let i = 0; i < FEED_RUNS; i++) {
+        const visit = await env.browser.ctx.newPage();
+        // The end of the first frame after `load` (its rAF, then the task after it): the page first painted.
+        await visit.addInitScript(() =>
+          addEventListener('load', () => requestAnimationFrame(() => setTimeout(() => ((/** @type {any} */ (window)).__framed = performance.now()), 0))),
+        );
+        await visit.goto('https://x.com/i/scale/feed.html');
+        await visit.waitForFunction(() => /** @type {any} */ (window).__scale.idleAt !== null && /** @type {any} */ (window).__framed, null, { timeout: 30000 });
+        feed.push(
+          await visit.evaluate(() => {
+            const w = /** @type {any} */ (window);
+            return { frame: w.__framed - w.__scale.loadAt, idle: w.__scale.idleAt - w.__scale.loadAt };
+          }),
+        );
+        await visit.close();
+      }
+    }
+    return { mode, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), bytes, feed };
   } finally {
     await env.close();
   }
@@ -208,5 +231,11 @@ if (floors.length) {
         ? 'a worker that answers at once'
         : `a worker that only compiles and instantiates the first module and reads the first registry (${r.bytes} bytes) from IndexedDB`;
     console.log(`| ${what} | ${f(r.median)} (${f(r.min)}–${f(r.max)}) |`);
+    if (r.feed.length) {
+      console.log(
+        `| the 2,400-link feed with no extension script: its first frame after load painted / its first idle period, ms after load (median of ${r.feed.length}) | ` +
+          `${f(median(r.feed.map((v) => v.frame)))} / ${f(median(r.feed.map((v) => v.idle)))} |`,
+      );
+    }
   }
 }
