@@ -411,3 +411,56 @@ fn the_name_index_is_read_after_the_prefix_as_one_range() {
     );
     assert!(at > 0);
 }
+
+/// Records are read from storage in 64 KiB blocks whatever the file's chunk size: four chunks of a 16 KiB snapshot
+/// (the writer's size until 2026-12-06, still in people's storage), one of a 64 KiB snapshot (the writer's now), and
+/// a record confirmed in either answers the same.
+#[test]
+fn records_load_in_64_kib_blocks_at_either_chunk_size() {
+    use koltrust::registry::LOAD_BLOCK_BYTES;
+    let today = Date::parse(TODAY).unwrap();
+    let records = generate(SampleSpec {
+        records: 6000,
+        seed: 11,
+        today,
+    });
+    let issued = today.start_unix_vn() + 3600;
+    let meta = SnapshotMeta {
+        sequence: 5,
+        issued_unix: issued,
+        expires_unix: issued + 7 * 86_400,
+    };
+    let mut answers = Vec::new();
+    for chunk_log2 in [14u8, 16] {
+        let file = build_snapshot_with_chunk(&records, &meta, &key(), chunk_log2).unwrap();
+        let mut reg = open_prefix(&file);
+        assert_eq!(reg.chunk_size(), 1 << chunk_log2);
+        let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
+        let known = profile_urls(&whole, 40).pop().unwrap();
+        assert!(matches!(
+            lookup_links(&reg, std::slice::from_ref(&known), Lang::Vi, BadgeOptions::default()),
+            Err(SnapshotError::NotLoaded(_))
+        ));
+        let wanted = reg.take_wanted();
+        assert_eq!(wanted.len(), 1, "{chunk_log2}: one block for one record: {wanted:?}");
+        let (a, b) = wanted[0];
+        let (first_chunk_at, _, _) = reg.prefix_chunks();
+        assert_eq!(
+            (a - first_chunk_at) % LOAD_BLOCK_BYTES,
+            0,
+            "{chunk_log2}: blocks are aligned: {a}"
+        );
+        assert!(
+            b - a <= LOAD_BLOCK_BYTES && (b - a == LOAD_BLOCK_BYTES || b == file.len()),
+            "{chunk_log2}: {a}..{b}"
+        );
+        reg.supply(a, &file[a..b]).unwrap();
+        let answer = lookup_links(&reg, std::slice::from_ref(&known), Lang::Vi, BadgeOptions::default()).unwrap();
+        assert!(
+            answer[0].is_some(),
+            "{chunk_log2}: the registered account is answered once its block is in"
+        );
+        answers.push(format!("{answer:?}"));
+    }
+    assert_eq!(answers[0], answers[1], "the same answer from either chunk size");
+}
