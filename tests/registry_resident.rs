@@ -28,19 +28,20 @@ fn now() -> i64 {
 
 /// 300 fictional records in 1 KiB chunks: dozens of chunks in the record section.
 fn snapshot() -> Vec<u8> {
+    sample_snapshot(300, 3, 4, 10)
+}
+
+/// `records` fictional records (sample `seed`), signed as `sequence`, in chunks of 2^`chunk_log2` bytes.
+fn sample_snapshot(records: usize, seed: u64, sequence: u64, chunk_log2: u8) -> Vec<u8> {
     let today = Date::parse(TODAY).unwrap();
-    let records = generate(SampleSpec {
-        records: 300,
-        seed: 3,
-        today,
-    });
+    let records = generate(SampleSpec { records, seed, today });
     let issued = today.start_unix_vn() + 3600;
     let meta = SnapshotMeta {
-        sequence: 4,
+        sequence,
         issued_unix: issued,
         expires_unix: issued + 7 * 86_400,
     };
-    build_snapshot_with_chunk(&records, &meta, &key(), 10).unwrap()
+    build_snapshot_with_chunk(&records, &meta, &key(), chunk_log2).unwrap()
 }
 
 fn open_prefix(file: &[u8]) -> Registry {
@@ -418,21 +419,9 @@ fn the_name_index_is_read_after_the_prefix_as_one_range() {
 #[test]
 fn records_load_in_64_kib_blocks_at_either_chunk_size() {
     use koltrust::registry::LOAD_BLOCK_BYTES;
-    let today = Date::parse(TODAY).unwrap();
-    let records = generate(SampleSpec {
-        records: 6000,
-        seed: 11,
-        today,
-    });
-    let issued = today.start_unix_vn() + 3600;
-    let meta = SnapshotMeta {
-        sequence: 5,
-        issued_unix: issued,
-        expires_unix: issued + 7 * 86_400,
-    };
     let mut answers = Vec::new();
     for chunk_log2 in [14u8, 16] {
-        let file = build_snapshot_with_chunk(&records, &meta, &key(), chunk_log2).unwrap();
+        let file = sample_snapshot(6000, 11, 5, chunk_log2);
         let mut reg = open_prefix(&file);
         assert_eq!(reg.chunk_size(), 1 << chunk_log2);
         let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
