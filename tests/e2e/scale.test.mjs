@@ -61,3 +61,24 @@ test('a 2,000-link feed that keeps growing gets every badge without long tasks',
     await page.close();
   }
 });
+
+test('links scrolled into view are badged ahead of the rest of the feed', async () => {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.goto('https://x.com/i/scale/feed.html');
+    await page.waitForFunction(() => (/** @type {ScaleWindow} */ (window)).__scale.firstBadgeAt !== null, null, { timeout: 20000 });
+    // Off-screen badges wait for idle time; a link the person scrolls to moves ahead of them (the placer keeps
+    // watching the waiting ones). Post 901 is ~1,800 links down the feed.
+    await page.evaluate(() => document.querySelectorAll('article[data-testid="tweet"]')[901].scrollIntoView({ block: 'center' }));
+    const badges = await waitForBadges(page, (b) => b.some((x) => x.href?.endsWith('/nguoidung_901')), {
+      timeout: 20000,
+      what: "the badge of post 901's author",
+    });
+    const drawn = linkBadges(badges).length;
+    console.log(`scale: post 901's author badged with ${drawn} of 2,400 badges drawn`);
+    assert.ok(drawn < 1500, `the scrolled-to link came before most of the feed (${drawn} badges drawn by then)`);
+    await screenshot(page, 'scale-feed-scrolled');
+  } finally {
+    await page.close();
+  }
+});
