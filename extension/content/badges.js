@@ -300,7 +300,7 @@
       // A look-alike by its shown name keeps that name: the card and the report are asked with it.
       if (answer) toDraw.push([anchor, answer.badge, accountOf(answer.platform, answer, answer.badge.state === 'lookalike' ? name : null)]);
       else {
-        awaitingPlace.delete(anchor);
+        forgetPlace(anchor); // no longer waiting to be drawn either
         removeLinkBadge(anchor);
       }
     });
