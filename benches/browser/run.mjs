@@ -143,8 +143,9 @@ async function measure(label, dir) {
       await feed.close();
     }
     await page.close();
-    // Each visit, load → idle → badge in ms after `load`: the page's first idle period comes before or after its first
-    // frame from one visit to the next, which moves "after first idle" far more than anything the extension does.
+    // Each visit, load → idle → badge in ms after `load`: the page's first idle period comes before its first frame in
+    // some visits and seconds later in others (while the content script draws every badge a slice per frame), which
+    // moves "after first idle" far more than the worker's start does (docs/performance.md, "The page's idle time").
     const visits = fromLoad.map((l, i) => `${Math.round(l - fromIdle[i])}→${Math.round(l)}`).join(' ');
     return { label, known, firstStartMs, bundled, updated, wasmMb, rssMb, fromLoad: median(fromLoad), fromIdle: median(fromIdle), visits };
   } finally {
