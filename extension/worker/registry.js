@@ -114,10 +114,13 @@ async function readEarly(key) {
   return { stored, prefix };
 }
 
-/** The length of a snapshot's resident prefix (the core reads it from the head), for `Stored.prefixLen`.
- * @param {Blob} blob */
+/** The length of a snapshot's resident prefix, from bytes that begin with its first `headProbeLen()` (the core reads
+ * it from the head): what a start reads first, and `Stored.prefixLen`. @param {Uint8Array} head */
+const prefixLenOfHead = (head) => core.initialReadLen(head.subarray(0, core.headProbeLen()));
+
+/** {@link prefixLenOfHead} of a stored file, reading its head. @param {Blob} blob */
 async function prefixLenOf(blob) {
-  return core.initialReadLen(new Uint8Array(await blob.slice(0, core.headProbeLen()).arrayBuffer()));
+  return prefixLenOfHead(new Uint8Array(await blob.slice(0, core.headProbeLen()).arrayBuffer()));
 }
 
 /** Opens an engine on a snapshot file, reading only its resident prefix — or taking the one read early, when its
@@ -127,12 +130,9 @@ async function prefixLenOf(blob) {
 async function openFromBlob(blob, pinned, held, earlyRead) {
   let prefix = await (earlyRead ?? null);
   const probe = core.headProbeLen();
-  const early = !!prefix && prefix.length >= probe && core.initialReadLen(prefix.subarray(0, probe)) === prefix.length;
+  const early = !!prefix && prefix.length >= probe && prefixLenOfHead(prefix) === prefix.length;
   if (status.coldStartMs === null) startPhases.prefixEarly = early ? 1 : 0;
-  if (!prefix || !early) {
-    const first = new Uint8Array(await blob.slice(0, probe).arrayBuffer());
-    prefix = new Uint8Array(await blob.slice(0, core.initialReadLen(first)).arrayBuffer());
-  }
+  if (!prefix || !early) prefix = new Uint8Array(await blob.slice(0, await prefixLenOf(blob)).arrayBuffer());
   mark('prefixRead');
   // Every chunk of the prefix is checked against the signed head now, hashed by WebCrypto (several times faster
   // than the core's SHA-256 in WebAssembly; the core compares): a badge question touches index chunks all over the
@@ -370,8 +370,10 @@ export async function updateNow() {
       const downloaded = await fetchBytes(new URL(step.path, manifestUrl));
       next = engine.applyUpdate(downloaded, Date.now());
     }
-    const blob = new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (next.snapshotBytes())]);
-    const prefixLen = await prefixLenOf(blob);
+    const bytes = /** @type {Uint8Array<ArrayBuffer>} */ (next.snapshotBytes());
+    const blob = new Blob([bytes]);
+    // The bytes are at hand: the prefix's length is read from them, not from the Blob just made of them.
+    const prefixLen = prefixLenOfHead(bytes);
     await writeEntry(CURRENT, { blob, sequence: next.sequence, stored: Date.now(), prefixLen });
     const previous = engine;
     engine = next; // the switch: every later question is answered by the new registry
