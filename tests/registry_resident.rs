@@ -71,6 +71,18 @@ fn ask<T>(
     panic!("still not loaded after 8 rounds");
 }
 
+/// Asks `href` of a registry missing bytes for it, and returns the one byte range it then wants (`what`: for the
+/// failure message). */
+fn the_one_range_wanted(reg: &Registry, href: &str, what: &str) -> (usize, usize) {
+    assert!(matches!(
+        lookup_links(reg, &[href], Lang::Vi, BadgeOptions::default()),
+        Err(SnapshotError::NotLoaded(_))
+    ));
+    let wanted = reg.take_wanted();
+    assert_eq!(wanted.len(), 1, "{what}: one range: {wanted:?}");
+    wanted[0]
+}
+
 fn profile_urls(reg: &Registry, n: u32) -> Vec<String> {
     (0..n)
         .flat_map(|i| reg.record(i).unwrap().accounts)
@@ -387,14 +399,7 @@ fn the_name_index_is_read_after_the_prefix_as_one_range() {
     .is_err());
     // A stranger's look-alike check asks for the whole name index at once, starting where the prefix ends.
     let reg = open_prefix(&file);
-    let strangers = ["https://www.tiktok.com/@nobody.1".to_string()];
-    assert!(matches!(
-        lookup_links(&reg, &strangers, Lang::Vi, BadgeOptions::default()),
-        Err(SnapshotError::NotLoaded(_))
-    ));
-    let wanted = reg.take_wanted();
-    assert_eq!(wanted.len(), 1, "one range: {wanted:?}");
-    let (a, b) = wanted[0];
+    let (a, b) = the_one_range_wanted(&reg, "https://www.tiktok.com/@nobody.1", "a stranger");
     let (at, size, _) = reg.prefix_chunks();
     assert!(
         a <= prefix && a >= prefix.saturating_sub(LOAD_BLOCK_BYTES.max(size)),
@@ -426,13 +431,7 @@ fn records_load_in_64_kib_blocks_at_either_chunk_size() {
         assert_eq!(reg.chunk_size(), 1 << chunk_log2);
         let whole = Registry::open(file.clone(), &keys(), None, now()).unwrap();
         let known = profile_urls(&whole, 40).pop().unwrap();
-        assert!(matches!(
-            lookup_links(&reg, std::slice::from_ref(&known), Lang::Vi, BadgeOptions::default()),
-            Err(SnapshotError::NotLoaded(_))
-        ));
-        let wanted = reg.take_wanted();
-        assert_eq!(wanted.len(), 1, "{chunk_log2}: one block for one record: {wanted:?}");
-        let (a, b) = wanted[0];
+        let (a, b) = the_one_range_wanted(&reg, &known, &format!("{chunk_log2}: one record"));
         let (first_chunk_at, _, _) = reg.prefix_chunks();
         assert_eq!(
             (a - first_chunk_at) % LOAD_BLOCK_BYTES,

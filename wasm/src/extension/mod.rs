@@ -56,9 +56,10 @@ impl Engine {
         to_js(&answers)
     }
 
-    /// [`Engine::lookup_links`] without failing for want of registry bytes: `{answers, pending}`, where `pending`
-    /// lists the links (indices) whose records are not loaded yet. The worker reads what the engine then wants and
-    /// asks `lookupLinks` again for those links alone (`koltrust::views::lookup::lookup_named_links_partial`).
+    /// [`Engine::lookup_links`] without failing for want of registry bytes: `{answers, pending, recheck}`, where
+    /// `pending` lists the links (indices) whose records are not loaded yet — the worker reads what the engine then
+    /// wants and asks `lookupLinks` again for those links alone — and `recheck` the unregistered links whose
+    /// look-alike check waits for the name index (`koltrust::views::lookup::lookup_named_links_partial`).
     #[wasm_bindgen(js_name = lookupLinksPartial)]
     pub fn lookup_links_partial(
         &self,
