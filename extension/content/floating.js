@@ -60,24 +60,30 @@
    * @param {Element} host @param {Element} anchor @param {HTMLElement} float @param {string} kind */
   function attach(host, anchor, float, kind, key = '') {
     float.className = `float ${kind} unplaced`;
-    const known = placed.get(host);
     placed.set(host, { anchor, float, kind, key, fullSize: null });
+    const previous = hostOfTarget.get(anchor);
     hostOfTarget.set(anchor, host);
     queue.add(host);
-    if (known?.anchor === anchor) {
-      // Same anchor, new content: no resize will be reported, so place after the next frame.
+    if (previous) {
+      // The anchor is watched already — this host with new content, or a new host in place of one drawn for it
+      // before (a header's badge drawn anew after an option change): the observer reports no resize for an
+      // element it already watches (Chromium ignores a second `observe`), so place after the next frame.
+      if (previous !== host) placed.delete(previous);
       nextSlice(placeNow);
     } else {
       resizes.observe(anchor);
     }
   }
 
-  /** Stops placing a float that is gone (feeds that recycle their items drop thousands of links).
+  /** Stops placing a float that is gone (feeds that recycle their items drop thousands of links). Its anchor stays
+   * watched when a newer host has taken it over.
    * @param {Element | undefined} host */
   function forget(host) {
     const p = host && placed.get(host);
     if (!p) return;
     placed.delete(host);
+    if (hostOfTarget.get(p.anchor) !== host) return;
+    hostOfTarget.delete(p.anchor);
     resizes.unobserve(p.anchor);
   }
 

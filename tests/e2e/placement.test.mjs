@@ -5,7 +5,8 @@
 //  - the position of every element of the page is the same with our badges as with them removed: badges take no
 //    room in the page's layout, so nothing shifts when they appear (whatever the site's CSS);
 //  - a badge shown in full overlaps no text of the page; where the room beside a name is taken (X puts the
-//    @handle right after the name), the badge is the compact icon on the name's corner instead.
+//    @handle right after the name), the badge is the compact icon on the name's corner instead;
+//  - a badge drawn anew where one stood before (a profile header's, after an option change) is placed again.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -160,6 +161,29 @@ test("facebook group: the Report buttons beside promotional posts move none of t
     const moved = layout.withBadges.filter((b, i) => b !== layout.withoutBadges[i]);
     assert.deepEqual(moved, [], 'no element of the page moves because of the Report buttons and badges');
   } finally {
+    await page.close();
+  }
+});
+
+test("a profile header's badge redrawn after an option change is placed again, with no link badge left to redraw", async () => {
+  const page = await env.browser.ctx.newPage();
+  const lang = await env.browser.sw.evaluate(() => chrome.storage.local.get('lang').then((o) => o.lang ?? null));
+  try {
+    await page.goto('https://www.tiktok.com/@minh.beauty.demo');
+    const placedHeader = (/** @type {any[]} */ b) => b.find((x) => x.kind === 'header' && (x.placement === 'full' || x.placement === 'compact'));
+    const before = placedHeader(await waitForBadges(page, (b) => Boolean(placedHeader(b)), { what: 'the header badge, placed' }));
+    // Only the header is left to draw: the page's links go, with their badges.
+    await page.evaluate(() => document.querySelectorAll('a[href], kol-trust-badge[kind="link"]').forEach((a) => a.remove()));
+    await waitForBadges(page, (b) => b.every((x) => x.kind === 'header'), { what: 'no link badges' });
+    // A changed option re-answers the page: the header's badge is drawn anew, in the same header element (whose
+    // size does not change, so no resize is reported for it).
+    await env.browser.sw.evaluate(() => chrome.storage.local.set({ lang: 'en' }));
+    const after = await waitForBadges(page, (b) => b.some((x) => x === placedHeader(b) && x.label !== before.label), {
+      what: 'the header badge in English, placed',
+    });
+    assert.equal(after.filter((x) => x.kind === 'header').length, 1, 'one header badge');
+  } finally {
+    await env.browser.sw.evaluate((l) => (l ? chrome.storage.local.set({ lang: l }) : chrome.storage.local.remove('lang')), lang);
     await page.close();
   }
 });

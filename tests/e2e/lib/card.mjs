@@ -126,17 +126,19 @@ function badgeNodes(root, kind, index, href = null) {
  * @param {{ kind?: 'link' | 'header', index?: number, href?: string | null, timeout?: number }} [options] */
 export async function clickBadge(page, { kind = 'link', index = 0, href = null, timeout = 10000 } = {}) {
   const deadline = Date.now() + timeout;
+  let float = ''; // its float's classes, for the failure message
   for (;;) {
     const box = await withDocument(page, async (cdp, root) => {
-      const { badge, float } = badgeNodes(root, kind, index, href);
-      if (!['full', 'compact'].some((m) => classes(float).includes(m))) return null;
+      const { badge, float: drawn } = badgeNodes(root, kind, index, href);
+      float = classes(drawn).join(' ');
+      if (!['full', 'compact'].some((m) => classes(drawn).includes(m))) return null;
       await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: badge.backendNodeId });
       const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: badge.backendNodeId });
       const [x1, y1, , , x3, y3] = model.border;
       return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
     });
     if (box) return page.mouse.click(box.x, box.y);
-    if (Date.now() > deadline) throw new Error(`the ${kind} badge #${index}${href ? ` for ${href}` : ''} was never placed`);
+    if (Date.now() > deadline) throw new Error(`the ${kind} badge #${index}${href ? ` for ${href}` : ''} was never placed (its float: "${float}")`);
     await page.waitForTimeout(50);
   }
 }
