@@ -299,7 +299,10 @@
       checked.set(anchor, anchor.href);
       // A look-alike by its shown name keeps that name: the card and the report are asked with it.
       if (answer) toDraw.push([anchor, answer.badge, accountOf(answer.platform, answer, answer.badge.state === 'lookalike' ? name : null)]);
-      else removeLinkBadge(anchor);
+      else {
+        forgetPlace(anchor); // no longer waiting to be drawn either
+        removeLinkBadge(anchor);
+      }
     });
     // What the person can see first: an IntersectionObserver reports which links are on screen after the browser's
     // own layout, so sorting them never forces a synchronous layout of a long page.
@@ -309,59 +312,118 @@
     }
   }
 
-  /** anchor → the badge view waiting to be drawn until the placer says where the anchor is.
+  /** anchor → the badge view waiting to be drawn (the latest answer's, when a link is asked again meanwhile).
    * @type {Map<Element, [KolTrustBadgeView, KolTrustAccount]>} */
   const awaitingPlace = new Map();
+  /** Anchors queued to be drawn in idle time, still watched by the placer: one that scrolls into view moves to the
+   * on-screen queue. @type {Set<Element>} */
+  const queuedLater = new Set();
   const placer = new IntersectionObserver((entries) => {
-    /** @type {Draw[]} */
+    /** @type {HTMLAnchorElement[]} */
     const visible = [];
-    /** @type {Draw[]} */
+    /** @type {HTMLAnchorElement[]} */
     const later = [];
     for (const e of entries) {
-      placer.unobserve(e.target);
-      const waiting = awaitingPlace.get(e.target);
-      awaitingPlace.delete(e.target);
-      if (waiting) (e.isIntersecting ? visible : later).push([/** @type {HTMLAnchorElement} */ (e.target), ...waiting]);
+      const anchor = /** @type {HTMLAnchorElement} */ (e.target);
+      if (!awaitingPlace.has(anchor)) placer.unobserve(anchor);
+      else if (e.isIntersecting) {
+        placer.unobserve(anchor);
+        visible.push(anchor);
+      } else if (!queuedLater.has(anchor)) {
+        queuedLater.add(anchor);
+        later.push(anchor);
+      }
     }
     enqueueDraws(visible, later);
   });
 
-  // Drawing is time-sliced: a long feed's badges are drawn a few milliseconds at a time, so the page never has a
-  // long task because of us (budget: no main-thread task over 50 ms).
-  /** @type {Draw[]} */
-  let drawQueue = [];
-  let drawIndex = 0;
-  let drawScheduled = false;
+  /** @param {Element} anchor */
+  function forgetPlace(anchor) {
+    awaitingPlace.delete(anchor);
+    queuedLater.delete(anchor);
+    placer.unobserve(anchor);
+  }
 
-  /** @param {Draw[]} first @param {Draw[]} rest */
+  // Drawing is time-sliced: a long feed's badges are drawn a few milliseconds at a time, so the page never has a
+  // long task because of us (budget: no main-thread task over 50 ms). What is on screen is drawn slice after slice,
+  // a slice per frame; what is off screen waits for the page's idle time, behind the page's own idle callbacks — a
+  // feed's thousands of links would otherwise keep every frame busy for seconds, and the page's idle work waiting
+  // that long (docs/performance.md, "First badge") — or for OFFSCREEN_WAIT_MS when the page is never idle, unless it
+  // scrolls into view first.
+  /** @type {HTMLAnchorElement[]} */
+  let visibleQueue = [];
+  /** @type {HTMLAnchorElement[]} */
+  let laterQueue = [];
+  let visibleScheduled = false;
+  let laterScheduled = false;
+  /** Longest an off-screen badge waits for an idle period before a slice is drawn anyway. */
+  const OFFSCREEN_WAIT_MS = 200;
+
+  /** @param {HTMLAnchorElement[]} first on screen @param {HTMLAnchorElement[]} rest off screen */
   function enqueueDraws(first, rest) {
-    drawQueue = [...first, ...drawQueue.slice(drawIndex), ...rest];
-    drawIndex = 0;
-    if (!drawScheduled) {
-      drawScheduled = true;
-      setTimeout(drainDraws, 0);
+    if (first.length) {
+      visibleQueue = [...first, ...visibleQueue];
+      if (!visibleScheduled) {
+        visibleScheduled = true;
+        setTimeout(drainVisible, 0);
+      }
+    }
+    if (rest.length) {
+      laterQueue.push(...rest);
+      scheduleLater();
     }
   }
 
-  function drainDraws() {
+  function drainVisible() {
+    visibleQueue = drawSlice(visibleQueue, SLICE_MS);
+    // Let the browser render between slices (a frame, or a timer when frames are throttled).
+    if (visibleQueue.length) KolTrust.floating.nextSlice(drainVisible);
+    else visibleScheduled = false;
+  }
+
+  function scheduleLater() {
+    if (laterScheduled) return;
+    laterScheduled = true;
+    requestIdleCallback(drainLater, { timeout: OFFSCREEN_WAIT_MS });
+  }
+
+  /** @param {IdleDeadline} deadline */
+  function drainLater(deadline) {
+    laterScheduled = false;
+    // In an idle period, the time it leaves; past the wait, one ordinary slice.
+    const budget = deadline.didTimeout ? SLICE_MS : Math.min(SLICE_MS, deadline.timeRemaining());
+    laterQueue = drawSlice(laterQueue, budget);
+    if (laterQueue.length) scheduleLater();
+  }
+
+  /** Draws from the front of `queue` for at most `budgetMs` and DRAWS_PER_SLICE badges; returns what is left. A link
+   * drawn already (from the other queue, or listed twice: asked again before it was drawn), gone from the page or
+   * changed since its answer is skipped.
+   * @param {HTMLAnchorElement[]} queue @param {number} budgetMs */
+  function drawSlice(queue, budgetMs) {
     const start = performance.now();
     // Both bounds matter: script time per slice, and how many hosts the browser must then style and lay out.
-    const last = Math.min(drawQueue.length, drawIndex + DRAWS_PER_SLICE);
+    const last = Math.min(queue.length, DRAWS_PER_SLICE);
+    /** @type {Draw[]} */
+    const slice = [];
+    /** @type {Set<HTMLAnchorElement>} */
+    const taken = new Set();
+    for (const anchor of queue.slice(0, last)) {
+      const waiting = awaitingPlace.get(anchor);
+      if (!waiting || taken.has(anchor)) continue;
+      taken.add(anchor);
+      if (anchor.isConnected && checked.get(anchor) === anchor.href) slice.push([anchor, ...waiting]);
+      else forgetPlace(anchor); // gone from the page, or asked again for another href
+    }
     // Reads for the whole slice first (computed styles: one style pass), then the writes.
-    const slice = drawQueue.slice(drawIndex, last).filter(([anchor]) => anchor.isConnected && checked.get(anchor) === anchor.href);
     const outOfFlow = slice.map(([anchor]) => KolTrust.placement.takesRoom(anchor));
     let i = 0;
-    for (; i < slice.length && performance.now() - start < SLICE_MS; i++) drawLinkBadge(...slice[i], outOfFlow[i]);
-    // Out of time mid-slice: the rest of it is drawn at the next slice.
-    drawIndex = i === slice.length ? last : drawQueue.indexOf(slice[i], drawIndex);
-    if (drawIndex < drawQueue.length) {
-      // Let the browser render between slices (a frame, or a timer when frames are throttled).
-      KolTrust.floating.nextSlice(drainDraws);
-    } else {
-      drawQueue = [];
-      drawIndex = 0;
-      drawScheduled = false;
+    for (; i < slice.length && (i === 0 || performance.now() - start < budgetMs); i++) {
+      forgetPlace(slice[i][0]);
+      drawLinkBadge(...slice[i], outOfFlow[i]);
     }
+    // Out of time mid-slice: the rest of it is drawn at the next slice.
+    return i === slice.length ? queue.slice(last) : queue.slice(queue.indexOf(slice[i][0]));
   }
 
   // ---- the page's own profile ---------------------------------------------------------------------------------
