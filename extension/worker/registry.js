@@ -66,14 +66,24 @@ function idb() {
   });
 }
 
-/** @param {string} key @returns {Promise<Stored | null>} */
-async function readStored(key = CURRENT) {
+/** Entries by key, read in one transaction (a start reads both the updated and the bundled entry: one connection
+ * and one round trip instead of two of each). @param {string[]} keys @returns {Promise<(Stored | null)[]>} */
+async function readStored(keys) {
   const db = await idb();
   try {
     return await new Promise((resolve, reject) => {
-      const req = db.transaction(STORE).objectStore(STORE).get(key);
-      req.onsuccess = () => resolve(req.result ?? null);
-      req.onerror = () => reject(req.error);
+      const store = db.transaction(STORE).objectStore(STORE);
+      /** @type {(Stored | null)[]} */
+      const found = keys.map(() => null);
+      let left = keys.length;
+      keys.forEach((key, i) => {
+        const req = store.get(key);
+        req.onsuccess = () => {
+          found[i] = req.result ?? null;
+          if (--left === 0) resolve(found);
+        };
+        req.onerror = () => reject(req.error);
+      });
     });
   } finally {
     db.close();
@@ -102,9 +112,8 @@ const blobOf = (stored) => stored.blob ?? new Blob([/** @type {Uint8Array<ArrayB
 
 /** A stored entry and, when it records its prefix's length, the read of that prefix, started at once.
  * @typedef {{ stored: Stored | null, prefix: Promise<Uint8Array<ArrayBuffer> | null> }} Early */
-/** @param {string} key @returns {Promise<Early>} */
-async function readEarly(key) {
-  const stored = await readStored(key).catch(() => null);
+/** @param {Stored | null} stored @returns {Early} */
+function withPrefix(stored) {
   const blob = stored && blobOf(stored);
   const len = stored?.prefixLen ?? 0;
   const prefix =
@@ -112,6 +121,12 @@ async function readEarly(key) {
       ? blob.slice(0, len).arrayBuffer().then((b) => new Uint8Array(b), () => null)
       : Promise.resolve(null);
   return { stored, prefix };
+}
+
+/** @param {string} key @returns {Promise<Early>} */
+async function readEarly(key) {
+  const [stored] = await readStored([key]).catch(() => [null]);
+  return withPrefix(stored);
 }
 
 /** The length of a snapshot's resident prefix, from bytes that begin with its first `headProbeLen()` (the core reads
@@ -300,13 +315,15 @@ async function fetchBytes(url) {
 }
 
 /** What opening needs from storage, asked for as soon as this module loads (background.js imports it second, after
- * boot.js has started compiling the core): the stored entry and its resident prefix are read while the first
- * WebAssembly module compiles instead of after it. The bundled copy's entry is read at once only when there is no
- * updated one. Used once. */
+ * boot.js has started compiling the core): both stored entries in one transaction, and the resident prefix of the
+ * one a start opens (the updated snapshot when there is one, else the bundled copy), read while the first
+ * WebAssembly module compiles instead of after it. Used once. */
+/** @type {Promise<(Stored | null)[]>} */
+const earlyEntries = readStored([CURRENT, BUNDLED]).catch(() => [null, null]);
 /** @type {{ config: Promise<BundledConfig>, current: Promise<Early> } | null} */
-let early = { config: bundledConfig(), current: readEarly(CURRENT) };
+let early = { config: bundledConfig(), current: earlyEntries.then(([current]) => withPrefix(current)) };
 /** @type {Promise<Early | null> | null} */
-let earlyBundled = early.current.then((c) => (c.stored ? null : readEarly(BUNDLED)));
+let earlyBundled = earlyEntries.then(([current, bundled]) => (current ? null : withPrefix(bundled)));
 
 /** The core's linear memory, for the status (how much the worker holds). @type {WebAssembly.Memory | null} */
 let wasmMemory = null;
