@@ -5,8 +5,9 @@
 //  - "full" (icon, colour and the short text) when the room to the right of the name is free — nothing of the
 //    page's following content on that line, and not cut off by a scrolling or clipping container — or else at the
 //    end of the name's line when that is close (after "@handle · 2h" on X);
-//  - "compact" otherwise: the state's drawn icon in a small disc at the name's top-right corner, so it hides no
-//    text beside the name; its short text appears on hover and keyboard focus, and is always its accessible name.
+//  - "compact" otherwise: the state's drawn icon in a small disc right after the name when that room is free (a name
+//    in small text, too low a line for the full badge), else at the name's top-right corner, so it hides no text
+//    beside the name; its short text appears on hover and keyboard focus, and is always its accessible name.
 // Geometry is read in batches after the browser has laid the page out (one read pass per frame, then only writes to
 // our own shadow content), so placing never forces a synchronous layout of the page nor changes it.
 (() => {
@@ -223,8 +224,16 @@
         }
         compacts.push({ key: item.key, line });
       }
-      // Compact: a disc on the name's top-right corner, inside the name's own box so clipping spares it.
-      const spot = box ?? { left: line.right - compactSize.width / 2, top: line.top - compactSize.height / 2 };
+      // Compact: a disc right after the name's line when that room is free (a name set in small text, whose line is
+      // too low for the full badge: the disc then covers nothing), else on the name's top-right corner, inside the
+      // name's own box so clipping spares it.
+      /** @type {{ left: number, top: number }} */
+      let spot = box ?? { left: line.right - compactSize.width, top: line.top - compactSize.height / 2 };
+      if (!fits && line.height >= compactSize.height) {
+        const top = line.top + (line.height - compactSize.height) / 2;
+        const after = { left: line.right + 1, right: line.right + 1 + compactSize.width, top, bottom: top + compactSize.height };
+        if (free(after)) spot = after;
+      }
       out.push({
         item,
         mode: fits ? 'full' : 'compact',
