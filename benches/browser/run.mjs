@@ -144,8 +144,8 @@ async function measure(label, dir) {
     }
     await page.close();
     // Each visit, load → idle → badge in ms after `load`: the page's first idle period comes before its first frame in
-    // some visits and seconds later in others (while the content script draws every badge a slice per frame), which
-    // moves "after first idle" far more than the worker's start does (docs/performance.md, "The page's idle time").
+    // some visits and hundreds of milliseconds later in others, which moves "after first idle" far more than the
+    // worker's start does (docs/performance.md, "The page's idle time" and "Fourth pass").
     const visits = fromLoad.map((l, i) => `${Math.round(l - fromIdle[i])}→${Math.round(l)}`).join(' ');
     return { label, known, firstStartMs, bundled, updated, wasmMb, rssMb, fromLoad: median(fromLoad), fromIdle: median(fromIdle), visits };
   } finally {
